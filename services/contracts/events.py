@@ -1,0 +1,156 @@
+"""Event schemas, one per topic, shared by producers and consumers. Unknown fields are
+rejected everywhere: an unexpected field could carry personal data."""
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from functools import cache
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from .questionnaire import Question, Questionnaire, load
+
+SCHEMA_VERSION = 1
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+STATUSES = ("published", "suppressed")
+
+
+class Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+def _text_field(q: Question) -> fields.Field:
+    return fields.String(
+        required=q.required,
+        validate=validate.Length(min=1, max=q.max_length,
+                                 error=f"Enter between 1 and {q.max_length} characters"),
+    )
+
+
+def _field(q: Question) -> fields.Field:
+    if q.is_text:
+        return _text_field(q)
+    choice = validate.OneOf(q.codes, error="Not one of the codes for this question")
+    if q.kind == "one":
+        return fields.String(required=q.required, validate=choice)
+    return fields.List(
+        fields.String(validate=choice),
+        required=q.required,
+        validate=validate.Length(min=1 if q.required else 0, error="Select at least one option"),
+    )
+
+
+class _AnswersBase(Strict):
+    questionnaire: Questionnaire
+
+    @validates_schema
+    def _rules(self, data, **_):
+        errors: dict[str, list[str]] = {}
+        for q in self.questionnaire.questions:
+            value = data.get(q.code)
+            if value is None:
+                continue
+            if q.is_text and not value.strip():
+                errors.setdefault(q.code, []).append("Enter some text, or leave this out")
+            if q.kind == "many":
+                if len(set(value)) != len(value):
+                    errors.setdefault(q.code, []).append("An option is given more than once")
+                chosen_exclusive = set(value) & set(q.exclusive)
+                if chosen_exclusive and len(value) > 1:
+                    errors.setdefault(q.code, []).append(
+                        f"'{sorted(chosen_exclusive)[0]}' cannot be combined with other options")
+            for other, code in q.shown_with.items():
+                if code not in (data.get(other) or ()):
+                    errors.setdefault(q.code, []).append(
+                        f"Only answer this when '{other}' includes '{code}'")
+        if errors:
+            raise ValidationError(errors)
+
+
+@cache
+def answers_schema(questionnaire: Questionnaire | None = None) -> type[Schema]:
+    """A marshmallow schema for one report's answers, built from the questionnaire."""
+    questionnaire = questionnaire or load()
+    declared = {q.code: _field(q) for q in questionnaire.questions}
+    cls = type("Answers", (_AnswersBase,), declared)
+    cls.questionnaire = questionnaire
+    return cls
+
+
+class _Answers(fields.Nested):
+    def __init__(self, **kwargs):
+        super().__init__(lambda: answers_schema()(), **kwargs)
+
+
+class Envelope(Strict):
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    event_id = fields.UUID(required=True)
+
+
+class RawReport(Envelope):
+    """raw topic: what the intake accepted, before redaction."""
+    month = fields.String(required=True, validate=validate.Regexp(MONTH))
+    answers = _Answers(required=True)
+
+
+class RedactedReport(Envelope):
+    """redacted topic: free text with personal information replaced by placeholders."""
+    month = fields.String(required=True, validate=validate.Regexp(MONTH))
+    answers = _Answers(required=True)
+
+
+class DeadLetter(Strict):
+    """dead-letter topic: ids and error classes only, never content."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    event_id = fields.String(required=True, allow_none=True)
+    source_topic = fields.String(required=True)
+    error_class = fields.String(required=True)
+
+
+class Command(Strict):
+    """commands topic: requests from the reporter to the aggregator."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    command_id = fields.UUID(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(["release"]))
+    release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+
+
+class ReleaseCell(Strict):
+    """releases topic: one message per cell of the full predefined grid."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    release_id = fields.String(required=True)
+    method_version = fields.String(required=True)
+    released_on = fields.Date(required=True)
+    table = fields.String(required=True)
+    period = fields.String(required=True)
+    dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    value = fields.Integer(required=True, allow_none=True)
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    threshold = fields.Integer(required=True)
+    cell_index = fields.Integer(required=True)
+    cells_in_release = fields.Integer(required=True)
+
+    @validates_schema
+    def _value_matches_status(self, data, **_):
+        if (data["status"] == "suppressed") != (data["value"] is None):
+            raise ValidationError("a suppressed cell has value null, a published one a number")
+
+
+def new_event_id() -> str:
+    return str(uuid.uuid4())
+
+
+def encode(schema: type[Schema], payload: dict) -> bytes:
+    """Validate then serialise; raises ValidationError rather than publish a bad event."""
+    s = schema()
+    return json.dumps(s.dump(s.load(json.loads(json.dumps(payload, default=str)))),
+                      separators=(",", ":"), sort_keys=True).encode()
+
+
+def decode(schema: type[Schema], raw: bytes) -> dict:
+    """Parse and validate; raises ValueError or ValidationError for a message that can never
+    be processed."""
+    s = schema()
+    return s.dump(s.load(json.loads(raw)))
