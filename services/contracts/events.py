@@ -30,8 +30,12 @@ def _text_field(q: Question) -> fields.Field:
 
 
 def _field(q: Question) -> fields.Field:
-    if q.is_text:
-        return _text_field(q)
+    f = _text_field(q) if q.is_text else _choice_field(q)
+    f.error_messages = {**f.error_messages, "required": f"Answer this question: {q.question}"}
+    return f
+
+
+def _choice_field(q: Question) -> fields.Field:
     choice = validate.OneOf(q.codes, error="Not one of the codes for this question")
     if q.kind == "one":
         return fields.String(required=q.required, validate=choice)
@@ -45,7 +49,7 @@ def _field(q: Question) -> fields.Field:
 class _AnswersBase(Strict):
     questionnaire: Questionnaire
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def _rules(self, data, **_):
         errors: dict[str, list[str]] = {}
         for q in self.questionnaire.questions:

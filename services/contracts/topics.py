@@ -56,7 +56,7 @@ class Topics:
                 "cleanup.policy": "delete",
                 "retention.ms": str(privacy.REDACTED_MAX_RETENTION_MS),
                 "segment.ms": str(24 * 60 * 60 * 1000),
-                "message.timestamp.type": "LogAppendTime",
+                "message.timestamp.type": "CreateTime",  # the redactor stamps the day only
             }),
             TopicSpec(self.commands, 1, {
                 "cleanup.policy": "delete",

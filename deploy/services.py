@@ -1,0 +1,44 @@
+"""How each service is started as a process: one definition, used by `make run` and the tests."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    argv: tuple[str, ...]
+    health_url: str
+
+
+def services(env: dict[str, str]) -> list[Service]:
+    intake_port = env.get("INTAKE_PORT", "8000")
+    reporter_port = env.get("REPORTER_PORT", "8001")
+    redactor_port = env.get("REDACTOR_HEALTH_PORT", "8002")
+    aggregator_port = env.get("AGGREGATOR_HEALTH_PORT", "8003")
+    gunicorn = str(BIN / "gunicorn")
+    return [
+        Service("intake", (gunicorn, "--workers", "2", "--bind", f"127.0.0.1:{intake_port}",
+                           "--error-logfile", "-", "--log-level", "warning",
+                           "services.intake.wsgi:app"), f"http://127.0.0.1:{intake_port}/healthz"),
+        Service("redactor", (sys.executable, "-m", "services.redactor.app"),
+                f"http://127.0.0.1:{redactor_port}/healthz"),
+        Service("aggregator", (sys.executable, "-m", "services.aggregator.app"),
+                f"http://127.0.0.1:{aggregator_port}/healthz"),
+        Service("reporter", (gunicorn, "--workers", "1", "--threads", "4", "--bind",
+                             f"127.0.0.1:{reporter_port}", "--error-logfile", "-",
+                             "--log-level", "warning", "services.reporter.wsgi:app"),
+                f"http://127.0.0.1:{reporter_port}/healthz"),
+    ]
+
+
+def start(service: Service, env: dict[str, str], stdout=None) -> subprocess.Popen:
+    return subprocess.Popen(service.argv, cwd=ROOT, env={**os.environ, **env}, stdout=stdout,
+                            stderr=subprocess.STDOUT if stdout else None, start_new_session=True)

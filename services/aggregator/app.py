@@ -1,0 +1,77 @@
+"""Aggregator: counts each redacted report once, and cuts disclosure-controlled releases on
+command. Narratives are never stored: only the codes reach the counting core."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from datetime import date
+
+from faststream import AckPolicy
+from faststream.kafka import KafkaMessage
+from marshmallow import ValidationError
+
+from services.common import consumer, logs
+from services.contracts import events
+
+from . import counting, release
+from .state import Store
+
+log = logging.getLogger("aggregator")
+GROUP = "aggregator"
+
+
+def create_app(settings: consumer.ConsumerSettings | None = None, policy: release.Policy | None = None):
+    settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
+    policy = policy or release.Policy(threshold=int(os.environ.get("RELEASE_THRESHOLD", 10)))
+    store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
+    broker = consumer.make_broker(settings)
+    topics = settings.topics
+
+    @broker.subscriber(topics.redacted, group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL)
+    async def on_report(msg: KafkaMessage) -> None:
+        try:
+            report = events.decode(events.RedactedReport, msg.body)
+        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
+            await consumer.dead_letter(broker, topics, topics.redacted, msg.body, exc)
+            await msg.ack()
+            return
+        cells = counting.cells_of(report["answers"], report["month"])
+        counted = store.count(report["event_id"], cells)
+        await msg.ack()
+        log.info("report counted" if counted else "duplicate skipped", extra={"event_id": report["event_id"]})
+
+    @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL)
+    async def on_command(msg: KafkaMessage) -> None:
+        try:
+            command = events.decode(events.Command, msg.body)
+        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
+            await consumer.dead_letter(broker, topics, topics.commands, msg.body, exc)
+            await msg.ack()
+            return
+        release_id = command["release_id"]
+        cells = store.release(release_id)
+        if cells is None:
+            counts, months = store.snapshot()
+            cells = release.cut(counts, months, release_id, date.today(), policy)
+            store.save_release(release_id, cells)
+        pending = [await broker.publish(events.encode(events.ReleaseCell, cell), topic=topics.releases,
+                                        key=release_id.encode(), timestamp_ms=consumer.today_ms(),
+                                        no_confirm=True) for cell in cells]
+        await asyncio.gather(*pending)
+        await msg.ack()
+        log.info("release published", extra={"release_id": release_id})
+
+    return consumer.asgi(broker), settings
+
+
+def main() -> None:
+    logs.configure("aggregator")
+    app, settings = create_app()
+    consumer.serve(app, settings.health_port)
+
+
+if __name__ == "__main__":
+    main()

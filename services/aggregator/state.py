@@ -1,0 +1,74 @@
+"""The aggregator's state: a SQLite file holding the ids already counted, the counts, and the
+releases already cut. One transaction per report makes counting idempotent: offsets are
+committed to Kafka only after it, so a redelivered report finds its id and is skipped."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from .counting import CellKey
+
+MONTHLY_TOTAL = "reports"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS counted (event_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS counts (
+  table_id TEXT NOT NULL, period TEXT NOT NULL, cell TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (table_id, period, cell));
+CREATE TABLE IF NOT EXISTS releases (release_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
+"""
+
+
+class Store:
+    def __init__(self, path: Path | str):
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(SCHEMA)
+
+    def count(self, event_id: str, cells: list[CellKey]) -> bool:
+        """Count one report in its cells, once. Returns False if it was already counted."""
+        with self._tx():
+            cur = self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,))
+            if cur.rowcount == 0:
+                return False
+            self._db.executemany(
+                "INSERT INTO counts VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
+                [(t, p, json.dumps(list(c))) for t, p, c in cells])
+            return True
+
+    def snapshot(self) -> tuple[dict[CellKey, int], list[str]]:
+        """A frozen copy of the counts and the months with reports, read in one transaction."""
+        with self._tx():
+            counts = {(t, p, tuple(json.loads(c))): n
+                      for t, p, c, n in self._db.execute("SELECT * FROM counts")}
+            months = sorted(p for (t, p, _) in counts if t == MONTHLY_TOTAL)
+        return counts, months
+
+    def release(self, release_id: str) -> list[dict] | None:
+        row = self._db.execute("SELECT cells FROM releases WHERE release_id = ?", (release_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def releases(self) -> list[list[dict]]:
+        return [json.loads(c) for (c,) in self._db.execute("SELECT cells FROM releases ORDER BY rowid")]
+
+    def save_release(self, release_id: str, cells: list[dict]) -> None:
+        with self._tx():
+            self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?)", (release_id, json.dumps(cells)))
+
+    def _tx(self):
+        db = self._db
+
+        class _Tx:
+            def __enter__(self):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type, *_):
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return _Tx()
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,113 @@
+"""Kafka adapters shared by the services: topic creation, a blocking producer for the Flask
+apps, and consumer-group lag (used by health checks and tests)."""
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+from services.contracts.topics import Topics
+
+
+class KafkaUnavailable(RuntimeError):
+    """The broker did not acknowledge in time: nothing was stored."""
+
+
+async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        new = [NewTopic(s.name, s.partitions, 1, topic_configs=s.config)
+               for s in topics.specs() if s.name not in existing]
+        if new:
+            try:
+                await admin.create_topics(new)
+            except TopicAlreadyExistsError:
+                pass
+        return [t.name for t in new]
+    finally:
+        await admin.close()
+
+
+def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
+    """Create any missing topic with its configuration; returns the names created."""
+    return asyncio.run(_ensure_topics(bootstrap, topics))
+
+
+class SyncProducer:
+    """A blocking, acknowledged producer (acks=all, idempotent) on a private event loop thread.
+
+    `send` returns only once the broker has acknowledged, and raises KafkaUnavailable otherwise.
+    """
+
+    def __init__(self, bootstrap: str, timeout: float = 10.0):
+        self._bootstrap = bootstrap
+        self._timeout = timeout
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="kafka-producer")
+        self._thread.start()
+        self._producer: AIOKafkaProducer | None = None
+        self._lock = asyncio.Lock()
+
+    async def _get(self) -> AIOKafkaProducer:
+        async with self._lock:
+            if self._producer is None:
+                producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all",
+                                            enable_idempotence=True, request_timeout_ms=5000,
+                                            linger_ms=0)
+                try:
+                    await producer.start()
+                except BaseException:
+                    await producer.stop()
+                    raise
+                self._producer = producer
+            return self._producer
+
+    async def _send(self, topic: str, value: bytes, key: bytes | None) -> None:
+        producer = await self._get()
+        await producer.send_and_wait(topic, value, key=key)
+
+    async def _reset(self) -> None:
+        async with self._lock:
+            if self._producer is not None:
+                producer, self._producer = self._producer, None
+                await producer.stop()
+
+    def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+        future = asyncio.run_coroutine_threadsafe(self._send(topic, value, key), self._loop)
+        try:
+            future.result(self._timeout)
+        except (KafkaError, OSError, FutureTimeout, asyncio.TimeoutError) as exc:
+            future.cancel()
+            asyncio.run_coroutine_threadsafe(self._reset(), self._loop).result(self._timeout)
+            raise KafkaUnavailable(type(exc).__name__) from None
+
+    def close(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._reset(), self._loop).result(self._timeout)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(self._timeout)
+
+
+async def group_lag(bootstrap: str, group: str, topic: str) -> int:
+    """Messages on `topic` that consumer group `group` has not yet committed."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await consumer.start()
+    await admin.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
+        if not partitions:
+            await consumer._client.force_metadata_update()
+            partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
+        ends = await consumer.end_offsets(partitions)
+        committed = await admin.list_consumer_group_offsets(group, partitions=partitions)
+        return sum(ends[tp] - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
+                   for tp in partitions)
+    finally:
+        await consumer.stop()
+        await admin.close()

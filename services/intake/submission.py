@@ -1,0 +1,57 @@
+"""The intake's pure core: turn a form or JSON body into a validated raw event."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from marshmallow import ValidationError
+
+from services.contracts import events
+from services.contracts.questionnaire import Questionnaire, load
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class Invalid(ValueError):
+    """The answers break the questionnaire's rules; `errors` maps each field to its messages."""
+
+    def __init__(self, errors: dict):
+        super().__init__("invalid answers")
+        self.errors = errors
+
+
+def from_form(form, questionnaire: Questionnaire | None = None) -> dict:
+    """Answers from an HTML form (a MultiDict): blanks dropped, checkboxes as lists."""
+    questionnaire = questionnaire or load()
+    answers: dict = {}
+    for q in questionnaire.questions:
+        if q.kind == "many":
+            values = [v for v in form.getlist(q.code) if v]
+            if values:
+                answers[q.code] = values
+        else:
+            value = form.get(q.code, "")
+            if value.strip():
+                answers[q.code] = value
+    unknown = set(form.keys()) - set(questionnaire.field_codes)
+    for name in sorted(unknown):
+        answers[name] = form.get(name)
+    return answers
+
+
+def month_of(now: datetime | None = None) -> str:
+    """The only time the pipeline keeps: the month of submission, in UK time."""
+    return (now or datetime.now(LONDON)).astimezone(LONDON).strftime("%Y-%m")
+
+
+def raw_event(answers: dict, event_id: str, month: str) -> bytes:
+    """A validated, encoded raw event, or Invalid with a field-by-field error map."""
+    if not isinstance(answers, dict):
+        raise Invalid({"_schema": ["Send a JSON object of answers"]})
+    try:
+        events.answers_schema()().load(answers)
+        return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
+                                                "event_id": event_id, "month": month,
+                                                "answers": answers})
+    except ValidationError as exc:
+        raise Invalid(exc.messages) from None

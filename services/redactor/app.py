@@ -1,0 +1,67 @@
+"""Redactor: raw events in, redacted events out. Commits only after the redacted event is
+acknowledged; a message that can never be redacted is dead-lettered with its id only."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+from faststream import AckPolicy
+from faststream.kafka import KafkaMessage
+from marshmallow import ValidationError
+
+from services.common import consumer, logs
+from services.contracts import events
+from services.contracts.questionnaire import load
+
+from . import redaction
+
+log = logging.getLogger("redactor")
+GROUP = "redactor"
+
+
+def redacted_event(raw: bytes, analyse: redaction.Analyser) -> bytes:
+    """Pure step: a raw event's bytes to a redacted event's bytes (or ValueError/ValidationError)."""
+    report = events.decode(events.RawReport, raw)
+    answers = redaction.redact_answers(report["answers"], load().text_fields, analyse)
+    return events.encode(events.RedactedReport, {
+        "schema_version": events.SCHEMA_VERSION, "event_id": report["event_id"],
+        "month": report["month"], "answers": answers,
+    })
+
+
+def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
+    settings = settings or consumer.ConsumerSettings.from_env("redactor", 8002)
+    if analyse is None:
+        from . import engine  # Presidio and spaCy load once, here
+        analyse = engine.analyser()
+    broker = consumer.make_broker(settings)
+    topics = settings.topics
+
+    @broker.subscriber(topics.raw, group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL, max_poll_records=20)
+    async def handle(msg: KafkaMessage) -> None:
+        raw = msg.body
+        try:
+            out = await asyncio.to_thread(redacted_event, raw, analyse)
+        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
+            await consumer.dead_letter(broker, topics, topics.raw, raw, exc)
+            await msg.ack()
+            return
+        event_id = json.loads(out)["event_id"]
+        await broker.publish(out, topic=topics.redacted, key=event_id.encode(),
+                             timestamp_ms=consumer.today_ms())
+        await msg.ack()
+        log.info("report redacted", extra={"event_id": event_id})
+
+    return consumer.asgi(broker), settings
+
+
+def main() -> None:
+    logs.configure("redactor")
+    app, settings = create_app()
+    consumer.serve(app, settings.health_port)
+
+
+if __name__ == "__main__":
+    main()
