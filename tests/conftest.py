@@ -1,0 +1,73 @@
+"""Shared fixtures. Tests that need Kafka get it from one fixture, in this order:
+KAFKA_BOOTSTRAP_SERVERS if set; a testcontainers Kafka if a Docker engine answers; otherwise a
+local broker from the Maven Central cache. The choice is printed."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from services.common.kafka import ensure_topics
+from services.contracts.topics import Topics
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+        return True
+    except Exception:
+        return False
+
+
+def _say(config, line: str) -> None:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def kafka(request, tmp_path_factory):
+    """A dict with the broker's bootstrap address and, for a local broker, its log dirs."""
+    if os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
+        _say(request.config, f"kafka fixture: KAFKA_BOOTSTRAP_SERVERS={os.environ['KAFKA_BOOTSTRAP_SERVERS']}")
+        yield {"bootstrap": os.environ["KAFKA_BOOTSTRAP_SERVERS"], "log_dirs": None}
+        return
+    if _docker_answers():
+        from testcontainers.kafka import KafkaContainer
+
+        with KafkaContainer().with_kraft() as container:
+            _say(request.config, "kafka fixture: testcontainers Kafka")
+            yield {"bootstrap": container.get_bootstrap_server(), "log_dirs": None}
+        return
+    from deploy.kafka.broker import LocalBroker, free_port
+
+    broker = LocalBroker(tmp_path_factory.mktemp("kafka"), port=free_port(), retention_check_ms=5000)
+    broker.start()
+    _say(request.config, f"kafka fixture: local broker from the cache at {broker.bootstrap}")
+    try:
+        yield {"bootstrap": broker.bootstrap, "log_dirs": broker.log_dirs}
+    finally:
+        broker.stop()
+
+
+@pytest.fixture
+def topics(kafka) -> Topics:
+    """A fresh set of topics, so each test starts from empty."""
+    t = Topics(f"test-{uuid.uuid4().hex[:10]}")
+    ensure_topics(kafka["bootstrap"], t)
+    return t
+
+
+@pytest.fixture
+def portal(kafka, topics, tmp_path):
+    """All four services, started as processes on the test broker with fresh topics."""
+    from tests.support.portal import Portal
+
+    p = Portal(kafka["bootstrap"], topics, tmp_path)
+    try:
+        yield p
+    finally:
+        p.stop()

@@ -1,0 +1,60 @@
+"""Test helpers that read and write topics directly."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from services.common.kafka import group_lag
+
+
+async def _read_all(bootstrap: str, topic: str) -> list[bytes]:
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                                auto_offset_reset="earliest", enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.assignment()
+        while not parts:
+            await asyncio.sleep(0.1)
+            parts = consumer.assignment()
+        ends = await consumer.end_offsets(list(parts))
+        out: list[bytes] = []
+        while [tp for tp in parts if await consumer.position(tp) < ends[tp]]:
+            batch = await consumer.getmany(timeout_ms=1000)
+            for records in batch.values():
+                out.extend(r.value for r in records)
+        return out
+    finally:
+        await consumer.stop()
+
+
+def read_all(bootstrap: str, topic: str) -> list[bytes]:
+    """Every message on the topic from offset 0 (the log start offset) to its end now."""
+    return asyncio.run(_read_all(bootstrap, topic))
+
+
+async def _produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for v in values:
+            await producer.send_and_wait(topic, v)
+    finally:
+        await producer.stop()
+
+
+def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+    asyncio.run(_produce(bootstrap, topic, values))
+
+
+def lag(bootstrap: str, group: str, topic: str) -> int:
+    return asyncio.run(group_lag(bootstrap, group, topic))
+
+
+def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while (remaining := lag(bootstrap, group, topic)) > 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"group {group} still {remaining} behind on {topic}")
+        time.sleep(0.5)

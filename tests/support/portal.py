@@ -1,0 +1,83 @@
+"""The four services as real processes against a real broker, with their output captured."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deploy.kafka.broker import free_port
+from deploy.services import Service, services, start
+from services.contracts.topics import Topics
+
+
+@dataclass
+class Portal:
+    bootstrap: str
+    topics: Topics
+    workdir: Path
+    token: str = "test-admin-token-not-secret"
+    env: dict[str, str] = field(default_factory=dict)
+    procs: dict = field(default_factory=dict)
+    table: dict[str, Service] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.env = {
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
+            "PORTAL_TOPIC_PREFIX": self.topics.prefix,
+            "INTAKE_PORT": str(free_port()),
+            "REPORTER_PORT": str(free_port()),
+            "REDACTOR_HEALTH_PORT": str(free_port()),
+            "AGGREGATOR_HEALTH_PORT": str(free_port()),
+            "AGGREGATOR_STATE_DIR": str(self.workdir / "aggregator"),
+            "REPORTER_API_TOKEN": self.token,
+        }
+        self.table = {s.name: s for s in services(self.env)}
+
+    @property
+    def intake(self) -> str:
+        return f"http://127.0.0.1:{self.env['INTAKE_PORT']}"
+
+    @property
+    def reporter(self) -> str:
+        return f"http://127.0.0.1:{self.env['REPORTER_PORT']}"
+
+    def log_path(self, name: str) -> Path:
+        return self.workdir / f"{name}.log"
+
+    def start(self, *names: str, timeout: float = 90) -> "Portal":
+        for name in names or self.table:
+            out = open(self.log_path(name), "ab")
+            self.procs[name] = start(self.table[name], self.env, stdout=out)
+        deadline = time.monotonic() + timeout
+        for name in names or self.table:
+            while not _healthy(self.table[name].health_url):
+                if self.procs[name].poll() is not None:
+                    raise RuntimeError(f"{name} exited: see {self.log_path(name)}")
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{name} not healthy")
+                time.sleep(0.3)
+        return self
+
+    def kill(self, name: str, sig=signal.SIGKILL) -> None:
+        proc = self.procs.pop(name)
+        os.killpg(proc.pid, sig)
+        proc.wait(30)
+
+    def stop(self) -> None:
+        for name in list(self.procs):
+            self.kill(name, signal.SIGTERM)
+
+    def logs(self) -> str:
+        return "".join(self.log_path(n).read_text(errors="replace")
+                       for n in self.table if self.log_path(n).exists())
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.status < 300
+    except OSError:
+        return False
