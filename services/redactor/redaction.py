@@ -58,10 +58,13 @@ def apply(text: str, spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
+NAMED = frozenset({"PERSON", "ORG", "LOCATION"})
 _WORD = re.compile(r"[A-Z][a-z'\u2019-]+")
 # Capitalised words that start sentences or follow names but are not names themselves.
 _NOT_NAMES = frozenset("""I A An The My Our Your His Her Their He She They We It This That Then
-When Who What Why How And But Or So If Dr Mr Mrs Ms Miss Sister Nurse Matron Said Told Asked""".split())
+When Who What Why How And But Or So If Dr Mr Mrs Ms Miss Sister Nurse Matron Said Told Asked
+Call Ring Ask Email Phone Text Please Yesterday Today Tonight Later After Before Once Since
+Everyone Nobody Someone Also Even Just Still""".split())
 
 
 def _adjacent_name(text: str, at: int, forward: bool) -> re.Match | None:
@@ -73,22 +76,23 @@ def _adjacent_name(text: str, at: int, forward: bool) -> re.Match | None:
 
 
 def expand_names(text: str, spans: list[Span]) -> list[Span]:
-    """Names are often half-found: extend a PERSON span over adjacent capitalised words, then
-    find every other mention of each of its words in the same text."""
+    """Names are often half-found (or mistyped as organisations or places by the model): extend
+    such a span over adjacent capitalised words, then find every other mention of each of its
+    words in the same text."""
     out = []
     for s in spans:
-        if s.type == "PERSON":
+        if s.type in NAMED:
             start, end = s.start, s.end
             while (m := _adjacent_name(text, end, True)):
                 end = m.end()
             while (m := _adjacent_name(text, start, False)):
                 start = start - (len(text[max(0, start - 40):start]) - m.start())
-            s = Span(start, end, "PERSON")
+            s = Span(start, end, s.type)
         out.append(s)
-    words = {w for s in out if s.type == "PERSON" for w in _WORD.findall(text[s.start:s.end])
+    words = {(w, s.type) for s in out if s.type in NAMED for w in _WORD.findall(text[s.start:s.end])
              if w not in _NOT_NAMES and len(w) > 2}
-    for w in words:
-        out.extend(Span(m.start(), m.end(), "PERSON") for m in re.finditer(rf"\b{re.escape(w)}\b", text))
+    for w, kind in words:
+        out.extend(Span(m.start(), m.end(), kind) for m in re.finditer(rf"\b{re.escape(w)}\b", text))
     return merge(out)
 
 
