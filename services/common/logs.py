@@ -25,4 +25,5 @@ def configure(service: str, level: str = "INFO") -> logging.Logger:
     # Third-party loggers that could echo payloads or client addresses stay quiet.
     for noisy in ("werkzeug", "aiokafka", "faststream", "presidio-analyzer", "kafka"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # language notices at start
     return logging.getLogger(service)
