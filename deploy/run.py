@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from services.common import sealing
 from services.common.kafka import ensure_topics
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -57,6 +58,9 @@ def main() -> int:
         created = ensure_topics(env["KAFKA_BOOTSTRAP_SERVERS"],
                                 Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)))
         print(f"Kafka at {env['KAFKA_BOOTSTRAP_SERVERS']}; topics created: {len(created)}", flush=True)
+        keys = Path(env.setdefault("RAW_KEYS_DIR", str(ROOT / ".keys")))
+        if not list(keys.glob("*.public")):
+            print(f"sealing key created: {sealing.generate(keys)} (in {keys})", flush=True)
         token = env.get("REPORTER_API_TOKEN") or secrets.token_urlsafe(24)
         env["REPORTER_API_TOKEN"] = token
         table = services(env)

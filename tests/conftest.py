@@ -71,3 +71,13 @@ def portal(kafka, topics, tmp_path):
         yield p
     finally:
         p.stop()
+
+
+@pytest.fixture
+def keys_dir(tmp_path):
+    """A folder with one fresh sealing key pair."""
+    from services.common import sealing
+
+    folder = tmp_path / "keys"
+    sealing.generate(folder)
+    return folder

@@ -21,6 +21,7 @@ class ConsumerSettings:
     topics: Topics
     health_port: int
     state_dir: str
+    keys_dir: str = ".keys"
 
     @classmethod
     def from_env(cls, service: str, default_port: int, env=os.environ) -> "ConsumerSettings":
@@ -30,6 +31,7 @@ class ConsumerSettings:
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
             health_port=int(env.get(f"{prefix}_HEALTH_PORT", default_port)),
             state_dir=env.get(f"{prefix}_STATE_DIR", os.path.join(".state", service)),
+            keys_dir=env.get("RAW_KEYS_DIR", ".keys"),
         )
 
 

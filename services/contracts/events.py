@@ -94,9 +94,15 @@ class Envelope(Strict):
 
 
 class RawReport(Envelope):
-    """raw topic: what the intake accepted, before redaction."""
+    """What the intake accepted, before redaction: travels only sealed, inside SealedRaw."""
     month = fields.String(required=True, validate=validate.Regexp(MONTH))
     answers = _Answers(required=True)
+
+
+class SealedRaw(Envelope):
+    """raw topic, on the wire: a RawReport sealed to the redactor's public key `key_id`."""
+    key_id = fields.String(required=True, validate=validate.Regexp(r"^[0-9a-f]{16}$"))
+    sealed = fields.String(required=True)   # base64 of the sealed box
 
 
 class RedactedReport(Envelope):

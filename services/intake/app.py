@@ -6,6 +6,7 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from services.common import sealing
 from services.common.kafka import KafkaUnavailable, SyncProducer
 from services.contracts import events
 from services.contracts.questionnaire import load
@@ -23,6 +24,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     questionnaire = load()
+    key_id, public_key = sealing.newest_public(settings.keys_dir)
     state = {"publisher": publisher}
 
     def publish(raw: bytes, event_id: str) -> None:
@@ -33,7 +35,8 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
 
     def accept(answers) -> None:
         event_id = events.new_event_id()
-        publish(submission.raw_event(answers, event_id, submission.month_of()), event_id)
+        raw = submission.raw_event(answers, event_id, submission.month_of())
+        publish(submission.sealed_event(raw, event_id, key_id, public_key), event_id)
 
     @app.after_request
     def _headers(resp):

@@ -1,11 +1,13 @@
 """The intake's pure core: turn a form or JSON body into a validated raw event."""
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
 
+from services.common import sealing
 from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
 
@@ -55,3 +57,10 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
                                                 "answers": answers})
     except ValidationError as exc:
         raise Invalid(exc.messages) from None
+
+
+def sealed_event(raw: bytes, event_id: str, key_id: str, public) -> bytes:
+    """The raw event as it goes on the wire: sealed, with only its id and key id in clear."""
+    return events.encode(events.SealedRaw, {
+        "schema_version": events.SCHEMA_VERSION, "event_id": event_id, "key_id": key_id,
+        "sealed": base64.b64encode(sealing.seal(public, raw)).decode()})

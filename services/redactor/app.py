@@ -3,14 +3,16 @@ acknowledged; a message that can never be redacted is dead-lettered with its id 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
+from pathlib import Path
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 from marshmallow import ValidationError
 
-from services.common import consumer, logs
+from services.common import consumer, logs, sealing
 from services.contracts import events
 from services.contracts.questionnaire import load
 
@@ -20,9 +22,14 @@ log = logging.getLogger("redactor")
 GROUP = "redactor"
 
 
-def redacted_event(raw: bytes, analyse: redaction.Analyser) -> bytes:
-    """Pure step: a raw event's bytes to a redacted event's bytes (or ValueError/ValidationError)."""
-    report = events.decode(events.RawReport, raw)
+def redacted_event(raw: bytes, analyse: redaction.Analyser, keys: dict) -> bytes:
+    """A sealed raw event's bytes to a redacted event's bytes. Raises ValueError,
+    ValidationError or LookupError for a message that can never be redacted."""
+    envelope = events.decode(events.SealedRaw, raw)
+    inner = sealing.unseal(keys, envelope["key_id"], base64.b64decode(envelope["sealed"], validate=True))
+    report = events.decode(events.RawReport, inner)
+    if report["event_id"] != envelope["event_id"]:
+        raise ValueError("sealed event id differs from the envelope's")
     answers = redaction.redact_answers(report["answers"], load().text_fields, analyse)
     return events.encode(events.RedactedReport, {
         "schema_version": events.SCHEMA_VERSION, "event_id": report["event_id"],
@@ -35,6 +42,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
     if analyse is None:
         from . import engine  # Presidio and spaCy load once, here
         analyse = engine.analyser()
+    keys = sealing.private_keys(Path(settings.keys_dir))
     broker = consumer.make_broker(settings)
     topics = settings.topics
 
@@ -43,8 +51,8 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
     async def handle(msg: KafkaMessage) -> None:
         raw = msg.body
         try:
-            out = await asyncio.to_thread(redacted_event, raw, analyse)
-        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
+            out = await asyncio.to_thread(redacted_event, raw, analyse, keys)
+        except (ValueError, ValidationError, LookupError) as exc:
             await consumer.dead_letter(broker, topics, topics.raw, raw, exc)
             await msg.ack()
             return

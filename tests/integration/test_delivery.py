@@ -11,35 +11,41 @@ from services.common.kafka import SyncProducer
 from services.intake.app import create_app
 from services.intake.settings import Settings
 from services.redactor.app import GROUP as REDACTOR
+from services.common import sealing
 from tests.support.kafka import produce, read_all, wait_caught_up
+from tests.support.raw import open_raw, sealed
 
 VALID = {"happened_to": "witnessed", "came_from": ["relative_visitor"], "about": ["religion_belief"],
          "what_happened": "A visitor told Bronwen Tallis to take off her hijab, ring 07700 900555."}
 
 
-def test_the_intake_answers_202_only_after_the_raw_event_is_on_the_broker(kafka, topics):
-    app = create_app(Settings(kafka["bootstrap"], topics))
+def test_the_intake_answers_202_only_after_the_sealed_raw_event_is_on_the_broker(kafka, topics, keys_dir):
+    app = create_app(Settings(kafka["bootstrap"], topics, keys_dir=keys_dir))
     resp = app.test_client().post("/api/v1/reports", json=VALID)
     assert resp.status_code == 202
     [raw] = read_all(kafka["bootstrap"], topics.raw)
-    assert json.loads(raw)["answers"] == VALID
+    assert b"Bronwen" not in raw and b"hijab" not in raw
+    assert open_raw(raw, keys_dir)["answers"] == VALID
 
 
-def test_the_intake_answers_503_when_no_broker_answers(topics):
+def test_the_intake_answers_503_when_no_broker_answers(topics, keys_dir):
     dead = f"127.0.0.1:{free_port()}"
-    app = create_app(Settings(dead, topics), publisher=SyncProducer(dead, timeout=8))
+    app = create_app(Settings(dead, topics, keys_dir=keys_dir), publisher=SyncProducer(dead, timeout=8))
     resp = app.test_client().post("/api/v1/reports", json=VALID)
     assert resp.status_code == 503
     assert resp.get_data(as_text=True).startswith("Sorry, the service is unavailable")
 
 
-def test_a_message_that_can_never_be_redacted_is_dead_lettered_by_id_and_the_next_one_flows(portal, kafka):
+def test_a_message_that_can_never_be_redacted_is_dead_lettered_by_id_and_the_next_one_flows(portal, kafka, tmp_path):
     bad_id = "11111111-2222-4333-8444-555555555555"
-    poison = json.dumps({"schema_version": 1, "event_id": bad_id, "month": "2026-11",
-                         "answers": {**VALID, "secret_field": "Bronwen Tallis"}}).encode()
-    good = json.dumps({"schema_version": 1, "event_id": "aaaaaaaa-2222-4333-8444-555555555555",
-                       "month": "2026-11", "answers": VALID}).encode()
-    produce(kafka["bootstrap"], portal.topics.raw, [b"\xff not json", poison, good])
+    lost_key_id = "22222222-2222-4333-8444-555555555555"
+    poison = json.dumps({"schema_version": 1, "event_id": bad_id, "key_id": "0" * 16, "sealed": "AAAA",
+                         "secret_field": "Bronwen Tallis"}).encode()
+    other_keys = tmp_path / "destroyed"
+    sealing.generate(other_keys)   # a key the redactor never holds, as if destroyed
+    unreadable = sealed(VALID, lost_key_id, other_keys)
+    good = sealed(VALID, "aaaaaaaa-2222-4333-8444-555555555555", portal.keys_dir)
+    produce(kafka["bootstrap"], portal.topics.raw, [b"\xff not json", poison, unreadable, good])
     portal.start("redactor")
     wait_caught_up(kafka["bootstrap"], REDACTOR, portal.topics.raw)
 
@@ -47,6 +53,7 @@ def test_a_message_that_can_never_be_redacted_is_dead_lettered_by_id_and_the_nex
                      key=lambda d: d["error_class"])
     assert letters == [
         {"schema_version": 1, "event_id": None, "source_topic": portal.topics.raw, "error_class": "UnicodeDecodeError"},
+        {"schema_version": 1, "event_id": lost_key_id, "source_topic": portal.topics.raw, "error_class": "UnknownKey"},
         {"schema_version": 1, "event_id": bad_id, "source_topic": portal.topics.raw, "error_class": "ValidationError"},
     ]
     [redacted] = [json.loads(m) for m in read_all(kafka["bootstrap"], portal.topics.redacted)]

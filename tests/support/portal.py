@@ -10,6 +10,7 @@ from pathlib import Path
 
 from deploy.kafka.broker import free_port
 from deploy.services import Service, services, start
+from services.common import sealing
 from services.contracts.topics import Topics
 
 
@@ -33,8 +34,15 @@ class Portal:
             "AGGREGATOR_HEALTH_PORT": str(free_port()),
             "AGGREGATOR_STATE_DIR": str(self.workdir / "aggregator"),
             "REPORTER_API_TOKEN": self.token,
+            "RAW_KEYS_DIR": str(self.keys_dir),
         }
+        if not list(self.keys_dir.glob("*.public")):
+            sealing.generate(self.keys_dir)
         self.table = {s.name: s for s in services(self.env)}
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.workdir / "keys"
 
     @property
     def intake(self) -> str:

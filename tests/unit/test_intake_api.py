@@ -8,6 +8,7 @@ import pytest
 from services.common.kafka import KafkaUnavailable
 from services.intake.app import create_app
 from services.intake.settings import Settings
+from tests.support.raw import open_raw
 
 VALID = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
          "what_happened": "Someone mimicked my accent in handover."}
@@ -30,16 +31,22 @@ def publisher():
 
 
 @pytest.fixture
-def client(publisher):
-    return create_app(Settings(), publisher=publisher).test_client()
+def settings(keys_dir):
+    return Settings(keys_dir=keys_dir)
 
 
-def test_a_valid_report_is_published_once_and_answered_202_without_a_reference(client, publisher):
+@pytest.fixture
+def client(publisher, settings):
+    return create_app(settings, publisher=publisher).test_client()
+
+
+def test_a_valid_report_is_sealed_published_once_and_answered_202_without_a_reference(client, publisher, keys_dir):
     resp = client.post("/api/v1/reports", json=VALID)
     assert resp.status_code == 202
     assert resp.get_json() == {"status": "accepted"}
     [(topic, value, key)] = publisher.sent
-    event = json.loads(value)
+    assert b"accent" not in value and set(json.loads(value)) == {"schema_version", "event_id", "key_id", "sealed"}
+    event = open_raw(value, keys_dir)
     assert topic == "portal.raw.v1"
     assert key.decode() == event["event_id"]
     assert event["answers"] == VALID
@@ -76,24 +83,24 @@ def test_a_body_that_is_not_json_gets_a_400_saying_so(client):
     assert "application/json" in resp.get_json()["errors"]["_schema"][0]
 
 
-def test_broker_down_gives_a_plain_503_and_stores_nothing():
-    app = create_app(Settings(), publisher=FakePublisher(fail=True))
+def test_broker_down_gives_a_plain_503_and_stores_nothing(settings):
+    app = create_app(settings, publisher=FakePublisher(fail=True))
     resp = app.test_client().post("/api/v1/reports", json=VALID)
     assert resp.status_code == 503
     assert resp.mimetype == "text/plain"
     assert "has not been sent" in resp.get_data(as_text=True)
 
 
-def test_the_form_posts_and_shows_a_confirmation_without_a_reference_number(client, publisher):
+def test_the_form_posts_and_shows_a_confirmation_without_a_reference_number(client, publisher, keys_dir):
     resp = client.post("/", data={**VALID, "came_from": ["peer", "patient"]})
     assert resp.status_code == 200
     page = resp.get_data(as_text=True)
     assert "Report sent" in page and "no reference number" in page
-    assert json.loads(publisher.sent[0][1])["answers"]["came_from"] == ["peer", "patient"]
+    assert open_raw(publisher.sent[0][1], keys_dir)["answers"]["came_from"] == ["peer", "patient"]
 
 
-def test_the_form_keeps_the_answers_when_the_broker_is_down():
-    app = create_app(Settings(), publisher=FakePublisher(fail=True))
+def test_the_form_keeps_the_answers_when_the_broker_is_down(settings):
+    app = create_app(settings, publisher=FakePublisher(fail=True))
     resp = app.test_client().post("/", data=VALID)
     page = resp.get_data(as_text=True)
     assert resp.status_code == 503

@@ -1,0 +1,21 @@
+"""Open sealed raw events the way the redactor does, for assertions."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from services.common import sealing
+from services.contracts import events
+from services.intake import submission
+
+
+def open_raw(value: bytes, keys_dir: Path) -> dict:
+    envelope = events.decode(events.SealedRaw, value)
+    inner = sealing.unseal(sealing.private_keys(keys_dir), envelope["key_id"], base64.b64decode(envelope["sealed"]))
+    return json.loads(inner)
+
+
+def sealed(answers: dict, event_id: str, keys_dir: Path, month: str = "2026-11") -> bytes:
+    kid, public = sealing.newest_public(keys_dir)
+    return submission.sealed_event(submission.raw_event(answers, event_id, month), event_id, kid, public)
