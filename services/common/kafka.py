@@ -3,11 +3,12 @@ apps, and consumer-group lag (used by health checks and tests)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic, RecordsToDelete
 from aiokafka.errors import GroupCoordinatorNotAvailableError, KafkaError, TopicAlreadyExistsError
 
 from services.contracts.topics import Topics
@@ -114,3 +115,27 @@ async def group_lag(bootstrap: str, group: str, topic: str) -> int:
     finally:
         await consumer.stop()
         await admin.close()
+
+
+class RecordPurger:
+    """Deletes records up to an offset (DeleteRecords) as soon as they are safely processed.
+    Failures are logged by class only: the topic's retention remains the backstop."""
+
+    def __init__(self, bootstrap: str):
+        self._bootstrap = bootstrap
+        self._admin: AIOKafkaAdminClient | None = None
+
+    async def purge_through(self, topic: str, partition: int, offset: int) -> None:
+        try:
+            if self._admin is None:
+                self._admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap)
+                await self._admin.start()
+            await self._admin.delete_records({TopicPartition(topic, partition): RecordsToDelete(offset + 1)})
+        except KafkaError as exc:
+            logging.getLogger("purger").warning("purge deferred to retention",
+                                                extra={"error_class": type(exc).__name__, "topic": topic})
+
+    async def close(self) -> None:
+        if self._admin is not None:
+            await self._admin.close()
+            self._admin = None

@@ -13,6 +13,7 @@ from faststream.kafka import KafkaMessage
 from marshmallow import ValidationError
 
 from services.common import consumer, logs, sealing
+from services.common.kafka import RecordPurger
 from services.contracts import events
 from services.contracts.questionnaire import load
 
@@ -45,6 +46,12 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
     keys = sealing.private_keys(Path(settings.keys_dir))
     broker = consumer.make_broker(settings)
     topics = settings.topics
+    purger = RecordPurger(settings.kafka_bootstrap)
+
+    async def done(msg: KafkaMessage) -> None:
+        """Commit, then delete the raw record at once: it is no longer needed anywhere."""
+        await msg.ack()
+        await purger.purge_through(topics.raw, msg.raw_message.partition, msg.raw_message.offset)
 
     @broker.subscriber(topics.raw, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL, max_poll_records=20)
@@ -54,15 +61,15 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
             out = await asyncio.to_thread(redacted_event, raw, analyse, keys)
         except (ValueError, ValidationError, LookupError) as exc:
             await consumer.dead_letter(broker, topics, topics.raw, raw, exc)
-            await msg.ack()
+            await done(msg)
             return
         event_id = json.loads(out)["event_id"]
         await broker.publish(out, topic=topics.redacted, key=event_id.encode(),
                              timestamp_ms=consumer.today_ms())
-        await msg.ack()
+        await done(msg)
         log.info("report redacted", extra={"event_id": event_id})
 
-    return consumer.asgi(broker), settings
+    return consumer.asgi(broker, on_shutdown=[purger.close]), settings
 
 
 def main() -> None:

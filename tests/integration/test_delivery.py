@@ -61,3 +61,4 @@ def test_a_message_that_can_never_be_redacted_is_dead_lettered_by_id_and_the_nex
     assert "hijab" in text and "Bronwen" not in text and "Tallis" not in text and "900555" not in text
     assert redacted["month"] == "2026-11"
     assert "Bronwen" not in portal.logs() and "hijab" not in portal.logs()
+    assert read_all(kafka["bootstrap"], portal.topics.raw) == []   # every raw record deleted once handled
