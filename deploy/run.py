@@ -7,7 +7,6 @@ import secrets
 import signal
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from services.common import sealing
@@ -15,15 +14,7 @@ from services.common.kafka import ensure_topics
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
 from .kafka.broker import ROOT, LocalBroker
-from .services import services, start
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status < 300
-    except OSError:
-        return False
+from .services import healthy, services, start
 
 
 def _stop(proc) -> None:
@@ -67,7 +58,7 @@ def main() -> int:
         for s in table:
             procs[s.name] = start(s, env)
         deadline = time.monotonic() + 120
-        while not stopping and not all(_healthy(s.health_url) for s in table):
+        while not stopping and not all(healthy(s.health_url) for s in table):
             if time.monotonic() > deadline:
                 print("services did not become healthy in 120 s", file=sys.stderr)
                 return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def services(env: dict[str, str]) -> list[Service]:
                              "--log-level", "warning", "services.reporter.wsgi:app"),
                 f"http://127.0.0.1:{reporter_port}/healthz"),
     ]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.status < 300
+    except OSError:
+        return False
 
 
 def start(service: Service, env: dict[str, str], stdout=None) -> subprocess.Popen:

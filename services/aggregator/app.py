@@ -9,7 +9,6 @@ from datetime import date
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
-from marshmallow import ValidationError
 
 from services.common import consumer, logs
 from services.contracts import events
@@ -30,12 +29,10 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
 
     @broker.subscriber(topics.redacted, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL)
+    @consumer.crash_on_failure
     async def on_report(msg: KafkaMessage) -> None:
-        try:
-            report = events.decode(events.RedactedReport, msg.body)
-        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
-            await consumer.dead_letter(broker, topics, topics.redacted, msg.body, exc)
-            await msg.ack()
+        report = await consumer.decode_or_dead_letter(broker, topics, topics.redacted, events.RedactedReport, msg)
+        if report is None:
             return
         cells = counting.cells_of(report["answers"], report["month"])
         counted = store.count(report["event_id"], cells)
@@ -44,12 +41,10 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
 
     @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL)
+    @consumer.crash_on_failure
     async def on_command(msg: KafkaMessage) -> None:
-        try:
-            command = events.decode(events.Command, msg.body)
-        except (ValueError, ValidationError, UnicodeDecodeError) as exc:
-            await consumer.dead_letter(broker, topics, topics.commands, msg.body, exc)
-            await msg.ack()
+        command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
+        if command is None:
             return
         release_id = command["release_id"]
         cells = store.release(release_id)

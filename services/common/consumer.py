@@ -2,6 +2,7 @@
 publishes acknowledged, dead-lettering with ids and error classes only, and the health route."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from faststream.asgi import AsgiFastStream, make_ping_asgi
 from faststream.kafka import KafkaBroker
+from marshmallow import ValidationError
 
 from services.contracts import events
 from services.contracts.topics import DEFAULT_PREFIX, Topics
@@ -64,6 +66,33 @@ async def dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, ra
         "schema_version": events.SCHEMA_VERSION, "event_id": event_id,
         "source_topic": source_topic, "error_class": type(error).__name__,
     }), topic=topics.dead_letter)
+
+
+async def decode_or_dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, schema,
+                                msg) -> dict | None:
+    """The message decoded with `schema`, or None once it has been dead-lettered and committed."""
+    try:
+        return events.decode(schema, msg.body)
+    except (ValueError, ValidationError) as exc:
+        await dead_letter(broker, topics, source_topic, msg.body, exc)
+        await msg.ack()
+        return None
+
+
+def crash_on_failure(handler):
+    """A failure a handler did not turn into a dead letter is transient (the broker, the disk):
+    exit at once, before any later message is committed past this one, and let the supervisor
+    restart the service from the last committed offset."""
+    @functools.wraps(handler)
+    async def wrapper(msg):
+        try:
+            return await handler(msg)
+        except Exception as exc:
+            logging.getLogger("consumer").critical(
+                "transient failure: exiting to restart from the last commit",
+                extra={"error_class": type(exc).__name__})
+            os._exit(70)
+    return wrapper
 
 
 def asgi(broker: KafkaBroker, **kwargs) -> AsgiFastStream:

@@ -55,6 +55,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
 
     @broker.subscriber(topics.raw, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL, max_poll_records=20)
+    @consumer.crash_on_failure
     async def handle(msg: KafkaMessage) -> None:
         raw = msg.body
         try:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import os
 import signal
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deploy.kafka.broker import free_port
-from deploy.services import Service, services, start
+from deploy.services import Service, healthy, services, start
 from services.common import sealing
 from services.contracts.topics import Topics
 
@@ -61,7 +60,7 @@ class Portal:
             self.procs[name] = start(self.table[name], self.env, stdout=out)
         deadline = time.monotonic() + timeout
         for name in names or self.table:
-            while not _healthy(self.table[name].health_url):
+            while not healthy(self.table[name].health_url):
                 if self.procs[name].poll() is not None:
                     raise RuntimeError(f"{name} exited: see {self.log_path(name)}")
                 if time.monotonic() > deadline:
@@ -81,11 +80,3 @@ class Portal:
     def logs(self) -> str:
         return "".join(self.log_path(n).read_text(errors="replace")
                        for n in self.table if self.log_path(n).exists())
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status < 300
-    except OSError:
-        return False
