@@ -35,9 +35,8 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
         if report is None:
             return
         cells = counting.cells_of(report["answers"], report["month"])
-        counted = store.count(report["event_id"], cells)
+        store.count(report["event_id"], cells)  # False for a redelivery: already counted
         await msg.ack()
-        log.info("report counted" if counted else "duplicate skipped", extra={"event_id": report["event_id"]})
 
     @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import logging
 from pathlib import Path
 
 from faststream import AckPolicy
@@ -19,7 +18,6 @@ from services.contracts.questionnaire import load
 
 from . import redaction
 
-log = logging.getLogger("redactor")
 GROUP = "redactor"
 
 
@@ -68,7 +66,6 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
         await broker.publish(out, topic=topics.redacted, key=event_id.encode(),
                              timestamp_ms=consumer.today_ms())
         await done(msg)
-        log.info("report redacted", extra={"event_id": event_id})
 
     return consumer.asgi(broker, on_shutdown=[purger.close]), settings
 

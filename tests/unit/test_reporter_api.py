@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from services.common.kafka import KafkaUnavailable
 from services.contracts.topics import Topics
 from services.reporter.app import create_app
 from services.reporter.auth import token_hash
