@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from deploy.kafka.broker import free_port
 from services.common.kafka import SyncProducer
 from services.intake.app import create_app
