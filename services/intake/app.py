@@ -24,7 +24,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     questionnaire = load()
-    key_id, public_key = sealing.newest_public(settings.keys_dir)
+    sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
     state = {"publisher": publisher}
 
     def publish(raw: bytes, event_id: str) -> None:
@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     def accept(answers) -> None:
         event_id = events.new_event_id()
         raw = submission.raw_event(answers, event_id, submission.month_of())
+        key_id, public_key = sealing.newest_public(settings.keys_dir)  # keys rotate: read each time
         publish(submission.sealed_event(raw, event_id, key_id, public_key), event_id)
 
     @app.after_request
