@@ -25,6 +25,7 @@ from services.aggregator.app import GROUP as AGGREGATOR
 from services.common import lifetimes, sealing
 from services.common.kafka import ensure_topics
 from services.contracts import events
+from services.contracts import privacy
 from services.contracts.privacy import Lifetime
 from services.contracts.topics import Topics
 from services.intake.app import create_app
@@ -316,3 +317,19 @@ def test_the_operator_sees_each_topic_s_records_oldest_age_and_bound(kafka, topi
         assert browser.get(f"{portal.reporter}/operator", timeout=10).url.endswith("/sign-in?next=/operator")
     finally:
         portal.stop()
+
+
+def test_a_changed_lifetime_reaches_topics_that_exist_already(kafka, topics):
+    bootstrap = kafka["bootstrap"]
+    check_ms = (asyncio.run(lifetimes.survey(bootstrap, topics))[0].bound_ms
+                - privacy.RAW.worst_case_ms(0))      # the broker's retention check interval
+    shorter = Topics(topics.prefix, raw_lifetime=SHORT, redacted_lifetime=SHORT)
+    assert ensure_topics(bootstrap, shorter) == []   # nothing created: all five exist
+    deadline = time.monotonic() + 30
+    while True:
+        states = {s.topic: s.bound_ms for s in asyncio.run(lifetimes.survey(bootstrap, topics))}
+        want = SHORT.worst_case_ms(check_ms)
+        if states[topics.raw] == states[topics.redacted] == want or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert (states[topics.raw], states[topics.dead_letter], states[topics.redacted]) == (want, want, want)
