@@ -45,18 +45,38 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
         command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
         if command is None:
             return
-        release_id = command["release_id"]
-        cells = store.release(release_id)
+        await publish_release(command["release_id"])
+        await msg.ack()
+
+    cutting = asyncio.Lock()   # one cut at a time: each audits every release cut before it
+
+    async def publish_release(release_id: str, until: str | None = None) -> None:
+        """Cut (once) and publish a release. Asking again for the same id republishes the same
+        cells; a release the audit refused stays refused, and nothing of it is published."""
+        async with cutting:
+            cells = await _cut_once(release_id, until)
         if cells is None:
-            counts, months = store.snapshot()
-            cells = release.cut(counts, months, release_id, date.today(), policy)
-            store.save_release(release_id, cells)
+            return
         pending = [await broker.publish(events.encode(events.ReleaseCell, cell), topic=topics.releases,
                                         key=release_id.encode(), timestamp_ms=consumer.today_ms(),
                                         no_confirm=True) for cell in cells]
         await asyncio.gather(*pending)
-        await msg.ack()
         log.info("release published", extra={"release_id": release_id})
+
+    async def _cut_once(release_id: str, until: str | None) -> list[dict] | None:
+        cells = store.release(release_id)
+        if cells is None and store.refusal(release_id) is None:
+            counts, months = store.snapshot()
+            try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
+                cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
+                                              store.records(), until)
+            except release.ReleaseRefused as refused:
+                store.save_refusal(release_id, dict(refused.failures))
+                log.warning(str(refused), extra={"release_id": release_id})
+                return None
+            store.save_release(release_id, cut.cells, cut.record)
+            cells = cut.cells
+        return cells
 
     return consumer.asgi(broker), settings
 

@@ -136,16 +136,20 @@ class ReleaseCell(Strict):
     table = fields.String(required=True)
     period = fields.String(required=True)
     dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
-    value = fields.Integer(required=True, allow_none=True)
+    value = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=0))
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    percent = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=1, max=99))
+    percent_of = fields.String(required=True, allow_none=True)
     threshold = fields.Integer(required=True)
-    cell_index = fields.Integer(required=True)
-    cells_in_release = fields.Integer(required=True)
+    cell_index = fields.Integer(required=True, validate=validate.Range(min=0))
+    cells_in_release = fields.Integer(required=True, validate=validate.Range(min=1))
 
     @validates_schema
     def _value_matches_status(self, data, **_):
         if (data["status"] == "suppressed") != (data["value"] is None):
             raise ValidationError("a suppressed cell has value null, a published one a number")
+        if data["percent"] is not None and data["value"] is None:
+            raise ValidationError("a suppressed cell has no percentage")
 
 
 def new_event_id() -> str:

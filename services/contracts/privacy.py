@@ -4,6 +4,8 @@
 THRESHOLD_FLOOR = 10
 ROUND_TO = 5
 PERCENT_MIN_DENOMINATOR = 25
+# The audit (rule 4): every suppressed cell must still be able to be 0, and to be at least this.
+SUPPRESSED_MUST_REACH = 4
 
 # Raw topic lifetime. Worst case on disk: segment roll + retention + broker check + delete delay.
 RAW_SEGMENT_MS = 10 * 60 * 1000
