@@ -1,5 +1,6 @@
-"""Aggregator: counts each redacted report once, and cuts disclosure-controlled releases on
-command. Narratives are never stored: only the codes reach the counting core."""
+"""Aggregator: codes the themes of each redacted report, counts it once, and cuts
+disclosure-controlled releases on command. Narratives are never stored: only codes reach the
+counts."""
 from __future__ import annotations
 
 import asyncio
@@ -14,14 +15,17 @@ from services.common import consumer, logs
 from services.contracts import events
 
 from . import counting, release
+from .coding import Coder, lexicon_coder
 from .state import Store
 
 log = logging.getLogger("aggregator")
 GROUP = "aggregator"
 
 
-def create_app(settings: consumer.ConsumerSettings | None = None, policy: release.Policy | None = None):
+def create_app(settings: consumer.ConsumerSettings | None = None, policy: release.Policy | None = None,
+               coder: Coder | None = None):
     settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
+    coder = coder or lexicon_coder()
     policy = policy or release.Policy(threshold=int(os.environ.get("RELEASE_THRESHOLD", 10)))
     store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
@@ -34,7 +38,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
         report = await consumer.decode_or_dead_letter(broker, topics, topics.redacted, events.RedactedReport, msg)
         if report is None:
             return
-        cells = counting.cells_of(report["answers"], report["month"])
+        cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
         store.count(report["event_id"], cells)  # False for a redelivery: already counted
         await msg.ack()
 

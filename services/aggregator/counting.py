@@ -6,6 +6,8 @@ from itertools import product
 from services.contracts.questionnaire import Questionnaire, load
 from services.contracts.tables import CODED, TABLES, Table, period_of
 
+from .coding import Coder, texts_of
+
 CellKey = tuple[str, str, tuple[str, ...]]  # (table id, period, dimension values)
 
 
@@ -22,3 +24,9 @@ def cells_of(answers: dict, month: str, coded_themes: tuple[str, ...] | frozense
         for combo in product(*values):
             cells.append((t.id, period, tuple(combo)))
     return cells
+
+
+def report_cells(answers: dict, month: str, coder: Coder, tables: tuple[Table, ...] = TABLES) -> list[CellKey]:
+    """The cells of one redacted report: its answers, and the themes `coder` reads in its free
+    text. The text goes no further than this call."""
+    return cells_of(answers, month, coder.code(texts_of(answers)), tables)
