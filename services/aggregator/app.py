@@ -4,6 +4,7 @@ counts."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from datetime import date
@@ -14,19 +15,21 @@ from faststream.kafka import KafkaMessage
 from services.common import consumer, logs
 from services.contracts import events
 
-from . import counting, release
+from . import counting, release, schedule
 from .coding import Coder, lexicon_coder
+from .settings import AggregatorSettings
 from .state import Store
 
 log = logging.getLogger("aggregator")
 GROUP = "aggregator"
 
 
-def create_app(settings: consumer.ConsumerSettings | None = None, policy: release.Policy | None = None,
+def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
                coder: Coder | None = None):
     settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
+    aggregator = aggregator or AggregatorSettings.from_env()
+    policy = aggregator.policy
     coder = coder or lexicon_coder()
-    policy = policy or release.Policy(threshold=int(os.environ.get("RELEASE_THRESHOLD", 10)))
     store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
     topics = settings.topics
@@ -65,6 +68,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
                                         key=release_id.encode(), timestamp_ms=consumer.today_ms(),
                                         no_confirm=True) for cell in cells]
         await asyncio.gather(*pending)
+        store.mark_published(release_id)
         log.info("release published", extra={"release_id": release_id})
 
     async def _cut_once(release_id: str, until: str | None) -> list[dict] | None:
@@ -82,7 +86,39 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
             cells = cut.cells
         return cells
 
-    return consumer.asgi(broker), settings
+    async def scheduled() -> None:
+        """Cut and publish the release of the latest complete period once it is due; a restart
+        finishes publishing one that was cut but not yet fully acknowledged."""
+        while True:
+            due = schedule.due(aggregator.schedule, date.today())
+            if due and not store.is_published(due.release_id) and store.refusal(due.release_id) is None:
+                await publish_release(due.release_id, until=due.until)
+            await asyncio.sleep(aggregator.schedule_check_seconds)
+
+    tasks: list[asyncio.Task] = []
+
+    async def start_schedule() -> None:
+        if aggregator.schedule != schedule.OFF:
+            tasks.append(asyncio.create_task(_exit_on_failure(scheduled())))
+
+    async def stop_schedule() -> None:
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    return consumer.asgi(broker, after_startup=[start_schedule], on_shutdown=[stop_schedule]), settings
+
+
+async def _exit_on_failure(work) -> None:
+    """A scheduler that failed would never cut again: exit, as the consumers do, and restart."""
+    try:
+        await work
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        log.critical("scheduled release failed: exiting to restart", extra={"error_class": type(exc).__name__})
+        os._exit(70)
 
 
 def main() -> None:

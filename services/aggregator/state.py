@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS counts (
   PRIMARY KEY (table_id, period, cell));
 CREATE TABLE IF NOT EXISTS releases (release_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS refusals (release_id TEXT PRIMARY KEY, failures TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS published (release_id TEXT PRIMARY KEY);
 """
 
 
@@ -69,6 +70,14 @@ class Store:
         with self._tx():
             self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?, ?)",
                              (release_id, json.dumps(cells), json.dumps(record)))
+
+    def mark_published(self, release_id: str) -> None:
+        """Every cell of the release has been acknowledged by the broker."""
+        with self._tx():
+            self._db.execute("INSERT OR IGNORE INTO published VALUES (?)", (release_id,))
+
+    def is_published(self, release_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM published WHERE release_id = ?", (release_id,)).fetchone() is not None
 
     def refusal(self, release_id: str) -> dict[str, int] | None:
         """The failing cells per table of a release the audit refused: counts only."""
