@@ -56,6 +56,11 @@ class LexiconCoder:
     patterns: dict[str, tuple[re.Pattern, ...]]
     negation: _Negation
 
+    def __post_init__(self):
+        # one pass per theme finds the themes worth looking at closely (most texts match few)
+        object.__setattr__(self, "_any", {t: re.compile("|".join(p.pattern for p in ps))
+                                          for t, ps in self.patterns.items()})
+
     @classmethod
     def from_dict(cls, raw: dict) -> "LexiconCoder":
         neg = raw["negation"]
@@ -86,8 +91,8 @@ class LexiconCoder:
         return frozenset(found)
 
     def _code(self, text: str) -> set[str]:
-        return {theme for theme, pats in self.patterns.items()
-                if any(not self.negation.negates(text[: m.start()]) for p in pats for m in p.finditer(text))}
+        return {theme for theme, pats in self.patterns.items() if self._any[theme].search(text)
+                and any(not self.negation.negates(text[: m.start()]) for p in pats for m in p.finditer(text))}
 
 
 def normalise(text: str) -> str:
