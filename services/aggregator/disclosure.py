@@ -37,7 +37,7 @@ from scipy.sparse import coo_array, csr_array, hstack, identity, vstack
 
 from services.contracts import privacy
 from services.contracts.questionnaire import Questionnaire, load
-from services.contracts.tables import MONTH, QUARTER, TABLES, Dimension, PairDimension, Table, period_of
+from services.contracts.tables import QUARTER, TABLES, Dimension, PairDimension, Table, period_of
 
 from .counting import CellKey
 
@@ -582,4 +582,4 @@ def _protect_quarter(earlier, block, counts, threshold, tables, q, max_rounds) -
 
 
 __all__ = ["AuditCell", "AuditInconsistent", "Failure", "ReleaseRefused", "audit_quarter", "bounds", "protect",
-           "published", "suppressed", "quarter_of", "MONTH"]
+           "published", "suppressed", "quarter_of"]

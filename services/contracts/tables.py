@@ -142,12 +142,6 @@ def period_of(month: str, kind: str) -> str:
     return f"{year}-Q{(int(mm) - 1) // 3 + 1}"
 
 
-def denominator_dims(t: Table, tables: tuple[Table, ...] = TABLES) -> tuple[str, ...]:
-    """The dimensions a cell shares with its denominator's cell (those of the percent_of table)."""
-    base = table(t.percent_of, tables)
-    return tuple(d.name for d in base.dims)
-
-
 def _check(tables: tuple[Table, ...], q: Questionnaire) -> None:
     ids = [t.id for t in tables]
     assert len(ids) == len(set(ids)), "table ids are unique"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from services.aggregator.app import GROUP
 from services.aggregator.state import Store
@@ -14,7 +14,7 @@ from services.contracts import events
 from tests.support.kafka import produce, read_records, wait_caught_up
 
 THIS_MONTH = date.today().strftime("%Y-%m")
-LAST_MONTH = (date.today().replace(day=1) - __import__("datetime").timedelta(days=1)).strftime("%Y-%m")
+LAST_MONTH = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
 
 
 def report(i: int, month: str = THIS_MONTH, about: str = "race") -> bytes:
