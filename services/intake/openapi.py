@@ -24,25 +24,33 @@ def _errors(description: str) -> dict:
 
 
 def _describe(answers: dict, questionnaire: Questionnaire) -> None:
+    """The questionnaire's rules that marshmallow's fields do not say, in JSON Schema 2020-12
+    (OpenAPI 3.1): wording, no repeated option, an exclusive option alone, no blank text, and a
+    follow-up question only with the answer that opens it."""
     for q in questionnaire.questions:
         prop = answers["properties"][q.code]
-        text = q.question
-        if q.exclusive:
-            text += f" '{q.exclusive[0]}' cannot be combined with other options."
-        if q.shown_with:
-            text += " Only with " + ", ".join(f"{k} including '{v}'" for k, v in q.shown_with.items()) + "."
-        prop["description"] = text
+        prop["description"] = q.question
         if q.kind == "many":
             prop["uniqueItems"] = True
+        for code in q.exclusive:
+            prop["description"] += f" '{code}' cannot be combined with other options."
+            prop.setdefault("allOf", []).append(
+                {"anyOf": [{"not": {"contains": {"const": code}}}, {"maxItems": 1}]})
         if q.is_text:
             prop["pattern"] = r"\S"   # blank text is rejected: leave the field out instead
+        if q.shown_with:
+            prop["description"] += " Only with " + ", ".join(
+                f"{k} including '{v}'" for k, v in q.shown_with.items()) + "."
+            answers.setdefault("dependentSchemas", {})[q.code] = {
+                "required": list(q.shown_with),
+                "properties": {k: {"contains": {"const": v}} for k, v in q.shown_with.items()}}
 
 
 def document() -> dict:
     questionnaire = load()
     spec = APISpec(
         title="Micro-aggression portal: intake", version=str(questionnaire.version),
-        openapi_version="3.0.3", plugins=[MarshmallowPlugin()],
+        openapi_version="3.1.0", plugins=[MarshmallowPlugin()],
         info={"description": "Send one anonymous report. No reference is returned: nothing can be "
                              "followed up. Fields are the questionnaire's codes; unknown fields are "
                              "rejected."})
