@@ -16,6 +16,9 @@ from services.contracts.questionnaire import Questionnaire, load
 
 COMMITTED = Path(__file__).with_name("openapi.json")
 PATH = "/api/v1/reports"
+# A character that Python's str.strip() keeps, which the schema's blank-text rule relies on
+# (JSON Schema's \S differs: it counts U+FEFF as space and U+001C–U+001F as text).
+NOT_BLANK = "[^" + "".join(f"\\u{i:04x}" for i in range(0x10000) if chr(i).isspace()) + "]"
 
 
 def _errors(description: str) -> dict:
@@ -37,7 +40,7 @@ def _describe(answers: dict, questionnaire: Questionnaire) -> None:
             prop.setdefault("allOf", []).append(
                 {"anyOf": [{"not": {"contains": {"const": code}}}, {"maxItems": 1}]})
         if q.is_text:
-            prop["pattern"] = r"\S"   # blank text is rejected: leave the field out instead
+            prop["pattern"] = NOT_BLANK   # blank text is rejected: leave the field out instead
         if q.shown_with:
             prop["description"] += " Only with " + ", ".join(
                 f"{k} including '{v}'" for k, v in q.shown_with.items()) + "."

@@ -3,6 +3,7 @@ committed and kept current; and the JSON API fuzzed against it never answers 5xx
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import schemathesis
@@ -66,3 +67,11 @@ def test_fuzzing_the_json_api_finds_no_server_error_and_every_answer_matches_the
     fuzz(app)
     assert max(STATUSES) < 500
     assert {202, 400} <= set(STATUSES) and len(STATUSES) >= 300
+
+
+def test_the_documents_blank_text_rule_is_exactly_the_servers():
+    answers = openapi.document()["components"]["schemas"]["Answers"]
+    pattern = re.compile(answers["properties"]["what_happened"]["pattern"])
+    for i in range(0x10000):
+        c = chr(i)
+        assert bool(pattern.search(c)) == bool(c.strip()), hex(i)
