@@ -54,6 +54,7 @@ def main() -> int:
             print(f"sealing key created: {sealing.generate(keys)} (in {keys})", flush=True)
         token = env.get("REPORTER_API_TOKEN") or secrets.token_urlsafe(24)
         env["REPORTER_API_TOKEN"] = token
+        env.setdefault("REPORTER_INSECURE_COOKIES", "1")   # local http only; production keeps Secure
         table = services(env)
         for s in table:
             procs[s.name] = start(s, env)
@@ -67,6 +68,7 @@ def main() -> int:
             print("\nThe portal is running:")
             print(f"  report form:  http://127.0.0.1:{env.get('INTAKE_PORT', '8000')}/")
             print(f"  reporter API: http://127.0.0.1:{env.get('REPORTER_PORT', '8001')}/api/v1/releases/latest")
+            print(f"  where data is kept (administrators): http://127.0.0.1:{env.get('REPORTER_PORT', '8001')}/operator")
             print(f"  reporter token (admin): {token}")
             print("Press Ctrl-C to stop.", flush=True)
         while not stopping:

@@ -19,6 +19,8 @@ class TopicSpec:
 @dataclass(frozen=True)
 class Topics:
     prefix: str = DEFAULT_PREFIX
+    raw_lifetime: privacy.Lifetime = privacy.RAW          # raw and dead-letter topics
+    redacted_lifetime: privacy.Lifetime = privacy.REDACTED
 
     @property
     def raw(self) -> str:
@@ -41,26 +43,28 @@ class Topics:
         """The integration topic other NHS systems read."""
         return f"{self.prefix}.releases.v1"
 
-    def specs(self) -> list[TopicSpec]:
-        short_lived = {
-            "cleanup.policy": "delete",
-            "retention.ms": str(privacy.RAW_RETENTION_MS),
-            "segment.ms": str(privacy.RAW_SEGMENT_MS),
-            "file.delete.delay.ms": str(privacy.FILE_DELETE_DELAY_MS),
-            "message.timestamp.type": "LogAppendTime",
+    @staticmethod
+    def _lifetime_config(lifetime: privacy.Lifetime) -> dict[str, str]:
+        return {
+            "cleanup.policy": "delete",  # never compact: compaction keeps data (kafka-local.md)
+            "retention.ms": str(lifetime.retention_ms),
+            "segment.ms": str(lifetime.segment_ms),
+            "file.delete.delay.ms": str(lifetime.delete_delay_ms),
         }
+
+    def specs(self) -> list[TopicSpec]:
+        # LogAppendTime: a producer's clock cannot keep a raw record's segment alive.
+        short_lived = {**self._lifetime_config(self.raw_lifetime), "message.timestamp.type": "LogAppendTime"}
         return [
             TopicSpec(self.raw, 3, short_lived),
             TopicSpec(self.dead_letter, 1, short_lived),
             TopicSpec(self.redacted, 3, {
-                "cleanup.policy": "delete",
-                "retention.ms": str(privacy.REDACTED_MAX_RETENTION_MS),
-                "segment.ms": str(24 * 60 * 60 * 1000),
+                **self._lifetime_config(self.redacted_lifetime),
                 "message.timestamp.type": "CreateTime",  # the redactor stamps the day only
             }),
             TopicSpec(self.commands, 1, {
                 "cleanup.policy": "delete",
-                "retention.ms": str(7 * 24 * 60 * 60 * 1000),
+                "retention.ms": str(7 * privacy.DAY_MS),
             }),
             TopicSpec(self.releases, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
         ]

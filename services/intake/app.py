@@ -44,14 +44,15 @@ class Sender:
 
     def __init__(self, settings: Settings, publisher=None):
         self._settings = settings
-        self._key_id, self._public_key = sealing.newest_public(settings.keys_dir)
+        sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
         self._publisher = publisher
         self._lock = threading.Lock()
 
     def __call__(self, answers) -> None:
         event_id = events.new_event_id()
         raw = submission.raw_event(answers, event_id, submission.month_of())
-        sealed = submission.sealed_event(raw, event_id, self._key_id, self._public_key)
+        key_id, public_key = sealing.newest_public(self._settings.keys_dir)  # keys rotate: read each time
+        sealed = submission.sealed_event(raw, event_id, key_id, public_key)
         try:
             # No log line per report: an id beside an exact time would undo the month-only rule.
             self._producer().send(self._settings.topics.raw, sealed, key=event_id.encode())

@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import logging
+import os
+import time
 from pathlib import Path
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 from marshmallow import ValidationError
 
-from services.common import consumer, logs, sealing
-from services.common.kafka import RecordPurger
+from services.common import consumer, keyring, lifetimes, logs, sealing
+from services.common.kafka import RecordPurger, group_lag
 from services.contracts import events
 from services.contracts.questionnaire import load
 
@@ -41,10 +44,10 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
     if analyse is None:
         from . import engine  # Presidio and spaCy load once, here
         analyse = engine.analyser()
-    keys = sealing.private_keys(Path(settings.keys_dir))
     broker = consumer.make_broker(settings)
     topics = settings.topics
     purger = RecordPurger(settings.kafka_bootstrap)
+    ring: keyring.Keyring | None = None
 
     async def done(msg: KafkaMessage) -> None:
         """Commit, then delete the raw record at once: it is no longer needed anywhere."""
@@ -57,7 +60,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
     async def handle(msg: KafkaMessage) -> None:
         raw = msg.body
         try:
-            out = await asyncio.to_thread(redacted_event, raw, analyse, keys)
+            out = await asyncio.to_thread(redacted_event, raw, analyse, ring.keys)
         except (ValueError, ValidationError, LookupError) as exc:
             await consumer.dead_letter(broker, topics, topics.raw, raw, exc)
             await done(msg)
@@ -67,7 +70,41 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
                              timestamp_ms=consumer.today_ms())
         await done(msg)
 
-    return consumer.asgi(broker, on_shutdown=[purger.close]), settings
+    def tend(drained_at: int | None) -> None:
+        new, destroyed = ring.tend(int(time.time() * 1000), drained_at)
+        if new:
+            logging.getLogger("keys").warning("sealing key created", extra={"key_id": new})
+        for kid in destroyed:
+            logging.getLogger("keys").warning("sealing key destroyed", extra={"key_id": kid})
+
+    async def tend_keys(every_s: float) -> None:
+        """Rotate the sealing key when due; destroy private keys no raw record can still need."""
+        drained_at = None
+        while True:
+            await asyncio.sleep(every_s)
+            try:
+                checked = int(time.time() * 1000)
+                if await group_lag(settings.kafka_bootstrap, GROUP, topics.raw) == 0:
+                    drained_at = checked  # every raw record appended before `checked` is redacted
+                tend(drained_at)
+            except Exception as exc:  # keep tending; the raw lifetime stays the backstop
+                logging.getLogger("keys").error("key check failed", extra={"error_class": type(exc).__name__})
+
+    tasks: list[asyncio.Task] = []
+
+    async def start_keys() -> None:
+        nonlocal ring
+        bound = await lifetimes.raw_worst_case_ms(settings.kafka_bootstrap, topics.raw)
+        policy = keyring.KeyPolicy.from_env(os.environ, raw_worst_case_ms=bound)
+        ring = keyring.Keyring(Path(settings.keys_dir), policy)
+        tend(None)
+        tasks.append(asyncio.create_task(tend_keys(policy.check_every_ms / 1000)))
+
+    async def stop_keys() -> None:
+        for task in tasks:
+            task.cancel()
+
+    return consumer.asgi(broker, on_startup=[start_keys], on_shutdown=[stop_keys, purger.close]), settings
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """Reporter: the steering group's API over released tables, and release requests."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from datetime import date
@@ -8,6 +9,7 @@ from functools import wraps
 
 from flask import Flask, g, jsonify, request
 
+from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable, SyncProducer
 from services.contracts import events
 
@@ -15,6 +17,7 @@ from .auth import Tokens
 from .consumer import ReleaseReader
 from .releases import ReleaseBook
 from .settings import Settings
+from .web import create_blueprint
 
 log = logging.getLogger("reporter")
 ADMIN, VIEWER = "admin", "viewer"
@@ -24,6 +27,9 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
                publisher=None, start_reader: bool = True) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(__name__)
+    app.secret_key = secrets.token_bytes(32)   # sessions end when the process does
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
+                      SESSION_COOKIE_SECURE=settings.secure_cookies, SESSION_COOKIE_NAME="reporter_session")
     tokens = Tokens({settings.admin_token_hash: ADMIN})
     book = book if book is not None else ReleaseBook()
     reader = ReleaseReader(settings.kafka_bootstrap, settings.topics.releases, book).start() \
@@ -49,6 +55,9 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
         resp.headers["Cache-Control"] = "no-store"
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         return resp
 
     @app.get("/healthz")
@@ -93,4 +102,12 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
     def listing():
         return jsonify(releases=book.ids())
 
+    @app.get("/api/v1/operator/lifetimes")
+    @require(ADMIN)
+    def operator_lifetimes():
+        """Each topic's records, oldest record's age and worst-case lifetime on disk."""
+        states = asyncio.run(lifetimes.survey(settings.kafka_bootstrap, settings.topics))
+        return jsonify(topics=lifetimes.as_dicts(states))
+
+    app.register_blueprint(create_blueprint(tokens, settings, ADMIN))
     return app

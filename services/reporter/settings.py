@@ -19,6 +19,8 @@ class Settings:
     topics: Topics
     port: int
     admin_token_hash: str = field(repr=False)
+    secure_cookies: bool = True   # False only for local http://127.0.0.1 use
+
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
@@ -30,4 +32,5 @@ class Settings:
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
             port=int(env.get("REPORTER_PORT", 8001)),
             admin_token_hash=token_hash(token),
+            secure_cookies=env.get("REPORTER_INSECURE_COOKIES", "") != "1",
         )

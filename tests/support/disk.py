@@ -1,0 +1,39 @@
+"""Search files byte by byte for canaries, in every encoding the services could have used."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+
+def forms(text: str) -> dict[str, bytes]:
+    """The ways a string can be written to disk by this code base or the broker."""
+    out = {
+        "utf-8": text.encode(),
+        "json": json.dumps(text)[1:-1].encode(),
+        "utf-16-le": text.encode("utf-16-le"),
+        "utf-16-be": text.encode("utf-16-be"),
+    }
+    # base64 of the text at each of the three alignments, less the first and last groups,
+    # which depend on the neighbouring bytes
+    for shift in range(3):
+        encoded = base64.b64encode(b"\0" * shift + text.encode())
+        out[f"base64+{shift}"] = encoded[4 if shift else 0:-4]
+    return {k: v for k, v in out.items() if len(v) >= 8}
+
+
+def hits(roots: list[Path], needles: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(file, needle label) for every needle found in any file under the roots."""
+    found = []
+    for root in roots:
+        for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+            try:
+                data = path.read_bytes()
+            except (FileNotFoundError, PermissionError):   # deleted while we looked
+                continue
+            found += [(str(path), label) for label, needle in needles.items() if needle in data]
+    return found
+
+
+def canary_needles(canaries: list[str]) -> dict[str, bytes]:
+    return {f"{c} [{form}]": b for c in canaries for form, b in forms(c).items()}
