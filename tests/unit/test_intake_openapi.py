@@ -2,7 +2,6 @@
 committed and kept current; and the JSON API fuzzed against it never answers 5xx."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
