@@ -1,9 +1,15 @@
-# Two commands: `make run` and `make test`. Needs Python 3.11+ and Java 17+; nothing else.
+# Two commands: `make run` and `make test`. Needs Python 3.11+, Java 17+ and Node.js 20+ (npm).
+# `make test` also installs Debian's chromium for the browser tests when it is missing.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# The design system's compiled assets, built from the locked npm packages; never committed.
+NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
+ASSETS := services/intake/static/nhsuk
+CHROMIUM ?= /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install broker clean
+.PHONY: run test install assets browser broker clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +19,32 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# npm ci installs exactly package-lock.json, checking every package's sha512 integrity.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --omit=optional --no-audit --no-fund --loglevel=error
+
+$(ASSETS)/.built: node_modules/.package-lock.json services/intake/assets/intake.scss
+	rm -rf $(ASSETS) && mkdir -p $(ASSETS)
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
+	  services/intake/assets/intake.scss $(ASSETS)/intake.css
+	cp $(NHSUK)/nhsuk-frontend.min.js $(ASSETS)/
+	cp -r $(NHSUK)/assets/images $(NHSUK)/assets/manifest.json $(ASSETS)/
+	touch $@
+
+assets: $(ASSETS)/.built
+
+# Debian's chromium drives the browser tests; nothing downloads a browser build of its own.
+browser:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
-run: broker
+run: broker assets
 	$(VENV)/bin/python -m deploy.run
 
-test: broker
+test: broker assets browser
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf .state
+	rm -rf .state test-artifacts

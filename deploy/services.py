@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+INTAKE_GUNICORN = ROOT / "services/intake/gunicorn_conf.py"   # no access log; see the file
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,7 @@ def services(env: dict[str, str]) -> list[Service]:
     aggregator_port = env.get("AGGREGATOR_HEALTH_PORT", "8003")
     gunicorn = str(BIN / "gunicorn")
     return [
-        Service("intake", (gunicorn, "--workers", "2", "--bind", f"127.0.0.1:{intake_port}",
-                           "--error-logfile", "-", "--log-level", "warning",
+        Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"127.0.0.1:{intake_port}",
                            "services.intake.wsgi:app"), f"http://127.0.0.1:{intake_port}/healthz"),
         Service("redactor", (sys.executable, "-m", "services.redactor.app"),
                 f"http://127.0.0.1:{redactor_port}/healthz"),

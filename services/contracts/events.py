@@ -42,7 +42,8 @@ def _choice_field(q: Question) -> fields.Field:
     return fields.List(
         fields.String(validate=choice),
         required=q.required,
-        validate=validate.Length(min=1 if q.required else 0, error="Select at least one option"),
+        validate=[validate.Length(min=1 if q.required else 0, error="Select at least one option"),
+                  validate.Length(max=len(q.codes), error="Select at most {max} options")],
     )
 
 

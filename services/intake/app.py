@@ -2,92 +2,121 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from flask import Flask, jsonify, render_template, request
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services.common import sealing
 from services.common.kafka import KafkaUnavailable, SyncProducer
 from services.contracts import events
 from services.contracts.questionnaire import load
 
-from . import submission
+from . import api, submission, web
+from .protection import FormClock, RateLimiter
 from .settings import Settings
 
 log = logging.getLogger("intake")
-UNAVAILABLE = ("Sorry, the service is unavailable. Your report has not been sent. "
-               "Please try again later.")
+MAX_BODY = 64 * 1024
+# Browser features no page of the intake uses, switched off for every page.
+PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
+               "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), "
+               "identity-credentials-get=(), idle-detection=(), magnetometer=(), microphone=(), "
+               "midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+               "usb=(), xr-spatial-tracking=()")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+       "connect-src 'self'; manifest-src 'self'; object-src 'none'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+PROBLEMS = {
+    400: ("Sorry, this page could not be read", "Go back and try again."),
+    404: ("Page not found", "If you typed the web address, check it is correct."),
+    405: ("Page not found", "If you typed the web address, check it is correct."),
+    413: ("Your report is too long to send", "Go back and make the text shorter."),
+    429: ("Sorry, there have been too many reports from your network", "Try again in 10 minutes."),
+    500: ("Sorry, there is a problem with the service", "Try again later."),
+}
+
+
+class Sender:
+    """Validates, seals and publishes one report; returns only once the broker acknowledged."""
+
+    def __init__(self, settings: Settings, publisher=None):
+        self._settings = settings
+        sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
+        self._publisher = publisher
+        self._lock = threading.Lock()
+
+    def __call__(self, answers) -> None:
+        event_id = events.new_event_id()
+        raw = submission.raw_event(answers, event_id, submission.month_of())
+        key_id, public_key = sealing.newest_public(self._settings.keys_dir)  # keys rotate: read each time
+        sealed = submission.sealed_event(raw, event_id, key_id, public_key)
+        try:
+            # No log line per report: an id beside an exact time would undo the month-only rule.
+            self._producer().send(self._settings.topics.raw, sealed, key=event_id.encode())
+        except KafkaUnavailable as exc:
+            log.warning("broker unavailable", extra={"error_class": str(exc)})
+            raise
+
+    def _producer(self):
+        with self._lock:
+            if self._publisher is None:
+                self._publisher = SyncProducer(self._settings.kafka_bootstrap)
+            return self._publisher
 
 
 def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     settings = settings or Settings.from_env()
-    app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
-    questionnaire = load()
-    sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
-    state = {"publisher": publisher}
-
-    def publish(raw: bytes, event_id: str) -> None:
-        if state["publisher"] is None:
-            state["publisher"] = SyncProducer(settings.kafka_bootstrap)
-        # No log line per report: an id beside an exact time would undo the month-only rule.
-        state["publisher"].send(settings.topics.raw, raw, key=event_id.encode())
-
-    def accept(answers) -> None:
-        event_id = events.new_event_id()
-        raw = submission.raw_event(answers, event_id, submission.month_of())
-        key_id, public_key = sealing.newest_public(settings.keys_dir)  # keys rotate: read each time
-        publish(submission.sealed_event(raw, event_id, key_id, public_key), event_id)
-
-    @app.after_request
-    def _headers(resp):
-        resp.headers["Referrer-Policy"] = "no-referrer"
-        resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-        resp.headers["Cache-Control"] = "no-store"
-        return resp
+    app = Flask(__name__, static_folder="static", static_url_path="/assets")
+    app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, MAX_FORM_MEMORY_SIZE=MAX_BODY, MAX_FORM_PARTS=500)
+    # The design system's macros are .jinja files: autoescape them too, not only .html.
+    app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": ChainableUndefined,
+                         "loader": ChoiceLoader([FileSystemLoader(app.root_path + "/templates"),
+                                                 PackageLoader("nhsuk_frontend_jinja")])}
+    send = Sender(settings, publisher)
+    limiter = RateLimiter(settings.rate_limit, settings.rate_window)
+    clock = FormClock(settings.min_seconds, settings.form_max_age)
+    app.register_blueprint(api.blueprint(send, limiter))
+    app.register_blueprint(web.blueprint(load(), send, limiter, clock))
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
 
     @app.get("/healthz")
     def healthz():
         return jsonify(status="ok")
 
-    @app.post("/api/v1/reports")
-    def api_report():
-        body = request.get_json(silent=True)
-        if body is None:
-            return jsonify(errors={"_schema": ["Send a JSON object with Content-Type application/json"]}), 400
-        try:
-            accept(body)
-        except submission.Invalid as exc:
-            return jsonify(errors=exc.errors), 400
-        except KafkaUnavailable as exc:
-            log.warning("broker unavailable", extra={"error_class": str(exc)})
-            return app.response_class(UNAVAILABLE, status=503, mimetype="text/plain")
-        return jsonify(status="accepted"), 202
-
-    @app.get("/")
-    def form():
-        return render_template("form.html", q=questionnaire, answers={}, errors={})
-
-    @app.post("/")
-    def form_post():
-        answers = submission.from_form(request.form, questionnaire)
-        try:
-            accept(answers)
-        except submission.Invalid as exc:
-            return render_template("form.html", q=questionnaire, answers=answers, errors=exc.errors), 400
-        except KafkaUnavailable as exc:
-            log.warning("broker unavailable", extra={"error_class": str(exc)})
-            return render_template("form.html", q=questionnaire, answers=answers, errors={},
-                                   unavailable=UNAVAILABLE), 503
-        return render_template("confirmation.html")
+    @app.after_request
+    def _headers(resp):
+        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["Permissions-Policy"] = PERMISSIONS
+        resp.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        resp.headers["X-Frame-Options"] = "DENY"
+        if settings.hsts:
+            resp.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        # Pages may hold someone's words: never cached. The design system's files may be.
+        resp.headers["Cache-Control"] = ("public, max-age=3600" if request.path.startswith("/assets/")
+                                         else "no-store")
+        return resp
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         if request.path.startswith("/api/"):
             return jsonify(errors={"_schema": [exc.description]}), exc.code
-        return exc
+        title, line = PROBLEMS.get(exc.code, PROBLEMS[400])
+        return render_template("problem.html", title=title, lines=[line]), exc.code
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        # The class only: an exception's message or traceback could quote what someone wrote.
+        log.error("unexpected error", extra={"error_class": type(exc).__name__})
+        if request.path.startswith("/api/"):
+            return jsonify(errors={"_schema": ["Sorry, something went wrong; nothing was stored"]}), 500
+        title, line = PROBLEMS[500]
+        return render_template("problem.html", title=title, lines=[line]), 500
 
     return app

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
+from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
@@ -22,8 +23,11 @@ class Invalid(ValueError):
         self.errors = errors
 
 
-def from_form(form, questionnaire: Questionnaire | None = None) -> dict:
-    """Answers from an HTML form (a MultiDict): blanks dropped, checkboxes as lists."""
+def from_form(form, questionnaire: Questionnaire | None = None, controls: Iterable[str] = ()) -> dict:
+    """Answers from an HTML form (a MultiDict): blanks dropped, checkboxes as lists, newlines
+    as the browser's character count sees them (a textarea posts CRLF). Fields named in
+    `controls` belong to the page, not the report; any other unknown field is kept so that
+    validation rejects it."""
     questionnaire = questionnaire or load()
     answers: dict = {}
     for q in questionnaire.questions:
@@ -32,13 +36,27 @@ def from_form(form, questionnaire: Questionnaire | None = None) -> dict:
             if values:
                 answers[q.code] = values
         else:
-            value = form.get(q.code, "")
+            value = form.get(q.code, "").replace("\r\n", "\n").replace("\r", "\n")
             if value.strip():
                 answers[q.code] = value
-    unknown = set(form.keys()) - set(questionnaire.field_codes)
+    unknown = set(form.keys()) - set(questionnaire.field_codes) - set(controls)
     for name in sorted(unknown):
         answers[name] = form.get(name)
     return answers
+
+
+def problems(answers: dict, required: Iterable[str] | None = None) -> dict:
+    """The questionnaire's verdict on `answers`, as {field: [messages]} (empty when valid).
+
+    `required` limits the required-answer rule to those questions (a page of the form checks
+    only its own); None applies it to every question, as at sending."""
+    schema = events.answers_schema()()
+    partial = False if required is None else tuple(set(schema.fields) - set(required))
+    try:
+        schema.load(answers, partial=partial)
+    except ValidationError as exc:
+        return exc.messages
+    return {}
 
 
 def month_of(now: datetime | None = None) -> str:

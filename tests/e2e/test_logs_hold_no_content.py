@@ -36,8 +36,8 @@ def test_no_log_holds_report_content_even_through_failures(portal, kafka, tmp_pa
                          json={**good, "came_from": [c[4]]}).status_code == 400
     assert requests.post(f"{portal.intake}/api/v1/reports", data=f'{{"what_happened": "{c[5]}"',
                          headers={"Content-Type": "application/json"}, timeout=15).status_code == 400
-    assert requests.post(f"{portal.intake}/", data={"happened_to": c[6], "what_happened": c[7]},
-                         timeout=15).status_code == 400
+    assert requests.post(f"{portal.intake}/report", timeout=15, data={
+        "page": "happened_to", "action": "continue", "happened_to": c[6], "what_happened": c[7]}).status_code == 400
 
     # Messages that can never be processed, on every topic a service reads.
     lost_keys = tmp_path / "destroyed-keys"

@@ -1,28 +1,17 @@
-"""The intake's JSON API and form, with an in-memory publisher in place of Kafka."""
+"""The intake's JSON API, with an in-memory publisher in place of Kafka."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from services.common.kafka import KafkaUnavailable
 from services.intake.app import create_app
 from services.intake.settings import Settings
+from tests.support.intake import FakePublisher
 from tests.support.raw import open_raw
 
 VALID = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
          "what_happened": "Someone mimicked my accent in handover."}
-
-
-class FakePublisher:
-    def __init__(self, fail: bool = False):
-        self.sent: list[tuple[str, bytes, bytes]] = []
-        self.fail = fail
-
-    def send(self, topic, value, key=None):
-        if self.fail:
-            raise KafkaUnavailable("KafkaConnectionError")
-        self.sent.append((topic, value, key))
 
 
 @pytest.fixture
@@ -77,10 +66,48 @@ def test_missing_required_answers_are_each_named(client):
     assert sorted(resp.get_json()["errors"]) == ["about", "came_from", "happened_to", "what_happened"]
 
 
-def test_a_body_that_is_not_json_gets_a_400_saying_so(client):
+def test_a_body_not_sent_as_json_gets_a_415_saying_so(client, publisher):
     resp = client.post("/api/v1/reports", data="happened_to=self")
+    assert resp.status_code == 415
+    assert resp.get_json() == {"errors": {"_schema": ["Send the report as JSON, with Content-Type: application/json"]}}
+    assert publisher.sent == []
+
+
+@pytest.mark.parametrize("body, message", [
+    ("{not json", "The body is not valid JSON"),
+    ("[1, 2]", "Send a JSON object of answers"),
+])
+def test_a_body_that_is_not_a_json_object_gets_a_400_saying_so(client, body, message):
+    resp = client.post("/api/v1/reports", data=body, content_type="application/json")
     assert resp.status_code == 400
-    assert "application/json" in resp.get_json()["errors"]["_schema"][0]
+    assert resp.get_json() == {"errors": {"_schema": [message]}}
+
+
+def test_a_body_over_64_kib_gets_a_413_in_json(client, publisher):
+    resp = client.post("/api/v1/reports", json={**VALID, "what_happened": "x" * 70_000})
+    assert resp.status_code == 413
+    assert list(resp.get_json()["errors"]) == ["_schema"]
+    assert publisher.sent == []
+
+
+def test_more_options_than_a_question_has_are_refused_with_the_limit(client):
+    resp = client.post("/api/v1/reports", json={**VALID, "came_from": ["peer"] * 14})
+    assert resp.status_code == 400
+    assert resp.get_json()["errors"]["came_from"] == ["Select at most 13 options"]
+
+
+def test_reports_from_one_address_are_limited_with_a_429(keys_dir, publisher):
+    client = create_app(Settings(keys_dir=keys_dir, rate_limit=3), publisher=publisher).test_client()
+    statuses = [client.post("/api/v1/reports", json=VALID).status_code for _ in range(4)]
+    assert statuses == [202, 202, 202, 429]
+    assert len(publisher.sent) == 3
+
+
+def test_an_unexpected_failure_answers_500_in_json_without_detail(keys_dir):
+    app = create_app(Settings(keys_dir=keys_dir), publisher=FakePublisher(error=RuntimeError("Bronwen")))
+    resp = app.test_client().post("/api/v1/reports", json=VALID)
+    assert resp.status_code == 500
+    assert resp.get_json() == {"errors": {"_schema": ["Sorry, something went wrong; nothing was stored"]}}
 
 
 def test_broker_down_gives_a_plain_503_and_stores_nothing(settings):
@@ -89,33 +116,6 @@ def test_broker_down_gives_a_plain_503_and_stores_nothing(settings):
     assert resp.status_code == 503
     assert resp.mimetype == "text/plain"
     assert "has not been sent" in resp.get_data(as_text=True)
-
-
-def test_the_form_posts_and_shows_a_confirmation_without_a_reference_number(client, publisher, keys_dir):
-    resp = client.post("/", data={**VALID, "came_from": ["peer", "patient"]})
-    assert resp.status_code == 200
-    page = resp.get_data(as_text=True)
-    assert "Report sent" in page and "no reference number" in page
-    assert open_raw(publisher.sent[0][1], keys_dir)["answers"]["came_from"] == ["peer", "patient"]
-
-
-def test_the_form_keeps_the_answers_when_the_broker_is_down(settings):
-    app = create_app(settings, publisher=FakePublisher(fail=True))
-    resp = app.test_client().post("/", data=VALID)
-    page = resp.get_data(as_text=True)
-    assert resp.status_code == 503
-    assert "Your report has not been sent" in page
-    assert "Someone mimicked my accent in handover." in page
-    assert 'value="self"\n        checked' in page
-
-
-def test_the_form_shows_errors_and_keeps_what_was_typed(client, publisher):
-    resp = client.post("/", data={"what_happened": "It happened at the nurses' station."})
-    page = resp.get_data(as_text=True)
-    assert resp.status_code == 400
-    assert "There is a problem" in page
-    assert "It happened at the nurses&#39; station." in page
-    assert publisher.sent == []
 
 
 def test_every_response_forbids_referrers_framing_and_inline_script(client):

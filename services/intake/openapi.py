@@ -1,0 +1,92 @@
+"""The OpenAPI document of the intake's JSON API, generated from the same marshmallow schema
+that validates every report (`events.answers_schema`), with the questionnaire's wording.
+
+`python -m services.intake.openapi` prints it; `services/intake/openapi.json` is that output,
+committed for readers and kept current by a test."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+from services.contracts import events
+from services.contracts.questionnaire import Questionnaire, load
+
+COMMITTED = Path(__file__).with_name("openapi.json")
+PATH = "/api/v1/reports"
+# A character that Python's str.strip() keeps, which the schema's blank-text rule relies on
+# (JSON Schema's \S differs: it counts U+FEFF as space and U+001C–U+001F as text).
+NOT_BLANK = "[^" + "".join(f"\\u{i:04x}" for i in range(0x10000) if chr(i).isspace()) + "]"
+
+
+def _errors(description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}
+
+
+def _describe(answers: dict, questionnaire: Questionnaire) -> None:
+    """The questionnaire's rules that marshmallow's fields do not say, in JSON Schema 2020-12
+    (OpenAPI 3.1): wording, no repeated option, an exclusive option alone, no blank text, and a
+    follow-up question only with the answer that opens it."""
+    for q in questionnaire.questions:
+        prop = answers["properties"][q.code]
+        prop["description"] = q.question
+        if q.kind == "many":
+            prop["uniqueItems"] = True
+        for code in q.exclusive:
+            prop["description"] += f" '{code}' cannot be combined with other options."
+            prop.setdefault("allOf", []).append(
+                {"anyOf": [{"not": {"contains": {"const": code}}}, {"maxItems": 1}]})
+        if q.is_text:
+            prop["pattern"] = NOT_BLANK   # blank text is rejected: leave the field out instead
+        if q.shown_with:
+            prop["description"] += " Only with " + ", ".join(
+                f"{k} including '{v}'" for k, v in q.shown_with.items()) + "."
+            answers.setdefault("dependentSchemas", {})[q.code] = {
+                "required": list(q.shown_with),
+                "properties": {k: {"contains": {"const": v}} for k, v in q.shown_with.items()}}
+
+
+def document() -> dict:
+    questionnaire = load()
+    spec = APISpec(
+        title="Micro-aggression portal: intake", version=str(questionnaire.version),
+        openapi_version="3.1.0", plugins=[MarshmallowPlugin()],
+        info={"description": "Send one anonymous report. No reference is returned: nothing can be "
+                             "followed up. Fields are the questionnaire's codes; unknown fields are "
+                             "rejected."})
+    spec.components.schema("Answers", schema=events.answers_schema())
+    spec.components.schema("Errors", {
+        "type": "object", "required": ["errors"], "additionalProperties": False,
+        "properties": {"errors": {"type": "object", "description": "messages by field; `_schema` for the body",
+                                  "additionalProperties": {}}}})
+    spec.path(PATH, operations={"post": {
+        "operationId": "sendReport",
+        "summary": "Send a report",
+        "requestBody": {"required": True, "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Answers"}}}},
+        "responses": {
+            "202": {"description": "accepted: sealed and acknowledged by the broker",
+                    "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["status"], "additionalProperties": False,
+                        "properties": {"status": {"type": "string", "enum": ["accepted"]}}}}}},
+            "400": _errors("the body is not JSON, or the answers break the questionnaire's rules"),
+            "413": _errors("the body is larger than 64 KiB"),
+            "415": _errors("the body is not sent as application/json"),
+            "429": _errors("too many reports from one network address; try again later"),
+            "503": {"description": "the broker did not acknowledge; nothing was stored",
+                    "content": {"text/plain": {"schema": {"type": "string"}}}},
+        }}})
+    doc = spec.to_dict()
+    _describe(doc["components"]["schemas"]["Answers"], questionnaire)
+    return doc
+
+
+def dumps(doc: dict) -> str:
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    print(dumps(document()), end="")
