@@ -102,9 +102,10 @@ class SyncProducer:
 
 
 async def group_lag(bootstrap: str, group: str, topic: str) -> int:
-    """Messages on `topic` that consumer group `group` has not yet committed."""
-    committed, ends = await committed_and_ends(bootstrap, group, topic)
-    return sum(end - committed.get(tp, 0) for tp, end in ends.items())
+    """Messages on `topic` that consumer group `group` has not yet committed. Records already
+    deleted (by DeleteRecords or retention) are not waiting for anyone."""
+    committed, ends, starts = await committed_and_ends(bootstrap, group, topic, with_starts=True)
+    return sum(end - max(committed.get(tp, 0), starts[tp]) for tp, end in ends.items())
 
 
 class RecordPurger:
@@ -150,8 +151,9 @@ async def delete_before(bootstrap: str, targets: dict[TopicPartition, int]) -> i
         await admin.close()
 
 
-async def committed_and_ends(bootstrap: str, group: str, topic: str) -> tuple[dict[TopicPartition, int], dict[TopicPartition, int]]:
-    """A consumer group's committed offsets on a topic, and the topic's end offsets."""
+async def committed_and_ends(bootstrap: str, group: str, topic: str, with_starts: bool = False) -> tuple:
+    """A consumer group's committed offsets on a topic, and the topic's end offsets (and its
+    log start offsets, if asked)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await consumer.start()
@@ -165,6 +167,8 @@ async def committed_and_ends(bootstrap: str, group: str, topic: str) -> tuple[di
         except GroupCoordinatorNotAvailableError:
             offsets = {}
         committed = {tp: offsets[tp].offset for tp in partitions if tp in offsets and offsets[tp].offset >= 0}
+        if with_starts:
+            return committed, ends, await consumer.beginning_offsets(partitions)
         return committed, ends
     finally:
         await consumer.stop()
