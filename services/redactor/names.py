@@ -1,0 +1,350 @@
+"""Names of people and organisations, found from the words around them, a gazetteer and the
+spaCy model's tags and entities.
+
+Pure: the caller (engine.py, a Presidio recogniser) hands over the text, the model's tokens
+(`Token`: offset, fine-grained tag, entity label) and the lexicon; spans come back.
+
+Rules, each for a kind of case rather than for particular strings:
+- a title and the capitalised words after it ("Dr Kunle Adebayo", "Sister Hart"), title included;
+- a name after a role ("my manager Wayne", "our pharmacist, yan"), or after "my name is",
+  "call me", "known as"… (lower-case names too when the gazetteer knows them and they are not
+  ordinary English words);
+- a quoted nickname or deliberate misspelling ("calls him 'Kay-oh-me'");
+- capitalised words: in the middle of a sentence a capitalised word that is not kept
+  (identity, calendar, role, body, generic place) and not a place or group to the model is taken
+  as a name — this fails closed for names of any origin; at the start of a sentence, where
+  ordinary words are capitalised too, only when the model tags it a proper noun and it is a
+  known name or not an English word, or it is followed by another name;
+- organisations: capitalised words ending with a word such as Ward, Unit, Hospital, Practice,
+  Care Home, School ("Larkspur Ward", "St Withburga's Hospice"), "University of …", and
+  acronyms that are not common ones in an organisation's place ("paramedic with EEAST");
+- the model's PERSON, ORG and FAC entities, except those that are plainly ordinary words.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from . import vocabulary as v
+from .lexicon import Lexicon, fold
+from .redaction import Span
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the model: character offset, fine-grained tag (e.g. NNP) and entity label."""
+    idx: int
+    tag: str = ""
+    ent: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    tag: str
+    ent: str
+    initial: bool   # first word of a sentence, a quotation or a line
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
+_OPENERS = "'\"‘“([«"
+PROPER = {"NNP", "NNPS"}
+_WEAK_INTRODUCERS = {"i'm", "i am", "this is", "signed"}
+_GAP = re.compile(r"(?:['’](?:m|s|re|ve|ll|d))?[ \t,'‘\"“]*", re.I)
+# Tags of words that are not names even when unknown and capitalised ("Heard a porter…").
+NOT_NAME_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "JJ", "JJR", "JJS", "RB", "RBR",
+                 "RBS", "UH", "IN", "DT", "PRP", "PRP$", "CC", "WRB", "WP", "WDT", "CD"}
+# "I'm from …", "she is from …", "go back to …", "born in …", "trained in …": a place of origin.
+_ORIGIN = re.compile(
+    r"(?:\b(?:am|is|are|was|were|be|been|come|comes|came|originally|born|moved|back|home|"
+    r"trained|raised|grew up|brought up)|['’](?:m|s|re))"
+    r"\s+(?:from|in|to)\s+(?:the\s+)?$", re.I)
+_ORG_GENERIC = v.org_generic()
+_NOT_ORG_START = v.FUNCTION_WORDS | v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES
+# Entities that say a capitalised word is a place, group, language or time, not a person.
+NOT_NAMES = {"GPE", "LOC", "NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "MONEY", "PERCENT",
+             "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _initial(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in ".!?:;\n\r":
+        return True
+    if text[i] in _OPENERS:
+        j = i - 1
+        return j < 0 or text[j].isspace() or text[j] in "([:—–-"
+    return False
+
+
+def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
+    """The words of the text (a possessive or contraction cut off), with the tag and entity label
+    of the model's token that starts where the word starts."""
+    by_idx = {t.idx: t for t in tokens}
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        cut = _CONTRACTION.search(word)
+        if cut and cut.start() > 0:
+            word = word[:cut.start()]
+        token = by_idx.get(m.start(), Token(m.start()))
+        out.append(Word(m.start(), m.start() + len(word), word, token.tag, token.ent,
+                        _initial(text, m.start())))
+    return out
+
+
+def _is_title_case(w: str) -> bool:
+    return w[:1].isupper() and any(c.islower() for c in w)
+
+
+def _is_caps(w: str) -> bool:
+    return len(w) >= 2 and w.isupper()
+
+
+def _never_a_name(w: str) -> bool:
+    key = fold(w)
+    return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
+
+
+class Finder:
+    """The rules above over one text. Build one per text: `Finder(text, tokens, entities,
+    lexicon).spans()`."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], entities: Sequence[Entity],
+                 lexicon: Lexicon):
+        self.text = text
+        self.lex = lexicon
+        self.words = words(text, tokens)
+        self.entities = entities
+        self.at = {w.start: i for i, w in enumerate(self.words)}
+        self.tokens = sorted(tokens, key=lambda t: t.idx)
+        self.token_idx = [t.idx for t in self.tokens]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _kept(self, w: Word) -> bool:
+        return self.lex.is_kept(w.text) or _never_a_name(w.text)
+
+    def _name_like(self, w: Word) -> bool:
+        """A capitalised word that could be (part of) a name wherever it stands."""
+        return _is_title_case(w.text) and not self._kept(w) and \
+            (self.lex.is_name(w.text) or not self.lex.is_english(w.text) or w.tag in PROPER)
+
+    def _lower_name(self, w: Word, known: bool) -> bool:
+        """A lower-case word taken as a name: not an English word or a kept one, and (if `known`)
+        in the gazetteer."""
+        return w.text.islower() and len(w.text) >= 3 and not self._kept(w) and \
+            not self.lex.is_english(w.text) and (not known or self.lex.is_name(w.text))
+
+    def _run(self, i: int, limit: int = 3) -> int:
+        """Index after the run of capitalised non-kept words starting at word i (same line,
+        separated by spaces only)."""
+        j = i
+        while j < len(self.words) and j - i < limit:
+            w = self.words[j]
+            if not _is_title_case(w.text) or (j > i and self._kept(w)):
+                break
+            if j > i and self.text[self.words[j - 1].end:w.start].strip() != "":
+                break
+            j += 1
+        return j
+
+    def _span(self, i: int, j: int, kind: str) -> Span:
+        return Span(self.words[i].start, self.words[j - 1].end, kind)
+
+    # -- rules -----------------------------------------------------------------------------
+    def titled(self) -> Iterable[Span]:
+        for i, w in enumerate(self.words[:-1]):
+            key = fold(w.text)
+            if key not in v.TITLES:
+                continue
+            if not w.text[:1].isupper() and key not in {"dr", "mr", "mrs", "ms", "mx", "prof"}:
+                continue
+            k = i + 1
+            gap = self.text[w.end:self.words[k].start]
+            if gap.strip() not in {"", "."}:
+                continue
+            if len(self.words[k].text) == 1 and self.words[k].text.isupper() and k + 1 < len(self.words):
+                k += 1   # an initial: "Dr J. Okafor"
+            nxt = self.words[k]
+            if _is_title_case(nxt.text) and not _never_a_name(nxt.text) and \
+                    fold(nxt.text) not in v.ROLES:
+                j = self._run_names(k)
+                yield Span(w.start, self.words[j - 1].end, "PERSON")
+            elif self._lower_name(nxt, known=False):
+                yield Span(w.start, nxt.end, "PERSON")
+
+    def _run_names(self, k: int) -> int:
+        """After a title: capitalised words, kept ones included ("Sister Moldovan")."""
+        j = k + 1
+        while j < len(self.words) and j - k < 3:
+            w = self.words[j]
+            if not _is_title_case(w.text) or _never_a_name(w.text) or \
+                    self.text[self.words[j - 1].end:w.start].strip() != "":
+                break
+            j += 1
+        return j
+
+    def _cue(self, k: int) -> str | None:
+        """What precedes word k: "role" ("my manager"), "intro" ("my name is", "call me"),
+        "weak" ("I'm", "this is": lower-case names only from the gazetteer) or nothing."""
+        before = self.text[:self.words[k].start].rstrip(" ,'‘\"“").lower()
+        key = fold(self.words[k - 1].text)
+        if key in v.ROLES and key not in v.TITLES and self.words[k - 1].end == len(before):
+            return "role"
+        for phrase in v.NAME_INTRODUCERS:
+            if before.endswith(phrase) and (len(before) == len(phrase) or
+                                            not before[-len(phrase) - 1].isalpha()):
+                return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
+        return None
+
+    def after_cue(self) -> Iterable[Span]:
+        """A name after a role word or an introducing phrase."""
+        for k in range(1, len(self.words)):
+            nxt = self.words[k]
+            if not _GAP.fullmatch(self.text[self.words[k - 1].end:nxt.start]):
+                continue
+            cue = self._cue(k)
+            if cue is None:
+                continue
+            if _is_title_case(nxt.text) and not self._kept(nxt) and \
+                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)
+                     or nxt.tag in PROPER):
+                yield self._span(k, self._run(k), "PERSON")
+            elif self._lower_name(nxt, known=cue != "intro"):
+                yield Span(nxt.start, nxt.end, "PERSON")
+
+    def quoted(self) -> Iterable[Span]:
+        """A whole quotation of one or two capitalised words that are names or not English:
+        a nickname or a mangled name ('Kay-oh-me')."""
+        for m in re.finditer(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])", self.text):
+            inner = [w for w in self.words if m.start(1) <= w.start and w.end <= m.end(1)]
+            if not 1 <= len(inner) <= 2 or any(not _is_title_case(w.text) for w in inner):
+                continue
+            if any(self._kept(w) for w in inner):
+                continue
+            if all(self.lex.is_name(w.text) or not self.lex.is_english(w.text)
+                   or w.tag in PROPER for w in inner):
+                yield Span(inner[0].start, inner[-1].end, "PERSON")
+
+    def _spared(self, w: Word) -> bool:
+        """A place, group, language or time to the model (and not a known name, nor followed
+        by a possessive: "Angharad's accent"), or a place someone comes from ("I'm from Hull",
+        "go back to Wuhan", "trained in China")."""
+        if w.ent in NOT_NAMES and not self.lex.is_name(w.text) and \
+                self.text[w.end:w.end + 2] not in {"'s", "’s"}:
+            return True
+        return bool(_ORIGIN.search(self.text, 0, w.start))
+
+    def _next_tag(self, w: Word) -> str:
+        k = bisect.bisect_left(self.token_idx, w.end)
+        return self.tokens[k].tag if k < len(self.tokens) else ""
+
+    def _initial_name(self, i: int) -> bool:
+        """Is the capitalised word i, first in its sentence, a name? Ordinary words are
+        capitalised there too, and the model's tags are unreliable for unknown words."""
+        w = self.words[i]
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else None
+        follows = nxt is not None and not nxt.initial and _is_title_case(nxt.text) and \
+            not self._kept(nxt) and self.text[w.end:nxt.start].strip() == "" and \
+            (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text))
+        if not self.lex.is_english(w.text):
+            return w.tag not in NOT_NAME_TAGS or follows
+        if self.lex.is_name(w.text):
+            # "Grace said" but not "Hope this gets"; "Faith Mwale" either way
+            return follows or (self._next_tag(w)[:2] in {"VB", "MD", "PO"})
+        return follows and w.tag in PROPER
+
+    def capitalised(self) -> Iterable[Span]:
+        i = 0
+        n = len(self.words)
+        while i < n:
+            w = self.words[i]
+            if not _is_title_case(w.text) or self._kept(w) or self._spared(w) or \
+                    (w.initial and not self._initial_name(i)):
+                i += 1
+                continue
+            j = self._run(i)
+            yield self._span(i, j, "PERSON")
+            i = j
+
+    def acronyms(self) -> Iterable[Span]:
+        for i, w in enumerate(self.words):
+            if not _is_caps(w.text) or len(w.text) > 6 or fold(w.text) in v.ACRONYMS or \
+                    self.lex.is_kept(w.text):
+                continue
+            before = fold(self.words[i - 1].text) if i else ""
+            after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
+            if before in {"at", "with", "from", "for", "joined", "by", "to", "of"} or \
+                    after in v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}:
+                yield Span(w.start, w.end, "ORG")
+
+    _ORG = re.compile(
+        r"(?:\b(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+(?:(?:and|&|of|upon)\s+)?)"
+        r"{1,5}(?i:(" + "|".join(sorted(v.ORG_SUFFIXES, key=len, reverse=True)) + r"))\b"
+        r"|\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+        r"|\b(?:St\.?|Saint)\s+[A-Z][\w]*['’]s\b")
+
+    def _organisation(self, inner: list[Word]) -> Span | None:
+        """An organisation's name from its words: small words off the start, and it must have a
+        word that singles it out (not "the Stroke Unit")."""
+        while inner and fold(inner[0].text) in _NOT_ORG_START:
+            inner = inner[1:]
+        while inner and not inner[-1].text[:1].isupper():   # "Avocet Centre clinic"
+            inner = inner[:-1]
+        if any(_is_title_case(w.text) and fold(w.text) not in _ORG_GENERIC for w in inner):
+            return Span(inner[0].start, inner[-1].end, "ORG")
+        return None
+
+    def organisations(self) -> Iterable[Span]:
+        for m in self._ORG.finditer(self.text):
+            inner = [w for w in self.words if m.start() <= w.start and w.end <= m.end()]
+            if len(inner) > 2 and not inner[-1].text[:1].isupper() and \
+                    fold(inner[-2].text) in v.ORG_SUFFIXES:
+                inner = inner[:-1]   # "the Avocet Centre clinic": the name ends at "Centre"
+            span = self._organisation(inner)
+            if span:
+                yield span
+
+    def model_entities(self) -> Iterable[Span]:
+        for e in self.entities:
+            if e.label not in {"PERSON", "ORG", "FAC"}:
+                continue
+            inner = [w for w in self.words if e.start <= w.start and w.end <= e.end]
+            if e.label != "PERSON":
+                span = self._organisation(inner)
+                if span and not self._spared(self.words[self.at[span.start]]):
+                    yield span
+                continue
+            while inner and not inner[-1].text[:1].isupper():
+                inner.pop()
+            if not inner or all(self._kept(w) or not w.text[:1].isupper() for w in inner) or \
+                    self._spared(inner[0]):
+                continue
+            if len(inner) == 1:
+                w = inner[0]
+                if self.lex.is_english(w.text) and (w.text.islower() or (
+                        w.initial and not self._initial_name(self.at[w.start]))):
+                    continue
+            yield Span(inner[0].start, inner[-1].end, "PERSON")
+
+    def spans(self) -> list[Span]:
+        return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
+                *self.acronyms(), *self.organisations(), *self.model_entities()]
+
+
+def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],
+         lexicon: Lexicon) -> list[Span]:
+    return Finder(text, tokens, entities, lexicon).spans()
