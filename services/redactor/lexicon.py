@@ -66,7 +66,9 @@ class Lexicon:
                    stem in vocabulary.MODERN_WORDS for stem in _stems(key))
 
     def is_kept(self, word: str) -> bool:
-        return fold(word) in self.keep
+        """Kept on its own, or the plural of a kept word ("Turks", "Sikhs")."""
+        key = fold(word)
+        return key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep)
 
 
 def _faker_names() -> tuple[set[str], set[str]]:

@@ -73,9 +73,15 @@ _ORIGIN = re.compile(
     r"\s+(?:from|in|to)\s+(?:the\s+)?$", re.I)
 _ORG_GENERIC = v.org_generic()
 _NOT_ORG_START = v.FUNCTION_WORDS | v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES
-# Entities that say a capitalised word is a place, group, language or time, not a person.
-NOT_NAMES = {"GPE", "LOC", "NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "MONEY", "PERCENT",
-             "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "WORK_OF_ART", "PRODUCT"}
+_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this",
+                "that", "these", "those", "some", "any", "no", "every", "each"}
+_LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
+                        r"hospice|lodge|house|care home|nursing home|centre)\b")
+_LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
+                       re.I)
+# Entity labels of the model that, on a capitalised word, mean a time or an amount.
+TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                     "ORDINAL"}
 
 
 def _initial(text: str, at: int) -> bool:
@@ -240,13 +246,19 @@ class Finder:
                 yield Span(inner[0].start, inner[-1].end, "PERSON")
 
     def _spared(self, w: Word) -> bool:
-        """A place, group, language or time to the model (and not a known name, nor followed
-        by a possessive: "Angharad's accent"), or a place someone comes from ("I'm from Hull",
-        "go back to Wuhan", "trained in China")."""
-        if w.ent in NOT_NAMES and not self.lex.is_name(w.text) and \
-                self.text[w.end:w.end + 2] not in {"'s", "’s"}:
+        """Not a name though capitalised: a place someone comes from ("I'm from Hull", "go back
+        to Wuhan", "trained in China"); a place after a preposition ("a wedding in Porto"), a
+        group or language ("Eritrean"), or a time or event, to the model. A known given name or
+        surname, or a word followed by a possessive ("Angharad's accent"), is never spared."""
+        if _ORIGIN.search(self.text, 0, w.start):
             return True
-        return bool(_ORIGIN.search(self.text, 0, w.start))
+        if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
+            return False
+        if w.ent in {"GPE", "LOC"}:
+            return bool(_LOCATIVE.search(self.text, 0, w.start))
+        if w.ent in {"NORP", "LANGUAGE"}:
+            return fold(w.text).endswith(("an", "ese", "ish", "ic", "i", "ch"))
+        return w.ent in TIMES_AND_NUMBERS
 
     def _next_tag(self, w: Word) -> str:
         k = bisect.bisect_left(self.token_idx, w.end)
@@ -280,6 +292,20 @@ class Finder:
             yield self._span(i, j, "PERSON")
             i = j
 
+    def lower_case(self) -> Iterable[Span]:
+        """Names written in lower case ("ignore adaeze", "cley ward"): a given name from the
+        gazetteer that is not an English word; a word that is not English before "ward",
+        "unit", "team"…"""
+        for i, w in enumerate(self.words):
+            if len(w.text) >= 3 and w.text.islower() and fold(w.text) in self.lex.given and \
+                    not self._kept(w) and not self.lex.is_english(w.text) and \
+                    not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
+                yield Span(w.start, w.end, "PERSON")
+        for m in _LOWER_ORG.finditer(self.text):
+            word = m.group(1)
+            if not self.lex.is_english(word) and not self.lex.is_kept(word):
+                yield Span(m.start(), m.end(), "ORG")
+
     def acronyms(self) -> Iterable[Span]:
         for i, w in enumerate(self.words):
             if not _is_caps(w.text) or len(w.text) > 6 or fold(w.text) in v.ACRONYMS or \
@@ -288,6 +314,7 @@ class Finder:
             before = fold(self.words[i - 1].text) if i else ""
             after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
             if before in {"at", "with", "from", "for", "joined", "by", "to", "of"} or \
+                    (before in v.ORG_SUFFIXES and self.text[:w.start].rstrip().endswith(",")) or \
                     after in v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}:
                 yield Span(w.start, w.end, "ORG")
 
@@ -342,7 +369,7 @@ class Finder:
 
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
-                *self.acronyms(), *self.organisations(), *self.model_entities()]
+                *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

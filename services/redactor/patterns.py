@@ -77,7 +77,7 @@ _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|uk|co|ac|gov|nhs|edu|io|me|info|ie|biz|email|mail)"
 spelled_email = _regex(
-    "EMAIL", r"\b[\w.%+'-]+" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + _TLD + r"\b",
+    "EMAIL", r"\b[\w%+'-]+(?:" + _DOT + r"[\w%+'-]+)*" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + _TLD + r"\b",
     re.I | re.ASCII)
 
 # URLs: with a scheme or www., or a bare domain followed by a path ("youtu.be/x", "site.com/a").
@@ -117,6 +117,7 @@ _YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
 written_date = _regex(
     "DATE", r"\b" + _DAY + r"?(?:the\s+)?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
     r"|\b" + _DAY + r"?" + _MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?!\d)" + _YEAR + r"?\b"
+    r"|\b" + _DAY + r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s*(?:%|percent|hours|hrs|mins|minutes|years|weeks|days|months|pm|am|patients|staff))",
     re.I)
 
@@ -149,15 +150,15 @@ vehicle_in_context = _regex(
 # a number ("off Regent Road", "London Road North"); a town after it when a postcode follows.
 _STREET = "|".join(sorted(vocabulary.STREET_SUFFIXES, key=len, reverse=True))
 _CAP = r"(?:St\.?\s|Saint\s)?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
-_STREET_NAME = r"(?:" + _CAP + r"\s+){1,3}(?i:" + _STREET + r")\b(?:\s+(?:North|South|East|West))?"
-_HOUSE = r"(?:(?:(?i:flat|apartment|apt|unit|room)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)"
+_STREET_NAME = (r"(?:" + _CAP + r"\s+(?:(?:of|upon|on|the|and)\s+)?){1,3}(?i:" + _STREET + r")\b"
+                r"(?:\s+(?:North|South|East|West))?")
+_FLAT = r"(?:(?i:flat|apartment|apt|unit|room)\s+\d+[A-Za-z]?,?\s+)"
+_HOUSE = r"(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)"
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _TOWN = r"(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,?\s*(?i:" + _POSTCODE + r")))?"
 
 
-_ADDRESS = re.compile(
-    r"(?:\b(?i:flat|apartment|apt)\s+\d+[A-Za-z]?,?\s+(?:" + _CAP + r"\s+){1,3}"
-    r"(?i:" + _STREET + r")\b|" + _HOUSE + r"?" + _STREET_NAME + r")" + _TOWN)
+_ADDRESS = re.compile(r"\b" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
 
 

@@ -153,12 +153,18 @@ def allow(text: str, spans: Iterable[Span], lex) -> list[Span]:
 
 
 def _extendable(text: str, m: re.Match, lex, after_name: bool) -> bool:
-    """Is the capitalised word `m`, right next to a name, part of it?"""
-    word = m.group()
-    if not word[:1].isupper() or _key(word) in v.FUNCTION_WORDS | v.TITLES | v.TERMS_OF_ADDRESS:
+    """Is the word `m`, right next to a name, part of it?"""
+    word = _CONTRACTION.sub("", m.group())
+    key = _key(word)
+    if word.islower():   # "adaeze okafor": lower-case names only from the gazetteer
+        return len(word) >= 2 and lex.is_name(word) and not lex.is_english(word) and \
+            not lex.is_kept(word)
+    if not word[:1].isupper() or key in v.TITLES | v.TERMS_OF_ADDRESS or \
+            (word.isupper() and len(word) > 1):
         return False
-    if word.isupper() and len(word) > 1:
-        return False
+    if key in v.FUNCTION_WORDS:
+        # "Nguyen Van An": a small word capitalised inside a sentence, right after a name
+        return after_name and word != "I" and not _sentence_start(text, m.start())
     if lex.is_kept(word):
         # "Sohel Islam said" (a surname) but not "Amaka Black nurses" (a description).
         if not after_name:
@@ -166,6 +172,11 @@ def _extendable(text: str, m: re.Match, lex, after_name: bool) -> bool:
         nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
     return lex.is_name(word) or not lex.is_english(word) or after_name
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\n'\"‘“("
 
 
 def expand_names(text: str, spans: list[Span], lex) -> list[Span]:

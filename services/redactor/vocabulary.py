@@ -26,6 +26,7 @@ sierra leonean singaporean slovak slovakian slovenian somali somalian south afri
 sri lankan sudanese surinamese swazi swedish swiss syrian taiwanese tajik tanzanian thai
 tibetan togolese tongan trinidadian tunisian turkish turkmen ugandan ukrainian uruguayan
 uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean cornish manx ulster
+turk brit scot pole kiwi aussie yank geordie scouser cockney brummie
 kurdish kurd punjabi gujarati bengali tamil sinhalese malayali keralite goan yoruba igbo hausa
 akan ashanti twi shona ndebele zulu xhosa swahili somali berber arab arabic persian pashtun
 hindi urdu mandarin cantonese hokkien tagalog ilocano visayan cebuano hebrew yiddish latin
@@ -41,7 +42,8 @@ muslim muslims islam islamic jew jews jewish judaism sikh sikhs sikhism hindu hi
 buddhist buddhists buddhism christian christians christianity catholic catholics protestant
 anglican methodist baptist pentecostal evangelical orthodox coptic mormon jehovah rastafarian
 rasta pagan wiccan atheist agnostic humanist jain jains zoroastrian bahai sunni shia shiite
-ahmadiyya ahmadi quaker salvationist
+ahmadiyya ahmadi quaker salvationist caste dalit dalits brahmin brahmins jat kshatriya
+shudra untouchable
 gay lesbian bisexual bi queer straight heterosexual homosexual lgbt lgbtq lgbtq+ lgbtqia
 trans transgender non-binary nonbinary enby intersex asexual ace pansexual cis cisgender
 disabled disability deaf blind autistic autism adhd dyslexic dyslexia dyspraxia dyspraxic
@@ -109,7 +111,8 @@ injuries frailty dementia memory diabetes eye ear dental physiotherapy therapy t
 estates facilities finance payroll human resources wellbeing freedom speak up guardian
 chaplaincy spiritual catering portering transport switchboard clinical virtual hub site
 integrated system network alliance health-care healthcare social work team unit centre trust
-foundation board group partnership practice surgery
+foundation board group partnership practice surgery rapid response outreach crisis liaison
+falls tissue viability night nights bank pool flow bed beds operations patient-flow
 """.split())
 
 # National bodies, systems and brands: not personal information.
