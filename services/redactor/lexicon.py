@@ -39,8 +39,8 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y
 def _stems(key: str) -> list[str]:
     out = [key]
     for suffix, repl in _SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
-            stem = key[:-len(suffix)] + repl
+        stem = key[:-len(suffix)] + repl
+        if key.endswith(suffix) and len(stem) >= 3:
             out.append(stem)
             if not repl and len(stem) >= 4 and stem[-1] == stem[-2]:   # "stopped" -> "stop"
                 out.append(stem[:-1])
@@ -63,7 +63,8 @@ class Lexicon:
         """An ordinary English word, inflected or not ("laughed", "carries", "making")."""
         key = fold(word)
         return any(stem in self.english or stem in vocabulary.FUNCTION_WORDS or
-                   stem in vocabulary.MODERN_WORDS for stem in _stems(key))
+                   stem in vocabulary.MODERN_WORDS or stem in vocabulary.IRREGULAR_WORDS
+                   for stem in _stems(key))
 
     def is_kept(self, word: str) -> bool:
         """Kept on its own, or the plural of a kept word ("Turks", "Sikhs")."""

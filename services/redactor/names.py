@@ -1,8 +1,8 @@
-"""Names of people and organisations, found from the words around them, a gazetteer and the
-spaCy model's tags and entities.
+"""Names of people and organisations, found from the words around them, a gazetteer, an English
+word list and the spaCy model's entities.
 
 Pure: the caller (engine.py, a Presidio recogniser) hands over the text, the model's tokens
-(`Token`: offset, fine-grained tag, entity label) and the lexicon; spans come back.
+(`Token`: offset and entity label), its entities and the lexicon; spans come back.
 
 Rules, each for a kind of case rather than for particular strings:
 - a title and the capitalised words after it ("Dr Kunle Adebayo", "Sister Hart"), title included;
@@ -11,10 +11,11 @@ Rules, each for a kind of case rather than for particular strings:
   ordinary English words);
 - a quoted nickname or deliberate misspelling ("calls him 'Kay-oh-me'");
 - capitalised words: in the middle of a sentence a capitalised word that is not kept
-  (identity, calendar, role, body, generic place) and not a place or group to the model is taken
-  as a name — this fails closed for names of any origin; at the start of a sentence, where
-  ordinary words are capitalised too, only when the model tags it a proper noun and it is a
-  known name or not an English word, or it is followed by another name;
+  (identity, calendar, role, body, generic place, country) and not a place someone comes from
+  is taken as a name: this fails closed for names of any origin; at the start of a sentence,
+  where ordinary words are capitalised too, a word that is not English, or a given name before
+  a verb or another name ("Grace said", not "Hope this helps");
+- lower-case given names from the gazetteer that are not English words ("ignore adaeze");
 - organisations: capitalised words ending with a word such as Ward, Unit, Hospital, Practice,
   Care Home, School ("Larkspur Ward", "St Withburga's Hospice"), "University of …", and
   acronyms that are not common ones in an organisation's place ("paramedic with EEAST");
@@ -22,7 +23,6 @@ Rules, each for a kind of case rather than for particular strings:
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -34,9 +34,8 @@ from .redaction import Span
 
 @dataclass(frozen=True)
 class Token:
-    """One token of the model: character offset, fine-grained tag (e.g. NNP) and entity label."""
+    """One token of the model: its character offset and entity label ("" outside entities)."""
     idx: int
-    tag: str = ""
     ent: str = ""
 
 
@@ -52,7 +51,6 @@ class Word:
     start: int
     end: int
     text: str
-    tag: str
     ent: str
     initial: bool   # first word of a sentence, a quotation or a line
 
@@ -60,12 +58,9 @@ class Word:
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
 _OPENERS = "'\"‘“([«"
-PROPER = {"NNP", "NNPS"}
 _WEAK_INTRODUCERS = {"i'm", "i am", "this is", "signed"}
+_QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])")
 _GAP = re.compile(r"(?:['’](?:m|s|re|ve|ll|d))?[ \t,'‘\"“]*", re.I)
-# Tags of words that are not names even when unknown and capitalised ("Heard a porter…").
-NOT_NAME_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "JJ", "JJR", "JJS", "RB", "RBR",
-                 "RBS", "UH", "IN", "DT", "PRP", "PRP$", "CC", "WRB", "WP", "WDT", "CD"}
 # "I'm from …", "she is from …", "go back to …", "born in …", "trained in …": a place of origin.
 _ORIGIN = re.compile(
     r"(?:\b(?:am|is|are|was|were|be|been|come|comes|came|originally|born|moved|back|home|"
@@ -97,8 +92,8 @@ def _initial(text: str, at: int) -> bool:
 
 
 def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
-    """The words of the text (a possessive or contraction cut off), with the tag and entity label
-    of the model's token that starts where the word starts."""
+    """The words of the text (a possessive or contraction cut off), with the entity label of the
+    model's token that starts where the word starts."""
     by_idx = {t.idx: t for t in tokens}
     out = []
     for m in _WORD.finditer(text):
@@ -107,7 +102,7 @@ def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
         if cut and cut.start() > 0:
             word = word[:cut.start()]
         token = by_idx.get(m.start(), Token(m.start()))
-        out.append(Word(m.start(), m.start() + len(word), word, token.tag, token.ent,
+        out.append(Word(m.start(), m.start() + len(word), word, token.ent,
                         _initial(text, m.start())))
     return out
 
@@ -132,21 +127,15 @@ class Finder:
     def __init__(self, text: str, tokens: Sequence[Token], entities: Sequence[Entity],
                  lexicon: Lexicon):
         self.text = text
+        self.lower = text.lower()
         self.lex = lexicon
         self.words = words(text, tokens)
         self.entities = entities
         self.at = {w.start: i for i, w in enumerate(self.words)}
-        self.tokens = sorted(tokens, key=lambda t: t.idx)
-        self.token_idx = [t.idx for t in self.tokens]
 
     # -- helpers ---------------------------------------------------------------------------
     def _kept(self, w: Word) -> bool:
         return self.lex.is_kept(w.text) or _never_a_name(w.text)
-
-    def _name_like(self, w: Word) -> bool:
-        """A capitalised word that could be (part of) a name wherever it stands."""
-        return _is_title_case(w.text) and not self._kept(w) and \
-            (self.lex.is_name(w.text) or not self.lex.is_english(w.text) or w.tag in PROPER)
 
     def _lower_name(self, w: Word, known: bool) -> bool:
         """A lower-case word taken as a name: not an English word or a kept one, and (if `known`)
@@ -206,9 +195,11 @@ class Finder:
     def _cue(self, k: int) -> str | None:
         """What precedes word k: "role" ("my manager"), "intro" ("my name is", "call me"),
         "weak" ("I'm", "this is": lower-case names only from the gazetteer) or nothing."""
-        before = self.text[:self.words[k].start].rstrip(" ,'‘\"“").lower()
+        at = self.words[k].start
+        before = self.lower[max(0, at - 40):at].rstrip(" ,'‘\"“")
         key = fold(self.words[k - 1].text)
-        if key in v.ROLES and key not in v.TITLES and self.words[k - 1].end == len(before):
+        if key in v.ROLES and key not in v.TITLES and \
+                self.words[k - 1].end == max(0, at - 40) + len(before):
             return "role"
         for phrase in v.NAME_INTRODUCERS:
             if before.endswith(phrase) and (len(before) == len(phrase) or
@@ -226,58 +217,62 @@ class Finder:
             if cue is None:
                 continue
             if _is_title_case(nxt.text) and not self._kept(nxt) and \
-                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)
-                     or nxt.tag in PROPER):
+                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
                 yield self._span(k, self._run(k), "PERSON")
             elif self._lower_name(nxt, known=cue != "intro"):
                 yield Span(nxt.start, nxt.end, "PERSON")
 
     def quoted(self) -> Iterable[Span]:
-        """A whole quotation of one or two capitalised words that are names or not English:
-        a nickname or a mangled name ('Kay-oh-me')."""
-        for m in re.finditer(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])", self.text):
+        """A whole quotation of one or two capitalised words, none of them kept or a word one
+        says on its own ('Sorry'): a nickname or a mangled name ('Paddy', 'Kay-oh-me')."""
+        for m in _QUOTE.finditer(self.text):
             inner = [w for w in self.words if m.start(1) <= w.start and w.end <= m.end(1)]
-            if not 1 <= len(inner) <= 2 or any(not _is_title_case(w.text) for w in inner):
+            if not 1 <= len(inner) <= 2 or any(not _is_title_case(w.text) or self._kept(w) or
+                                               fold(w.text) in v.INTERJECTIONS for w in inner):
                 continue
-            if any(self._kept(w) for w in inner):
-                continue
-            if all(self.lex.is_name(w.text) or not self.lex.is_english(w.text)
-                   or w.tag in PROPER for w in inner):
-                yield Span(inner[0].start, inner[-1].end, "PERSON")
+            yield Span(inner[0].start, inner[-1].end, "PERSON")
 
     def _spared(self, w: Word) -> bool:
         """Not a name though capitalised: a place someone comes from ("I'm from Hull", "go back
         to Wuhan", "trained in China"); a place after a preposition ("a wedding in Porto"), a
         group or language ("Eritrean"), or a time or event, to the model. A known given name or
         surname, or a word followed by a possessive ("Angharad's accent"), is never spared."""
-        if _ORIGIN.search(self.text, 0, w.start):
+        if _ORIGIN.search(self.text, max(0, w.start - 40), w.start):
             return True
         if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
             return False
         if w.ent in {"GPE", "LOC"}:
-            return bool(_LOCATIVE.search(self.text, 0, w.start))
+            return bool(_LOCATIVE.search(self.text, max(0, w.start - 20), w.start))
         if w.ent in {"NORP", "LANGUAGE"}:
             return fold(w.text).endswith(("an", "ese", "ish", "ic", "i", "ch"))
         return w.ent in TIMES_AND_NUMBERS
 
-    def _next_tag(self, w: Word) -> str:
-        k = bisect.bisect_left(self.token_idx, w.end)
-        return self.tokens[k].tag if k < len(self.tokens) else ""
+    def _verb_follows(self, w: Word) -> bool:
+        """Is the word after w a verb, as after a name that is the subject ("Grace said",
+        "Rose laughed", "Bill's")?"""
+        after = self.text[w.end:w.end + 2]
+        if after in {"'s", "’s"}:
+            return True
+        i = self.at[w.start] + 1
+        if i >= len(self.words) or self.text[w.end:self.words[i].start].strip():
+            return False
+        nxt = fold(self.words[i].text)
+        return nxt in v.COMMON_VERBS or (nxt.endswith("ed") and self.lex.is_english(nxt))
 
     def _initial_name(self, i: int) -> bool:
         """Is the capitalised word i, first in its sentence, a name? Ordinary words are
-        capitalised there too, and the model's tags are unreliable for unknown words."""
+        capitalised there too: a word that is not English is taken as a name; a given name
+        that is also a word ("Grace", "Hope") only before a verb or another name."""
         w = self.words[i]
+        if not self.lex.is_english(w.text):
+            return True
+        if not self.lex.is_name(w.text):
+            return False
         nxt = self.words[i + 1] if i + 1 < len(self.words) else None
         follows = nxt is not None and not nxt.initial and _is_title_case(nxt.text) and \
             not self._kept(nxt) and self.text[w.end:nxt.start].strip() == "" and \
             (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text))
-        if not self.lex.is_english(w.text):
-            return w.tag not in NOT_NAME_TAGS or follows
-        if self.lex.is_name(w.text):
-            # "Grace said" but not "Hope this gets"; "Faith Mwale" either way
-            return follows or (self._next_tag(w)[:2] in {"VB", "MD", "PO"})
-        return follows and w.tag in PROPER
+        return follows or self._verb_follows(w)
 
     def capitalised(self) -> Iterable[Span]:
         i = 0
@@ -314,7 +309,7 @@ class Finder:
             before = fold(self.words[i - 1].text) if i else ""
             after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
             if before in {"at", "with", "from", "for", "joined", "by", "to", "of"} or \
-                    (before in v.ORG_SUFFIXES and self.text[:w.start].rstrip().endswith(",")) or \
+                    (before in v.ORG_SUFFIXES and self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")) or \
                     after in v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}:
                 yield Span(w.start, w.end, "ORG")
 

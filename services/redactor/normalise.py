@@ -78,6 +78,19 @@ def _unconfuse(chars: list[str], lookalikes: Mapping[str, str]) -> None:
 def normalise(text: str, lookalikes: Mapping[str, str]) -> Normalised:
     """NFKC per character cluster, invisible characters dropped, look-alike letters made Latin,
     spaced-out letters joined. `lookalikes` maps a non-Latin letter to the Latin one it imitates."""
+    if text.isascii():   # nothing invisible, nothing to compose, no other alphabet
+        chars, origin = list(text), list(range(len(text)))
+    else:
+        chars, origin = _plain(text, lookalikes)
+    out = "".join(chars)
+    spelled: list[tuple[int, int]] = []
+    if _SPACED.search(out):
+        out, origin, spelled = _join_spelled(out, origin)
+    origin.append(len(text))
+    return Normalised(out, tuple(origin), tuple(spelled))
+
+
+def _plain(text: str, lookalikes: Mapping[str, str]) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for start, cluster in _clusters(text):
@@ -88,24 +101,24 @@ def normalise(text: str, lookalikes: Mapping[str, str]) -> Normalised:
         for c in plain:
             chars.append(c)
             origin.append(start)
-    if any(not c.isascii() for c in chars):
-        _unconfuse(chars, lookalikes)
-    out = "".join(chars)
+    _unconfuse(chars, lookalikes)
+    return chars, origin
+
+
+def _join_spelled(out: str, origin: list[int]) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """"G U R P R E E T" -> "GURPREET"; the spans of the joined words."""
+    chars: list[str] = []
+    joined_origin: list[int] = []
     spelled: list[tuple[int, int]] = []
-    if _SPACED.search(out):
-        joined_chars, joined_origin = [], []
-        cursor = 0
-        for m in _SPACED.finditer(out):
-            joined_chars.append(out[cursor:m.start()])
-            joined_origin.extend(origin[cursor:m.start()])
-            start = sum(len(s) for s in joined_chars)
-            letters = [k for k in range(m.start(), m.end()) if out[k] not in " .-"]
-            joined_chars.append("".join(out[k] for k in letters))
-            joined_origin.extend(origin[k] for k in letters)
-            spelled.append((start, start + len(letters)))
-            cursor = m.end()
-        joined_chars.append(out[cursor:])
-        joined_origin.extend(origin[cursor:])
-        out, origin = "".join(joined_chars), joined_origin
-    origin.append(len(text))
-    return Normalised(out, tuple(origin), tuple(spelled))
+    cursor = 0
+    for m in _SPACED.finditer(out):
+        chars.extend(out[cursor:m.start()])
+        joined_origin.extend(origin[cursor:m.start()])
+        letters = [k for k in range(m.start(), m.end()) if out[k] not in " .-"]
+        spelled.append((len(chars), len(chars) + len(letters)))
+        chars.extend(out[k] for k in letters)
+        joined_origin.extend(origin[k] for k in letters)
+        cursor = m.end()
+    chars.extend(out[cursor:])
+    joined_origin.extend(origin[cursor:])
+    return "".join(chars), joined_origin, spelled

@@ -176,6 +176,31 @@ preceptorship preceptee revalidation rostering eroster timesheet payslip okay ok
 hiya cheers lol tbh btw fyi gonna wanna gotta kinda dunno reckon anyway anyways
 """.split())
 
+# Verbs that follow a name that is the subject ("Grace said"), beyond the "-ed" forms.
+COMMON_VERBS = frozenset("""
+is was has had said says told tells asked asks did does got gets went goes came comes made
+makes saw sees knew knows thought thinks felt feels left leaves kept keeps took takes gave
+gives wrote writes rang rings spoke speaks heard hears sat sits stood stands ran runs laughed
+shouted would will could can should might must never always just still also then
+""".split())
+
+# Irregular forms the 1934 dictionary lists only as headwords' forms.
+IRREGULAR_WORDS = frozenset("""
+heard said went came got gave took made saw knew thought felt left kept brought bought caught
+taught found stood sat met ran wrote spoke broke chose drove rode fell held led lost meant paid
+put read sent spent slept won wore woke began drank sang understood forgot forgotten given
+taken seen known written spoken broken chosen driven been done gone eaten fallen hidden shown
+grown thrown blew drew flew grew threw shook hung struck stuck swore tore bit hid lit shot
+stole swung wept children women men people feet teeth mice
+""".split())
+
+# Words said on their own, in a quotation ('Sorry'), that are not nicknames.
+INTERJECTIONS = frozenset("""
+sorry hello hi hiya hey thanks cheers yes no yeah nope okay ok why what really seriously stop
+go wow bless please help oi excuse pardon morning evening night bye goodbye welcome congrats
+congratulations enough wait listen look come rubbish nonsense whatever fine great lovely
+""".split())
+
 # --- name and organisation cues --------------------------------------------------------------
 
 # Verbs and phrases after which the next word is a person's name even in lower case.
