@@ -149,7 +149,7 @@ class Finder:
         j = i
         while j < len(self.words) and j - i < limit:
             w = self.words[j]
-            if not _is_title_case(w.text) or (j > i and self._kept(w)):
+            if not self._capital(w) or (j > i and self._kept(w)):
                 break
             if j > i and self.text[self.words[j - 1].end:w.start].strip() != "":
                 break
@@ -274,13 +274,42 @@ class Finder:
             (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text))
         return follows or self._verb_follows(w)
 
+    def _capital(self, w: Word) -> bool:
+        """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
+        if _is_title_case(w.text):
+            return True
+        return _is_caps(w.text) and len(w.text) >= 3 and fold(w.text) not in v.ACRONYMS and \
+            not self._kept(w) and (self.lex.is_name(w.text) or
+                                   (len(w.text) >= 6 and not self.lex.is_english(w.text)))
+
+    def _adjacent(self, i: int, j: int) -> bool:
+        a, b = sorted((i, j))
+        return 0 <= a and b < len(self.words) and \
+            self.text[self.words[a].end:self.words[b].start].strip() == ""
+
+    def _ordinary(self, i: int) -> bool:
+        """A capitalised English word on its own in mid-sentence, as people capitalise terms
+        ("a Band 5", "Agenda for Change"): not a name, unless it is a known name, the model
+        says PERSON, it stands after "on" or "at" ("on Kingfisher"), or a capitalised word that
+        is not kept stands next to it ("Harbour Team")."""
+        w = self.words[i]
+        if not self.lex.is_english(w.text) or self.lex.is_name(w.text) or w.ent == "PERSON":
+            return False
+        if i and self._adjacent(i - 1, i) and fold(self.words[i - 1].text) in {"on", "at"}:
+            return False
+        for k in (i - 1, i + 1):
+            if self._adjacent(i, k) and self._capital(self.words[k]) and \
+                    not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
+                return False
+        return True
+
     def capitalised(self) -> Iterable[Span]:
         i = 0
         n = len(self.words)
         while i < n:
             w = self.words[i]
-            if not _is_title_case(w.text) or self._kept(w) or self._spared(w) or \
-                    (w.initial and not self._initial_name(i)):
+            if not self._capital(w) or self._kept(w) or self._spared(w) or \
+                    (self._initial_name(i) is False if w.initial else self._ordinary(i)):
                 i += 1
                 continue
             j = self._run(i)
@@ -348,6 +377,10 @@ class Finder:
             if e.label != "PERSON":
                 span = self._organisation(inner)
                 if span and not self._spared(self.words[self.at[span.start]]):
+                    if len(inner) == 1 and not _is_caps(inner[0].text) and \
+                            (fold(inner[0].text) in self.lex.given or
+                             not self.lex.is_english(inner[0].text)):
+                        span = Span(span.start, span.end, "PERSON")   # "Bukola" taken for an org
                     yield span
                 continue
             while inner and not inner[-1].text[:1].isupper():

@@ -50,7 +50,8 @@ disabled disability deaf blind autistic autism adhd dyslexic dyslexia dyspraxia 
 neurodivergent wheelchair crutches stammer stutter epilepsy epileptic diabetic
 pregnant pregnancy menopause menopausal maternity
 hijab hijabi niqab burka burqa abaya jilbab headscarf turban patka kara kirpan dastar kippah
-yarmulke bindi afro dreadlocks locs cornrows braids accent
+yarmulke bindi afro dreadlocks locs cornrows braids accent mubarak kareem salaam namaste
+shalom inshallah mashallah
 ramadan eid diwali vaisakhi baisakhi holi navratri hanukkah chanukah passover yom kippur rosh
 hashanah shabbat sabbath lent easter christmas advent halloween pride mid-autumn lunar
 new year chinese kwanzaa
@@ -63,6 +64,7 @@ CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
 sat sun weekend january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
+day days week weeks month months year history awareness international national world
 """.split())
 
 # Titles: a title is part of the name it precedes ("Sister Hart"); alone it is kept.
@@ -111,7 +113,7 @@ injuries frailty dementia memory diabetes eye ear dental physiotherapy therapy t
 estates facilities finance payroll human resources wellbeing freedom speak up guardian
 chaplaincy spiritual catering portering transport switchboard clinical virtual hub site
 integrated system network alliance health-care healthcare social work team unit centre trust
-foundation board group partnership practice surgery rapid response outreach crisis liaison
+foundation board group partnership practice surgery band bay bank agency rapid response outreach crisis liaison
 falls tissue viability night nights bank pool flow bed beds operations patient-flow
 """.split())
 
