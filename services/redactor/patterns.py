@@ -104,18 +104,19 @@ staff_id = _regex(
     "STAFF_ID",
     r"\b(?:staff|employee|payroll|assignment|personnel|ESR|badge|smartcard|pay)"
     r"(?:\s+(?:id|no\.?|number|num|ref|reference|#))?\s*[:#-]?\s*"
-    r"((?:[A-Z]{1,4}[\-/ ]?)?\d{4,}[A-Z]?)" + _E, re.I, group=1)
+    r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1)
 
 # Exact dates and dates of birth: "27 September", "Wednesday 10th January", "3 October 2023",
 # "4th of May", "May 4th", "22/08/1990", "14.02.24", "2023-10-03". Relative or vague phrases
 # ("last week", "a year", "nights", "every Tuesday") are not dates of anything.
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+# "May" and "Mar" only capitalised: "2 may" is not a date.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|(?-i:Mar|May)|apr(?:il)?|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
 written_date = _regex(
-    "DATE", r"\b" + _DAY + r"?(?:the\s+)?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
+    "DATE", r"\b" + _DAY + r"?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
     r"|\b" + _DAY + r"?" + _MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?!\d)" + _YEAR + r"?\b"
     r"|\b" + _DAY + r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s*(?:%|percent|hours|hrs|mins|minutes|years|weeks|days|months|pm|am|patients|staff))",
