@@ -67,9 +67,12 @@ class Lexicon:
                    for stem in _stems(key))
 
     def is_kept(self, word: str) -> bool:
-        """Kept on its own, or the plural of a kept word ("Turks", "Sikhs")."""
+        """Kept on its own, the plural of a kept word ("Turks", "Sikhs"), or a common acronym
+        in capitals ("HCA", "ED")."""
         key = fold(word)
-        return key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep)
+        if key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep):
+            return True
+        return word.isupper() and (key in vocabulary.ACRONYMS or key.rstrip("s") in vocabulary.ACRONYMS)
 
 
 def _faker_names() -> tuple[set[str], set[str]]:

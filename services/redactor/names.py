@@ -70,6 +70,8 @@ _ORG_GENERIC = v.org_generic()
 _NOT_ORG_START = v.FUNCTION_WORDS | v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES
 _DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this",
                 "that", "these", "those", "some", "any", "no", "every", "each"}
+_ORG_PREPOSITIONS = {"at", "with", "from", "for", "joined", "by", "to", "of"}
+_ORG_FOLLOWERS = v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}
 _LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
                         r"hospice|lodge|house|care home|nursing home|centre)\b")
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
@@ -331,15 +333,19 @@ class Finder:
                 yield Span(m.start(), m.end(), "ORG")
 
     def acronyms(self) -> Iterable[Span]:
+        """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
+        would stand ("a paramedic with EEAST", "Thornham Ward, NNUH", "QEH staff"), and, failing
+        closed, wherever they are not also an English word ("SALT", "PALS")."""
         for i, w in enumerate(self.words):
             if not _is_caps(w.text) or len(w.text) > 6 or fold(w.text) in v.ACRONYMS or \
                     self.lex.is_kept(w.text):
                 continue
             before = fold(self.words[i - 1].text) if i else ""
             after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
-            if before in {"at", "with", "from", "for", "joined", "by", "to", "of"} or \
-                    (before in v.ORG_SUFFIXES and self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")) or \
-                    after in v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}:
+            listed = before in v.ORG_SUFFIXES and \
+                self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")
+            if before in _ORG_PREPOSITIONS or listed or after in _ORG_FOLLOWERS or \
+                    (len(w.text) >= 3 and not self.lex.is_english(w.text)):
                 yield Span(w.start, w.end, "ORG")
 
     _ORG = re.compile(

@@ -138,6 +138,23 @@ numeric_date = _regex(
     "DATE", _B + r"(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})" + _E,
     valid=_numeric_date_ok)
 
+
+def _day_month_ok(m: re.Match) -> bool:
+    day, month = (int(p) for p in re.split(r"[/.]", m.group(1)))
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+# A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5"),
+# not the idiom "24/7".
+short_date = _regex(
+    "DATE", r"\b(?:on|dated?|from|until|since)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
+    group=1, valid=_day_month_ok)
+
+# A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
+date_of_birth = _regex(
+    "DATE", r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*(?:is\s+)?[:\-]?\s*"
+    r"(\d{1,4}(?:[/.\-\s]\w{1,9}){0,2}(?:[/.\-\s]\d{2,4})?)\b", re.I, group=1)
+
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
 # capitals; in lower case only after a word about a vehicle.
 _PLATE = r"(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
@@ -198,6 +215,8 @@ RECOGNISERS: dict[str, Finder] = {
     "staff_id": staff_id,
     "written_date": written_date,
     "numeric_date": numeric_date,
+    "short_date": short_date,
+    "date_of_birth": date_of_birth,
     "vehicle": vehicle,
     "vehicle_in_context": vehicle_in_context,
     "street_address": street_address,

@@ -127,13 +127,20 @@ google outlook microsoft apple iphone android tesco amazon netflix guinness covi
 coronavirus brexit windrush bbc itv
 """.split())
 
-# Acronyms staff use that are not organisations' names (kept when all in capitals).
+# Acronyms staff use that are not organisations' names: kept when written in capitals ("ED",
+# "MO"), not as words ("Ed", "Mo" are names).
 ACRONYMS = frozenset("""
 nhs nmc gmc hcpc gphc gdc cqc dbs rcn bma rcm hee ics icb pcn hr it id ni dob pin esr
 hca hcas rn rgn rmn rnld gp gps ot ots slt odp ahp fy1 fy2 sho spr st1 st2 st3 arcp crb
 a&e ae ed icu itu hdu ccu nicu picu amu mau sdec or ipc ppe bp ecg ekg mri ct ivf tv bbc
 uk gb usa us eu un who isis ira lgbt lgbtq bame bme ok cpd ceo coo cfo dna dnr ic
 am pm asap ftsu edi eds cv nqp nqn ok
+camhs iapt anp acp hcsw csw cns snp mdt rrt ooh nhsp tupe afc ksf pdp ipr opd ent dvt copd
+uti mrsa dols lpa dnacpr dnar resus aau eau cdu sau obs ews sbar rca sui ffp3 lft pcr wrres
+wdes ftsw ooh bnf nice mhra phe ukhsa dhsc hscni pals mash salt ssp spl ehcp sen send sendco
+lgbtqia ptsd ocd bpd adhd asd cbt dbt emdr hiv aids tb std sti icp ipc pca hca hcsw bsl asl
+ot pt sw amhp rmo mo ct1 ct2 st4 st5 st6 st7 cct img imgs rn rm rnmh rgn
+wtf omg tbh imo fyi btw rip aka diy lol wfh fte wte pto toil al sl
 """.split())
 
 # Countries, continents, regions and UK counties: where someone comes from is not personal
@@ -262,10 +269,10 @@ NATIONAL_BODIES = frozenset({
 
 
 def keep_words() -> frozenset[str]:
-    """Every single word that on its own is kept."""
+    """Every single word that on its own is kept (ACRONYMS only in capitals: see Lexicon)."""
     words = set()
     for group in (NATIONALITIES, IDENTITY, CALENDAR, TITLES, ROLES, PLACES, GENERIC_SERVICES,
-                  BODIES, ACRONYMS, PLACE_NAMES, FUNCTION_WORDS):
+                  BODIES, PLACE_NAMES, FUNCTION_WORDS):
         words.update(group)
     return frozenset(words)
 
