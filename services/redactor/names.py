@@ -57,7 +57,10 @@ class Word:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
-_OPENERS = "'\"‘“([«"
+# Quotation marks open a sentence of their own; brackets and colons do not ("We (Hamza and I)").
+_OPENERS = "'\"‘“«"
+_TITLE_QUALIFIERS = {"Staff", "Charge", "Ward", "Deputy", "Senior", "Junior", "Student", "Head",
+                     "Chief", "Agency", "Bank"}
 _WEAK_INTRODUCERS = {"i'm", "i am", "this is", "signed"}
 _QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])")
 _GAP = re.compile(r"(?:['’](?:m|s|re|ve|ll|d))?[ \t,'‘\"“]*", re.I)
@@ -85,7 +88,7 @@ def _initial(text: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in ".!?:;\n\r":
+    if i < 0 or text[i] in ".!?\n\r":
         return True
     if text[i] in _OPENERS:
         j = i - 1
@@ -176,10 +179,14 @@ class Finder:
             if len(self.words[k].text) == 1 and self.words[k].text.isupper() and k + 1 < len(self.words):
                 k += 1   # an initial: "Dr J. Okafor"
             nxt = self.words[k]
+            start = w.start
+            if i and self.words[i - 1].text in _TITLE_QUALIFIERS and \
+                    self.text[self.words[i - 1].end:w.start] == " ":
+                start = self.words[i - 1].start    # "Staff Nurse Kowalski", "Ward Sister Mwangi"
             if _is_title_case(nxt.text) and not _never_a_name(nxt.text) and \
                     fold(nxt.text) not in v.ROLES:
                 j = self._run_names(k)
-                yield Span(w.start, self.words[j - 1].end, "PERSON")
+                yield Span(start, self.words[j - 1].end, "PERSON")
             elif self._lower_name(nxt, known=False):
                 yield Span(w.start, nxt.end, "PERSON")
 
@@ -323,7 +330,8 @@ class Finder:
         gazetteer that is not an English word; a word that is not English before "ward",
         "unit", "team"…"""
         for i, w in enumerate(self.words):
-            if len(w.text) >= 3 and w.text.islower() and fold(w.text) in self.lex.given and \
+            if len(w.text) >= 3 and w.text.islower() and \
+                    all(part in self.lex.given for part in fold(w.text).split("-")) and \
                     not self._kept(w) and not self.lex.is_english(w.text) and \
                     not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
                 yield Span(w.start, w.end, "PERSON")

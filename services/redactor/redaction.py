@@ -111,6 +111,15 @@ def _kept(lex, word: str) -> bool:
     return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
+def _titled(ws: list[re.Match]) -> bool:
+    """A title (perhaps after a qualifier: "Staff Nurse", "Ward Sister") and a capitalised
+    name after it."""
+    for k in range(min(2, len(ws) - 1)):
+        if _key(ws[k].group()) in v.TITLES and ws[k + 1].group()[:1].isupper():
+            return True
+    return False
+
+
 def allow(text: str, spans: Iterable[Span], lex) -> list[Span]:
     """Step 3: drop person and place spans made only of kept words, and organisation spans with
     no word that singles one out (or that name a national body); trim kept words off the start
@@ -133,7 +142,7 @@ def allow(text: str, spans: Iterable[Span], lex) -> list[Span]:
                 continue
             trim = lambda w: _key(w.group()) in v.FUNCTION_WORDS  # noqa: E731
         else:
-            if len(ws) > 1 and _key(ws[0].group()) in v.TITLES and ws[1].group()[:1].isupper():
+            if _titled(ws):
                 out.append(s)
                 continue
             trim = lambda w: _kept(lex, w.group())  # noqa: E731

@@ -125,6 +125,7 @@ ics icb pcn trust board datix esr rota healthroster allocate erostering mandator
 twitter x instagram facebook tiktok whatsapp snapchat linkedin youtube reddit teams zoom
 google outlook microsoft apple iphone android tesco amazon netflix guinness covid covid-19
 coronavirus brexit windrush bbc itv
+mind macmillan mencap stonewall samaritans shelter barnardo's unicef oxfam
 """.split())
 
 # Acronyms staff use that are not organisations' names: kept when written in capitals ("ED",
@@ -264,7 +265,8 @@ NATIONAL_BODIES = frozenset({
     "royal college of nursing", "royal college of midwives", "nursing and midwifery council",
     "general medical council", "health and care professions council",
     "general pharmaceutical council", "care quality commission", "british medical association",
-    "disclosure and barring service", "citizens advice", "samaritans",
+    "disclosure and barring service", "citizens advice", "samaritans", "age uk", "marie curie",
+    "st john ambulance", "british red cross", "red cross", "royal voluntary service",
 })
 
 
