@@ -72,7 +72,9 @@ class Lexicon:
         key = fold(word)
         if key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep):
             return True
-        return word.isupper() and (key in vocabulary.ACRONYMS or key.rstrip("s") in vocabulary.ACRONYMS)
+        if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():   # "HCAs", "TTOs"
+            word, key = word[:-1], key[:-1]
+        return word.isupper() and key in vocabulary.ACRONYMS
 
 
 def _faker_names() -> tuple[set[str], set[str]]:

@@ -112,12 +112,13 @@ def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
     return out
 
 
-def _is_title_case(w: str) -> bool:
-    return w[:1].isupper() and any(c.islower() for c in w)
-
-
 def _is_caps(w: str) -> bool:
-    return len(w) >= 2 and w.isupper()
+    """In capitals, plural included ("HCAs", "TTOs")."""
+    return len(w) >= 2 and (w.isupper() or (len(w) >= 3 and w[-1] == "s" and w[:-1].isupper()))
+
+
+def _is_title_case(w: str) -> bool:
+    return w[:1].isupper() and any(c.islower() for c in w) and not _is_caps(w)
 
 
 def _never_a_name(w: str) -> bool:

@@ -141,6 +141,7 @@ uti mrsa dols lpa dnacpr dnar resus aau eau cdu sau obs ews sbar rca sui ffp3 lf
 wdes ftsw ooh bnf nice mhra phe ukhsa dhsc hscni pals mash salt ssp spl ehcp sen send sendco
 lgbtqia ptsd ocd bpd adhd asd cbt dbt emdr hiv aids tb std sti icp ipc pca hca hcsw bsl asl
 ot pt sw amhp rmo mo ct1 ct2 st4 st5 st6 st7 cct img imgs rn rm rnmh rgn
+tto tta mar eol eolc
 wtf omg tbh imo fyi btw rip aka diy lol wfh fte wte pto toil al sl
 """.split())
 
