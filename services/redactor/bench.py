@@ -9,16 +9,10 @@ Prints figures only, never text. A benchmark, not a test: nothing here passes or
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import time
 from typing import Callable, Sequence
-
-
-def _texts(path: str) -> list[str]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f if line.strip()]
 
 
 def _peak_mib() -> float:
@@ -33,16 +27,30 @@ def _rate(run: Callable[[Sequence[str]], object], texts: Sequence[str]) -> float
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portal-redact-bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", help="JSON lines with a 'text' field (e.g. dev.jsonl)")
+    parser.add_argument("corpus", help="JSON lines with a string 'text' (e.g. dev.jsonl)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3)")
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+
+    from .evaluate import CorpusError, load_corpus
+    try:
+        texts = [item.text for item in load_corpus(args.corpus)]
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"portal-redact-bench: cannot read the corpus ({type(exc).__name__})", file=sys.stderr)
+        return 2
+    except CorpusError as exc:
+        print(f"portal-redact-bench: {exc}", file=sys.stderr)
+        return 2
+    if not texts:
+        print("portal-redact-bench: the corpus has no texts", file=sys.stderr)
+        return 2
 
     import logging
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from . import engine, redaction
     from .evaluate import plain_presidio
 
-    texts = _texts(args.corpus)
     began = time.perf_counter()
     ours = engine.Engine()
     load_ours = time.perf_counter() - began

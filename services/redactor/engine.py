@@ -3,13 +3,13 @@
 our own registered in Presidio's registry. Nothing is fetched at run time.
 
 - `UkPatternRecognizer` runs the UK regular expressions of patterns.py;
-- `NameRecognizer` runs the name and organisation rules of names.py over the model's tags and
-  entities.
+- `NameRecognizer` runs the name and organisation rules of names.py over the model's entities.
 
 Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
 or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
-instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many` is what the redactor's
-service and commands use; `analyser()` gives the one-text function of redaction.Analyser.
+instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
+serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
+service uses.
 """
 from __future__ import annotations
 

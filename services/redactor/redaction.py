@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import lexicon
 from . import vocabulary as v
-from .lexicon import fold
+from .lexicon import Lexicon, fold
 from .normalise import normalise
 
 PLACEHOLDERS = {
@@ -84,7 +84,7 @@ def apply(text: str, spans: Iterable[Span]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Steps 3-5. `lex` is a lexicon.Lexicon (word lists only; passed in, so these stay pure).
+# Steps 3-5, given the word lists (`lexicon.Lexicon`, plain data).
 
 NAMED = frozenset({"PERSON", "ORG", "LOCATION"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
@@ -107,7 +107,7 @@ def _key(word: str) -> str:
     return fold(_CONTRACTION.sub("", word))
 
 
-def _kept(lex, word: str) -> bool:
+def _kept(lex: Lexicon, word: str) -> bool:
     return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
@@ -120,7 +120,7 @@ def _titled(ws: list[re.Match]) -> bool:
     return False
 
 
-def allow(text: str, spans: Iterable[Span], lex) -> list[Span]:
+def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     """Step 3: drop person and place spans made only of kept words, and organisation spans with
     no word that singles one out (or that name a national body); trim kept words off the start
     of a person's name (a title with a name is left whole) and small words off the start of an
@@ -161,7 +161,7 @@ def allow(text: str, spans: Iterable[Span], lex) -> list[Span]:
     return out
 
 
-def _extendable(text: str, m: re.Match, lex, after_name: bool) -> bool:
+def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     """Is the word `m`, right next to a name, part of it?"""
     word = _CONTRACTION.sub("", m.group())
     key = _key(word)
@@ -188,18 +188,18 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:;\n'\"‘“("
 
 
-def expand_names(text: str, spans: list[Span], lex) -> list[Span]:
+def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     """Step 4: extend names over adjacent parts of the same name, then find every other mention
     of their words (case-insensitively for words that are not English words)."""
     out = []
     for s in spans:
-        if s.type in {"PERSON"}:
+        if s.type == "PERSON":
             start, end = s.start, s.end
             while (m := _WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
                     _extendable(text, m, lex, after_name=True):
                 end = m.start() + len(_POSSESSIVE.sub("", m.group()))
             while start >= 2 and text[start - 1] == " ":
-                prev = [m for m in _words(text, max(0, start - 40), start - 1)]
+                prev = _words(text, max(0, start - 40), start - 1)
                 if not prev or prev[-1].end() != start - 1 or \
                         not _extendable(text, prev[-1], lex, after_name=False):
                     break
@@ -242,7 +242,8 @@ def _foreign_script(word: str) -> bool:
                not unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 
-def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]], lex) -> list[Span]:
+def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]],
+            lex: Lexicon) -> list[Span]:
     """Step 5, the final check: spans for whatever must never survive, outside `spans`."""
     covered = merge(spans)
 
@@ -263,7 +264,7 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
     return out
 
 
-def postprocess(text: str, spans: Iterable[Span], lex,
+def postprocess(text: str, spans: Iterable[Span], lex: Lexicon,
                 spelled: Iterable[tuple[int, int]] = ()) -> list[Span]:
     """Steps 3-5 on the analyser's spans of (normalised) `text`."""
     kept = allow(text, spans, lex)
@@ -271,12 +272,12 @@ def postprocess(text: str, spans: Iterable[Span], lex,
     return merge(named + residue(text, named, spelled, lex))
 
 
-def redact(text: str, analyse: Analyser, lex=None) -> tuple[str, list[Span]]:
+def redact(text: str, analyse: Analyser, lex: Lexicon | None = None) -> tuple[str, list[Span]]:
     return redact_many([text], lambda texts: [analyse(t) for t in texts], lex)[0]
 
 
 def redact_many(texts: Sequence[str], analyse_many: BatchAnalyser,
-                lex=None) -> list[tuple[str, list[Span]]]:
+                lex: Lexicon | None = None) -> list[tuple[str, list[Span]]]:
     """Each text redacted; spans are in offsets of the original text."""
     lex = lex or lexicon.load()
     normalised = [normalise(t, lex.lookalikes) for t in texts]
