@@ -188,8 +188,9 @@ class Finder:
                     fold(nxt.text) not in v.ROLES:
                 j = self._run_names(k)
                 yield Span(start, self.words[j - 1].end, "PERSON")
-            elif self._lower_name(nxt, known=False):
-                yield Span(w.start, nxt.end, "PERSON")
+            elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
+                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
+                yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
 
     def _run_names(self, k: int) -> int:
         """After a title: capitalised words, kept ones included ("Sister Moldovan")."""

@@ -71,9 +71,10 @@ uk_phone = _regex(
 international_phone = _regex(
     "PHONE", r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:" + _SEP + r"\d){6,12}(?!\d)")
 
-# E-mail, plain and written out ("name at nhs dot net", "name(at)nhs.net", "name [at] x [dot] uk").
+# E-mail, plain and written out ("name at nhs dot net", "name(at)nhs.net", "name [at] x [dot] uk",
+# "name @ nhs.net").
 email = _regex("EMAIL", r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|uk|co|ac|gov|nhs|edu|io|me|info|ie|biz|email|mail)"
 spelled_email = _regex(

@@ -111,11 +111,16 @@ def _kept(lex: Lexicon, word: str) -> bool:
     return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
-def _titled(ws: list[re.Match]) -> bool:
-    """A title (perhaps after a qualifier: "Staff Nurse", "Ward Sister") and a capitalised
-    name after it."""
+_ALWAYS_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
+
+
+def _titled(ws: list[re.Match], lex: Lexicon) -> bool:
+    """A title (perhaps after a qualifier: "Staff Nurse", "Ward Sister") and a name after it,
+    capitalised or, after "Dr", "Mr"…, not ("dr patel")."""
     for k in range(min(2, len(ws) - 1)):
-        if _key(ws[k].group()) in v.TITLES and ws[k + 1].group()[:1].isupper():
+        title, name = _key(ws[k].group()), ws[k + 1].group()
+        if title in v.TITLES and (name[:1].isupper() or
+                                  (title in _ALWAYS_TITLES and not _kept(lex, name))):
             return True
     return False
 
@@ -142,7 +147,7 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
                 continue
             trim = lambda w: _key(w.group()) in v.FUNCTION_WORDS  # noqa: E731
         else:
-            if _titled(ws):
+            if _titled(ws, lex):
                 out.append(s)
                 continue
             trim = lambda w: _kept(lex, w.group())  # noqa: E731

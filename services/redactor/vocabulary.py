@@ -52,6 +52,7 @@ pregnant pregnancy menopause menopausal maternity
 hijab hijabi niqab burka burqa abaya jilbab headscarf turban patka kara kirpan dastar kippah
 yarmulke bindi afro dreadlocks locs cornrows braids accent mubarak kareem salaam namaste
 shalom inshallah mashallah
+paki pakis chinky chink wog wogs gyppo gyppos pikey pikeys polack kraut gook darkie darkies
 ramadan eid diwali vaisakhi baisakhi holi navratri hanukkah chanukah passover yom kippur rosh
 hashanah shabbat sabbath lent easter christmas advent halloween pride mid-autumn lunar
 new year chinese kwanzaa

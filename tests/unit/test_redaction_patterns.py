@@ -35,6 +35,7 @@ FINDS = [
     ("spelled_email", "write to jo dot bloggs at nhs dot net", "jo dot bloggs at nhs dot net"),
     ("spelled_email", "jo.bloggs(at)nhs.net", "jo.bloggs(at)nhs.net"),
     ("spelled_email", "jo [at] example [dot] com", "jo [at] example [dot] com"),
+    ("spelled_email", "email jo.bloggs @ nhs.net today", "jo.bloggs @ nhs.net"),
     ("url", "see https://example.org/a?b=1.", "https://example.org/a?b=1"),
     ("url", "www.example.co.uk/x", "www.example.co.uk/x"),
     ("bare_url", "on facebook.com/jo.bloggs.rn.", "facebook.com/jo.bloggs.rn"),
@@ -97,6 +98,7 @@ LEAVES = [
     ("staff_id", "the staff 2023 survey"),
     ("handle", "r.doyle@ecch.nhs.uk"),
     ("spelled_email", "I work at home"),
+    ("spelled_email", "on insta as @nurse.life.uk"),
 ]
 
 
