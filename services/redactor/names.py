@@ -259,8 +259,9 @@ class Finder:
         return w.ent in TIMES_AND_NUMBERS
 
     def _verb_follows(self, w: Word) -> bool:
-        """Is the word after w a verb, as after a name that is the subject ("Grace said",
-        "Rose laughed", "Bill's")?"""
+        """Is w followed as a name that is the subject would be: by a verb ("Grace said",
+        "Rose laughed"), a possessive ("Bill's") or "and" with another name ("Dawn and
+        Tariq")?"""
         after = self.text[w.end:w.end + 2]
         if after in {"'s", "’s"}:
             return True
@@ -268,6 +269,10 @@ class Finder:
         if i >= len(self.words) or self.text[w.end:self.words[i].start].strip():
             return False
         nxt = fold(self.words[i].text)
+        if nxt == "and" and i + 1 < len(self.words):
+            other = self.words[i + 1]
+            return _is_title_case(other.text) and not self._kept(other) and \
+                (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
         return nxt in v.COMMON_VERBS or (nxt.endswith("ed") and self.lex.is_english(nxt))
 
     def _initial_name(self, i: int) -> bool:

@@ -41,6 +41,7 @@ def entity(text: str, part: str, label: str) -> names.Entity:
     ("capitalised", "the registrar told Bev in the office", ["Bev"]),
     ("capitalised", "Tapiwa reported it", ["Tapiwa"]),
     ("capitalised", "Grace said yes", ["Grace"]),
+    ("capitalised", "Dawn and Tariq were there", ["Dawn", "Tariq"]),
     ("capitalised", "It was OLUWAFEMI ADEYEMI again", ["OLUWAFEMI ADEYEMI"]),
     ("capitalised", "everyone on Kingfisher calls him that", ["Kingfisher"]),
     ("lower_case", "she said ignore adaeze, it's fine", ["adaeze"]),
