@@ -27,7 +27,6 @@ def _regex(kind: str, pattern: str, flags: int = 0, group: int = 0,
     def find(text: str) -> list[Span]:
         return [Span(m.start(group), m.end(group), kind) for m in compiled.finditer(text)
                 if valid is None or valid(m)]
-    find.pattern = compiled  # type: ignore[attr-defined]
     return find
 
 
@@ -154,7 +153,7 @@ short_date = _regex(
 # A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
 date_of_birth = _regex(
     "DATE", r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*(?:is\s+)?[:\-]?\s*"
-    r"(\d{1,4}(?:[/.\-\s]\w{1,9}){0,2}(?:[/.\-\s]\d{2,4})?)\b", re.I, group=1)
+    r"(\d{1,4}(?:(?:st|nd|rd|th)?[/.\-\s](?:\d{1,4}|" + _MONTH + r")){0,2})\b", re.I, group=1)
 
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
 # capitals; in lower case only after a word about a vehicle.
@@ -194,9 +193,6 @@ def street_address(text: str) -> list[Span]:
         if names:
             out.append(Span(start, m.end(), "LOCATION"))
     return out
-
-
-street_address.pattern = _ADDRESS  # type: ignore[attr-defined]
 
 RECOGNISERS: dict[str, Finder] = {
     "nhs_number": nhs_number,

@@ -182,7 +182,7 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     if lex.is_kept(word):
         # "Sohel Islam said" (a surname) but not "Amaka Black nurses" (a description).
         if not after_name:
-            return False
+            return key in v.CALENDAR_NAMES   # "June Okafor"
         nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
     return lex.is_name(word) or not lex.is_english(word) or after_name

@@ -1,6 +1,7 @@
 """Words the redactor reasons with: what must be kept, what introduces a name, what ends an
 organisation's or a street's name. Plain data, written for the kinds of things staff write about;
-nothing here comes from a labelled corpus. Entries are lower case; multi-word entries are phrases.
+nothing here comes from a labelled corpus. The sets hold single lower-case words (a phrase written
+in one adds its words); NAME_INTRODUCERS and NATIONAL_BODIES hold phrases.
 """
 from __future__ import annotations
 
@@ -62,11 +63,14 @@ chapel prayer
 
 # Calendar words: never names on their own (an exact date is caught by the date recogniser).
 CALENDAR = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-sat sun weekend january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs
+fri sat sun weekend january february march april
+may june july august september october november december spring summer autumn winter
 day days week weeks month months year history awareness international national world
 """.split())
+
+# Calendar words that are also given names: a name next to one takes it in ("June Okafor").
+CALENDAR_NAMES = frozenset("april may june august summer autumn".split())
 
 # Titles: a title is part of the name it precedes ("Sister Hart"); alone it is kept.
 TITLES = frozenset("""

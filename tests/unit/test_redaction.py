@@ -122,6 +122,12 @@ def test_a_surname_that_is_also_a_kept_word_joins_the_name_but_a_description_doe
     assert out == "[PERSON] said it. [PERSON] Black nurses were there."
 
 
+def test_a_given_name_that_is_also_a_month_joins_the_surname_found_beside_it():
+    text = "June Okafor and Jan Nowak were on shift in June."
+    out, _ = redaction.redact(text, fixed(on(text, "Okafor", "PERSON"), on(text, "Nowak", "PERSON")))
+    assert out == "[PERSON] and [PERSON] were on shift in June."
+
+
 def test_a_name_that_is_not_an_english_word_is_found_again_in_lower_case():
     text = "Temitope is my name. they still won't say temitope."
     out, _ = redaction.redact(text, fixed(on(text, "Temitope", "PERSON")))
