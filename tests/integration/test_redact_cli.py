@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 SCRIPT = Path(sys.executable).with_name("portal-redact")
+ROOT = Path(__file__).resolve().parents[2]
+# The installed script runs this checkout's code, whichever checkout the package was installed from.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 NAMED = "My manager Gareth Pemberton told me to ring him on 07700 900123 after the shift."
 PLAIN = "Nothing personal in this one."
@@ -15,7 +19,7 @@ PLAIN = "Nothing personal in this one."
 def run(*lines: str) -> subprocess.CompletedProcess:
     assert SCRIPT.exists(), "install the package (pip install -e .) so that portal-redact exists"
     return subprocess.run([str(SCRIPT)], input="\n".join(lines) + "\n", capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=ENV)
 
 
 def at(text: str, word: str) -> tuple[int, int]:

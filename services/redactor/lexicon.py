@@ -1,0 +1,138 @@
+"""The word lists the redactor looks names up in, built once per process from packages installed
+with the project (nothing is fetched at run time):
+
+- given names and surnames from the person providers of Faker (MIT licence), which covers some 80
+  locales (British, Irish, Welsh, Nigerian, Ghanaian, Kenyan, Zulu, Swahili, Indian, Nepali,
+  Bangladeshi, Pakistani, Arabic, Persian, Turkish, Polish, Romanian, Portuguese, Filipino-Spanish,
+  Chinese and Korean romanisations, …): invented-data lists compiled from public sources, not
+  records of real people;
+- ordinary English words: the lower-case entries of Webster's Second International (public
+  domain), as packaged by `english-words` (MIT licence); its proper nouns are capitalised and so
+  left out;
+- look-alike letters: Unicode's confusables table as packaged by `confusable-homoglyphs` (MIT);
+- `anyascii` (ISC) folds letters to ASCII for lookups ("Róisín" and "Roisin" are one name).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from anyascii import anyascii
+
+from . import vocabulary
+
+
+def fold(word: str) -> str:
+    """The lookup key of a word: ASCII, lower case."""
+    return anyascii(word).lower() if not word.isascii() else word.lower()
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""),
+             ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""),
+             ("er", "e"), ("est", ""), ("ly", ""), ("n't", ""))
+
+
+def _stems(key: str) -> list[str]:
+    out = [key]
+    for suffix, repl in _SUFFIXES:
+        stem = key[:-len(suffix)] + repl
+        if key.endswith(suffix) and len(stem) >= 3:
+            out.append(stem)
+            if not repl and len(stem) >= 4 and stem[-1] == stem[-2]:   # "stopped" -> "stop"
+                out.append(stem[:-1])
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    given: frozenset[str]        # folded given names
+    family: frozenset[str]       # folded surnames
+    english: frozenset[str]      # ordinary (lower-case) English words
+    keep: frozenset[str]         # words kept on their own (vocabulary.keep_words)
+    lookalikes: dict[str, str]   # non-Latin letter -> the Latin letter it imitates
+
+    def is_name(self, word: str) -> bool:
+        key = fold(word)
+        return key in self.given or key in self.family
+
+    def is_english(self, word: str) -> bool:
+        """An ordinary English word, inflected or not ("laughed", "carries", "making")."""
+        key = fold(word)
+        return any(stem in self.english or stem in vocabulary.FUNCTION_WORDS or
+                   stem in vocabulary.MODERN_WORDS or stem in vocabulary.IRREGULAR_WORDS
+                   for stem in _stems(key))
+
+    def is_kept(self, word: str) -> bool:
+        """Kept on its own, the plural of a kept word ("Turks", "Sikhs"), or a common acronym
+        in capitals ("HCA", "ED")."""
+        key = fold(word)
+        if key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep):
+            return True
+        if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():   # "HCAs", "TTOs"
+            word, key = word[:-1], key[:-1]
+        return word.isupper() and key in vocabulary.ACRONYMS
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    before = set(sys.modules)
+    for info in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
+        for attr, value in vars(provider).items():
+            if attr.startswith("first_name") or attr.startswith("first_romanized"):
+                into = given
+            elif "last_name" in attr or attr.startswith("last_romanized"):
+                into = family
+            else:
+                continue
+            if not isinstance(value, (tuple, list, set, frozenset, dict)):
+                continue
+            for name in (value.keys() if isinstance(value, dict) else value):
+                if isinstance(name, str):
+                    for part in name.replace("-", " ").split():
+                        if all(c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+                               for c in part):
+                            key = fold(part)
+                            if len(key) >= 2 and key.isalpha():
+                                into.add(key)
+    for name in set(sys.modules) - before:  # the providers' own tables are not needed any more
+        if name.startswith("faker.providers.person."):
+            del sys.modules[name]
+    return given, family
+
+
+def _english() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
+
+
+def _lookalikes() -> dict[str, str]:
+    from confusable_homoglyphs.confusables import confusables_data
+
+    table = {}
+    for ch, glyphs in confusables_data.items():
+        if len(ch) != 1 or not ch.isalpha() or ch.isascii() or \
+                unicodedata.name(ch, "").startswith("LATIN"):
+            continue
+        for glyph in glyphs:
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                table[ch] = glyph["c"]
+                break
+    return table
+
+
+@cache
+def load() -> Lexicon:
+    keep = vocabulary.keep_words()
+    given, family = _faker_names()
+    never_names = keep | vocabulary.FUNCTION_WORDS | vocabulary.TERMS_OF_ADDRESS
+    return Lexicon(frozenset(given - never_names), frozenset(family - never_names),
+                   _english(), keep, _lookalikes())

@@ -1,0 +1,426 @@
+"""Names of people and organisations, found from the words around them, a gazetteer, an English
+word list and the spaCy model's entities.
+
+Pure: the caller (engine.py, a Presidio recogniser) hands over the text, the model's tokens
+(`Token`: offset and entity label), its entities and the lexicon; spans come back.
+
+Rules, each for a kind of case rather than for particular strings:
+- a title and the capitalised words after it ("Dr Kunle Adebayo", "Sister Hart"), title included;
+- a name after a role ("my manager Wayne", "our pharmacist, yan"), or after "my name is",
+  "call me", "known as"… (lower-case names too when the gazetteer knows them and they are not
+  ordinary English words);
+- a quoted nickname or deliberate misspelling ("calls him 'Kay-oh-me'");
+- capitalised words: in the middle of a sentence a capitalised word that is not kept
+  (identity, calendar, role, body, generic place, country) and not a place someone comes from
+  is taken as a name: this fails closed for names of any origin; at the start of a sentence,
+  where ordinary words are capitalised too, a word that is not English, or a given name before
+  a verb or another name ("Grace said", not "Hope this helps");
+- lower-case given names from the gazetteer that are not English words ("ignore adaeze");
+- organisations: capitalised words ending with a word such as Ward, Unit, Hospital, Practice,
+  Care Home, School ("Larkspur Ward", "St Withburga's Hospice"), "University of …", and
+  acronyms that are not common ones in an organisation's place ("paramedic with EEAST");
+- the model's PERSON, ORG and FAC entities, except those that are plainly ordinary words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from . import vocabulary as v
+from .lexicon import Lexicon, fold
+from .redaction import Span
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the model: its character offset and entity label ("" outside entities)."""
+    idx: int
+    ent: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    ent: str
+    initial: bool   # first word of a sentence, a quotation or a line
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
+# Quotation marks open a sentence of their own; brackets and colons do not ("We (Hamza and I)").
+_OPENERS = "'\"‘“«"
+_TITLE_QUALIFIERS = {"Staff", "Charge", "Ward", "Deputy", "Senior", "Junior", "Student", "Head",
+                     "Chief", "Agency", "Bank"}
+_WEAK_INTRODUCERS = {"i'm", "i am", "this is", "signed"}
+_QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])")
+_GAP = re.compile(r"(?:['’](?:m|s|re|ve|ll|d))?[ \t,'‘\"“]*", re.I)
+# "I'm from …", "she is from …", "go back to …", "born in …", "trained in …": a place of origin.
+_ORIGIN = re.compile(
+    r"(?:\b(?:am|is|are|was|were|be|been|come|comes|came|originally|born|moved|back|home|"
+    r"trained|raised|grew up|brought up)|['’](?:m|s|re))"
+    r"\s+(?:from|in|to)\s+(?:the\s+)?$", re.I)
+_ORG_GENERIC = v.org_generic()
+_NOT_ORG_START = v.FUNCTION_WORDS | v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES
+_DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this",
+                "that", "these", "those", "some", "any", "no", "every", "each"}
+_ORG_PREPOSITIONS = {"at", "with", "from", "for", "joined", "by", "to", "of"}
+_ORG_FOLLOWERS = v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}
+_LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
+                        r"hospice|lodge|house|care home|nursing home|centre)\b")
+_LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
+                       re.I)
+# Entity labels of the model that, on a capitalised word, mean a time or an amount.
+TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                     "ORDINAL"}
+
+
+def _initial(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in ".!?\n\r":
+        return True
+    if text[i] in _OPENERS:
+        j = i - 1
+        return j < 0 or text[j].isspace() or text[j] in "([:—–-"
+    return False
+
+
+def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
+    """The words of the text (a possessive or contraction cut off), with the entity label of the
+    model's token that starts where the word starts."""
+    by_idx = {t.idx: t for t in tokens}
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        cut = _CONTRACTION.search(word)
+        if cut and cut.start() > 0:
+            word = word[:cut.start()]
+        token = by_idx.get(m.start(), Token(m.start()))
+        out.append(Word(m.start(), m.start() + len(word), word, token.ent,
+                        _initial(text, m.start())))
+    return out
+
+
+def _is_caps(w: str) -> bool:
+    """In capitals, plural included ("HCAs", "TTOs")."""
+    return len(w) >= 2 and (w.isupper() or (len(w) >= 3 and w[-1] == "s" and w[:-1].isupper()))
+
+
+def _is_title_case(w: str) -> bool:
+    return w[:1].isupper() and any(c.islower() for c in w) and not _is_caps(w)
+
+
+def _never_a_name(w: str) -> bool:
+    key = fold(w)
+    return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
+
+
+class Finder:
+    """The rules above over one text. Build one per text: `Finder(text, tokens, entities,
+    lexicon).spans()`."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], entities: Sequence[Entity],
+                 lexicon: Lexicon):
+        self.text = text
+        self.lower = text.lower()
+        self.lex = lexicon
+        self.words = words(text, tokens)
+        self.entities = entities
+        self.at = {w.start: i for i, w in enumerate(self.words)}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _kept(self, w: Word) -> bool:
+        return self.lex.is_kept(w.text) or _never_a_name(w.text)
+
+    def _lower_name(self, w: Word, known: bool) -> bool:
+        """A lower-case word taken as a name: not an English word or a kept one, and (if `known`)
+        in the gazetteer."""
+        return w.text.islower() and len(w.text) >= 3 and not self._kept(w) and \
+            not self.lex.is_english(w.text) and (not known or self.lex.is_name(w.text))
+
+    def _run(self, i: int, limit: int = 3) -> int:
+        """Index after the run of capitalised non-kept words starting at word i (same line,
+        separated by spaces only)."""
+        j = i
+        while j < len(self.words) and j - i < limit:
+            w = self.words[j]
+            if not self._capital(w) or (j > i and self._kept(w)):
+                break
+            if j > i and self.text[self.words[j - 1].end:w.start].strip() != "":
+                break
+            j += 1
+        return j
+
+    def _span(self, i: int, j: int, kind: str) -> Span:
+        return Span(self.words[i].start, self.words[j - 1].end, kind)
+
+    # -- rules -----------------------------------------------------------------------------
+    def titled(self) -> Iterable[Span]:
+        for i, w in enumerate(self.words[:-1]):
+            key = fold(w.text)
+            if key not in v.TITLES:
+                continue
+            if not w.text[:1].isupper() and key not in {"dr", "mr", "mrs", "ms", "mx", "prof"}:
+                continue
+            k = i + 1
+            gap = self.text[w.end:self.words[k].start]
+            if gap.strip() not in {"", "."}:
+                continue
+            if len(self.words[k].text) == 1 and self.words[k].text.isupper() and k + 1 < len(self.words):
+                k += 1   # an initial: "Dr J. Okafor"
+            nxt = self.words[k]
+            start = w.start
+            if i and self.words[i - 1].text in _TITLE_QUALIFIERS and \
+                    self.text[self.words[i - 1].end:w.start] == " ":
+                start = self.words[i - 1].start    # "Staff Nurse Kowalski", "Ward Sister Mwangi"
+            if _is_title_case(nxt.text) and not _never_a_name(nxt.text) and \
+                    fold(nxt.text) not in v.ROLES:
+                j = self._run_names(k)
+                yield Span(start, self.words[j - 1].end, "PERSON")
+            elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
+                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
+                yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
+
+    def _run_names(self, k: int) -> int:
+        """After a title: capitalised words, kept ones included ("Sister Moldovan")."""
+        j = k + 1
+        while j < len(self.words) and j - k < 3:
+            w = self.words[j]
+            if not _is_title_case(w.text) or _never_a_name(w.text) or \
+                    self.text[self.words[j - 1].end:w.start].strip() != "":
+                break
+            j += 1
+        return j
+
+    def _cue(self, k: int) -> str | None:
+        """What precedes word k: "role" ("my manager"), "intro" ("my name is", "call me"),
+        "weak" ("I'm", "this is": lower-case names only from the gazetteer) or nothing."""
+        at = self.words[k].start
+        before = self.lower[max(0, at - 40):at].rstrip(" ,'‘\"“")
+        key = fold(self.words[k - 1].text)
+        if key in v.ROLES and key not in v.TITLES and \
+                self.words[k - 1].end == max(0, at - 40) + len(before):
+            return "role"
+        for phrase in v.NAME_INTRODUCERS:
+            if before.endswith(phrase) and (len(before) == len(phrase) or
+                                            not before[-len(phrase) - 1].isalpha()):
+                return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
+        return None
+
+    def after_cue(self) -> Iterable[Span]:
+        """A name after a role word or an introducing phrase."""
+        for k in range(1, len(self.words)):
+            nxt = self.words[k]
+            if not _GAP.fullmatch(self.text[self.words[k - 1].end:nxt.start]):
+                continue
+            cue = self._cue(k)
+            if cue is None:
+                continue
+            if _is_title_case(nxt.text) and not self._kept(nxt) and \
+                    (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
+                yield self._span(k, self._run(k), "PERSON")
+            elif self._lower_name(nxt, known=cue != "intro"):
+                yield Span(nxt.start, nxt.end, "PERSON")
+
+    def quoted(self) -> Iterable[Span]:
+        """A whole quotation of one or two capitalised words, none of them kept or a word one
+        says on its own ('Sorry'): a nickname or a mangled name ('Paddy', 'Kay-oh-me')."""
+        for m in _QUOTE.finditer(self.text):
+            inner = [w for w in self.words if m.start(1) <= w.start and w.end <= m.end(1)]
+            if not 1 <= len(inner) <= 2 or any(not _is_title_case(w.text) or self._kept(w) or
+                                               fold(w.text) in v.INTERJECTIONS for w in inner):
+                continue
+            yield Span(inner[0].start, inner[-1].end, "PERSON")
+
+    def _spared(self, w: Word) -> bool:
+        """Not a name though capitalised: a place someone comes from ("I'm from Hull", "go back
+        to Wuhan", "trained in China"); a place after a preposition ("a wedding in Porto"), a
+        group or language ("Eritrean"), or a time or event, to the model. A known given name or
+        surname, or a word followed by a possessive ("Angharad's accent"), is never spared."""
+        if _ORIGIN.search(self.text, max(0, w.start - 40), w.start):
+            return True
+        if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
+            return False
+        if w.ent in {"GPE", "LOC"}:
+            return bool(_LOCATIVE.search(self.text, max(0, w.start - 20), w.start))
+        if w.ent in {"NORP", "LANGUAGE"}:
+            return fold(w.text).endswith(("an", "ese", "ish", "ic", "i", "ch"))
+        return w.ent in TIMES_AND_NUMBERS
+
+    def _verb_follows(self, w: Word) -> bool:
+        """Is w followed as a name that is the subject would be: by a verb ("Grace said",
+        "Rose laughed"), a possessive ("Bill's") or "and" with another name ("Dawn and
+        Tariq")?"""
+        after = self.text[w.end:w.end + 2]
+        if after in {"'s", "’s"}:
+            return True
+        i = self.at[w.start] + 1
+        if i >= len(self.words) or self.text[w.end:self.words[i].start].strip():
+            return False
+        nxt = fold(self.words[i].text)
+        if nxt == "and" and i + 1 < len(self.words):
+            other = self.words[i + 1]
+            return _is_title_case(other.text) and not self._kept(other) and \
+                (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
+        return nxt in v.COMMON_VERBS or (nxt.endswith("ed") and self.lex.is_english(nxt))
+
+    def _initial_name(self, i: int) -> bool:
+        """Is the capitalised word i, first in its sentence, a name? Ordinary words are
+        capitalised there too: a word that is not English is taken as a name; a given name
+        that is also a word ("Grace", "Hope") only before a verb or another name."""
+        w = self.words[i]
+        if not self.lex.is_english(w.text):
+            return True
+        if not self.lex.is_name(w.text):
+            return False
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else None
+        follows = nxt is not None and not nxt.initial and _is_title_case(nxt.text) and \
+            not self._kept(nxt) and self.text[w.end:nxt.start].strip() == "" and \
+            (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text))
+        return follows or self._verb_follows(w)
+
+    def _capital(self, w: Word) -> bool:
+        """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
+        if _is_title_case(w.text):
+            return True
+        return _is_caps(w.text) and len(w.text) >= 3 and fold(w.text) not in v.ACRONYMS and \
+            not self._kept(w) and (self.lex.is_name(w.text) or
+                                   (len(w.text) >= 6 and not self.lex.is_english(w.text)))
+
+    def _adjacent(self, i: int, j: int) -> bool:
+        a, b = sorted((i, j))
+        return 0 <= a and b < len(self.words) and \
+            self.text[self.words[a].end:self.words[b].start].strip() == ""
+
+    def _ordinary(self, i: int) -> bool:
+        """A capitalised English word on its own in mid-sentence, as people capitalise terms
+        ("a Band 5", "Agenda for Change"): not a name, unless it is a known name, the model
+        says PERSON, it stands after "on" or "at" ("on Kingfisher"), or a capitalised word that
+        is not kept stands next to it ("Harbour Team")."""
+        w = self.words[i]
+        if not self.lex.is_english(w.text) or self.lex.is_name(w.text) or w.ent == "PERSON":
+            return False
+        if i and self._adjacent(i - 1, i) and fold(self.words[i - 1].text) in {"on", "at"}:
+            return False
+        for k in (i - 1, i + 1):
+            if self._adjacent(i, k) and self._capital(self.words[k]) and \
+                    not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
+                return False
+        return True
+
+    def capitalised(self) -> Iterable[Span]:
+        i = 0
+        n = len(self.words)
+        while i < n:
+            w = self.words[i]
+            if not self._capital(w) or self._kept(w) or self._spared(w) or \
+                    (self._initial_name(i) is False if w.initial else self._ordinary(i)):
+                i += 1
+                continue
+            j = self._run(i)
+            yield self._span(i, j, "PERSON")
+            i = j
+
+    def lower_case(self) -> Iterable[Span]:
+        """Names written in lower case ("ignore adaeze", "cley ward"): a given name from the
+        gazetteer that is not an English word; a word that is not English before "ward",
+        "unit", "team"…"""
+        for i, w in enumerate(self.words):
+            if len(w.text) >= 3 and w.text.islower() and \
+                    all(part in self.lex.given for part in fold(w.text).split("-")) and \
+                    not self._kept(w) and not self.lex.is_english(w.text) and \
+                    not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
+                yield Span(w.start, w.end, "PERSON")
+        for m in _LOWER_ORG.finditer(self.text):
+            word = m.group(1)
+            if not self.lex.is_english(word) and not self.lex.is_kept(word):
+                yield Span(m.start(), m.end(), "ORG")
+
+    def acronyms(self) -> Iterable[Span]:
+        """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
+        would stand ("a paramedic with EEAST", "Thornham Ward, NNUH", "QEH staff"), and, failing
+        closed, wherever they are not also an English word ("SALT", "PALS")."""
+        for i, w in enumerate(self.words):
+            if not _is_caps(w.text) or len(w.text) > 6 or fold(w.text) in v.ACRONYMS or \
+                    self.lex.is_kept(w.text):
+                continue
+            before = fold(self.words[i - 1].text) if i else ""
+            after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
+            listed = before in v.ORG_SUFFIXES and \
+                self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")
+            if before in _ORG_PREPOSITIONS or listed or after in _ORG_FOLLOWERS or \
+                    (len(w.text) >= 3 and not self.lex.is_english(w.text)):
+                yield Span(w.start, w.end, "ORG")
+
+    _ORG = re.compile(
+        r"(?:\b(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+(?:(?:and|&|of|upon)\s+)?)"
+        r"{1,5}(?i:(" + "|".join(sorted(v.ORG_SUFFIXES, key=len, reverse=True)) + r"))\b"
+        r"|\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+        r"|\b(?:St\.?|Saint)\s+[A-Z][\w]*['’]s\b")
+
+    def _organisation(self, inner: list[Word]) -> Span | None:
+        """An organisation's name from its words: small words off the start, and it must have a
+        word that singles it out (not "the Stroke Unit")."""
+        while inner and fold(inner[0].text) in _NOT_ORG_START:
+            inner = inner[1:]
+        while inner and not inner[-1].text[:1].isupper():   # "Avocet Centre clinic"
+            inner = inner[:-1]
+        if any(_is_title_case(w.text) and fold(w.text) not in _ORG_GENERIC for w in inner):
+            return Span(inner[0].start, inner[-1].end, "ORG")
+        return None
+
+    def organisations(self) -> Iterable[Span]:
+        for m in self._ORG.finditer(self.text):
+            inner = [w for w in self.words if m.start() <= w.start and w.end <= m.end()]
+            if len(inner) > 2 and not inner[-1].text[:1].isupper() and \
+                    fold(inner[-2].text) in v.ORG_SUFFIXES:
+                inner = inner[:-1]   # "the Avocet Centre clinic": the name ends at "Centre"
+            span = self._organisation(inner)
+            if span:
+                yield span
+
+    def model_entities(self) -> Iterable[Span]:
+        for e in self.entities:
+            if e.label not in {"PERSON", "ORG", "FAC"}:
+                continue
+            inner = [w for w in self.words if e.start <= w.start and w.end <= e.end]
+            if e.label != "PERSON":
+                span = self._organisation(inner)
+                if span and not self._spared(self.words[self.at[span.start]]):
+                    if len(inner) == 1 and not _is_caps(inner[0].text) and \
+                            (fold(inner[0].text) in self.lex.given or
+                             not self.lex.is_english(inner[0].text)):
+                        span = Span(span.start, span.end, "PERSON")   # "Bukola" taken for an org
+                    yield span
+                continue
+            while inner and not inner[-1].text[:1].isupper():
+                inner.pop()
+            if not inner or all(self._kept(w) or not w.text[:1].isupper() for w in inner) or \
+                    self._spared(inner[0]):
+                continue
+            if len(inner) == 1:
+                w = inner[0]
+                if self.lex.is_english(w.text) and (w.text.islower() or (
+                        w.initial and not self._initial_name(self.at[w.start]))):
+                    continue
+            yield Span(inner[0].start, inner[-1].end, "PERSON")
+
+    def spans(self) -> list[Span]:
+        return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
+                *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities()]
+
+
+def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],
+         lexicon: Lexicon) -> list[Span]:
+    return Finder(text, tokens, entities, lexicon).spans()

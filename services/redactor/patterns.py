@@ -1,0 +1,225 @@
+"""UK recognisers written as regular expressions, tuned for recall: NHS numbers (any checksum),
+National Insurance numbers in every written form, postcodes with any spacing, UK and international
+phone numbers, e-mail addresses (with "at … dot" forms), URLs, social handles, professional
+registration numbers (GMC, NMC, HCPC, GPhC), staff and payroll numbers, exact dates and dates of
+birth, vehicle registrations and street addresses.
+
+Pure: text in, spans out; `RECOGNISERS` names each one so that it can be tested on its own and
+registered with Presidio as one recogniser (engine.py)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from . import vocabulary
+from .redaction import Span
+
+Finder = Callable[[str], Iterable[Span]]
+
+_B = r"(?<![\w@/.+-])"      # left edge: not inside a word, an address or a number
+_E = r"(?![\w@/-]|\.\w)"     # right edge
+
+
+def _regex(kind: str, pattern: str, flags: int = 0, group: int = 0,
+           valid: Callable[[re.Match], bool] | None = None) -> Finder:
+    compiled = re.compile(pattern, flags)
+
+    def find(text: str) -> list[Span]:
+        return [Span(m.start(group), m.end(group), kind) for m in compiled.finditer(text)
+                if valid is None or valid(m)]
+    return find
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+# NHS number: ten digits grouped 3-3-4 (or not at all); the checksum is not required, since a
+# mistyped number is still someone's. UK phone numbers start with 0 and are found below.
+nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}[ \-]?\d{3}[ \-]?\d{4}" + _E)
+
+# National Insurance number: two letters, six digits, a letter A-D; any case, any spacing or
+# hyphens ("AB123456C", "ab 12 34 56 c", "AB-12-34-56-C"). After "NI"/"National Insurance" the
+# final letter may be missing or another letter.
+_NI = r"[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}"
+ni_number = _regex("NI_NUMBER", _B + _NI + r"[ \-]?[A-D]" + _E, re.I)
+ni_number_in_context = _regex(
+    "NI_NUMBER", r"\b(?:NI|NINO|national insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*("
+    + _NI + r"(?:[ \-]?[A-Z])?)" + _E, re.I, group=1)
+
+# Postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), any or no space, inward code (9AA).
+postcode = _regex("POSTCODE", _B + r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}" + _E, re.I)
+
+# Phones. UK: +44 or 0044 or 0, then 9-10 more digits in any grouping, brackets allowed.
+_SEP = r"[ \-.()]{0,2}"
+
+
+def _uk_phone_ok(m: re.Match) -> bool:
+    digits = re.sub(r"\D", "", m.group())
+    if digits.startswith("0044"):
+        digits = digits[4:]
+    elif digits.startswith("44") and m.group().lstrip("( ").startswith("+"):
+        digits = digits[2:]
+    digits = digits.lstrip("0")
+    return 9 <= len(digits) <= 10
+
+
+uk_phone = _regex(
+    "PHONE", r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)(?:" + _SEP + r"\d){9,11}(?!\d)",
+    valid=_uk_phone_ok)
+international_phone = _regex(
+    "PHONE", r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:" + _SEP + r"\d){6,12}(?!\d)")
+
+# E-mail, plain and written out ("name at nhs dot net", "name(at)nhs.net", "name [at] x [dot] uk",
+# "name @ nhs.net").
+email = _regex("EMAIL", r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+_TLD = r"(?:com|net|org|uk|co|ac|gov|nhs|edu|io|me|info|ie|biz|email|mail)"
+spelled_email = _regex(
+    "EMAIL", r"\b[\w%+'-]+(?:" + _DOT + r"[\w%+'-]+)*" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + _TLD + r"\b",
+    re.I | re.ASCII)
+
+# URLs: with a scheme or www., or a bare domain followed by a path ("youtu.be/x", "site.com/a").
+_TRAIL = r"(?<![.,;:!?'\")\]])"
+url = _regex("URL", r"\b(?:https?://|www\.)[^\s<>\"']+" + _TRAIL, re.I)
+bare_url = _regex("URL", r"(?<![\w@.])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"']*" + _TRAIL, re.I)
+
+# Social media handles: @name (not the second half of an e-mail address).
+handle = _regex("HANDLE", r"(?<![\w@.])@\w(?:[\w.]*\w)?", re.ASCII)
+
+# Registration numbers. NMC PINs have a shape of their own (two digits, a letter, four digits, a
+# letter); HCPC numbers are a profession's prefix and digits; GMC and GPhC numbers are seven digits,
+# recognised after their register's name. Only the number is the span, not the register's name.
+nmc_pin = _regex("REG_NUMBER", _B + r"\d{2}[A-Z]\d{4}[A-Z]" + _E, re.I)
+hcpc_number = _regex(
+    "REG_NUMBER", _B + r"(?:AS|BS|CH|CS|DT|HAD|OR|OT|PA|PH|PYL|PYF|RA|SL|ODP|AR)[ \-]?\d{5,6}" + _E)
+registration_in_context = _regex(
+    "REG_NUMBER",
+    r"\b(?:GMC|GPhC|GDC|NMC|HCPC|PIN|registration|reg)(?:\s+(?:no\.?|number|num|pin|#))?"
+    r"\s*[:#-]?\s*((?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z]{3,9})" + _E, re.I, group=1)
+
+# Staff, payroll, assignment and employee numbers, after a word that says so.
+staff_id = _regex(
+    "STAFF_ID",
+    r"\b(?:staff|employee|payroll|assignment|personnel|ESR|badge|smartcard|pay)"
+    r"(?:\s+(?:id|no\.?|number|num|ref|reference|#))?\s*[:#-]?\s*"
+    r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1)
+
+# Exact dates and dates of birth: "27 September", "Wednesday 10th January", "3 October 2023",
+# "4th of May", "May 4th", "22/08/1990", "14.02.24", "2023-10-03". Relative or vague phrases
+# ("last week", "a year", "nights", "every Tuesday") are not dates of anything.
+# "May" and "Mar" only capitalised: "2 may" is not a date.
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|(?-i:Mar|May)|apr(?:il)?|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
+_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
+written_date = _regex(
+    "DATE", r"\b" + _DAY + r"?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
+    r"|\b" + _DAY + r"?" + _MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?!\d)" + _YEAR + r"?\b"
+    r"|\b" + _DAY + r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:%|percent|hours|hrs|mins|minutes|years|weeks|days|months|pm|am|patients|staff))",
+    re.I)
+
+
+def _numeric_date_ok(m: re.Match) -> bool:
+    parts = [int(p) for p in re.split(r"[/.\-]", m.group())]
+    if len(str(parts[0])) == 4 or m.group()[:4].isdigit():
+        _, month, day = parts
+    else:
+        day, month, _ = parts
+        if month > 12:   # written month first
+            day, month = month, day
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+numeric_date = _regex(
+    "DATE", _B + r"(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})" + _E,
+    valid=_numeric_date_ok)
+
+
+def _day_month_ok(m: re.Match) -> bool:
+    day, month = (int(p) for p in re.split(r"[/.]", m.group(1)))
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+# A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5"),
+# not the idiom "24/7".
+short_date = _regex(
+    "DATE", r"\b(?:on|dated?|from|until|since)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
+    group=1, valid=_day_month_ok)
+
+# A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
+date_of_birth = _regex(
+    "DATE", r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*(?:is\s+)?[:\-]?\s*"
+    r"(\d{1,4}(?:(?:st|nd|rd|th)?[/.\-\s](?:\d{1,4}|" + _MONTH + r")){0,2})\b", re.I, group=1)
+
+# Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
+# capitals; in lower case only after a word about a vehicle.
+_PLATE = r"(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
+vehicle = _regex("VEHICLE", _B + _PLATE + _E)
+vehicle_in_context = _regex(
+    "VEHICLE", r"\b(?:car|reg|registration|number\s?plate|plate|vehicle|van|motorbike)\b[^.\n]{0,25}?"
+    r"(?<![\w-])(" + _PLATE + r")" + _E, re.I, group=1)
+
+# Street addresses: an optional flat, a house number, one to three capitalised words and a street
+# word ("38 Sandringham Avenue", "Flat 12, Jubilee Court"), or a capitalised street name without
+# a number ("off Regent Road", "London Road North"); a town after it when a postcode follows.
+_STREET = "|".join(sorted(vocabulary.STREET_SUFFIXES, key=len, reverse=True))
+_CAP = r"(?:St\.?\s|Saint\s)?[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_STREET_NAME = (r"(?:" + _CAP + r"\s+(?:(?:of|upon|on|the|and)\s+)?){1,3}(?i:" + _STREET + r")\b"
+                r"(?:\s+(?:North|South|East|West))?")
+_FLAT = r"(?:(?i:flat|apartment|apt|unit|room)\s+\d+[A-Za-z]?,?\s+)"
+_HOUSE = r"(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)"
+_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+_TOWN = r"(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,?\s*(?i:" + _POSTCODE + r")))?"
+
+
+_ADDRESS = re.compile(r"\b" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
+_LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
+
+
+def street_address(text: str) -> list[Span]:
+    out = []
+    for m in _ADDRESS.finditer(text):
+        start = m.start()
+        # "At Benjamin Court", "The Lane": small words before the name are not part of it.
+        while (w := _LEADING_SMALL_WORD.match(text, start, m.end())) and \
+                w.group().strip().lower() in vocabulary.FUNCTION_WORDS:
+            start = w.end()
+        names = [w for w in text[start:m.end()].split() if w[:1].isupper() and
+                 w.lower().strip(",.") not in vocabulary.STREET_SUFFIXES | vocabulary.DIRECTIONS]
+        if names:
+            out.append(Span(start, m.end(), "LOCATION"))
+    return out
+
+RECOGNISERS: dict[str, Finder] = {
+    "nhs_number": nhs_number,
+    "ni_number": ni_number,
+    "ni_number_in_context": ni_number_in_context,
+    "postcode": postcode,
+    "uk_phone": uk_phone,
+    "international_phone": international_phone,
+    "email": email,
+    "spelled_email": spelled_email,
+    "url": url,
+    "bare_url": bare_url,
+    "handle": handle,
+    "nmc_pin": nmc_pin,
+    "hcpc_number": hcpc_number,
+    "registration_in_context": registration_in_context,
+    "staff_id": staff_id,
+    "written_date": written_date,
+    "numeric_date": numeric_date,
+    "short_date": short_date,
+    "date_of_birth": date_of_birth,
+    "vehicle": vehicle,
+    "vehicle_in_context": vehicle_in_context,
+    "street_address": street_address,
+}
+
+
+def find_all(text: str) -> list[Span]:
+    """Every span any UK recogniser finds (overlaps are left to the caller)."""
+    return [span for find in RECOGNISERS.values() for span in find(text)]

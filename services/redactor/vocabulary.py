@@ -1,0 +1,292 @@
+"""Words the redactor reasons with: what must be kept, what introduces a name, what ends an
+organisation's or a street's name. Plain data, written for the kinds of things staff write about;
+nothing here comes from a labelled corpus. The sets hold single lower-case words (a phrase written
+in one adds its words); NAME_INTRODUCERS and NATIONAL_BODIES hold phrases.
+"""
+from __future__ import annotations
+
+# --- kept: the analysis needs these (protected characteristics, identity) ------------------------
+
+NATIONALITIES = frozenset("""
+afghan albanian algerian american andorran angolan antiguan argentine argentinian armenian
+australian austrian azerbaijani azeri bahamian bahraini bangladeshi barbadian bajan belarusian
+belgian belizean beninese bhutanese bolivian bosnian botswanan brazilian british briton
+bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian cape verdean
+chadian chilean chinese colombian congolese costa rican croatian cuban cypriot czech danish
+djiboutian dominican dutch ecuadorian egyptian emirati english equatorial eritrean estonian
+ethiopian fijian filipino filipina filipinos finnish french gabonese gambian georgian german
+ghanaian gibraltarian greek grenadian guatemalan guinean guyanese haitian honduran hungarian
+icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese
+jordanian kazakh kenyan kittitian korean kosovan kosovar kuwaiti kyrgyz lao laotian latvian
+lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian
+maldivian malian maltese mauritanian mauritian mexican moldovan monegasque mongolian
+montenegrin moroccan mozambican namibian nepali nepalese dutch nicaraguan nigerian nigerien
+norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
+romanian russian rwandan salvadoran samoan saudi scottish scots senegalese serbian seychellois
+sierra leonean singaporean slovak slovakian slovenian somali somalian south african spanish
+sri lankan sudanese surinamese swazi swedish swiss syrian taiwanese tajik tanzanian thai
+tibetan togolese tongan trinidadian tunisian turkish turkmen ugandan ukrainian uruguayan
+uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean cornish manx ulster
+turk brit scot pole kiwi aussie yank geordie scouser cockney brummie
+kurdish kurd punjabi gujarati bengali tamil sinhalese malayali keralite goan yoruba igbo hausa
+akan ashanti twi shona ndebele zulu xhosa swahili somali berber arab arabic persian pashtun
+hindi urdu mandarin cantonese hokkien tagalog ilocano visayan cebuano hebrew yiddish latin
+gaelic celtic anglo
+european african asian oriental caribbean afro-caribbean latino latina latinx hispanic
+middle eastern arabian nordic scandinavian balkan baltic slavic eastern western
+""".split())
+
+IDENTITY = frozenset("""
+black white brown asian mixed mixed-race biracial bame bme global majority ethnic minority
+traveller travellers gypsy gypsies roma romany irish-traveller
+muslim muslims islam islamic jew jews jewish judaism sikh sikhs sikhism hindu hindus hinduism
+buddhist buddhists buddhism christian christians christianity catholic catholics protestant
+anglican methodist baptist pentecostal evangelical orthodox coptic mormon jehovah rastafarian
+rasta pagan wiccan atheist agnostic humanist jain jains zoroastrian bahai sunni shia shiite
+ahmadiyya ahmadi quaker salvationist caste dalit dalits brahmin brahmins jat kshatriya
+shudra untouchable
+gay lesbian bisexual bi queer straight heterosexual homosexual lgbt lgbtq lgbtq+ lgbtqia
+trans transgender non-binary nonbinary enby intersex asexual ace pansexual cis cisgender
+disabled disability deaf blind autistic autism adhd dyslexic dyslexia dyspraxia dyspraxic
+neurodivergent wheelchair crutches stammer stutter epilepsy epileptic diabetic
+pregnant pregnancy menopause menopausal maternity
+hijab hijabi niqab burka burqa abaya jilbab headscarf turban patka kara kirpan dastar kippah
+yarmulke bindi afro dreadlocks locs cornrows braids accent mubarak kareem salaam namaste
+shalom inshallah mashallah
+paki pakis chinky chink wog wogs gyppo gyppos pikey pikeys polack kraut gook darkie darkies
+ramadan eid diwali vaisakhi baisakhi holi navratri hanukkah chanukah passover yom kippur rosh
+hashanah shabbat sabbath lent easter christmas advent halloween pride mid-autumn lunar
+new year chinese kwanzaa
+god allah jesus christ buddha guru nanak prophet mosque church temple synagogue gurdwara
+chapel prayer
+""".split())
+
+# Calendar words: never names on their own (an exact date is caught by the date recogniser).
+CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs
+fri sat sun weekend january february march april
+may june july august september october november december spring summer autumn winter
+day days week weeks month months year history awareness international national world
+""".split())
+
+# Calendar words that are also given names: a name next to one takes it in ("June Okafor").
+CALENDAR_NAMES = frozenset("april may june august summer autumn".split())
+
+# Titles: a title is part of the name it precedes ("Sister Hart"); alone it is kept.
+TITLES = frozenset("""
+dr doctor mr mrs ms miss mx prof professor sister sr matron nurse sir dame lord lady rev
+reverend father imam rabbi pastor aunty auntie uncle nana mama papa princess
+""".split())
+
+# Roles: kept alone ("my line manager", "a consultant"); a name right after one is a name.
+ROLES = frozenset("""
+manager line manager ward manager practice manager deputy deputy manager deputy sister
+mentor preceptor supervisor educator assessor practice assessor tutor lecturer student
+colleague colleagues friend buddy boss lead team lead team leader leader director coordinator
+consultant registrar doctor doctors gp surgeon anaesthetist physician houseman junior
+foundation fy1 fy2 locum trainee nurse nurses staff nurse charge nurse sister matron midwife
+hca hcas carer carers support worker healthcare assistant physio physiotherapist ot therapist
+pharmacist technician paramedic crewmate medic radiographer sonographer dietitian psychologist
+porter porters domestic cleaner receptionist clerk ward clerk admin administrator secretary
+chaplain security guard driver estates officer volunteer agency bank worker patient patients
+relative relatives visitor visitors resident residents husband wife partner son daughter
+mum mother dad father neighbour grandson granddaughter family member
+""".split())
+
+# Generic places and units: kept ("the ward", "theatre", "A&E", "the staff room").
+PLACES = frozenset("""
+ward wards unit theatre theatres a&e ae ed icu itu hdu ccu nicu scbu sdec amu mau
+outpatients inpatients clinic surgery pharmacy dispensary reception canteen restaurant
+corridor lift car park staff room staffroom break room locker sluice office depot station
+ambulance community hospital hospice practice home house lodge court centre college school
+university maternity labour radiology x-ray imaging pathology lab laboratory mortuary
+chapel prayer room multi-faith room changing room toilet loo kitchen garden
+""".split())
+
+# Generic words in the names of services and departments ("the Stroke Unit", "Occupational
+# Health"): kept alone; an organisation's name needs a word that is not one of these.
+GENERIC_SERVICES = frozenset("""
+community medical surgical general acute mental health care nursing children's childrens
+women's womens men's mens day older people elderly adult adults respiratory cardiac cardiology
+stroke renal cancer oncology haematology emergency assessment admissions admission discharge
+rehabilitation rehab palliative intensive critical neonatal paediatric paediatrics district
+royal national regional county city teaching primary secondary infant junior high
+occupational infection control prevention education learning development workforce
+safeguarding quality patient experience services service department division directorate
+outpatient theatres recovery endoscopy orthopaedic orthopaedics trauma urgent treatment minor
+injuries frailty dementia memory diabetes eye ear dental physiotherapy therapy therapies
+estates facilities finance payroll human resources wellbeing freedom speak up guardian
+chaplaincy spiritual catering portering transport switchboard clinical virtual hub site
+integrated system network alliance health-care healthcare social work team unit centre trust
+foundation board group partnership practice surgery band bay bank agency rapid response outreach crisis liaison
+falls tissue viability night nights bank pool flow bed beds operations patient-flow
+""".split())
+
+# National bodies, systems and brands: not personal information.
+BODIES = frozenset("""
+nhs nhsbt nhse nhsei hee nmc gmc hcpc gphc gdc cqc dbs rcn bma rcm unison unite gmb
+home office dhsc department of health government parliament police council hmrc dwp
+ics icb pcn trust board datix esr rota healthroster allocate erostering mandatory training
+twitter x instagram facebook tiktok whatsapp snapchat linkedin youtube reddit teams zoom
+google outlook microsoft apple iphone android tesco amazon netflix guinness covid covid-19
+coronavirus brexit windrush bbc itv
+mind macmillan mencap stonewall samaritans shelter barnardo's unicef oxfam
+""".split())
+
+# Acronyms staff use that are not organisations' names: kept when written in capitals ("ED",
+# "MO"), not as words ("Ed", "Mo" are names).
+ACRONYMS = frozenset("""
+nhs nmc gmc hcpc gphc gdc cqc dbs rcn bma rcm hee ics icb pcn hr it id ni dob pin esr
+hca hcas rn rgn rmn rnld gp gps ot ots slt odp ahp fy1 fy2 sho spr st1 st2 st3 arcp crb
+a&e ae ed icu itu hdu ccu nicu picu amu mau sdec or ipc ppe bp ecg ekg mri ct ivf tv bbc
+uk gb usa us eu un who isis ira lgbt lgbtq bame bme ok cpd ceo coo cfo dna dnr ic
+am pm asap ftsu edi eds cv nqp nqn ok
+camhs iapt anp acp hcsw csw cns snp mdt rrt ooh nhsp tupe afc ksf pdp ipr opd ent dvt copd
+uti mrsa dols lpa dnacpr dnar resus aau eau cdu sau obs ews sbar rca sui ffp3 lft pcr wrres
+wdes ftsw ooh bnf nice mhra phe ukhsa dhsc hscni pals mash salt ssp spl ehcp sen send sendco
+lgbtqia ptsd ocd bpd adhd asd cbt dbt emdr hiv aids tb std sti icp ipc pca hca hcsw bsl asl
+ot pt sw amhp rmo mo ct1 ct2 st4 st5 st6 st7 cct img imgs rn rm rnmh rgn
+tto tta mar eol eolc
+wtf omg tbh imo fyi btw rip aka diy lol wfh fte wte pto toil al sl
+""".split())
+
+# Countries, continents, regions and UK counties: where someone comes from is not personal
+# information on its own (a street address is; see patterns.py).
+PLACE_NAMES = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+eritrea estonia eswatini ethiopia fiji finland france gabon gambia germany ghana greece
+grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq
+ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan
+laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia montenegro
+morocco mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger
+nigeria norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar
+romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
+somaliland spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand
+togo tonga trinidad tobago tunisia turkey turkiye turkmenistan tuvalu uganda ukraine uruguay
+uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe hong kong macau tibet
+sri lanka sierra leone south africa saudi arabia new zealand el salvador costa rica
+ivory coast cape verde east timor north korea south korea united states america usa
+emirates uae kingdom britain great england scotland wales cymru northern
+africa asia europe antarctica oceania americas caribbean balkans scandinavia middle east
+far subcontinent punjab kashmir kerala gujarat bengal sylhet goa tamil nadu lagos abuja
+norfolk suffolk essex kent sussex surrey devon cornwall dorset somerset wiltshire hampshire
+berkshire oxfordshire buckinghamshire hertfordshire bedfordshire cambridgeshire
+lincolnshire northamptonshire leicestershire nottinghamshire derbyshire staffordshire
+shropshire herefordshire worcestershire warwickshire gloucestershire cheshire lancashire
+yorkshire cumbria northumberland durham merseyside midlands fens waveney anglia
+""".split())
+
+# Ordinary words newer than the 1934 dictionary the lexicon uses, or its inflections missed.
+MODERN_WORDS = frozenset("""
+email emails emailed emailing e-mail online offline website websites webpage internet
+postcode postcodes screenshot screenshots selfie selfies app apps smartphone laptop wifi
+covid lockdown handover handovers teamwork workplace feedback microaggression microaggressions
+micro-aggression micro-aggressions racism racist racists sexism sexist homophobia homophobic
+transphobia transphobic islamophobia islamophobic antisemitism antisemitic ableism ableist
+misogynist misogynistic bullying whistleblowing whistleblower debrief debriefing onboarding
+preceptorship preceptee revalidation rostering eroster timesheet payslip okay ok yeah yep nope
+hiya cheers lol tbh btw fyi gonna wanna gotta kinda dunno reckon anyway anyways
+""".split())
+
+# Verbs that follow a name that is the subject ("Grace said"), beyond the "-ed" forms.
+COMMON_VERBS = frozenset("""
+is was has had said says told tells asked asks did does got gets went goes came comes made
+makes saw sees knew knows thought thinks felt feels left leaves kept keeps took takes gave
+gives wrote writes rang rings spoke speaks heard hears sat sits stood stands ran runs laughed
+shouted would will could can should might must never always just still also then
+""".split())
+
+# Irregular forms the 1934 dictionary lists only as headwords' forms.
+IRREGULAR_WORDS = frozenset("""
+heard said went came got gave took made saw knew thought felt left kept brought bought caught
+taught found stood sat met ran wrote spoke broke chose drove rode fell held led lost meant paid
+put read sent spent slept won wore woke began drank sang understood forgot forgotten given
+taken seen known written spoken broken chosen driven been done gone eaten fallen hidden shown
+grown thrown blew drew flew grew threw shook hung struck stuck swore tore bit hid lit shot
+stole swung wept children women men people feet teeth mice
+""".split())
+
+# Words said on their own, in a quotation ('Sorry'), that are not nicknames.
+INTERJECTIONS = frozenset("""
+sorry hello hi hiya hey thanks cheers yes no yeah nope okay ok why what really seriously stop
+go wow bless please help oi excuse pardon morning evening night bye goodbye welcome congrats
+congratulations enough wait listen look come rubbish nonsense whatever fine great lovely
+""".split())
+
+# --- name and organisation cues --------------------------------------------------------------
+
+# Verbs and phrases after which the next word is a person's name even in lower case.
+NAME_INTRODUCERS = (
+    "my name is", "her name is", "his name is", "their name is", "name's", "named", "called me",
+    "call me", "calls me", "called him", "calls him", "called her", "calls her", "known as",
+    "i'm", "i am", "this is", "signed",
+)
+
+# Words that end the name of an organisation, site, ward, unit or team.
+ORG_SUFFIXES = frozenset("""
+ward unit team hospital hospitals infirmary hospice centre center clinic surgery practice
+partnership trust service services ambulance college school academy primary university
+nursing home care home house lodge court manor hall grange foundation charity society
+association group pharmacy dental healthcare health suite department wing
+""".split())
+
+# Words that end a street's name.
+STREET_SUFFIXES = frozenset("""
+road rd street st avenue ave lane ln close drive way court ct crescent cres gardens gdns place pl
+terrace grove hill rise row square sq walk mews park green parade vale view yard wharf quay
+boulevard chase end gate meadow meadows fields loke broadway embankment esplanade promenade
+causeway approach circus
+""".split())
+
+DIRECTIONS = frozenset("north south east west upper lower".split())
+
+# Sentence openers and small words that are never names however they are written.
+FUNCTION_WORDS = frozenset("""
+i a an the my our your his her their he she they we it this that these those then when who
+what why how and but or so if not no yes ok okay at on in to of by for with from as is was
+are were be been am do did does had has have said told asked says tells asks also even just
+still only every each all any some someone everyone nobody anyone everybody somebody people
+there here hi hello dear thanks thank sorry please yesterday today tonight tomorrow later
+after before once since while where which whom whose would could should will can may might
+must shall apparently honestly basically
+""".split())
+
+# Kinship and pet words people are called against their wishes, not names ("Aunty", "love").
+TERMS_OF_ADDRESS = frozenset("""
+aunty auntie uncle love darling sweetheart sweetie dear pet hun babe mate boss chief sister
+brother bro sis mama papa princess
+""".split())
+
+
+# National bodies written as several words: kept whole, though their words may look distinctive.
+NATIONAL_BODIES = frozenset({
+    "nhs england", "nhs digital", "nhs scotland", "nhs wales", "nhs improvement",
+    "nhs employers", "nhs providers", "nhs confederation", "nhs professionals", "nhs jobs",
+    "health education england", "public health england", "uk health security agency",
+    "department of health", "department of health and social care", "home office",
+    "royal college of nursing", "royal college of midwives", "nursing and midwifery council",
+    "general medical council", "health and care professions council",
+    "general pharmaceutical council", "care quality commission", "british medical association",
+    "disclosure and barring service", "citizens advice", "samaritans", "age uk", "marie curie",
+    "st john ambulance", "british red cross", "red cross", "royal voluntary service",
+})
+
+
+def keep_words() -> frozenset[str]:
+    """Every single word that on its own is kept (ACRONYMS only in capitals: see Lexicon)."""
+    words = set()
+    for group in (NATIONALITIES, IDENTITY, CALENDAR, TITLES, ROLES, PLACES, GENERIC_SERVICES,
+                  BODIES, PLACE_NAMES, FUNCTION_WORDS):
+        words.update(group)
+    return frozenset(words)
+
+
+def org_generic() -> frozenset[str]:
+    """Words that do not single out an organisation: its name needs at least one other word."""
+    return frozenset(ORG_SUFFIXES | GENERIC_SERVICES | PLACES | FUNCTION_WORDS | ROLES | TITLES
+                     | IDENTITY | NATIONALITIES | CALENDAR | BODIES | ACRONYMS
+                     | {"st", "saint", "the"})

@@ -1,0 +1,84 @@
+"""The redactor with the real engine (Presidio, the spaCy model, the lexicon), loaded once for the
+module: the targets of issue 4 on the labelled corpus `dev.jsonl`, and whole narratives of our
+own (invented people and places, not from the corpus) redacted exactly.
+
+The corpus is read from `$REDACTION_CORPUS`, or else from `../shared/data/redaction/dev.jsonl`
+beside the repository, where the project's shared folder lives."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from services.redactor import engine, evaluate, redaction
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("REDACTION_CORPUS",
+                             ROOT.parent / "shared" / "data" / "redaction" / "dev.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def analyser():
+    return engine.Engine()
+
+
+@pytest.fixture(scope="module")
+def measured(analyser):
+    assert CORPUS.exists(), f"the labelled corpus is missing: {CORPUS} (set REDACTION_CORPUS)"
+    items = evaluate.load_corpus(str(CORPUS))
+    predicted = [spans for _, spans in
+                 redaction.redact_many([item.text for item in items], analyser.analyse_many)]
+    return items, predicted, evaluate.score(items, predicted)
+
+
+def test_almost_all_personal_information_is_removed(measured):
+    _, _, m = measured
+    assert m["char_recall"] >= 0.995
+    assert m["span_removal"] >= 0.99
+    assert m["text_leak_rate"] <= 0.01
+
+
+def test_no_persons_full_name_is_ever_left_whole(measured):
+    items, predicted, _ = measured
+    whole = []
+    for item, spans in zip(items, predicted):
+        redacted = evaluate._chars(item.text, spans)
+        for s in item.pii:
+            if s.type == "PERSON" and len(item.text[s.start:s.end].split()) > 1 and \
+                    not evaluate._chars(item.text, [s]) & redacted:
+                whole.append((item.id, s.start))   # ids and offsets only, never text
+    assert whole == []
+
+
+def test_words_the_analysis_needs_are_kept_and_little_else_is_removed(measured):
+    _, _, m = measured
+    assert m["keep_preserved"] >= 0.98
+    assert m["char_precision"] >= 0.80
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Chiamaka Eze was told by the bank manager at Mulberry Ward that her braids were "
+     "unprofessional. Chiamaka is Nigerian.",
+     "[PERSON] was told by the bank manager at [ORGANISATION] that her braids were "
+     "unprofessional. [PERSON] is Nigerian."),
+    ("my line manager kwabena keeps calling me 'the quiet one'. i'm from Accra and proud of it.",
+     "my line manager [PERSON] keeps calling me 'the quiet one'. i'm from Accra and proud of it."),
+    ("Sent from sunita.rai@nnuh.nhs.uk, or ring 07700 900 321. Staff no. 4471209, "
+     "NMC PIN 09A1234C, DOB 03/11/1987.",
+     "Sent from [EMAIL], or ring [PHONE]. Staff no. [STAFF_ID], NMC PIN [REG_NUMBER], DOB [DATE]."),
+    ("I live at 14 Church Lane, Diss, IP22 4DY and a neighbour keyed my car, LB07 SEO.",
+     "I live at [LOCATION], [POSTCODE] and a neighbour keyed my car, [VEHICLE]."),
+    ("Ask for me: @nurse_bola or bola.adeyemi at gmail dot com. NI JG 10 33 75 A.",
+     "Ask for me: [HANDLE] or [EMAIL]. NI [NI_NUMBER]."),
+    ("Sister Ruth Baxter said my turban was 'a health and safety issue'. I'm Sikh.",
+     "[PERSON] said my turban was 'a health and safety issue'. I'm Sikh."),
+    ("They call him 'Raj' because Rajeshwar is 'too long'. The deaf HCA on nights agreed.",
+     "They call him '[PERSON]' because [PERSON] is 'too long'. The deaf HCA on nights agreed."),
+    ("A consultant on the Acute Medical Unit asked whether I'm 'one of those trans people'.",
+     "A consultant on the Acute Medical Unit asked whether I'm 'one of those trans people'."),
+    ("Hаssаn N\u200basser from the Kestrel Unit at Gorleston Hospital was called a terrorist.",
+     "[PERSON] from the [ORGANISATION] at [ORGANISATION] was called a terrorist."),
+])
+def test_narratives_of_our_own_are_redacted_exactly(analyser, text, want):
+    assert redaction.redact(text, analyser.analyse)[0] == want
