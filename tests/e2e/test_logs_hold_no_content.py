@@ -14,14 +14,14 @@ from services.common import sealing
 from services.contracts import events
 from services.intake import submission
 from services.redactor.app import GROUP as REDACTOR
-from tests.support.disk import canary_needles, hits
+from tests.support.disk import canary, canary_needles, hits
 from tests.support.kafka import produce, read_all, wait_caught_up
 from tests.support.raw import sealed
 
 
 def test_no_log_holds_report_content_even_through_failures(portal, kafka, tmp_path):
     bootstrap, topics = kafka["bootstrap"], portal.topics
-    c = [f"zq{uuid.uuid4().hex[:12]}" for _ in range(12)]
+    c = [canary() for _ in range(12)]
     name, phone, email = "Ebere Nwachukwu", "07700 900123", f"{c[0]}@example.org"
     good = {"happened_to": "witnessed", "came_from": ["patient"], "about": ["race", "religion_belief", "something_else"],
             "what_happened": f"{name} ({phone}, {email}) was told {c[1]} by a patient.",

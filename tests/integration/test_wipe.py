@@ -31,7 +31,7 @@ from services.contracts.topics import Topics
 from services.intake.app import create_app
 from services.intake.settings import Settings
 from services.redactor.app import GROUP as REDACTOR
-from tests.support.disk import canary_needles, hits
+from tests.support.disk import canary, canary_needles, hits
 from tests.support.kafka import produce, read_all, wait_caught_up
 from tests.support.portal import Portal
 from tests.support.raw import sealed
@@ -110,7 +110,7 @@ def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, s
     # Redacted records are stamped with the day (midnight), so with a 15 s retention they go
     # at the next check: the aggregator must be free to count them at once.
     portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
-    canaries = [f"zq{uuid.uuid4().hex[:12]}" for _ in range(6)]
+    canaries = [canary() for _ in range(6)]
     names = ["Adaeze Okonkwo", "Wojciech Zielinski", "Thandiwe Ndlovu"]
     try:
         portal.start()
@@ -124,7 +124,7 @@ def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, s
             assert db.execute("SELECT count(*) FROM counted").fetchone() == (6,)   # all six went through
 
         # The search can fail: a canary written through this broker is found in its files.
-        control = f"zq{uuid.uuid4().hex[:12]}"
+        control = canary()
         control_topic = f"{short_topics.prefix}.control"
         asyncio.run(_create_topic(bootstrap, control_topic))
         produce(bootstrap, control_topic, [json.dumps({"text": control}).encode()])
@@ -143,7 +143,7 @@ def test_with_the_redactor_stopped_raw_records_are_gone_from_disk_after_the_boun
     short_topics = Topics(f"wipe-{uuid.uuid4().hex[:10]}", raw_lifetime=LONGER, redacted_lifetime=SHORT)
     ensure_topics(bootstrap, short_topics)
     portal = Portal(bootstrap, short_topics, tmp_path)
-    canaries = [f"zq{uuid.uuid4().hex[:12]}" for _ in range(4)]
+    canaries = [canary() for _ in range(4)]
     try:
         portal.start("intake")
         for canary in canaries:
