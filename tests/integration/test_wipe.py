@@ -114,8 +114,8 @@ def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, s
     names = ["Adaeze Okonkwo", "Wojciech Zielinski", "Thandiwe Ndlovu"]
     try:
         portal.start()
-        for i, canary in enumerate(canaries):
-            resp = requests.post(f"{portal.intake}/api/v1/reports", json=report(canary, names[i % 3]), timeout=15)
+        for i, word in enumerate(canaries):
+            resp = requests.post(f"{portal.intake}/api/v1/reports", json=report(word, names[i % 3]), timeout=15)
             assert resp.status_code == 202
         wait_caught_up(bootstrap, REDACTOR, short_topics.raw)
         wait_caught_up(bootstrap, AGGREGATOR, short_topics.redacted)
@@ -146,8 +146,8 @@ def test_with_the_redactor_stopped_raw_records_are_gone_from_disk_after_the_boun
     canaries = [canary() for _ in range(4)]
     try:
         portal.start("intake")
-        for canary in canaries:
-            assert requests.post(f"{portal.intake}/api/v1/reports", json=report(canary, "Ioana Popescu"),
+        for word in canaries:
+            assert requests.post(f"{portal.intake}/api/v1/reports", json=report(word, "Ioana Popescu"),
                                  timeout=15).status_code == 202
         raw = read_all(bootstrap, short_topics.raw)
         assert len(raw) == 4
