@@ -1,9 +1,15 @@
-# Two commands: `make run` and `make test`. Needs Python 3.11+ and Java 17+; nothing else.
+# Two commands: `make run` and `make test`. Needs Python 3.11+, Java 17+ and Node.js 20+ (npm).
+# `make test` also installs Debian's chromium for the browser tests when it is missing.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# The design system's compiled assets, built from the locked npm packages; never committed.
+NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
+REPORTER_ASSETS := services/reporter/static/nhsuk
+CHROMIUM ?= /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install broker clean
+.PHONY: run test install assets browser broker clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +19,32 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# npm ci installs exactly package-lock.json, checking every package's sha512 integrity.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --omit=optional --no-audit --no-fund --loglevel=error
+
+# The reporter's pages: the same design system as the intake, with its own stylesheet.
+$(REPORTER_ASSETS)/.built: node_modules/.package-lock.json services/reporter/assets/reporter.scss services/reporter/assets/report.css
+	rm -rf $(REPORTER_ASSETS) && mkdir -p $(REPORTER_ASSETS)
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
+	  services/reporter/assets/reporter.scss $(REPORTER_ASSETS)/reporter.css
+	cp -r $(NHSUK)/assets/images $(NHSUK)/assets/manifest.json $(REPORTER_ASSETS)/
+	touch $@
+
+assets: $(REPORTER_ASSETS)/.built
+
+# Debian's chromium drives the browser tests; nothing downloads a browser build of its own.
+browser:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
-run: broker
+run: broker assets
 	$(VENV)/bin/python -m deploy.run
 
-test: broker
+test: broker assets browser
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf .state
+	rm -rf .state test-artifacts
