@@ -17,7 +17,6 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
 
-from .documents import DOWNLOADS
 from .identity import Identity
 from .reporting import NotFound, Reporting
 
@@ -109,7 +108,7 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     def report(who: Identity, release_id: str):
         doc = reporting.release(release_id)
         return render_template("report/page.html", role=who.role, active="releases",
-                               report=reporting.documents.report(doc), downloads=DOWNLOADS,
+                               report=reporting.documents.report(doc),
                                chart_src=lambda f: url_for("web.chart", release_id=doc["release_id"], figure_id=f.id))
 
     @web.get("/releases/<release_id>/charts/<figure_id>.svg")
