@@ -145,8 +145,9 @@ class LocalBroker:
         java = [shutil.which("java") or "java", "-Xms256m", "-Xmx512m",
                 f"-Dlog4j.configuration=file:{self.data_dir / 'log4j.properties'}",
                 "-cp", f"{lib}/*"]
-        cluster_id = subprocess.run(java + ["kafka.tools.StorageTool", "random-uuid"],
-                                    check=True, capture_output=True, text=True).stdout.strip()
+        cluster_id = self._cluster_id() or subprocess.run(
+            java + ["kafka.tools.StorageTool", "random-uuid"], check=True, capture_output=True, text=True,
+        ).stdout.strip()
         subprocess.run(java + ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(props),
                                "--ignore-formatted"], check=True, capture_output=True)
         out = open(self.data_dir / "broker.stdout", "ab")
@@ -161,6 +162,16 @@ class LocalBroker:
             time.sleep(0.3)
         self.stop()
         raise BrokerError(f"broker did not start within {timeout}s; see {self.data_dir}/broker.log")
+
+    def _cluster_id(self) -> str | None:
+        """The id of a data folder formatted by an earlier run (`make run` keeps .state/kafka)."""
+        meta = self.log_dirs / "meta.properties"
+        if not meta.exists():
+            return None
+        for line in meta.read_text().splitlines():
+            if line.startswith("cluster.id="):
+                return line.split("=", 1)[1].strip()
+        return None
 
     def _log_tail(self) -> str:
         log = self.data_dir / "broker.log"

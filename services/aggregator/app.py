@@ -1,8 +1,10 @@
-"""Aggregator: counts each redacted report once, and cuts disclosure-controlled releases on
-command. Narratives are never stored: only the codes reach the counting core."""
+"""Aggregator: codes the themes of each redacted report, counts it once, and cuts
+disclosure-controlled releases on command. Narratives are never stored: only codes reach the
+counts."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from datetime import date
@@ -13,16 +15,21 @@ from faststream.kafka import KafkaMessage
 from services.common import consumer, logs
 from services.contracts import events
 
-from . import counting, release
+from . import counting, release, schedule
+from .coding import Coder, lexicon_coder
+from .settings import AggregatorSettings
 from .state import Store
 
 log = logging.getLogger("aggregator")
 GROUP = "aggregator"
 
 
-def create_app(settings: consumer.ConsumerSettings | None = None, policy: release.Policy | None = None):
+def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
+               coder: Coder | None = None):
     settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
-    policy = policy or release.Policy(threshold=int(os.environ.get("RELEASE_THRESHOLD", 10)))
+    aggregator = aggregator or AggregatorSettings.from_env()
+    policy = aggregator.policy
+    coder = coder or lexicon_coder()
     store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
     topics = settings.topics
@@ -34,7 +41,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
         report = await consumer.decode_or_dead_letter(broker, topics, topics.redacted, events.RedactedReport, msg)
         if report is None:
             return
-        cells = counting.cells_of(report["answers"], report["month"])
+        cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
         store.count(report["event_id"], cells)  # False for a redelivery: already counted
         await msg.ack()
 
@@ -45,20 +52,73 @@ def create_app(settings: consumer.ConsumerSettings | None = None, policy: releas
         command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
         if command is None:
             return
-        release_id = command["release_id"]
-        cells = store.release(release_id)
+        await publish_release(command["release_id"])
+        await msg.ack()
+
+    cutting = asyncio.Lock()   # one cut at a time: each audits every release cut before it
+
+    async def publish_release(release_id: str, until: str | None = None) -> None:
+        """Cut (once) and publish a release. Asking again for the same id republishes the same
+        cells; a release the audit refused stays refused, and nothing of it is published."""
+        async with cutting:
+            cells = await _cut_once(release_id, until)
         if cells is None:
-            counts, months = store.snapshot()
-            cells = release.cut(counts, months, release_id, date.today(), policy)
-            store.save_release(release_id, cells)
+            return
         pending = [await broker.publish(events.encode(events.ReleaseCell, cell), topic=topics.releases,
                                         key=release_id.encode(), timestamp_ms=consumer.today_ms(),
                                         no_confirm=True) for cell in cells]
         await asyncio.gather(*pending)
-        await msg.ack()
+        store.mark_published(release_id)
         log.info("release published", extra={"release_id": release_id})
 
-    return consumer.asgi(broker), settings
+    async def _cut_once(release_id: str, until: str | None) -> list[dict] | None:
+        cells = store.release(release_id)
+        if cells is None and store.refusal(release_id) is None:
+            counts, months = store.snapshot()
+            try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
+                cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
+                                              store.records(), until)
+            except release.ReleaseRefused as refused:
+                store.save_refusal(release_id, dict(refused.failures))
+                log.warning(str(refused), extra={"release_id": release_id})
+                return None
+            store.save_release(release_id, cut.cells, cut.record)
+            cells = cut.cells
+        return cells
+
+    async def scheduled() -> None:
+        """Cut and publish the release of the latest complete period once it is due; a restart
+        finishes publishing one that was cut but not yet fully acknowledged."""
+        while True:
+            due = schedule.due(aggregator.schedule, date.today())
+            if due and not store.is_published(due.release_id) and store.refusal(due.release_id) is None:
+                await publish_release(due.release_id, until=due.until)
+            await asyncio.sleep(aggregator.schedule_check_seconds)
+
+    tasks: list[asyncio.Task] = []
+
+    async def start_schedule() -> None:
+        if aggregator.schedule != schedule.OFF:
+            tasks.append(asyncio.create_task(_exit_on_failure(scheduled())))
+
+    async def stop_schedule() -> None:
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    return consumer.asgi(broker, after_startup=[start_schedule], on_shutdown=[stop_schedule]), settings
+
+
+async def _exit_on_failure(work) -> None:
+    """A scheduler that failed would never cut again: exit, as the consumers do, and restart."""
+    try:
+        await work
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        log.critical("scheduled release failed: exiting to restart", extra={"error_class": type(exc).__name__})
+        os._exit(70)
 
 
 def main() -> None:

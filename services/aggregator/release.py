@@ -1,40 +1,82 @@
 """Disclosure control: the only path by which counts leave the aggregator. Pure.
 
 Rules (disclosure.md): distinct reports only; a cell under the threshold k (never below 10) is
-suppressed, zeros included; every published count is rounded to the nearest 5; one cell per
-position of the full predefined grid, suppressed cells included.
+suppressed, zeros included; every published count, totals included, is rounded to the nearest 5
+from its own unrounded value; more cells are hidden where the audit of this release with every
+earlier one needs it (`disclosure.protect`); percentages only of a published denominator of at
+least 25, whole, never 0% or 100%; one cell per position of the full predefined grid,
+suppressed cells included.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
+from typing import Protocol
 
-from services.contracts import privacy
+from services.contracts import events, privacy
 from services.contracts.questionnaire import Questionnaire, load
-from services.contracts.tables import MONTH, QUARTER, TABLES, Table
+from services.contracts.tables import MONTH, QUARTER, TABLES, Table, table as table_def
 
+from . import disclosure
 from .counting import CellKey
+from .disclosure import AuditCell, ReleaseRefused
 
-METHOD_VERSION = "1.0"
+METHOD_VERSION = "2.0"
 
 
 class ThresholdTooLow(ValueError):
     pass
 
 
+class Perturbation(Protocol):
+    """Calibrated noise (disclosure.md rule 10), off by default. `apply` must depend only on the
+    cell and its count, so that the same snapshot always gives the same release; `widen` is the
+    most a noisy count can differ from the true one, which the audit adds to every published
+    interval. Cell-key perturbation or OpenDP's discrete Laplace fit here."""
+    widen: int
+
+    def apply(self, key: CellKey, n: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class NoNoise:
+    widen: int = 0
+
+    def apply(self, key: CellKey, n: int) -> int:
+        return n
+
+
 @dataclass(frozen=True)
 class Policy:
     threshold: int = privacy.THRESHOLD_FLOOR
     round_to: int = privacy.ROUND_TO
+    perturbation: Perturbation = field(default_factory=NoNoise)
 
     def __post_init__(self):
         if self.threshold < privacy.THRESHOLD_FLOOR:
             raise ThresholdTooLow(f"the release threshold cannot be below {privacy.THRESHOLD_FLOOR}")
 
 
+@dataclass(frozen=True)
+class Release:
+    """The messages for the releases topic, and what the audit of later releases must know of
+    this one (the attacker's bounds of each cell: never published, kept with the counts)."""
+    cells: list[dict]
+    record: list[list]
+
+
 def round_to(n: int, base: int) -> int:
     return base * ((n + base // 2) // base)
+
+
+def percent(value: int | None, denominator: int | None) -> int | None:
+    """A whole percentage of two published values; None where the denominator is under 25 or
+    the share would show as 0% or 100%."""
+    if value is None or denominator is None or denominator < privacy.PERCENT_MIN_DENOMINATOR:
+        return None
+    share = (200 * value + denominator) // (2 * denominator)
+    return share if 0 < share < 100 else None
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -58,27 +100,45 @@ def grid(table: Table, months: list[str], q: Questionnaire) -> list[tuple[str, t
 
 
 def cut(counts: dict[CellKey, int], months_seen: list[str], release_id: str, released_on: date,
-        policy: Policy = Policy(), tables: tuple[Table, ...] = TABLES,
-        questionnaire: Questionnaire | None = None) -> list[dict]:
-    """One release: a message dict for every cell of every table over every period from the
-    first month with a report to the last. Deterministic for the same snapshot."""
+        policy: Policy = Policy(), history: list[list[list]] = (), until: str | None = None,
+        tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None) -> Release:
+    """One release: a message for every cell of every table over every period from the first
+    month with a report to `until` (by default the later of the release's month and the last
+    month with a report). `history` holds the records of every earlier release, oldest first.
+    Deterministic for the same snapshot and history. Raises ReleaseRefused."""
     q = questionnaire or load()
-    months = months_between(min(months_seen), max(months_seen)) if months_seen else []
-    cells = []
-    for t in tables:
-        names = [d.name for d in t.dims]
-        for period, combo in grid(t, months, q):
-            n = counts.get((t.id, period, combo), 0)
-            shown = n >= policy.threshold
-            cells.append({
-                "table": t.id, "period": period, "dims": dict(zip(names, combo)),
-                "value": round_to(n, policy.round_to) if shown else None,
-                "status": "published" if shown else "suppressed",
-            })
+    until = until or max([released_on.strftime("%Y-%m"), *months_seen])
+    months = months_between(min([m for m in months_seen if m <= until] or [until]), until)
+    keys = [(t.id, p, combo) for t in tables for p, combo in grid(t, months, q)]
+    n = {k: counts.get(k, 0) for k in keys}
+    shown = {k: round_to(policy.perturbation.apply(k, n[k]), policy.round_to) for k in keys
+             if n[k] >= policy.threshold}
+    audit = [disclosure.published(k, shown[k], policy.threshold, policy.perturbation.widen) if k in shown
+             else disclosure.suppressed(k, n[k], policy.threshold) for k in keys]
+    earlier = [[AuditCell.from_record(r) for r in record] for record in history]
+    hidden = disclosure.protect(audit, n, earlier, policy.threshold, tables, q)
+    for k in hidden:
+        del shown[k]
+    audit = [disclosure.suppressed(c.key, n[c.key], policy.threshold) if c.key in hidden else c for c in audit]
+    cells = [_message(k, shown, tables) for k in keys]
     total = len(cells)
-    return [{"schema_version": 1, "release_id": release_id, "method_version": METHOD_VERSION,
-             "released_on": released_on.isoformat(), "threshold": policy.threshold,
-             "cell_index": i, "cells_in_release": total, **c} for i, c in enumerate(cells)]
+    head = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "method_version": METHOD_VERSION,
+            "released_on": released_on.isoformat(), "threshold": policy.threshold, "cells_in_release": total}
+    return Release([{**head, "cell_index": i, **c} for i, c in enumerate(cells)], [c.as_record() for c in audit])
 
 
-__all__ = ["Policy", "ThresholdTooLow", "cut", "round_to", "QUARTER", "MONTH"]
+def _message(key: CellKey, shown: dict[CellKey, int], tables: tuple[Table, ...]) -> dict:
+    t = table_def(key[0], tables)
+    value = shown.get(key)
+    base = None
+    if t.percent_of:
+        names = {d.name for d in table_def(t.percent_of, tables).dims}
+        base_dims = tuple(v for d, v in zip(t.dims, key[2]) if d.name in names)
+        base = shown.get((t.percent_of, key[1], base_dims))
+    return {"table": key[0], "period": key[1], "dims": {d.name: v for d, v in zip(t.dims, key[2])},
+            "value": value, "status": "published" if value is not None else "suppressed",
+            "percent": percent(value, base), "percent_of": t.percent_of}
+
+
+__all__ = ["METHOD_VERSION", "NoNoise", "Perturbation", "Policy", "Release", "ReleaseRefused", "ThresholdTooLow",
+           "cut", "percent", "round_to", "QUARTER", "MONTH"]

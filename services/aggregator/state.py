@@ -1,6 +1,8 @@
-"""The aggregator's state: a SQLite file holding the ids already counted, the counts, and the
-releases already cut. One transaction per report makes counting idempotent: offsets are
-committed to Kafka only after it, so a redelivered report finds its id and is skipped."""
+"""The aggregator's state: a SQLite file holding the ids already counted, the counts, the
+releases already cut (with the bounds the audit of later releases needs) and the releases
+refused. Codes and counts only: no narrative is ever written here. One transaction per report
+makes counting idempotent: offsets are committed to Kafka only after it, so a redelivered
+report finds its id and is skipped."""
 from __future__ import annotations
 
 import json
@@ -17,6 +19,8 @@ CREATE TABLE IF NOT EXISTS counts (
   table_id TEXT NOT NULL, period TEXT NOT NULL, cell TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (table_id, period, cell));
 CREATE TABLE IF NOT EXISTS releases (release_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS refusals (release_id TEXT PRIMARY KEY, failures TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS published (release_id TEXT PRIMARY KEY);
 """
 
 
@@ -28,6 +32,8 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
+        if "record" not in {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}:
+            self._db.execute("ALTER TABLE releases ADD COLUMN record TEXT")
 
     def count(self, event_id: str, cells: list[CellKey]) -> bool:
         """Count one report in its cells, once. Returns False if it was already counted."""
@@ -55,9 +61,32 @@ class Store:
     def releases(self) -> list[list[dict]]:
         return [json.loads(c) for (c,) in self._db.execute("SELECT cells FROM releases ORDER BY rowid")]
 
-    def save_release(self, release_id: str, cells: list[dict]) -> None:
+    def records(self) -> list[list[list]]:
+        """What the audit needs of every release cut so far, oldest first."""
+        return [json.loads(r) for (r,) in
+                self._db.execute("SELECT record FROM releases WHERE record IS NOT NULL ORDER BY rowid")]
+
+    def save_release(self, release_id: str, cells: list[dict], record: list[list]) -> None:
         with self._tx():
-            self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?)", (release_id, json.dumps(cells)))
+            self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?, ?)",
+                             (release_id, json.dumps(cells), json.dumps(record)))
+
+    def mark_published(self, release_id: str) -> None:
+        """Every cell of the release has been acknowledged by the broker."""
+        with self._tx():
+            self._db.execute("INSERT OR IGNORE INTO published VALUES (?)", (release_id,))
+
+    def is_published(self, release_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM published WHERE release_id = ?", (release_id,)).fetchone() is not None
+
+    def refusal(self, release_id: str) -> dict[str, int] | None:
+        """The failing cells per table of a release the audit refused: counts only."""
+        row = self._db.execute("SELECT failures FROM refusals WHERE release_id = ?", (release_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_refusal(self, release_id: str, failures: dict[str, int]) -> None:
+        with self._tx():
+            self._db.execute("INSERT OR IGNORE INTO refusals VALUES (?, ?)", (release_id, json.dumps(failures)))
 
     def _tx(self):
         db = self._db

@@ -9,6 +9,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic, RecordsToDelete
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import GroupCoordinatorNotAvailableError, KafkaError, TopicAlreadyExistsError
 
 from services.contracts.topics import Topics
@@ -23,20 +24,26 @@ async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
+        specs = topics.specs()
         new = [NewTopic(s.name, s.partitions, 1, topic_configs=s.config)
-               for s in topics.specs() if s.name not in existing]
+               for s in specs if s.name not in existing]
         if new:
             try:
                 await admin.create_topics(new)
             except TopicAlreadyExistsError:
                 pass
+        old = [s for s in specs if s.name in existing]
+        if old:   # a topic made by an earlier version gets today's lifetimes
+            await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, s.name, s.config) for s in old])
         return [t.name for t in new]
     finally:
         await admin.close()
 
 
 def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
-    """Create any missing topic with its configuration; returns the names created."""
+    """Create any missing topic with its configuration, and set the configuration of topics
+    that exist already (so a changed lifetime reaches a running deployment); returns the names
+    created."""
     return asyncio.run(_ensure_topics(bootstrap, topics))
 
 

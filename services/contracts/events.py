@@ -146,25 +146,45 @@ class AuditEvent(Strict):
     detail = fields.String(required=True, allow_none=True, validate=validate.OneOf(DOWNLOAD_KINDS))
 
 
+def _about(text: str) -> dict:
+    return {"metadata": {"description": text}}
+
+
 class ReleaseCell(Strict):
     """releases topic: one message per cell of the full predefined grid."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
-    release_id = fields.String(required=True)
-    method_version = fields.String(required=True)
-    released_on = fields.Date(required=True)
-    table = fields.String(required=True)
-    period = fields.String(required=True)
-    dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
-    value = fields.Integer(required=True, allow_none=True)
-    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
-    threshold = fields.Integer(required=True)
-    cell_index = fields.Integer(required=True)
-    cells_in_release = fields.Integer(required=True)
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION),
+                                    **_about("Version of this message's shape."))
+    release_id = fields.String(required=True, **_about("The release this cell belongs to; also the Kafka key."))
+    method_version = fields.String(required=True, **_about(
+        "Version of the disclosure method (tables, threshold rules, audit); compare releases only within one."))
+    released_on = fields.Date(required=True, **_about("The day the release was cut: no finer time is published."))
+    table = fields.String(required=True, **_about("Id of the predefined table (x-tables lists them)."))
+    period = fields.String(required=True, **_about(
+        "A quarter such as 2026-Q4, or a month such as 2026-11 for the monthly totals table."))
+    dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True, **_about(
+        "The cell's position: one code per dimension of its table ({} for a total)."))
+    value = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=0), **_about(
+        "Distinct reports, rounded to the nearest 5; null when suppressed."))
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES), **_about(
+        "published, or suppressed: fewer reports than the threshold (zero included), or hidden so that a "
+        "suppressed cell cannot be worked out from others. The two kinds of suppression look the same."))
+    percent = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=1, max=99), **_about(
+        "Whole percentage of value over the published value of the matching cell of percent_of; null where "
+        "that is under 25, suppressed, or the share would show as 0% or 100%."))
+    percent_of = fields.String(required=True, allow_none=True, **_about(
+        "The table whose cell (same period, shared dimensions) is the percentage's denominator."))
+    threshold = fields.Integer(required=True, **_about("Minimum distinct reports for a published cell (10 or more)."))
+    cell_index = fields.Integer(required=True, validate=validate.Range(min=0), **_about(
+        "Position of this cell in the release, from 0."))
+    cells_in_release = fields.Integer(required=True, validate=validate.Range(min=1), **_about(
+        "How many cells the release has: it is complete once that many distinct cell_index values arrived."))
 
     @validates_schema
     def _value_matches_status(self, data, **_):
         if (data["status"] == "suppressed") != (data["value"] is None):
             raise ValidationError("a suppressed cell has value null, a published one a number")
+        if data["percent"] is not None and data["value"] is None:
+            raise ValidationError("a suppressed cell has no percentage")
 
 
 def new_event_id() -> str:

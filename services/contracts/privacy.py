@@ -7,6 +7,8 @@ from dataclasses import dataclass
 THRESHOLD_FLOOR = 10
 ROUND_TO = 5
 PERCENT_MIN_DENOMINATOR = 25
+# The audit (rule 4): every suppressed cell must still be able to be 0, and to be at least this.
+SUPPRESSED_MUST_REACH = 4
 
 MINUTE_MS = 60 * 1000
 DAY_MS = 24 * 60 * MINUTE_MS

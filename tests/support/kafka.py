@@ -9,7 +9,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from services.common.kafka import group_lag
 
 
-async def _read_all(bootstrap: str, topic: str) -> list[bytes]:
+async def _read_all(bootstrap: str, topic: str, records: bool = False) -> list:
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
                                 auto_offset_reset="earliest", enable_auto_commit=False)
     await consumer.start()
@@ -22,8 +22,8 @@ async def _read_all(bootstrap: str, topic: str) -> list[bytes]:
         out: list[bytes] = []
         while [tp for tp in parts if await consumer.position(tp) < ends[tp]]:
             batch = await consumer.getmany(timeout_ms=1000)
-            for records in batch.values():
-                out.extend(r.value for r in records)
+            for batch_records in batch.values():
+                out.extend(r if records else r.value for r in batch_records)
         return out
     finally:
         await consumer.stop()
@@ -32,6 +32,11 @@ async def _read_all(bootstrap: str, topic: str) -> list[bytes]:
 def read_all(bootstrap: str, topic: str) -> list[bytes]:
     """Every message on the topic from offset 0 (the log start offset) to its end now."""
     return asyncio.run(_read_all(bootstrap, topic))
+
+
+def read_records(bootstrap: str, topic: str) -> list:
+    """The same, as records: key, value and timestamp."""
+    return asyncio.run(_read_all(bootstrap, topic, records=True))
 
 
 async def _produce(bootstrap: str, topic: str, values: list[bytes]) -> None:

@@ -34,13 +34,13 @@ def test_the_threshold_cannot_be_configured_below_ten():
                                       (17, 15), (18, 20), (22, 20), (23, 25)])
 def test_cells_under_ten_are_suppressed_and_the_rest_rounded_to_five(n, shown):
     counts, months = snapshot([(REPORT, "2026-11")] * n if n else [({**REPORT, "about": ["age"]}, "2026-11")])
-    cells = by_key(release.cut(counts, months, "r1", date(2026, 12, 1)))
+    cells = by_key(release.cut(counts, months, "r1", date(2026, 12, 1)).cells)
     assert cells[("about", "2026-Q4", ("race",))] == (shown, "published" if shown else "suppressed")
 
 
 def test_a_report_counts_once_in_every_cell_it_mentions_and_the_grid_is_complete():
     counts, months = snapshot([(REPORT, "2026-11")] * 11)
-    cells = release.cut(counts, months, "r1", date(2026, 12, 1))
+    cells = release.cut(counts, months, "r1", date(2026, 12, 1)).cells
     keyed = by_key(cells)
     q = load()
     assert len(keyed) == len(cells)
@@ -55,9 +55,11 @@ def test_a_report_counts_once_in_every_cell_it_mentions_and_the_grid_is_complete
 
 def test_periods_run_without_gaps_from_the_first_month_to_the_last():
     counts, months = snapshot([(REPORT, "2026-05"), (REPORT, "2026-11")])
-    cells = release.cut(counts, months, "r1", date(2026, 12, 1))
+    cells = release.cut(counts, months, "r1", date(2026, 12, 1)).cells
+    # to the month of the release, not to the last month with a report: the end of the grid
+    # must not tell that someone reported in a month
     assert sorted({c["period"] for c in cells if c["table"] == "reports"}) == \
-        ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
+        ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
     assert sorted({c["period"] for c in cells if c["table"] == "about"}) == ["2026-Q2", "2026-Q3", "2026-Q4"]
 
 
@@ -78,3 +80,17 @@ def test_a_report_delivered_twice_is_counted_once():
 def test_free_text_never_reaches_the_counts():
     counts, _ = snapshot([(REPORT, "2026-11")])
     assert "mocked" not in repr(counts) and "[PERSON]" not in repr(counts)
+
+
+def test_the_store_keeps_each_release_with_its_audit_record_and_each_refusal_with_counts_only(tmp_path):
+    store = Store(tmp_path / "state.sqlite3")
+    counts, months = snapshot([(REPORT, "2026-11")] * 14)
+    cut = release.cut(counts, months, "r1", date(2026, 12, 1))
+    store.save_release("r1", cut.cells, cut.record)
+    store.save_refusal("r2", {"happened_to": 2})
+    store.close()
+    again = Store(tmp_path / "state.sqlite3")
+    assert again.release("r1") == cut.cells
+    assert again.records() == [cut.record]
+    assert again.refusal("r2") == {"happened_to": 2}
+    assert again.release("r2") is None and again.refusal("r1") is None

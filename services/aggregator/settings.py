@@ -1,0 +1,41 @@
+"""The aggregator's settings, read once from the environment; a bad value stops it at start
+with the variable's name."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .release import Policy
+from .schedule import QUARTERLY, SCHEDULES
+
+
+class SettingError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class AggregatorSettings:
+    policy: Policy
+    schedule: str = QUARTERLY
+    schedule_check_seconds: float = 3600.0
+
+    @classmethod
+    def from_env(cls, env=os.environ) -> "AggregatorSettings":
+        schedule = env.get("AGGREGATOR_RELEASE_SCHEDULE", QUARTERLY)
+        if schedule not in SCHEDULES:
+            raise SettingError(f"AGGREGATOR_RELEASE_SCHEDULE must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
+        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int)), schedule,
+                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float))
+
+
+def _number(env, name: str, default, kind):
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SettingError(f"{name} must be a number, not {raw!r}") from None
+    if value <= 0:
+        raise SettingError(f"{name} must be above 0, not {raw!r}")
+    return value

@@ -1,0 +1,127 @@
+"""The aggregator against the real broker: each report counted once however often it is
+delivered, releases on command and on schedule, and a releases topic that, replayed from
+offset 0, shows released values only."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from datetime import date, timedelta
+
+from services.aggregator.app import GROUP
+from services.aggregator.state import Store
+from services.contracts import events
+from tests.support.kafka import produce, read_records, wait_caught_up
+
+THIS_MONTH = date.today().strftime("%Y-%m")
+LAST_MONTH = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+
+
+def report(i: int, month: str = THIS_MONTH, about: str = "race") -> bytes:
+    return events.encode(events.RedactedReport, {
+        "schema_version": 1, "event_id": str(uuid.UUID(int=i + 1)), "month": month,
+        "answers": {"happened_to": "self", "came_from": ["peer"], "about": [about],
+                    "what_happened": "[PERSON] talked over me at handover."}})
+
+
+def command(release_id: str) -> bytes:
+    return events.encode(events.Command, {"schema_version": 1, "command_id": str(uuid.uuid4()),
+                                          "kind": "release", "release_id": release_id})
+
+
+def counts(portal) -> dict:
+    return Store(portal.workdir / "aggregator" / "aggregator.sqlite3").snapshot()[0]
+
+
+def releases(kafka, portal, expect: dict[str, int], timeout: float = 60) -> list:
+    """Wait until each release id has arrived complete the given number of times; return every
+    record on the topic."""
+    deadline = time.monotonic() + timeout
+    while True:
+        records = read_records(kafka["bootstrap"], portal.topics.releases)
+        seen: dict[str, int] = {}
+        size: dict[str, int] = {}
+        for r in records:
+            cell = json.loads(r.value)
+            seen[cell["release_id"]] = seen.get(cell["release_id"], 0) + 1
+            size[cell["release_id"]] = cell["cells_in_release"]
+        if all(seen.get(k, 0) >= n * size.get(k, 1) for k, n in expect.items() if k in size) and \
+                set(expect) <= set(size):
+            return records
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"messages seen per release: {seen}")
+        time.sleep(0.5)
+
+
+def test_duplicated_and_redelivered_reports_are_counted_once(portal, kafka):
+    portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
+    first = [report(i) for i in range(40)]
+    produce(kafka["bootstrap"], portal.topics.redacted, first + first)          # every report twice
+    portal.start("aggregator")
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    portal.stop()
+    # the same 40 again after they were committed, and 10 new ones, to a restarted aggregator
+    produce(kafka["bootstrap"], portal.topics.redacted, first + [report(i, about="age") for i in range(40, 50)])
+    portal.start("aggregator")
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    portal.stop()
+    quarter = f"{THIS_MONTH[:4]}-Q{(int(THIS_MONTH[5:]) - 1) // 3 + 1}"
+    c = counts(portal)
+    assert c[("reports", THIS_MONTH, ())] == 50
+    assert (c[("about", quarter, ("race",))], c[("about", quarter, ("age",))]) == (40, 10)
+    assert c[("coded_themes", quarter, ("T05",))] == 50
+
+
+def test_replaying_the_releases_topic_from_offset_0_shows_only_released_values(portal, kafka):
+    portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
+    produce(kafka["bootstrap"], portal.topics.redacted, [report(i) for i in range(32)])
+    portal.start("aggregator")
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    produce(kafka["bootstrap"], portal.topics.commands, [command("r1")])
+    releases(kafka, portal, {"r1": 1})
+    produce(kafka["bootstrap"], portal.topics.redacted, [report(32)])          # one report between
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    produce(kafka["bootstrap"], portal.topics.commands, [command("r2"), command("r1")])   # r1 asked again
+    records = releases(kafka, portal, {"r1": 2, "r2": 1})
+    portal.stop()
+
+    cells = [events.decode(events.ReleaseCell, r.value) for r in records]     # strict: no other field
+    by_release: dict[str, list[dict]] = {}
+    for c in cells:
+        by_release.setdefault(c["release_id"], []).append(c)
+    assert set(by_release) == {"r1", "r2"}                                    # releases, not reports
+    total = cells[0]["cells_in_release"]
+    assert len(by_release["r1"]) == 2 * total and len(by_release["r2"]) == total
+    assert {r.key for r in records} == {b"r1", b"r2"}
+    assert all(r.timestamp % 86_400_000 == 0 for r in records)                # the day, nothing finer
+    for c in cells:
+        assert c["status"] in ("published", "suppressed")
+        assert (c["value"] is None) == (c["status"] == "suppressed")
+        assert c["value"] is None or (c["value"] % 5 == 0 and c["value"] >= 10)
+    r1 = [json.dumps(c, sort_keys=True) for c in by_release["r1"]]
+    assert r1[:total] == r1[total:]                                          # the same release twice
+    keyed = {rid: {(c["table"], c["period"], json.dumps(c["dims"])): c["value"] for c in cs}
+             for rid, cs in by_release.items()}
+    steps = [k for k, v in keyed["r2"].items() if v is not None and keyed["r1"][k] is not None
+             and 0 < v - keyed["r1"][k] < 10]
+    assert steps == []                                                        # the one report is not visible
+    assert keyed["r1"][("reports", THIS_MONTH, "{}")] == 30
+    assert keyed["r2"][("reports", THIS_MONTH, "{}")] is None                 # 32 -> 33 would read 30 -> 35
+
+
+def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(portal, kafka):
+    portal.env.update({"AGGREGATOR_RELEASE_SCHEDULE": "monthly", "AGGREGATOR_SCHEDULE_CHECK_SECONDS": "1"})
+    produce(kafka["bootstrap"], portal.topics.redacted, [report(i, month=LAST_MONTH) for i in range(12)])
+    portal.start("aggregator")
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    scheduled = f"scheduled-{LAST_MONTH}"
+    first = releases(kafka, portal, {scheduled: 1})
+    portal.stop()
+    portal.start("aggregator")
+    time.sleep(4)
+    portal.stop()
+    again = read_records(kafka["bootstrap"], portal.topics.releases)
+    assert len(again) == len(first) == events.decode(events.ReleaseCell, first[0].value)["cells_in_release"]
+    cells = [events.decode(events.ReleaseCell, r.value) for r in again]
+    assert {c["release_id"] for c in cells} == {scheduled}
+    assert {c["period"] for c in cells if c["table"] == "reports"} == {LAST_MONTH}

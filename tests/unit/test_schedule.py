@@ -1,0 +1,60 @@
+"""Releases on a schedule: which release is due, and the settings that choose the schedule."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from services.aggregator import counting, release
+from services.aggregator.schedule import Due, due
+from services.aggregator.settings import AggregatorSettings, SettingError
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2026, 1, 1), Due("scheduled-2025-Q4", "2025-12")),
+    (date(2026, 3, 31), Due("scheduled-2025-Q4", "2025-12")),
+    (date(2026, 4, 1), Due("scheduled-2026-Q1", "2026-03")),
+    (date(2026, 12, 25), Due("scheduled-2026-Q3", "2026-09")),
+])
+def test_a_quarterly_schedule_releases_the_last_complete_quarter(today, expected):
+    assert due("quarterly", today) == expected
+
+
+def test_a_monthly_schedule_releases_the_last_complete_month_and_off_releases_nothing():
+    assert due("monthly", date(2026, 1, 15)) == Due("scheduled-2025-12", "2025-12")
+    assert due("monthly", date(2026, 7, 1)) == Due("scheduled-2026-06", "2026-06")
+    assert due("off", date(2026, 7, 1)) is None
+
+
+def test_a_scheduled_release_covers_complete_periods_only():
+    answers = {"happened_to": "self", "came_from": ["peer"], "about": ["race"]}
+    counts: dict = {}
+    for month, n in (("2026-09", 30), ("2026-10", 40)):
+        for cell in counting.cells_of(answers, month):
+            counts[cell] = counts.get(cell, 0) + n
+    d = due("quarterly", date(2026, 10, 2))
+    cut = release.cut(counts, ["2026-09", "2026-10"], d.release_id, date(2026, 10, 2), until=d.until)
+    assert {c["period"] for c in cut.cells} == {"2026-09", "2026-Q3"}
+
+
+def test_settings_default_to_a_quarterly_schedule_and_a_threshold_of_ten():
+    s = AggregatorSettings.from_env({})
+    assert (s.schedule, s.policy.threshold, s.schedule_check_seconds) == ("quarterly", 10, 3600.0)
+    s = AggregatorSettings.from_env({"AGGREGATOR_RELEASE_SCHEDULE": "off", "RELEASE_THRESHOLD": "12",
+                                     "AGGREGATOR_SCHEDULE_CHECK_SECONDS": "0.5"})
+    assert (s.schedule, s.policy.threshold, s.schedule_check_seconds) == ("off", 12, 0.5)
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"AGGREGATOR_RELEASE_SCHEDULE": "weekly"}, "AGGREGATOR_RELEASE_SCHEDULE must be one of quarterly, monthly, off"),
+    ({"RELEASE_THRESHOLD": "ten"}, "RELEASE_THRESHOLD must be a number, not 'ten'"),
+    ({"AGGREGATOR_SCHEDULE_CHECK_SECONDS": "0"}, "AGGREGATOR_SCHEDULE_CHECK_SECONDS must be above 0"),
+])
+def test_a_bad_setting_stops_the_aggregator_with_the_variable_name(env, message):
+    with pytest.raises(SettingError, match=message):
+        AggregatorSettings.from_env(env)
+
+
+def test_the_aggregator_refuses_to_start_with_a_threshold_below_ten():
+    with pytest.raises(release.ThresholdTooLow):
+        AggregatorSettings.from_env({"RELEASE_THRESHOLD": "9"})
