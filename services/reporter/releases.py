@@ -63,6 +63,7 @@ def _table_meta(cell: dict, q) -> dict:
         t = table_def(cell["table"])
     except KeyError:
         return {"title": cell["table"], "dimensions": list(cell["dims"]), "any_mention": True,
-                "period_type": "month" if len(cell["period"]) == 7 else "quarter", "cells": []}
+                "period_type": "month" if len(cell["period"]) == 7 else "quarter",
+                "percent_of": cell.get("percent_of"), "cells": []}
     return {"title": t.title, "dimensions": [d.name for d in t.dims], "period_type": t.period,
-            "any_mention": t.any_mention(q), "cells": []}
+            "any_mention": t.any_mention(q), "percent_of": t.percent_of, "cells": []}

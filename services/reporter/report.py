@@ -281,8 +281,10 @@ def _headlines(tables: dict, threshold: int) -> tuple[Headline, ...]:
             continue
         top = [(name, e) for name, (e,) in figure.rows if not e.suppressed]
         best = [name for name, e in top if top and e.value == top[0][1].value]
+        lead = top[0][1] if top else None
+        share = f" ({lead.percent}%)" if lead and lead.percent is not None else ""
         out.append(Headline(label, " and ".join(best) if best else "Not enough reports to say",
-                            f"{display(top[0][1])} reports, {figure.period}" if best else figure.period))
+                            f"{lead.value:,} reports{share}, {figure.period}" if best else figure.period))
     return tuple(out)
 
 

@@ -24,6 +24,8 @@ class Table(Schema):
     period_type = fields.String(required=True, validate=validate.OneOf(["month", "quarter"]))
     any_mention = fields.Boolean(required=True, metadata={
         "description": "a report can count in several cells, so cells do not add up to the number of reports"})
+    percent_of = fields.String(required=True, allow_none=True, metadata={
+        "description": "the table whose matching cell (same period, shared dimensions) each percentage is of"})
     cells = fields.List(fields.Nested(Cell), required=True)
 
 

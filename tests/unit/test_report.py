@@ -16,8 +16,9 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
     report = build(releases.document())
     assert [(h.label, h.figure, h.detail) for h in report.headlines] == [
         ("Reports received, November 2026", "60", "rounded to the nearest 5"),
-        ("Most common theme", THEME["T01"], "25 reports, October–December 2026"),
-        ("Most often about", "Race, ethnicity or skin colour", "40 reports, October–December 2026"),
+        ("Reports received in the quarter, October–December 2026", "60", "rounded to the nearest 5"),
+        ("Most common theme", THEME["T01"], "25 reports (42%), October–December 2026"),
+        ("Most often about", "Race, ethnicity or skin colour", "40 reports (67%), October–December 2026"),
         ("Most often from", "A line manager", "25 reports, October–December 2026"),
     ]
 
@@ -25,25 +26,26 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
 def test_sections_follow_the_steering_groups_questions_and_every_table_appears():
     report = build(releases.document())
     assert [(s.id, [f.id for f in s.figures]) for s in report.sections] == [
-        ("themes", ["themes"]),
-        ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "came_from"]),
-        ("characteristics", ["about", "theme_by_about", "happened_to"]),
+        ("themes", ["themes", "coded_themes"]),
+        ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "coded_theme_by_came_from_group",
+                     "came_from"]),
+        ("characteristics", ["about", "about_pairs", "theme_by_about", "happened_to"]),
         ("settings", ["setting_by_theme", "role_by_theme"]),
-        ("trends", ["reports-over-time", "themes-over-time"]),
+        ("trends", ["reports-over-time", "reports_quarter-over-time", "themes-over-time"]),
         ("afterwards", ["afterwards", "impact"]),
     ]
     assert {f.table_id for f in report.figures()} == set(releases.document()["tables"])
 
 
 def test_themes_are_ranked_with_suppressed_ones_after_them_as_words():
-    [themes] = build(releases.document()).sections[0].figures
+    themes = build(releases.document()).sections[0].figures[0]
     assert themes.kind == BARS and themes.period == "October–December 2026"
     shown = [(label, e.value) for label, (e,) in themes.rows if not e.suppressed]
-    assert shown == [(THEME["T01"], 25), (THEME["T08"], 15), (THEME["T12"], 10)]
-    assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[3:])
+    assert shown == [(THEME["T01"], 25), (THEME["T08"], 15)]
+    assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[2:])
     assert themes.alt == (
-        f"Bar chart: Themes chosen by reporters, October–December 2026. {THEME['T01']}: 25; {THEME['T08']}: 15; "
-        f"{THEME['T12']}: 10. 15 cells with fewer than 10 reports, hidden.")
+        f"Bar chart: Themes chosen by reporters, October–December 2026. {THEME['T01']}: 25 (42%); "
+        f"{THEME['T08']}: 15 (25%). 16 cells with fewer than 10 reports, hidden.")
 
 
 def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_the_rest():
@@ -67,13 +69,13 @@ def test_trends_show_every_period_and_a_hidden_month_as_hidden():
     themes = report.figure("themes-over-time")
     assert themes.columns == ("July–September 2026", "October–December 2026")
     assert {row: [e.value for e in es] for row, es in themes.rows} == {
-        THEME["T01"]: [15, 25], THEME["T05"]: [10, None], THEME["T08"]: [None, 15], THEME["T12"]: [None, 10]}
+        THEME["T01"]: [15, 25], THEME["T05"]: [10, None], THEME["T08"]: [None, 15]}
 
 
 def test_one_quarter_only_says_the_trend_comes_later():
     doc = releases.document(quarters=("2026-Q4",), months=("2026-11",), earlier={})
     trends = next(s for s in build(doc).sections if s.id == "trends")
-    assert [f.id for f in trends.figures] == ["reports-over-time"]
+    assert [f.id for f in trends.figures] == ["reports-over-time", "reports_quarter-over-time"]
     assert trends.notes == ("Themes chosen by reporters: only one period has been released so far. "
                             "The trend appears from the second.",)
 
@@ -106,7 +108,7 @@ def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_ment
                   "worked out from the totals", "each month and each quarter", "\"any mention\"",
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
-    assert "Percentages" not in methods
+    assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
 
 
 def test_a_chart_draws_a_hidden_cell_as_a_dashed_band_labelled_never_as_a_bar():
@@ -118,8 +120,8 @@ def test_a_chart_draws_a_hidden_cell_as_a_dashed_band_labelled_never_as_a_bar():
     assert band["transform"][-1] == {"filter": "datum.hidden"} and band["mark"]["strokeDash"] == [4, 3]
     assert band["encoding"]["x"]["field"] == "zero" and band["encoding"]["x2"]["field"] == "band"
     svg = charts.svg(themes)
-    assert svg.count(">fewer than 10</text>") == 15
-    assert len(re.findall(r'stroke-dasharray="4,3"', svg)) == 15
-    for value in ("25", "15", "10"):
+    assert svg.count(">fewer than 10</text>") == 16
+    assert len(re.findall(r'stroke-dasharray="4,3"', svg)) == 16
+    for value in ("25 (42%)", "15 (25%)"):
         assert f">{value}</text>" in svg
 

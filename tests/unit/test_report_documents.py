@@ -65,7 +65,7 @@ def test_the_html_file_stands_alone_and_every_chart_has_its_words(doc, documents
     assert refs and all(r.startswith("data:image/svg+xml;base64,") for r in refs)
     alts = re.findall(r'<img class="app-figure__chart" src="[^"]+" alt="([^"]+)"', html)
     figures = [f for f in build(doc).figures() if not f.empty]
-    assert len(alts) == len(figures) == 9
+    assert len(alts) == len(figures) == 13
     assert html.count('data-status="suppressed">fewer than 10</td>') == sum(
         e.suppressed for f in figures for _, es in f.rows for e in es)
     for line in table_lines(doc):

@@ -64,7 +64,7 @@ def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label
     sign_in(browser, VIEWER_TOKEN)
     page = browser.get(f"/releases/{RID}").get_data(as_text=True)
     images = re.findall(r"<img ([^>]*)>", page)
-    assert len(images) == 9
+    assert len(images) == 13
     for attrs in images:
         alt = re.search(r'alt="([^"]+)"', attrs).group(1)
         src = re.search(r'src="([^"]+)"', attrs).group(1)
@@ -74,7 +74,7 @@ def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label
     cells = re.findall(r'<td class="([^"]+)" data-status="(\w+)">([^<]+)</td>', page)
     hidden = [c for c in cells if c[1] == "suppressed"]
     assert hidden and all(c == ("app-hidden", "suppressed", "fewer than 10") for c in hidden)
-    assert all(re.fullmatch(r"[\d,]+", c[2]) for c in cells if c[1] == "published")
+    assert all(re.fullmatch(r"[\d,]+( \(\d+%\))?", c[2]) for c in cells if c[1] == "published")
     assert "0" not in {c[2] for c in cells}
     refs = set(re.findall(r'(?:href|src)="([^"#]+)"', page))
     assert all(r.startswith("/") for r in refs)
