@@ -3,7 +3,6 @@ release requests. The composition root: settings, tokens, the release book and a
 (filled by one reader of the releases and audit topics), the documents, the blueprints."""
 from __future__ import annotations
 
-import logging
 import secrets
 import threading
 
@@ -22,7 +21,6 @@ from .releases import ReleaseBook
 from .reporting import Reporting
 from .settings import Settings
 
-log = logging.getLogger("reporter")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
        "connect-src 'self'; manifest-src 'self'; object-src 'none'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
