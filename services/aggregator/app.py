@@ -12,8 +12,12 @@ from datetime import date
 from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 
+from aiokafka import TopicPartition
+
 from services.common import consumer, logs
+from services.common.kafka import committed_and_ends, delete_before
 from services.contracts import events
+from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP
 
 from . import counting, release, schedule
 from .coding import Coder, lexicon_coder
@@ -21,7 +25,7 @@ from .settings import AggregatorSettings
 from .state import Store
 
 log = logging.getLogger("aggregator")
-GROUP = "aggregator"
+GROUP = AGGREGATOR_GROUP
 
 
 def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
@@ -38,11 +42,13 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
                        ack_policy=AckPolicy.MANUAL)
     @consumer.crash_on_failure
     async def on_report(msg: KafkaMessage) -> None:
+        position = (msg.raw_message.partition, msg.raw_message.offset)
         report = await consumer.decode_or_dead_letter(broker, topics, topics.redacted, events.RedactedReport, msg)
         if report is None:
+            store.advance(*position)   # a wipe covers dead-lettered records too
             return
         cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
-        store.count(report["event_id"], cells)  # False for a redelivery: already counted
+        store.count(report["event_id"], cells, position)  # False for a redelivery: already counted
         await msg.ack()
 
     @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
@@ -52,8 +58,33 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
         if command is None:
             return
-        await publish_release(command["release_id"])
+        if command["kind"] == "wipe":
+            await wipe(command)
+        else:
+            await publish_release(command["release_id"])
         await msg.ack()
+
+    async def wipe(command: dict) -> None:
+        """Purge the individual-level records a release covered: the redacted topic up to the
+        positions the release was cut at, and upstream the raw records the redactor has
+        finished with and the dead letters. Confirm on the wipes topic (no offsets, no counts)."""
+        release_id = command["release_id"]
+        marks = store.watermark(release_id)
+        purged, left = [], 0
+        if marks is not None:
+            targets = {TopicPartition(topics.redacted, p): o for p, o in marks.items()}
+            redactor_done, _ = await committed_and_ends(settings.kafka_bootstrap, REDACTOR_GROUP, topics.raw)
+            _, letters = await committed_and_ends(settings.kafka_bootstrap, AGGREGATOR_GROUP, topics.dead_letter)
+            left = await delete_before(settings.kafka_bootstrap, targets)
+            await delete_before(settings.kafka_bootstrap, {**redactor_done, **letters})
+            purged = [topics.redacted, topics.raw, topics.dead_letter]
+        outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command["command_id"],
+                   "release_id": release_id, "status": "unknown_release" if marks is None else
+                   "wiped" if left == 0 else "incomplete",
+                   "topics_purged": purged, "covered_records_left": left, "wiped_on": date.today()}
+        await broker.publish(events.encode(events.WipeOutcome, outcome), topic=topics.wipes,
+                             key=release_id.encode(), timestamp_ms=consumer.today_ms())
+        log.warning("wipe " + outcome["status"], extra={"release_id": release_id})
 
     cutting = asyncio.Lock()   # one cut at a time: each audits every release cut before it
 
@@ -74,7 +105,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
     async def _cut_once(release_id: str, until: str | None) -> list[dict] | None:
         cells = store.release(release_id)
         if cells is None and store.refusal(release_id) is None:
-            counts, months = store.snapshot()
+            counts, months, positions = store.frozen()
             try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
                 cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
                                               store.records(), until)
@@ -82,7 +113,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
                 store.save_refusal(release_id, dict(refused.failures))
                 log.warning(str(refused), extra={"release_id": release_id})
                 return None
-            store.save_release(release_id, cut.cells, cut.record)
+            store.save_release(release_id, cut.cells, cut.record, positions)
             cells = cut.cells
         return cells
 

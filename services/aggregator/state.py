@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS counts (
 CREATE TABLE IF NOT EXISTS releases (release_id TEXT PRIMARY KEY, cells TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS refusals (release_id TEXT PRIMARY KEY, failures TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS published (release_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS positions (part INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS watermarks (release_id TEXT PRIMARY KEY, positions TEXT NOT NULL);
 """
 
 
@@ -35,9 +37,13 @@ class Store:
         if "record" not in {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}:
             self._db.execute("ALTER TABLE releases ADD COLUMN record TEXT")
 
-    def count(self, event_id: str, cells: list[CellKey]) -> bool:
-        """Count one report in its cells, once. Returns False if it was already counted."""
+    def count(self, event_id: str, cells: list[CellKey], position: tuple[int, int] | None = None) -> bool:
+        """Count one report in its cells, once. Returns False if it was already counted.
+        `position` is the (partition, offset) it was read from on the redacted topic: the
+        release cut from this state covers every record before it (the wipe's watermark)."""
         with self._tx():
+            if position is not None:
+                self.advance(*position)
             cur = self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,))
             if cur.rowcount == 0:
                 return False
@@ -46,12 +52,31 @@ class Store:
                 [(t, p, json.dumps(list(c))) for t, p, c in cells])
             return True
 
-    def snapshot(self) -> tuple[dict[CellKey, int], list[str]]:
-        """A frozen copy of the counts and the months with reports, read in one transaction."""
+    def advance(self, partition: int, offset: int) -> None:
+        """Everything on the redacted topic's `partition` up to `offset` has been handled."""
+        self._db.execute("INSERT INTO positions VALUES (?, ?) ON CONFLICT DO UPDATE "
+                         "SET next_offset = max(next_offset, excluded.next_offset)", (partition, offset + 1))
+
+    def positions(self) -> dict[int, int]:
+        return dict(self._db.execute("SELECT part, next_offset FROM positions"))
+
+    def watermark(self, release_id: str) -> dict[int, int] | None:
+        """The redacted topic's positions the release was cut at: the records it covers."""
+        row = self._db.execute("SELECT positions FROM watermarks WHERE release_id = ?", (release_id,)).fetchone()
+        return {int(p): int(o) for p, o in json.loads(row[0])} if row else None
+
+    def frozen(self) -> tuple[dict[CellKey, int], list[str], dict[int, int]]:
+        """The counts, the months with reports and the positions they were counted up to,
+        read in one transaction."""
         with self._tx():
             counts = {(t, p, tuple(json.loads(c))): n
                       for t, p, c, n in self._db.execute("SELECT * FROM counts")}
             months = sorted(p for (t, p, _) in counts if t == MONTHLY_TOTAL)
+            return counts, months, self.positions()
+
+    def snapshot(self) -> tuple[dict[CellKey, int], list[str]]:
+        """A frozen copy of the counts and the months with reports, read in one transaction."""
+        counts, months, _ = self.frozen()
         return counts, months
 
     def release(self, release_id: str) -> list[dict] | None:
@@ -66,10 +91,15 @@ class Store:
         return [json.loads(r) for (r,) in
                 self._db.execute("SELECT record FROM releases WHERE record IS NOT NULL ORDER BY rowid")]
 
-    def save_release(self, release_id: str, cells: list[dict], record: list[list]) -> None:
+    def save_release(self, release_id: str, cells: list[dict], record: list[list],
+                     positions: dict[int, int] | None = None) -> None:
+        """The cut release, and the redacted topic's positions it covers, in one transaction."""
         with self._tx():
             self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?, ?)",
                              (release_id, json.dumps(cells), json.dumps(record)))
+            if positions is not None:
+                self._db.execute("INSERT OR IGNORE INTO watermarks VALUES (?, ?)",
+                                 (release_id, json.dumps(sorted(positions.items()))))
 
     def mark_published(self, release_id: str) -> None:
         """Every cell of the release has been acknowledged by the broker."""

@@ -103,25 +103,8 @@ class SyncProducer:
 
 async def group_lag(bootstrap: str, group: str, topic: str) -> int:
     """Messages on `topic` that consumer group `group` has not yet committed."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await consumer.start()
-    await admin.start()
-    try:
-        partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
-        if not partitions:
-            await consumer._client.force_metadata_update()
-            partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
-        ends = await consumer.end_offsets(partitions)
-        try:
-            committed = await admin.list_consumer_group_offsets(group, partitions=partitions)
-        except GroupCoordinatorNotAvailableError:   # no group has committed yet on a new broker
-            committed = {}
-        return sum(ends[tp] - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
-                   for tp in partitions)
-    finally:
-        await consumer.stop()
-        await admin.close()
+    committed, ends = await committed_and_ends(bootstrap, group, topic)
+    return sum(end - committed.get(tp, 0) for tp, end in ends.items())
 
 
 class RecordPurger:
@@ -146,3 +129,43 @@ class RecordPurger:
         if self._admin is not None:
             await self._admin.close()
             self._admin = None
+
+
+async def delete_before(bootstrap: str, targets: dict[TopicPartition, int]) -> int:
+    """Delete every record before each target offset (DeleteRecords), then read the log start
+    offsets back: returns how many records before the targets are still readable (0 when done)."""
+    targets = {tp: o for tp, o in targets.items() if o > 0}
+    if not targets:
+        return 0
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    await admin.start()
+    await consumer.start()
+    try:
+        await admin.delete_records({tp: RecordsToDelete(o) for tp, o in targets.items()})
+        starts = await consumer.beginning_offsets(list(targets))
+        return sum(max(0, o - starts[tp]) for tp, o in targets.items())
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
+async def committed_and_ends(bootstrap: str, group: str, topic: str) -> tuple[dict[TopicPartition, int], dict[TopicPartition, int]]:
+    """A consumer group's committed offsets on a topic, and the topic's end offsets."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await consumer.start()
+    await admin.start()
+    try:
+        await consumer._client.force_metadata_update()
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        ends = await consumer.end_offsets(partitions)
+        try:
+            offsets = await admin.list_consumer_group_offsets(group, partitions=partitions)
+        except GroupCoordinatorNotAvailableError:
+            offsets = {}
+        committed = {tp: offsets[tp].offset for tp in partitions if tp in offsets and offsets[tp].offset >= 0}
+        return committed, ends
+    finally:
+        await consumer.stop()
+        await admin.close()

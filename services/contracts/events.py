@@ -123,7 +123,7 @@ class Command(Strict):
     """commands topic: requests from the reporter to the aggregator."""
     schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
     command_id = fields.UUID(required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(["release"]))
+    kind = fields.String(required=True, validate=validate.OneOf(["release", "wipe"]))
     release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
 
 
@@ -144,6 +144,18 @@ class AuditEvent(Strict):
     role = fields.String(required=True, allow_none=True, validate=validate.OneOf(ROLES))
     release_id = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
     detail = fields.String(required=True, allow_none=True, validate=validate.OneOf(DOWNLOAD_KINDS))
+
+
+class WipeOutcome(Strict):
+    """wipes topic: what the aggregator purged for a release's wipe command. No offsets and no
+    counts: they would give away how many reports there are."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    command_id = fields.UUID(required=True)
+    release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    status = fields.String(required=True, validate=validate.OneOf(["wiped", "incomplete", "unknown_release"]))
+    topics_purged = fields.List(fields.String(), required=True)
+    covered_records_left = fields.Integer(required=True, validate=validate.Range(min=0))
+    wiped_on = fields.Date(required=True)
 
 
 def _about(text: str) -> dict:

@@ -8,6 +8,10 @@ from . import privacy
 
 DEFAULT_PREFIX = "portal"
 
+# Consumer groups: the redactor's on the raw topic, the aggregator's on redacted and commands.
+REDACTOR_GROUP = "redactor"
+AGGREGATOR_GROUP = "aggregator"
+
 
 @dataclass(frozen=True)
 class TopicSpec:
@@ -57,6 +61,11 @@ class Topics:
             "file.delete.delay.ms": str(lifetime.delete_delay_ms),
         }
 
+    @property
+    def wipes(self) -> str:
+        """The aggregator's confirmations of wipes, read by the reporter's audit."""
+        return f"{self.prefix}.wipes.v1"
+
     def specs(self) -> list[TopicSpec]:
         # LogAppendTime: a producer's clock cannot keep a raw record's segment alive.
         short_lived = {**self._lifetime_config(self.raw_lifetime), "message.timestamp.type": "LogAppendTime"}
@@ -73,4 +82,5 @@ class Topics:
             }),
             TopicSpec(self.releases, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
             TopicSpec(self.audit, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
+            TopicSpec(self.wipes, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
         ]

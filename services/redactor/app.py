@@ -17,11 +17,12 @@ from marshmallow import ValidationError
 from services.common import consumer, keyring, lifetimes, logs, sealing
 from services.common.kafka import RecordPurger, group_lag
 from services.contracts import events
+from services.contracts.topics import REDACTOR_GROUP
 from services.contracts.questionnaire import load
 
 from . import redaction
 
-GROUP = "redactor"
+GROUP = REDACTOR_GROUP
 
 
 def redacted_event(raw: bytes, analyse: redaction.Analyser, keys: dict) -> bytes:

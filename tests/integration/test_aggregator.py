@@ -125,3 +125,46 @@ def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(p
     cells = [events.decode(events.ReleaseCell, r.value) for r in again]
     assert {c["release_id"] for c in cells} == {scheduled}
     assert {c["period"] for c in cells if c["table"] == "reports"} == {LAST_MONTH}
+
+
+def wipe_command(release_id: str) -> bytes:
+    return events.encode(events.Command, {"schema_version": 1, "command_id": str(uuid.uuid4()),
+                                          "kind": "wipe", "release_id": release_id})
+
+
+def wipe_outcomes(kafka, portal, n: int, timeout: float = 60) -> list[dict]:
+    deadline = time.monotonic() + timeout
+    while len(found := [json.loads(r.value) for r in read_records(kafka["bootstrap"], portal.topics.wipes)]) < n:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{len(found)} wipe outcomes")
+        time.sleep(0.5)
+    return found
+
+
+def test_a_wipe_purges_exactly_the_records_its_release_covered(portal, kafka):
+    bootstrap = kafka["bootstrap"]
+    portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
+    covered = [report(i) for i in range(30)]
+    later = [report(100 + i) for i in range(5)]
+    produce(bootstrap, portal.topics.redacted, covered + [b"not an event"])
+    portal.start("aggregator")
+    wait_caught_up(bootstrap, GROUP, portal.topics.redacted)
+    produce(bootstrap, portal.topics.commands, [command("r1")])
+    releases(kafka, portal, {"r1": 1})
+    produce(bootstrap, portal.topics.redacted, later)       # after the release: not covered by it
+    wait_caught_up(bootstrap, GROUP, portal.topics.redacted)
+    before = counts(portal)
+
+    produce(bootstrap, portal.topics.commands, [wipe_command("r1"), wipe_command("never-cut")])
+    outcomes = {o["release_id"]: o for o in wipe_outcomes(kafka, portal, 2)}
+    assert {k: (o["status"], o["covered_records_left"]) for k, o in outcomes.items()} == {
+        "r1": ("wiped", 0), "never-cut": ("unknown_release", 0)}
+    assert outcomes["r1"]["topics_purged"] == [portal.topics.redacted, portal.topics.raw,
+                                               portal.topics.dead_letter]
+    assert set(outcomes["r1"]) == {"schema_version", "command_id", "release_id", "status", "topics_purged",
+                                   "covered_records_left", "wiped_on"}   # no offsets, no counts
+
+    left = [json.loads(r.value)["event_id"] for r in read_records(bootstrap, portal.topics.redacted)]
+    assert sorted(left) == sorted(json.loads(r)["event_id"] for r in later)   # the covered 30 and the bad one are gone
+    assert read_records(bootstrap, portal.topics.dead_letter) == []
+    assert counts(portal) == before                          # the counts are not individual-level: they stay

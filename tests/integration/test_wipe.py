@@ -324,7 +324,7 @@ def test_a_changed_lifetime_reaches_topics_that_exist_already(kafka, topics):
     check_ms = (asyncio.run(lifetimes.survey(bootstrap, topics))[0].bound_ms
                 - privacy.RAW.worst_case_ms(0))      # the broker's retention check interval
     shorter = Topics(topics.prefix, raw_lifetime=SHORT, redacted_lifetime=SHORT)
-    assert ensure_topics(bootstrap, shorter) == []   # nothing created: all five exist
+    assert ensure_topics(bootstrap, shorter) == []   # nothing created: all exist
     deadline = time.monotonic() + 30
     while True:
         states = {s.topic: s.bound_ms for s in asyncio.run(lifetimes.survey(bootstrap, topics))}
