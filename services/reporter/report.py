@@ -301,8 +301,8 @@ def _methods(doc: dict) -> tuple[str, ...]:
         "add up to a total.",
         "Some figures that are large enough may also be hidden, so that a hidden figure cannot be worked "
         "out from the totals around it or from an earlier report.",
-        "Counts are for each " + " and each ".join(sorted(p for p in periods)) + " (the number of "
-        "reports is also given for each month); they are never added up across periods.",
+        "Counts are for each quarter" + (", and the number of reports also for each month"
+                                         if "month" in periods else "") + "; they are never added up across periods.",
         "Where a question allowed more than one answer (\"any mention\"), a report counts once in "
         "each answer it gave, so those figures add up to more than the number of reports. Tables "
         "marked \"any mention\" are like this.",

@@ -105,7 +105,7 @@ def test_a_table_this_version_does_not_know_appears_under_other_tables_with_its_
 def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_mention():
     methods = " ".join(build(releases.document()).methods)
     for words in ("at least 10 reports", "anything from 0 to 9", "never drawn as zero", "nearest 5",
-                  "worked out from the totals", "each month and each quarter", "\"any mention\"",
+                  "worked out from the totals", "each quarter, and the number of reports also for each month", "\"any mention\"",
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
