@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # The design system's compiled assets, built from the locked npm packages; never committed.
 NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
 ASSETS := services/intake/static/nhsuk
+REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install assets browser broker clean
+.PHONY: run test install assets browser pdf-libs broker clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +32,20 @@ $(ASSETS)/.built: node_modules/.package-lock.json services/intake/assets/intake.
 	cp -r $(NHSUK)/assets/images $(NHSUK)/assets/manifest.json $(ASSETS)/
 	touch $@
 
-assets: $(ASSETS)/.built
+# The reporter's pages: the same design system as the intake, with its own stylesheet.
+$(REPORTER_ASSETS)/.built: node_modules/.package-lock.json services/reporter/assets/reporter.scss services/reporter/assets/report.css
+	rm -rf $(REPORTER_ASSETS) && mkdir -p $(REPORTER_ASSETS)
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
+	  services/reporter/assets/reporter.scss $(REPORTER_ASSETS)/reporter.css
+	cp -r $(NHSUK)/assets/images $(NHSUK)/assets/manifest.json $(REPORTER_ASSETS)/
+	touch $@
+
+assets: $(ASSETS)/.built $(REPORTER_ASSETS)/.built
+
+# WeasyPrint (the report's PDF) needs Debian's Pango; chromium brings it too.
+pdf-libs:
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
 
 # Debian's chromium drives the browser tests; nothing downloads a browser build of its own.
 browser:
@@ -40,10 +54,10 @@ browser:
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
-run: broker assets
+run: broker assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-test: broker assets browser
+test: broker assets browser pdf-libs
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -2,6 +2,7 @@
 services. Ctrl-C stops everything and leaves no process behind."""
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import signal
@@ -54,6 +55,10 @@ def main() -> int:
             print(f"sealing key created: {sealing.generate(keys)} (in {keys})", flush=True)
         token = env.get("REPORTER_API_TOKEN") or secrets.token_urlsafe(24)
         env["REPORTER_API_TOKEN"] = token
+        viewer = None
+        if "REPORTER_VIEWER_TOKENS" not in env:   # a viewer to try the roles with; only its hash is passed
+            viewer = secrets.token_urlsafe(24)
+            env["REPORTER_VIEWER_TOKENS"] = hashlib.sha256(viewer.encode()).hexdigest()
         env.setdefault("REPORTER_INSECURE_COOKIES", "1")   # local http only; production keeps Secure
         table = services(env)
         for s in table:
@@ -69,7 +74,10 @@ def main() -> int:
             print(f"  report form:  http://127.0.0.1:{env.get('INTAKE_PORT', '8000')}/")
             print(f"  reporter API: http://127.0.0.1:{env.get('REPORTER_PORT', '8001')}/api/v1/releases/latest")
             print(f"  where data is kept (administrators): http://127.0.0.1:{env.get('REPORTER_PORT', '8001')}/operator")
+            print(f"  reports (sign in with a token): http://127.0.0.1:{env.get('REPORTER_PORT', '8001')}/releases")
             print(f"  reporter token (admin): {token}")
+            if viewer:
+                print(f"  reporter token (viewer): {viewer}")
             print("Press Ctrl-C to stop.", flush=True)
         while not stopping:
             for s in table:

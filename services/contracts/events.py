@@ -128,6 +128,25 @@ class Command(Strict):
     release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
 
 
+AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "release_requested", "report_downloaded",
+                 "pack_downloaded")
+ROLES = ("admin", "viewer")
+DOWNLOAD_KINDS = ("pdf", "html", "csv", "xlsx", "pack")
+
+
+class AuditEvent(Strict):
+    """audit topic: one administrative action. Ids, roles and kinds only: never report content,
+    never a token, never an address."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    event_id = fields.UUID(required=True)
+    at = fields.AwareDateTime(required=True, format="iso")
+    action = fields.String(required=True, validate=validate.OneOf(AUDIT_ACTIONS))
+    actor = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9:._@|-]{1,128}$"))
+    role = fields.String(required=True, allow_none=True, validate=validate.OneOf(ROLES))
+    release_id = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    detail = fields.String(required=True, allow_none=True, validate=validate.OneOf(DOWNLOAD_KINDS))
+
+
 class WipeOutcome(Strict):
     """wipes topic: what the aggregator purged for a release's wipe command. No offsets and no
     counts: they would give away how many reports there are."""

@@ -47,6 +47,11 @@ class Topics:
         """The integration topic other NHS systems read."""
         return f"{self.prefix}.releases.v1"
 
+    @property
+    def audit(self) -> str:
+        """The reporter's audit log: who did what administrative action, never report content."""
+        return f"{self.prefix}.audit.v1"
+
     @staticmethod
     def _lifetime_config(lifetime: privacy.Lifetime) -> dict[str, str]:
         return {
@@ -76,5 +81,6 @@ class Topics:
                 "retention.ms": str(7 * privacy.DAY_MS),
             }),
             TopicSpec(self.releases, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
+            TopicSpec(self.audit, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
             TopicSpec(self.wipes, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
         ]

@@ -1,38 +1,43 @@
-"""Reads the whole releases topic from its start into a ReleaseBook, on a background thread."""
+"""Reads whole topics from their start on a background thread: the releases topic into a
+ReleaseBook, and the audit topic into an AuditTrail."""
 from __future__ import annotations
 
 import asyncio
 import logging
 import threading
+from typing import Callable
 
 from faststream.kafka import KafkaBroker, KafkaMessage
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 
 from services.contracts import events
 
+from .audit import AuditTrail
 from .releases import ReleaseBook
 
 log = logging.getLogger("reporter.consumer")
 
 
-class ReleaseReader:
-    def __init__(self, bootstrap: str, topic: str, book: ReleaseBook):
-        self.book = book
+class TopicReader:
+    def __init__(self, bootstrap: str, sinks: dict[str, tuple[type[Schema], Callable[[dict], None]]]):
+        """`sinks` maps a topic to the schema its messages must pass and what to do with each."""
         self.running = False
         self._broker = KafkaBroker(bootstrap, logger=logging.getLogger("faststream"))
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        for topic, (schema, sink) in sinks.items():
+            self._subscribe(topic, schema, sink)
 
+    def _subscribe(self, topic: str, schema: type[Schema], sink: Callable[[dict], None]) -> None:
         @self._broker.subscriber(topic, group_id=None, auto_offset_reset="earliest")
-        async def on_cell(msg: KafkaMessage) -> None:
+        async def on_message(msg: KafkaMessage) -> None:
             try:
-                self.book.add(events.decode(events.ReleaseCell, msg.body))
+                sink(events.decode(schema, msg.body))
             except (ValueError, ValidationError) as exc:
-                log.warning("release cell ignored", extra={"error_class": type(exc).__name__})
+                log.warning("message ignored", extra={"topic": topic, "error_class": type(exc).__name__})
 
-    def start(self) -> "ReleaseReader":
-        threading.Thread(target=asyncio.run, args=(self._run(),), daemon=True,
-                         name="release-reader").start()
+    def start(self) -> "TopicReader":
+        threading.Thread(target=asyncio.run, args=(self._run(),), daemon=True, name="topic-reader").start()
         return self
 
     async def _run(self) -> None:
@@ -44,7 +49,7 @@ class ReleaseReader:
                 self.running = True
                 await self._stop.wait()
             except Exception as exc:  # broker unreachable at start: retry, the API stays up
-                log.warning("release reader retrying", extra={"error_class": type(exc).__name__})
+                log.warning("topic reader retrying", extra={"error_class": type(exc).__name__})
                 await asyncio.sleep(2)
         await self._broker.stop()
         self.running = False
@@ -52,3 +57,8 @@ class ReleaseReader:
     def stop(self) -> None:
         if self._loop and self._stop:
             self._loop.call_soon_threadsafe(self._stop.set)
+
+
+def reader(bootstrap: str, releases_topic: str, book: ReleaseBook, audit_topic: str, trail: AuditTrail) -> TopicReader:
+    return TopicReader(bootstrap, {releases_topic: (events.ReleaseCell, book.add),
+                                   audit_topic: (events.AuditEvent, trail.add)})

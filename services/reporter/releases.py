@@ -42,16 +42,28 @@ class ReleaseBook:
 
 
 def as_document(cells: list[dict]) -> dict:
+    """Metadata and tables of cells. A table this version does not define (from a newer
+    aggregator) keeps its id as title and its cells' dimension names; a cell's `percent` is
+    carried when the release has one, else null."""
     q = load()
     first = cells[0]
     tables: dict[str, dict] = {}
     for c in cells:
         if c["table"] not in tables:
-            t = table_def(c["table"])
-            tables[c["table"]] = {"title": t.title, "dimensions": [d.name for d in t.dims],
-                                  "period_type": t.period, "any_mention": t.any_mention(q),
-                                  "cells": []}
+            tables[c["table"]] = _table_meta(c, q)
         tables[c["table"]]["cells"].append(
-            {"period": c["period"], "dims": c["dims"], "value": c["value"], "status": c["status"]})
+            {"period": c["period"], "dims": c["dims"], "value": c["value"], "status": c["status"],
+             "percent": c.get("percent")})
     return {"release_id": first["release_id"], "method_version": first["method_version"],
-            "released_on": first["released_on"], "threshold": first["threshold"], "tables": tables}
+            "released_on": str(first["released_on"]), "threshold": first["threshold"], "tables": tables}
+
+
+def _table_meta(cell: dict, q) -> dict:
+    try:
+        t = table_def(cell["table"])
+    except KeyError:
+        return {"title": cell["table"], "dimensions": list(cell["dims"]), "any_mention": True,
+                "period_type": "month" if len(cell["period"]) == 7 else "quarter",
+                "percent_of": cell.get("percent_of"), "cells": []}
+    return {"title": t.title, "dimensions": [d.name for d in t.dims], "period_type": t.period,
+            "any_mention": t.any_mention(q), "percent_of": t.percent_of, "cells": []}

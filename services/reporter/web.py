@@ -1,44 +1,66 @@
-"""The reporter's web pages: sign-in by token into a short session, and the administrators'
-view of where data is kept. The session cookie holds only the role and when it was issued,
-signed with a key that lives in this process's memory."""
+"""The reporter's pages, in the NHS design system: sign-in by token into a short session, the
+list of releases, each release's report with its downloads, and for administrators the audit
+log and where data is kept.
+
+The session cookie holds only the role, the credential's fingerprint and when it was issued,
+signed with a key that lives in this process's memory. Single sign-on would put the same
+Identity in the session from an OpenID Connect callback instead of the token form."""
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from functools import wraps
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 
 from services.common import lifetimes
+from services.common.kafka import KafkaUnavailable
+
+from .identity import Identity
+from .reporting import NotFound, Reporting
 
 SESSION_SECONDS = 8 * 60 * 60
+RELEASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
-def create_blueprint(tokens, settings, admin_role: str) -> Blueprint:
+def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     web = Blueprint("web", __name__, template_folder="templates")
 
-    def current_role() -> str | None:
-        role, issued = session.get("role"), session.get("issued", 0)
-        if role and time.time() - issued < SESSION_SECONDS:
-            return role
+    def current() -> Identity | None:
+        role, subject, issued = session.get("role"), session.get("subject"), session.get("issued", 0)
+        if role and subject and time.time() - issued < SESSION_SECONDS:
+            return Identity(subject, role)
         session.clear()
         return None
 
-    def page(*roles):
+    def page(permission: str = "read"):
         def deco(view):
             @wraps(view)
             def wrapper(*args, **kwargs):
-                role = current_role()
-                if role is None:
+                who = current()
+                if who is None:
                     return redirect(url_for("web.sign_in", next=request.path))
-                if role not in roles:
-                    return render_template("base.html", role=role), 403
-                return view(role, *args, **kwargs)
+                if not who.may(permission):
+                    return problem(who, 403, "You cannot see this page", "It is for the portal's administrators.")
+                return view(who, *args, **kwargs)
             return wrapper
         return deco
 
+    def problem(who: Identity | None, code: int, title: str, line: str):
+        return render_template("problem.html", role=who.role if who else None, title=title, lines=[line]), code
+
     def safe_next(value: str | None) -> str:
-        return value if value and value.startswith("/") and not value.startswith("//") else url_for("web.home")
+        return value if value and value.startswith("/") and not value.startswith("//") else url_for("web.releases")
+
+    @web.errorhandler(NotFound)
+    def _not_found(exc: NotFound):
+        return problem(current(), 404, "Page not found", str(exc) + ".")
+
+    @web.errorhandler(KafkaUnavailable)
+    def _unavailable(exc: KafkaUnavailable):
+        return problem(current(), 503, "Sorry, this cannot be done right now",
+                       "The portal could not record it in the audit log, so nothing was done. Try again later.")
 
     @web.get("/sign-in")
     def sign_in_page():
@@ -46,29 +68,73 @@ def create_blueprint(tokens, settings, admin_role: str) -> Blueprint:
 
     @web.post("/sign-in")
     def sign_in():
-        role = tokens.role_of(f"Bearer {request.form.get('token', '')}")
-        if role is None:
+        who = tokens.identify(request.form.get("token", ""))
+        if who is None:
+            reporting.audit.record("sign_in_refused", None)
             return render_template("sign_in.html", next=safe_next(request.form.get("next")), role=None,
-                                   error="Enter a valid access token"), 401
+                                   errors=[{"text": "Enter a valid access token", "href": "#token"}]), 401
+        reporting.audit.record("signed_in", who)
         session.clear()
-        session.update(role=role, issued=int(time.time()))
+        session.update(role=who.role, subject=who.subject, issued=int(time.time()))
         return redirect(safe_next(request.form.get("next")))
 
     @web.post("/sign-out")
     def sign_out():
+        who = current()
+        if who is not None:
+            reporting.audit.record("signed_out", who)
         session.clear()
         return redirect(url_for("web.sign_in"))
 
     @web.get("/")
-    @page(admin_role, "viewer")
-    def home(role):
-        return redirect(url_for("web.operator") if role == admin_role else url_for("web.sign_in"))
+    def home():
+        return redirect(url_for("web.releases"))
+
+    @web.get("/releases")
+    @page()
+    def releases(who: Identity):
+        requested = request.args.get("requested", "")
+        return render_template("releases.html", role=who.role, active="releases", ids=list(reversed(reporting.book.ids())),
+                               requested=requested if RELEASE_ID.match(requested) else None,
+                               may_request=who.may("administer"))
+
+    @web.post("/releases")
+    @page("administer")
+    def request_release(who: Identity):
+        return redirect(url_for("web.releases", requested=reporting.request_release(who)))
+
+    @web.get("/releases/<release_id>")
+    @page()
+    def report(who: Identity, release_id: str):
+        doc = reporting.release(release_id)
+        return render_template("report/page.html", role=who.role, active="releases",
+                               report=reporting.documents.report(doc),
+                               chart_src=lambda f: url_for("web.chart", release_id=doc["release_id"], figure_id=f.id))
+
+    @web.get("/releases/<release_id>/charts/<figure_id>.svg")
+    @page()
+    def chart(who: Identity, release_id: str, figure_id: str):
+        svg = reporting.documents.chart(reporting.release(release_id), figure_id)
+        if svg is None:
+            raise NotFound("No such chart")
+        return Response(svg, mimetype="image/svg+xml")
+
+    @web.get("/releases/<release_id>/download/<kind>")
+    @page()
+    def download(who: Identity, release_id: str, kind: str):
+        body, name, mimetype = reporting.download(release_id, kind, who)
+        return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @web.get("/audit")
+    @page("administer")
+    def audit(who: Identity):
+        return render_template("audit.html", role=who.role, active="audit", entries=reporting.audit.trail.entries())
 
     @web.get("/operator")
-    @page(admin_role)
-    def operator(role):
+    @page("administer")
+    def operator(who: Identity):
         states = asyncio.run(lifetimes.survey(settings.kafka_bootstrap, settings.topics))
-        return render_template("operator.html", role=role, states=states, prefix=settings.topics.prefix,
-                               duration=lifetimes.duration)
+        return render_template("operator.html", role=who.role, active="operator", states=states,
+                               prefix=settings.topics.prefix, duration=lifetimes.duration)
 
     return web

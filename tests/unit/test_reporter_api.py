@@ -1,25 +1,44 @@
-"""The reporter's API: tokens, roles, and only complete releases."""
+"""The reporter's API: tokens and roles, released tables only and whole, no parameters, the
+downloads in the audit log before they are sent, and an OpenAPI document kept current."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+import zipfile
 
+import pypdfium2 as pdfium
 import pytest
+from openpyxl import load_workbook
 
+from services.common.kafka import KafkaUnavailable
 from services.contracts.topics import Topics
+from services.reporter import openapi
 from services.reporter.app import create_app
-from services.reporter.auth import token_hash
+from services.reporter.audit import AuditTrail
+from services.reporter.auth import fingerprint, token_hash
 from services.reporter.releases import ReleaseBook
-from services.reporter.settings import Settings
+from services.reporter.settings import MissingSetting, Settings
+from tests.support import releases
 
-TOKEN = "unit-test-token"
+ADMIN_TOKEN, VIEWER_TOKEN = "unit-test-admin-token", "unit-test-viewer-token"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+VIEWER = {"Authorization": f"Bearer {VIEWER_TOKEN}"}
+RID = releases.RELEASE_ID
 
 
 class FakePublisher:
     def __init__(self):
-        self.sent = []
+        self.sent, self.down = [], False
 
     def send(self, topic, value, key=None):
+        if self.down:
+            raise KafkaUnavailable("broker down")
         self.sent.append((topic, json.loads(value)))
+
+    def on(self, topic):
+        return [v for t, v in self.sent if t == topic]
 
 
 def cell(release_id, i, n, value):
@@ -29,9 +48,9 @@ def cell(release_id, i, n, value):
             "cell_index": i, "cells_in_release": n}
 
 
-@pytest.fixture
-def book():
-    return ReleaseBook()
+def settings() -> Settings:
+    return Settings("127.0.0.1:1", Topics("t"), 8001, token_hash(ADMIN_TOKEN),
+                    viewer_token_hashes=(token_hash(VIEWER_TOKEN),))
 
 
 @pytest.fixture
@@ -40,43 +59,195 @@ def publisher():
 
 
 @pytest.fixture
-def client(book, publisher):
-    settings = Settings("127.0.0.1:1", Topics("t"), 8001, token_hash(TOKEN))
-    return create_app(settings, book=book, publisher=publisher, start_reader=False).test_client()
+def trail():
+    return AuditTrail()
 
 
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+def app_with(book, publisher, trail):
+    return create_app(settings(), book=book, publisher=publisher, start_reader=False, trail=trail)
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}])
-def test_every_api_call_without_the_right_token_is_401(client, headers):
-    assert client.get("/api/v1/releases/latest", headers=headers).status_code == 401
-    assert client.post("/api/v1/releases", headers=headers).status_code == 401
+@pytest.fixture
+def client(publisher, trail):
+    return app_with(ReleaseBook(), publisher, trail).test_client()
 
 
-def test_requesting_a_release_publishes_a_command_and_answers_its_id(client, publisher):
-    resp = client.post("/api/v1/releases", headers=AUTH)
+@pytest.fixture(scope="module")
+def full_book():
+    return releases.book()
+
+
+@pytest.fixture
+def released(full_book, publisher, trail):
+    """A client over the realistic release of tests/support/releases.py."""
+    return app_with(full_book, publisher, trail).test_client()
+
+
+READS = ["/api/v1/releases", "/api/v1/releases/latest", f"/api/v1/releases/{RID}",
+         f"/api/v1/releases/{RID}/tables/themes", f"/api/v1/releases/{RID}/figures.csv"]
+ADMINISTRATIVE = [("post", "/api/v1/releases"), ("get", "/api/v1/audit"), ("get", "/api/v1/operator/lifetimes")]
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": ADMIN_TOKEN},
+                                     {"Authorization": "Bearer "}])
+def test_every_api_call_without_a_valid_token_is_401(released, headers):
+    for path in READS:
+        assert released.get(path, headers=headers).status_code == 401, path
+    for method, path in ADMINISTRATIVE:
+        assert getattr(released, method)(path, headers=headers).status_code == 401, path
+
+
+def test_a_viewer_reads_and_downloads_but_its_administrative_requests_are_403(released, publisher):
+    for path in READS:
+        assert released.get(path, headers=VIEWER).status_code == 200, path
+    for method, path in ADMINISTRATIVE:
+        resp = getattr(released, method)(path, headers=VIEWER)
+        assert (resp.status_code, resp.get_json()) == (403, {"error": "Your role does not allow this"}), path
+    assert publisher.on("t.commands.v1") == []
+
+
+@pytest.mark.parametrize("query", ["period=2026-Q4", "from=2026-10&to=2026-11", "about=race", "dims=theme",
+                                   "table=themes", "x", "limit=1"])
+def test_any_query_parameter_at_all_is_400(released, query):
+    for path in [*READS, "/api/v1/audit", "/api/v1/openapi.json"]:
+        resp = released.get(f"{path}?{query}", headers=ADMIN)
+        assert resp.status_code == 400, path
+        assert resp.get_json()["error"].startswith("This API takes no query parameters")
+    assert released.post(f"/api/v1/releases?{query}", headers=ADMIN).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/v1/releases/nope", "/api/v1/releases/nope/tables/themes",
+                                  f"/api/v1/releases/{RID}/tables/nope", f"/api/v1/releases/{RID}/tables/",
+                                  f"/api/v1/releases/{RID}/report.docx", "/api/v1/releases/nope/pack.zip",
+                                  "/api/v1/nothing-here"])
+def test_unknown_ids_are_404_in_json(released, path, trail):
+    resp = released.get(path, headers=VIEWER)
+    assert resp.status_code == 404 and resp.is_json and resp.get_json()["error"]
+    assert trail.entries() == []   # nothing downloaded, nothing recorded
+
+
+def test_a_table_is_served_whole_with_the_releases_metadata(released):
+    doc = released.get(f"/api/v1/releases/{RID}/tables/about", headers=VIEWER).get_json()
+    assert {k: doc[k] for k in ("release_id", "method_version", "released_on", "threshold", "table_id")} == {
+        "release_id": RID, "method_version": "1.0", "released_on": "2026-12-01", "threshold": 10, "table_id": "about"}
+    table = doc["table"]
+    assert (table["title"], table["dimensions"], table["period_type"], table["any_mention"]) == \
+        ("What it was about", ["about"], "quarter", True)
+    assert len(table["cells"]) == 2 * 24
+    assert {c["dims"]["about"]: c["value"] for c in table["cells"] if c["status"] == "published"
+            and c["period"] == "2026-Q4"} == {"race": 40, "religion_belief": 15, "sexual_orientation": 10}
+    assert table["cells"][0] == {"period": "2026-Q3", "dims": {"about": "age"}, "value": None,
+                                 "status": "suppressed", "percent": None}
+
+
+def test_requesting_a_release_is_audited_then_publishes_a_command(client, publisher, trail):
+    resp = client.post("/api/v1/releases", headers=ADMIN)
     assert resp.status_code == 202
-    [(topic, command)] = publisher.sent
-    assert topic == "t.commands.v1"
+    [command] = publisher.on("t.commands.v1")
     assert command["kind"] == "release" and command["release_id"] == resp.get_json()["release_id"]
+    [entry] = publisher.on("t.audit.v1")
+    assert (entry["action"], entry["role"], entry["release_id"], entry["actor"]) == \
+        ("release_requested", "admin", command["release_id"], fingerprint(token_hash(ADMIN_TOKEN)))
+    assert trail.entries() == [entry]
 
 
-def test_a_release_is_shown_only_when_all_its_cells_have_arrived(client, book):
-    assert client.get("/api/v1/releases/latest", headers=AUTH).status_code == 404
+def test_a_release_is_shown_only_when_all_its_cells_have_arrived(publisher, trail):
+    book = ReleaseBook()
+    client = app_with(book, publisher, trail).test_client()
+    assert client.get("/api/v1/releases/latest", headers=ADMIN).status_code == 404
     book.add(cell("r1", 0, 2, 15))
-    assert client.get("/api/v1/releases/latest", headers=AUTH).status_code == 404
+    assert client.get("/api/v1/releases/latest", headers=ADMIN).status_code == 404
     book.add(cell("r1", 0, 2, 15))   # redelivered
     book.add(cell("r1", 1, 2, None))
-    doc = client.get("/api/v1/releases/latest", headers=AUTH).get_json()
+    doc = client.get("/api/v1/releases/latest", headers=ADMIN).get_json()
     assert doc["release_id"] == "r1"
     assert doc["tables"]["about"]["cells"] == [
-        {"period": "2026-Q4", "dims": {"about": "race"}, "value": 15, "status": "published"},
-        {"period": "2026-Q4", "dims": {"about": "age"}, "value": None, "status": "suppressed"}]
+        {"period": "2026-Q4", "dims": {"about": "race"}, "value": 15, "status": "published", "percent": None},
+        {"period": "2026-Q4", "dims": {"about": "age"}, "value": None, "status": "suppressed", "percent": None}]
     assert doc["tables"]["about"]["any_mention"] is True
-    assert client.get("/api/v1/releases/nope", headers=AUTH).status_code == 404
+    assert client.get("/api/v1/releases", headers=VIEWER).get_json() == {"releases": ["r1"]}
 
 
-def test_the_token_itself_is_never_kept(client):
-    settings = Settings("127.0.0.1:1", Topics("t"), 8001, token_hash(TOKEN))
-    assert TOKEN not in repr(settings)
+def published_in_api(doc: dict) -> dict:
+    return {(t, c["period"], tuple(sorted(c["dims"].items()))): c["value"]
+            for t, v in doc["tables"].items() for c in v["cells"] if c["status"] == "published"}
+
+
+def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(released, full_book):
+    doc = released.get(f"/api/v1/releases/{RID}", headers=VIEWER).get_json()
+    expected = published_in_api(doc)
+    assert len(expected) == 35 and doc == json.loads(json.dumps(full_book.get(RID)))
+
+    def from_rows(rows):
+        out = {}
+        for r in rows:
+            if r["status"] == "published":
+                dims = tuple(sorted((r[f"dimension_{i}"], r[f"code_{i}"]) for i in (1, 2) if r[f"dimension_{i}"]))
+                out[(r["table"], r["period"], dims)] = int(r["value"])
+        return out
+
+    body = released.get(f"/api/v1/releases/{RID}/figures.csv", headers=VIEWER)
+    assert body.headers["Content-Disposition"] == f'attachment; filename="microaggressions-{RID}-figures.csv"'
+    assert from_rows(csv.DictReader(io.StringIO(body.data.decode("utf-8-sig"), newline=""))) == expected
+    sheet = load_workbook(io.BytesIO(released.get(f"/api/v1/releases/{RID}/figures.xlsx", headers=VIEWER).data))
+    rows = list(sheet["Figures"].iter_rows(values_only=True))
+    assert from_rows([{k: ("" if v is None else v) for k, v in zip(rows[0], r)} for r in rows[1:]]) == expected
+
+    pdf = pdfium.PdfDocument(released.get(f"/api/v1/releases/{RID}/report.pdf", headers=VIEWER).data)
+    text = re.sub(r"\s+", " ", " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
+    html = released.get(f"/api/v1/releases/{RID}/report.html", headers=VIEWER).get_data(as_text=True)
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#34;", '"').replace("&#39;", "'")
+    for row in (("Race, ethnicity or skin colour", 40), ("Religion or belief", 15), ("Sexual orientation", 10),
+                ("A line manager", 25), ("A patient or service user", 15), ("A colleague at the same level", 10),
+                ("It happened to me", 40), ("I saw or heard it happen to someone else", 15),
+                ("November 2026", 60), ("August 2026", 20), ("September 2026", 15)):
+        assert f"{row[0]} {row[1]}" in text and f"{row[0]} {row[1]}" in page, row
+    assert "October 2026 fewer than 10" in text and "October 2026 fewer than 10" in page
+    assert "Race, ethnicity or skin colour 25 fewer than 10 15" in text   # by who it came from
+
+
+def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publisher, trail):
+    pack = released.get(f"/api/v1/releases/latest/pack.zip", headers=ADMIN)
+    assert pack.status_code == 200 and pack.mimetype == "application/zip"
+    assert len(zipfile.ZipFile(io.BytesIO(pack.data)).namelist()) == 5
+    released.get(f"/api/v1/releases/{RID}/figures.csv", headers=VIEWER)
+    entries = [(e["action"], e["role"], e["release_id"], e["detail"]) for e in publisher.on("t.audit.v1")]
+    assert entries == [("pack_downloaded", "admin", RID, "pack"), ("report_downloaded", "viewer", RID, "csv")]
+    assert trail.pack_downloaded_by_admin(RID) and not trail.pack_downloaded_by_admin("other")
+    assert released.get("/api/v1/audit", headers=ADMIN).get_json()["entries"] == trail.entries()
+    text = json.dumps(publisher.sent)
+    assert "Race" not in text and ADMIN_TOKEN not in text and token_hash(ADMIN_TOKEN) not in text
+
+    publisher.down = True   # no audit entry, no download
+    resp = released.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN)
+    assert resp.status_code == 503 and resp.is_json and resp.get_json()["error"].startswith("The broker did not")
+
+
+def test_only_a_viewers_pack_download_does_not_count_as_the_administrators(released, trail):
+    released.get(f"/api/v1/releases/{RID}/pack.zip", headers=VIEWER)
+    assert [e["action"] for e in trail.entries()] == ["pack_downloaded"]
+    assert not trail.pack_downloaded_by_admin(RID)
+
+
+def test_the_served_openapi_document_is_the_committed_one_and_describes_every_route(released):
+    assert json.loads(openapi.COMMITTED.read_text()) == openapi.document(), \
+        "run `python -m services.reporter.openapi > services/reporter/openapi.json`"
+    resp = released.get("/api/v1/openapi.json")   # no token needed for the description
+    assert resp.status_code == 200 and resp.get_json() == openapi.document()
+    app = released.application
+    routes = {re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", r.rule) for r in app.url_map.iter_rules()
+              if r.rule.startswith("/api/")}
+    documented = set(openapi.document()["paths"])
+    assert routes - {"/api/v1/releases/{release_id}/{file_name}"} <= documented
+    assert {p for p in documented if "{release_id}/" in p and "tables" not in p} == {
+        f"/api/v1/releases/{{release_id}}/{f}" for f in openapi.FILES}
+
+
+def test_tokens_are_kept_only_as_hashes_and_a_clear_viewer_token_is_refused():
+    s = Settings.from_env({"REPORTER_API_TOKEN": ADMIN_TOKEN,
+                           "REPORTER_VIEWER_TOKENS": f" {token_hash(VIEWER_TOKEN)} ,{token_hash('b')}"})
+    assert s.viewer_token_hashes == (token_hash(VIEWER_TOKEN), token_hash("b"))
+    assert ADMIN_TOKEN not in repr(s) and token_hash(ADMIN_TOKEN) not in repr(s)
+    with pytest.raises(MissingSetting, match="REPORTER_VIEWER_TOKENS: entry 2 is not a SHA-256 hash"):
+        Settings.from_env({"REPORTER_API_TOKEN": ADMIN_TOKEN,
+                           "REPORTER_VIEWER_TOKENS": f"{token_hash('a')},{VIEWER_TOKEN}"})

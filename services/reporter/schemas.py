@@ -1,0 +1,79 @@
+"""The reporter API's answers as marshmallow schemas: answers are dumped through them, and the
+OpenAPI document is generated from them (openapi.py)."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from services.contracts.events import STATUSES, AuditEvent
+
+
+class Cell(Schema):
+    period = fields.String(required=True, metadata={"description": "a quarter (2026-Q4) or a month (2026-11)"})
+    dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                       metadata={"description": "the cell's value of each of the table's dimensions"})
+    value = fields.Integer(required=True, allow_none=True,
+                           metadata={"description": "distinct reports rounded to the nearest 5; null when suppressed"})
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    percent = fields.Integer(required=True, allow_none=True,
+                             metadata={"description": "whole-number percentage, where the release gives one"})
+
+
+class Table(Schema):
+    title = fields.String(required=True)
+    dimensions = fields.List(fields.String(), required=True)
+    period_type = fields.String(required=True, validate=validate.OneOf(["month", "quarter"]))
+    any_mention = fields.Boolean(required=True, metadata={
+        "description": "a report can count in several cells, so cells do not add up to the number of reports"})
+    percent_of = fields.String(required=True, allow_none=True, metadata={
+        "description": "the table whose matching cell (same period, shared dimensions) each percentage is of"})
+    cells = fields.List(fields.Nested(Cell), required=True)
+
+
+class ReleaseMeta(Schema):
+    release_id = fields.String(required=True)
+    method_version = fields.String(required=True)
+    released_on = fields.String(required=True, metadata={"format": "date"})
+    threshold = fields.Integer(required=True, metadata={"description": "the fewest reports behind a published cell"})
+
+
+class Release(ReleaseMeta):
+    tables = fields.Dict(keys=fields.String(), values=fields.Nested(Table), required=True)
+
+
+class ReleaseTable(ReleaseMeta):
+    table_id = fields.String(required=True)
+    table = fields.Nested(Table, required=True)
+
+
+class ReleaseList(Schema):
+    releases = fields.List(fields.String(), required=True, metadata={"description": "complete releases, oldest first"})
+
+
+class Requested(Schema):
+    release_id = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.Equal("requested"))
+
+
+class AuditEntry(AuditEvent):
+    """An audit topic event as stored: its time already ISO 8601, UTC."""
+    at = fields.String(required=True, metadata={"format": "date-time"})
+
+
+class AuditLog(Schema):
+    entries = fields.List(fields.Nested(AuditEntry), required=True, metadata={"description": "newest first"})
+
+
+class TopicLifetime(Schema):
+    topic = fields.String(required=True)
+    records = fields.Integer(required=True)
+    oldest_age_ms = fields.Integer(required=True, allow_none=True)
+    bound_ms = fields.Integer(required=True, allow_none=True, metadata={"description": "null: kept for ever"})
+    within_bound = fields.Boolean(required=True)
+
+
+class Lifetimes(Schema):
+    topics = fields.List(fields.Nested(TopicLifetime), required=True)
+
+
+class Error(Schema):
+    error = fields.String(required=True)

@@ -1,0 +1,99 @@
+"""The reporter's pages: sign-in into a session holding no token, roles, the report with a text
+alternative for every chart and every hidden figure in words, and downloads in the audit log."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+
+import pytest
+
+from services.reporter.audit import AuditTrail
+from services.reporter.auth import fingerprint, token_hash
+from tests.support import releases
+from tests.unit.test_reporter_api import ADMIN_TOKEN, RID, VIEWER_TOKEN, FakePublisher, app_with
+
+
+@pytest.fixture
+def trail():
+    return AuditTrail()
+
+
+@pytest.fixture
+def browser(trail):
+    return app_with(releases.book(), FakePublisher(), trail).test_client()
+
+
+def sign_in(browser, token, next_page="/releases"):
+    return browser.post("/sign-in", data={"token": token, "next": next_page})
+
+
+def session_payload(browser) -> dict:
+    cookie = browser.get_cookie("reporter_session").value
+    body = cookie.lstrip(".").split(".")[0]
+    raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    return json.loads(zlib.decompress(raw) if cookie.startswith(".") else raw)
+
+
+def test_signing_in_keeps_only_role_fingerprint_and_time_and_is_audited(browser, trail):
+    assert browser.get("/releases").location == "/sign-in?next=/releases"
+    refused = sign_in(browser, "wrong")
+    assert refused.status_code == 401 and "Enter a valid access token" in refused.get_data(as_text=True)
+    assert sign_in(browser, VIEWER_TOKEN).location == "/releases"
+    payload = session_payload(browser)
+    assert set(payload) == {"role", "subject", "issued"} and payload["role"] == "viewer"
+    assert payload["subject"] == fingerprint(token_hash(VIEWER_TOKEN)) and VIEWER_TOKEN not in json.dumps(payload)
+    browser.post("/sign-out")
+    assert browser.get("/releases").status_code == 302
+    assert [(e["action"], e["role"]) for e in trail.entries()] == [
+        ("signed_out", "viewer"), ("signed_in", "viewer"), ("sign_in_refused", None)]
+
+
+def test_a_viewer_cannot_open_the_administrators_pages_or_request_a_release(browser, trail):
+    sign_in(browser, VIEWER_TOKEN)
+    for path in ("/audit", "/operator"):
+        resp = browser.get(path)
+        assert resp.status_code == 403 and "It is for the portal" in resp.get_data(as_text=True)
+    assert browser.post("/releases").status_code == 403
+    assert "Request a release" not in browser.get("/releases").get_data(as_text=True)
+    assert [e["action"] for e in trail.entries()] == ["signed_in"]
+
+
+def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label(browser):
+    sign_in(browser, VIEWER_TOKEN)
+    page = browser.get(f"/releases/{RID}").get_data(as_text=True)
+    images = re.findall(r"<img ([^>]*)>", page)
+    assert len(images) == 13
+    for attrs in images:
+        alt = re.search(r'alt="([^"]+)"', attrs).group(1)
+        src = re.search(r'src="([^"]+)"', attrs).group(1)
+        assert len(alt) > 60 and src.startswith(f"/releases/{RID}/charts/")
+        chart = browser.get(src)
+        assert chart.status_code == 200 and chart.mimetype == "image/svg+xml" and "<svg" in chart.get_data(as_text=True)
+    cells = re.findall(r'<td class="([^"]+)" data-status="(\w+)">([^<]+)</td>', page)
+    hidden = [c for c in cells if c[1] == "suppressed"]
+    assert hidden and all(c == ("app-hidden", "suppressed", "fewer than 10") for c in hidden)
+    assert all(re.fullmatch(r"[\d,]+( \(\d+%\))?", c[2]) for c in cells if c[1] == "published")
+    assert "0" not in {c[2] for c in cells}
+    refs = set(re.findall(r'(?:href|src)="([^"#]+)"', page))
+    assert all(r.startswith("/") for r in refs)
+
+
+def test_downloads_from_the_page_are_audited_and_an_administrator_sees_them(browser, trail):
+    sign_in(browser, ADMIN_TOKEN)
+    pack = browser.get(f"/releases/{RID}/download/pack")
+    assert pack.status_code == 200 and pack.headers["Content-Disposition"] == \
+        f'attachment; filename="microaggressions-{RID}-report-pack.zip"'
+    assert browser.get(f"/releases/{RID}/download/docx").status_code == 404
+    audit = browser.get("/audit").get_data(as_text=True)
+    assert "pack downloaded" in audit and RID in audit and fingerprint(token_hash(ADMIN_TOKEN)) in audit
+    assert trail.pack_downloaded_by_admin(RID)
+
+
+def test_an_administrator_requests_a_release_from_the_page(browser, trail):
+    sign_in(browser, ADMIN_TOKEN)
+    resp = browser.post("/releases")
+    [entry] = [e for e in trail.entries() if e["action"] == "release_requested"]
+    assert resp.location == f"/releases?requested={entry['release_id']}"
+    assert f"Release {entry['release_id']} has been requested" in browser.get(resp.location).get_data(as_text=True)
