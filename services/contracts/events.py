@@ -129,9 +129,10 @@ class Command(Strict):
 
 
 AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "release_requested", "report_downloaded",
-                 "pack_downloaded")
+                 "pack_downloaded", "wipe_requested", "wipe_confirmed")
 ROLES = ("admin", "viewer")
 DOWNLOAD_KINDS = ("pdf", "html", "csv", "xlsx", "pack")
+WIPE_STATUSES = ("wiped", "incomplete", "unknown_release")
 
 
 class AuditEvent(Strict):
@@ -144,7 +145,8 @@ class AuditEvent(Strict):
     actor = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9:._@|-]{1,128}$"))
     role = fields.String(required=True, allow_none=True, validate=validate.OneOf(ROLES))
     release_id = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
-    detail = fields.String(required=True, allow_none=True, validate=validate.OneOf(DOWNLOAD_KINDS))
+    detail = fields.String(required=True, allow_none=True,
+                           validate=validate.OneOf(DOWNLOAD_KINDS + WIPE_STATUSES))  # a download's kind, a wipe's outcome
 
 
 class WipeOutcome(Strict):
@@ -153,7 +155,7 @@ class WipeOutcome(Strict):
     schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
     command_id = fields.UUID(required=True)
     release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
-    status = fields.String(required=True, validate=validate.OneOf(["wiped", "incomplete", "unknown_release"]))
+    status = fields.String(required=True, validate=validate.OneOf(WIPE_STATUSES))
     topics_purged = fields.List(fields.String(), required=True)
     covered_records_left = fields.Integer(required=True, validate=validate.Range(min=0))
     wiped_on = fields.Date(required=True)

@@ -16,7 +16,7 @@ from services.common.kafka import KafkaUnavailable
 from . import schemas
 from .identity import Identity
 from .openapi import document as openapi_document
-from .reporting import NotFound, Reporting
+from .reporting import NotFound, NotYet, Reporting
 
 FILES = {"report.pdf": "pdf", "report.html": "html", "figures.csv": "csv", "figures.xlsx": "xlsx", "pack.zip": "pack"}
 PUBLIC = {"api.openapi"}
@@ -50,6 +50,10 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     def _not_found(exc: NotFound):
         return jsonify(error=str(exc)), 404
 
+    @api.errorhandler(NotYet)
+    def _not_yet(exc: NotYet):
+        return jsonify(error=str(exc)), 409
+
     @api.errorhandler(KafkaUnavailable)
     def _unavailable(exc: KafkaUnavailable):
         return jsonify(error="The broker did not acknowledge; nothing was done. Try again later"), 503
@@ -78,6 +82,19 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     @may("read")
     def table(release_id: str, table_id: str):
         return jsonify(schemas.ReleaseTable().dump(reporting.table(release_id, table_id)))
+
+    @api.post("/releases/<release_id>/wipe")
+    @may("administer")
+    def wipe(release_id: str):
+        outcome = reporting.wipe(release_id, g.identity)
+        if outcome["status"] == "requested":
+            return jsonify(schemas.Requested().dump(outcome)), 202
+        return jsonify(outcome)   # as decoded from the wipes topic: already in schemas.Wipe's form
+
+    @api.get("/releases/<release_id>/wipe")
+    @may("administer")
+    def wipe_outcome(release_id: str):
+        return jsonify(reporting.wipe_outcome(release_id))
 
     @api.get("/releases/<release_id>/<file_name>")
     @may("read")

@@ -18,7 +18,7 @@ from .auth import Tokens
 from .consumer import reader as topic_reader
 from .documents import Documents
 from .releases import ReleaseBook
-from .reporting import Reporting
+from .reporting import Reporting, WipeLedger
 from .settings import Settings
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
@@ -27,7 +27,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';
 
 
 def create_app(settings: Settings | None = None, book: ReleaseBook | None = None,
-               publisher=None, start_reader: bool = True, trail: AuditTrail | None = None) -> Flask:
+               publisher=None, start_reader: bool = True, trail: AuditTrail | None = None,
+               wipes: WipeLedger | None = None, wipe_wait: float = 60.0) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(__name__, static_folder="static", static_url_path="/assets")
     app.secret_key = secrets.token_bytes(32)   # sessions end when the process does
@@ -41,9 +42,9 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
     trail = trail if trail is not None else AuditTrail()
     producer = _shared(publisher, settings.kafka_bootstrap)
     audit = AuditLog(settings.topics.audit, trail, producer)
-    reporting = Reporting(book, Documents(), audit, settings.topics.commands, producer)
+    reporting = Reporting(book, Documents(), audit, settings.topics.commands, producer, wipes, wipe_wait)
     reader = topic_reader(settings.kafka_bootstrap, settings.topics.releases, book, settings.topics.audit,
-                          trail).start() if start_reader else None
+                          trail, settings.topics.wipes, reporting.wipes).start() if start_reader else None
 
     @app.after_request
     def _headers(resp):

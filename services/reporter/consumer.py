@@ -1,5 +1,5 @@
 """Reads whole topics from their start on a background thread: the releases topic into a
-ReleaseBook, and the audit topic into an AuditTrail."""
+ReleaseBook, the audit topic into an AuditTrail, and the wipes topic into a WipeLedger."""
 from __future__ import annotations
 
 import asyncio
@@ -59,6 +59,8 @@ class TopicReader:
             self._loop.call_soon_threadsafe(self._stop.set)
 
 
-def reader(bootstrap: str, releases_topic: str, book: ReleaseBook, audit_topic: str, trail: AuditTrail) -> TopicReader:
+def reader(bootstrap: str, releases_topic: str, book: ReleaseBook, audit_topic: str, trail: AuditTrail,
+           wipes_topic: str, wipes) -> TopicReader:
     return TopicReader(bootstrap, {releases_topic: (events.ReleaseCell, book.add),
-                                   audit_topic: (events.AuditEvent, trail.add)})
+                                   audit_topic: (events.AuditEvent, trail.add),
+                                   wipes_topic: (events.WipeOutcome, wipes.add)})

@@ -39,7 +39,8 @@ def _json(schema: str, description: str) -> dict:
 def _errors(*codes: int) -> dict:
     text = {400: "a query parameter was given: this API takes none",
             401: "no valid bearer token", 403: "an administrator's token is needed",
-            404: "no such release, table or file", 503: "the broker did not acknowledge; nothing was done"}
+            404: "no such release, table or file", 409: "the release's report pack has not been downloaded yet",
+            503: "the broker did not acknowledge; nothing was done"}
     return {str(c): _json("Error", text[c]) for c in codes}
 
 
@@ -61,7 +62,7 @@ def document() -> dict:
                              "log before it is sent."},
         components={"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
         security=[{"bearer": []}])
-    for name in ("Release", "ReleaseTable", "ReleaseList", "Requested", "AuditLog", "Lifetimes", "Error"):
+    for name in ("Release", "ReleaseTable", "ReleaseList", "Requested", "Wipe", "AuditLog", "Lifetimes", "Error"):
         spec.components.schema(name, schema=getattr(schemas, name))
     spec.path("/api/v1/openapi.json", operations={"get": {
         "operationId": "openapi", "summary": "This document", "security": [],
@@ -78,6 +79,16 @@ def document() -> dict:
     spec.path("/api/v1/releases/{release_id}/tables/{table_id}", operations=_get(
         "getTable", "One table of a release, whole", _json("ReleaseTable", "the table"), 404,
         params=[RELEASE_ID, TABLE_ID]))
+    spec.path("/api/v1/releases/{release_id}/wipe", operations={
+        **_get("getWipe", "The outcome of this release's wipe (administrators)", _json("Wipe", "the outcome"), 404,
+               params=[RELEASE_ID], admin=True),
+        "post": {"operationId": "wipeRelease",
+                 "summary": "Purge the individual-level records this release covered, once an administrator has "
+                            "downloaded its report pack (administrators); recorded in the audit log",
+                 "parameters": [RELEASE_ID],
+                 "responses": {"200": _json("Wipe", "the aggregator's confirmation"),
+                               "202": _json("Requested", "requested; no confirmation yet (see GET)"),
+                               **_errors(400, 401, 403, 404, 409, 503)}}})
     for file_name, (media, summary, fmt) in FILES.items():
         body = {"schema": {"type": "string", **({"format": fmt} if fmt else {})}}
         spec.path(f"/api/v1/releases/{{release_id}}/{file_name}", operations=_get(

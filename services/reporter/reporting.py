@@ -4,6 +4,7 @@ Every request for a release and every download is written to the audit log first
 from __future__ import annotations
 
 import secrets
+import threading
 from datetime import date
 
 from services.contracts import events
@@ -18,10 +19,41 @@ class NotFound(LookupError):
     pass
 
 
+class NotYet(RuntimeError):
+    """An action whose precondition is not met (a wipe before the pack was downloaded)."""
+
+
+class WipeLedger:
+    """The aggregator's wipe outcomes (wipes topic), by command and by release. Thread-safe."""
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self._by_command: dict[str, dict] = {}
+        self._by_release: dict[str, dict] = {}
+
+    def add(self, outcome: dict) -> None:
+        with self._changed:
+            self._by_command[str(outcome["command_id"])] = outcome
+            self._by_release[outcome["release_id"]] = outcome
+            self._changed.notify_all()
+
+    def latest(self, release_id: str) -> dict | None:
+        with self._changed:
+            return self._by_release.get(release_id)
+
+    def wait(self, command_id: str, timeout: float) -> dict | None:
+        with self._changed:
+            self._changed.wait_for(lambda: command_id in self._by_command, timeout)
+            return self._by_command.get(command_id)
+
+
 class Reporting:
-    def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher):
+    def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher,
+                 wipes: WipeLedger | None = None, wipe_wait: float = 60.0):
         self.book, self.documents, self.audit = book, documents, audit
         self._commands_topic, self._publisher = commands_topic, publisher
+        self.wipes = wipes if wipes is not None else WipeLedger()
+        self._wipe_wait = wipe_wait
 
     def release(self, release_id: str) -> dict:
         """A complete release's document; `latest` for the newest. NotFound otherwise."""
@@ -47,6 +79,31 @@ class Reporting:
         self.audit.record("release_requested", who, release_id=release_id)
         self._publisher().send(self._commands_topic, command, key=release_id.encode())
         return release_id
+
+    def wipe(self, release_id: str, who: Identity) -> dict:
+        """Once an administrator has downloaded the release's pack, ask the aggregator to purge
+        the individual-level records the release covered, and wait for its confirmation. Both
+        the request and the confirmation go to the audit log. Returns the outcome, or
+        `{"release_id", "status": "requested"}` if none came in time."""
+        release_id = self.release(release_id)["release_id"]
+        if not self.audit.trail.pack_downloaded_by_admin(release_id):
+            raise NotYet("Download this release's report pack first: the wipe deletes the records it was made from")
+        command_id = events.new_event_id()
+        command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
+                                                 "kind": "wipe", "release_id": release_id})
+        self.audit.record("wipe_requested", who, release_id=release_id)
+        self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        outcome = self.wipes.wait(command_id, self._wipe_wait)
+        if outcome is None:
+            return {"release_id": release_id, "status": "requested"}
+        self.audit.record("wipe_confirmed", who, release_id=release_id, detail=outcome["status"])
+        return outcome
+
+    def wipe_outcome(self, release_id: str) -> dict:
+        outcome = self.wipes.latest(self.release(release_id)["release_id"])
+        if outcome is None:
+            raise NotFound("This release has not been wiped")
+        return outcome
 
     def download(self, release_id: str, kind: str, who: Identity) -> tuple[bytes, str, str]:
         """(body, file name, media type). The download is in the audit log before a byte is sent:

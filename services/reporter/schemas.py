@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from services.contracts.events import STATUSES, AuditEvent
+from services.contracts.events import STATUSES, AuditEvent, WipeOutcome
 
 
 class Cell(Schema):
@@ -52,6 +52,11 @@ class ReleaseList(Schema):
 class Requested(Schema):
     release_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.Equal("requested"))
+
+
+class Wipe(WipeOutcome):
+    """The aggregator's confirmation of a wipe: which topics it purged and how many records the
+    release covered are still readable (0 when done). No offsets and no counts."""
 
 
 class AuditEntry(AuditEvent):

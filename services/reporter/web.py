@@ -18,7 +18,7 @@ from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
 
 from .identity import Identity
-from .reporting import NotFound, Reporting
+from .reporting import NotFound, NotYet, Reporting
 
 SESSION_SECONDS = 8 * 60 * 60
 RELEASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
@@ -56,6 +56,10 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     @web.errorhandler(NotFound)
     def _not_found(exc: NotFound):
         return problem(current(), 404, "Page not found", str(exc) + ".")
+
+    @web.errorhandler(NotYet)
+    def _not_yet(exc: NotYet):
+        return problem(current(), 409, "The records cannot be wiped yet", str(exc) + ".")
 
     @web.errorhandler(KafkaUnavailable)
     def _unavailable(exc: KafkaUnavailable):
@@ -107,9 +111,20 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     @page()
     def report(who: Identity, release_id: str):
         doc = reporting.release(release_id)
-        return render_template("report/page.html", role=who.role, active="releases",
+        rid = doc["release_id"]
+        wipe = None
+        if who.may("administer"):
+            wipe = {"ready": reporting.audit.trail.pack_downloaded_by_admin(rid),
+                    "outcome": reporting.wipes.latest(rid)}
+        return render_template("report/page.html", role=who.role, active="releases", wipe=wipe,
                                report=reporting.documents.report(doc),
                                chart_src=lambda f: url_for("web.chart", release_id=doc["release_id"], figure_id=f.id))
+
+    @web.post("/releases/<release_id>/wipe")
+    @page("administer")
+    def wipe(who: Identity, release_id: str):
+        reporting.wipe(release_id, who)
+        return redirect(url_for("web.report", release_id=release_id) + "#wipe")
 
     @web.get("/releases/<release_id>/charts/<figure_id>.svg")
     @page()

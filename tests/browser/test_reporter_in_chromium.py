@@ -1,7 +1,9 @@
 """A member of the steering group, in headless Chromium, against the real services on a real
 broker: signs in, opens the latest release's report, finds a text alternative for every chart
 and every hidden figure labelled, passes axe-core at WCAG 2.2 AA on every page, and downloads
-the report pack; the download is in the audit log. A viewer cannot open the audit log.
+the report pack; the download is in the audit log. Then it wipes the reports the release covered,
+and the redacted topic, read from offset 0, no longer holds them. A viewer cannot open the audit
+log.
 Screenshots go to test-artifacts/browser/."""
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from services.redactor.app import GROUP as REDACTOR
 from services.reporter.auth import token_hash
 from tests.e2e.test_report_to_steering_group import planned_reports, released
 from tests.support.browser import artifacts_for, axe_violations, chromium
-from tests.support.kafka import wait_caught_up
+from tests.support.kafka import read_all, wait_caught_up
 
 VIEWER_TOKEN = "test-viewer-token-not-secret"
 
@@ -60,6 +62,7 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
     admin = {"Authorization": f"Bearer {portal.token}"}
     doc = released(portal, admin)
     rid = doc["release_id"]
+    assert len(read_all(kafka["bootstrap"], portal.topics.redacted)) == 62
 
     with chromium() as browser:
         context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
@@ -114,6 +117,14 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
         rows = page.locator("table tbody tr").all_inner_texts()
         assert "pack downloaded" in rows[0] and rid in rows[0] and "admin" in rows[0]
         assert any("release requested" in r for r in rows) and any("signed in" in r for r in rows)
+
+        # Download, then wipe: the individual reports the release covered are deleted for good.
+        page.goto(f"{portal.reporter}/releases/{rid}")
+        page.get_by_role("button", name=f"Wipe the reports of release {rid}").click()
+        assert page.url == f"{portal.reporter}/releases/{rid}#wipe"
+        confirmed = page.locator("#wipe + .nhsuk-inset-text").inner_text()
+        assert "have been deleted from 3 topics, and none of them can be read any more" in confirmed
+        visit.checked("wiped")
         cookies = context.cookies()
         context.close()
 
@@ -145,3 +156,10 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
     audit = requests.get(f"{portal.reporter}/api/v1/audit", headers=admin, timeout=10).json()["entries"]
     assert [(e["action"], e["release_id"], e["detail"]) for e in audit if e["action"] == "pack_downloaded"] == \
         [("pack_downloaded", rid, "pack")]
+    assert [(e["action"], e["detail"]) for e in audit if e["release_id"] == rid][:2] == [
+        ("wipe_confirmed", "wiped"), ("wipe_requested", None)]
+    # Read from offset 0: every redacted report the release covered is gone, and nothing upstream.
+    assert read_all(kafka["bootstrap"], portal.topics.redacted) == []
+    assert read_all(kafka["bootstrap"], portal.topics.raw) == []
+    wipe = requests.get(f"{portal.reporter}/api/v1/releases/{rid}/wipe", headers=admin, timeout=10).json()
+    assert (wipe["status"], wipe["covered_records_left"]) == ("wiped", 0)

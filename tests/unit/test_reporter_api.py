@@ -13,12 +13,14 @@ import pytest
 from openpyxl import load_workbook
 
 from services.common.kafka import KafkaUnavailable
+from services.contracts import events
 from services.contracts.topics import Topics
 from services.reporter import openapi
 from services.reporter.app import create_app
 from services.reporter.audit import AuditTrail
 from services.reporter.auth import fingerprint, token_hash
 from services.reporter.releases import ReleaseBook
+from services.reporter.reporting import WipeLedger
 from services.reporter.settings import MissingSetting, Settings
 from tests.support import releases
 
@@ -85,7 +87,8 @@ def released(full_book, publisher, trail):
 
 READS = ["/api/v1/releases", "/api/v1/releases/latest", f"/api/v1/releases/{RID}",
          f"/api/v1/releases/{RID}/tables/themes", f"/api/v1/releases/{RID}/figures.csv"]
-ADMINISTRATIVE = [("post", "/api/v1/releases"), ("get", "/api/v1/audit"), ("get", "/api/v1/operator/lifetimes")]
+ADMINISTRATIVE = [("post", "/api/v1/releases"), ("get", "/api/v1/audit"), ("get", "/api/v1/operator/lifetimes"),
+                  ("post", f"/api/v1/releases/{RID}/wipe"), ("get", f"/api/v1/releases/{RID}/wipe")]
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": ADMIN_TOKEN},
@@ -239,7 +242,7 @@ def test_the_served_openapi_document_is_the_committed_one_and_describes_every_ro
               if r.rule.startswith("/api/")}
     documented = set(openapi.document()["paths"])
     assert routes - {"/api/v1/releases/{release_id}/{file_name}"} <= documented
-    assert {p for p in documented if "{release_id}/" in p and "tables" not in p} == {
+    assert {p for p in documented if "{release_id}/" in p and "tables" not in p and not p.endswith("/wipe")} == {
         f"/api/v1/releases/{{release_id}}/{f}" for f in openapi.FILES}
 
 
@@ -251,3 +254,53 @@ def test_tokens_are_kept_only_as_hashes_and_a_clear_viewer_token_is_refused():
     with pytest.raises(MissingSetting, match="REPORTER_VIEWER_TOKENS: entry 2 is not a SHA-256 hash"):
         Settings.from_env({"REPORTER_API_TOKEN": ADMIN_TOKEN,
                            "REPORTER_VIEWER_TOKENS": f"{token_hash('a')},{VIEWER_TOKEN}"})
+
+
+class Aggregator(FakePublisher):
+    """Answers a wipe command on the ledger, as the aggregator does on the wipes topic."""
+
+    def __init__(self, ledger, status="wiped"):
+        super().__init__()
+        self.ledger, self.status = ledger, status
+
+    def send(self, topic, value, key=None):
+        super().send(topic, value, key)
+        command = json.loads(value)
+        if command.get("kind") == "wipe" and self.status:
+            self.ledger.add(events.decode(events.WipeOutcome, events.encode(events.WipeOutcome, {
+                "schema_version": 1, "command_id": command["command_id"], "release_id": command["release_id"],
+                "status": self.status, "topics_purged": ["t.redacted.v1", "t.raw.v1", "t.dead-letter.v1"],
+                "covered_records_left": 0, "wiped_on": "2026-12-02"})))
+
+
+def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and_audited(full_book, trail):
+    ledger = WipeLedger()
+    aggregator = Aggregator(ledger)
+    app = create_app(settings(), book=full_book, publisher=aggregator, start_reader=False, trail=trail,
+                     wipes=ledger, wipe_wait=5).test_client()
+    early = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert early.status_code == 409 and "Download this release's report pack first" in early.get_json()["error"]
+    assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=VIEWER).status_code == 200
+    assert app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).status_code == 409   # a viewer's does not count
+    assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).status_code == 404    # not wiped yet
+    assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
+
+    done = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert done.status_code == 200
+    body = done.get_json()
+    assert (body["release_id"], body["status"], body["covered_records_left"]) == (RID, "wiped", 0)
+    [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
+    assert command["release_id"] == RID and body["command_id"] == command["command_id"]
+    assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).get_json() == body
+    actions = [(e["action"], e["release_id"], e["detail"]) for e in trail.entries()]
+    assert actions[:2] == [("wipe_confirmed", RID, "wiped"), ("wipe_requested", RID, None)]
+
+
+def test_a_wipe_without_a_confirmation_in_time_answers_202(full_book, trail):
+    ledger = WipeLedger()
+    app = create_app(settings(), book=full_book, publisher=Aggregator(ledger, status=None), start_reader=False,
+                     trail=trail, wipes=ledger, wipe_wait=0.2).test_client()
+    assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
+    resp = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert (resp.status_code, resp.get_json()) == (202, {"release_id": RID, "status": "requested"})
+    assert [e["action"] for e in trail.entries()][0] == "wipe_requested"
