@@ -23,53 +23,67 @@ from services.contracts.questionnaire import load
 from . import redaction
 
 GROUP = REDACTOR_GROUP
+BATCH = 20   # raw records redacted together: one pass of the model over all their texts
 
 
-def redacted_event(raw: bytes, analyse: redaction.Analyser, keys: dict) -> bytes:
-    """A sealed raw event's bytes to a redacted event's bytes. Raises ValueError,
-    ValidationError or LookupError for a message that can never be redacted."""
+def opened(raw: bytes, keys: dict) -> dict:
+    """A sealed raw event's report. Raises ValueError, ValidationError or LookupError for a
+    message that can never be redacted."""
     envelope = events.decode(events.SealedRaw, raw)
     inner = sealing.unseal(keys, envelope["key_id"], base64.b64decode(envelope["sealed"], validate=True))
     report = events.decode(events.RawReport, inner)
     if report["event_id"] != envelope["event_id"]:
         raise ValueError("sealed event id differs from the envelope's")
-    answers = redaction.redact_answers(report["answers"], load().text_fields, analyse)
-    return events.encode(events.RedactedReport, {
-        "schema_version": events.SCHEMA_VERSION, "event_id": report["event_id"],
-        "month": report["month"], "answers": answers,
-    })
+    return report
 
 
-def create_app(settings: consumer.ConsumerSettings | None = None, analyse=None):
+def redacted_events(raws: list[bytes], analyse_many: redaction.BatchAnalyser, keys: dict) -> list[bytes | Exception]:
+    """Each sealed raw event's redacted event, or the error that means it can never be
+    redacted; the texts of the whole batch go through the model together."""
+    reports: list[dict | Exception] = []
+    for raw in raws:
+        try:
+            reports.append(opened(raw, keys))
+        except (ValueError, ValidationError, LookupError) as exc:
+            reports.append(exc)
+    good = [r for r in reports if not isinstance(r, Exception)]
+    answers = iter(redaction.redact_answers_many([r["answers"] for r in good], load().text_fields, analyse_many))
+    return [r if isinstance(r, Exception) else events.encode(events.RedactedReport, {
+        "schema_version": events.SCHEMA_VERSION, "event_id": r["event_id"], "month": r["month"],
+        "answers": next(answers)}) for r in reports]
+
+
+def create_app(settings: consumer.ConsumerSettings | None = None, analyse_many=None):
     settings = settings or consumer.ConsumerSettings.from_env("redactor", 8002)
-    if analyse is None:
+    if analyse_many is None:
         from . import engine  # Presidio and spaCy load once, here
-        analyse = engine.analyser()
+        analyse_many = engine.Engine().analyse_many
     broker = consumer.make_broker(settings)
     topics = settings.topics
     purger = RecordPurger(settings.kafka_bootstrap)
     ring: keyring.Keyring | None = None
 
-    async def done(msg: KafkaMessage) -> None:
-        """Commit, then delete the raw record at once: it is no longer needed anywhere."""
-        await msg.ack()
-        await purger.purge_through(topics.raw, msg.raw_message.partition, msg.raw_message.offset)
-
     @broker.subscriber(topics.raw, group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL, max_poll_records=20)
+                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=BATCH)
     @consumer.crash_on_failure
     async def handle(msg: KafkaMessage) -> None:
-        raw = msg.body
-        try:
-            out = await asyncio.to_thread(redacted_event, raw, analyse, ring.keys)
-        except (ValueError, ValidationError, LookupError) as exc:
-            await consumer.dead_letter(broker, topics, topics.raw, raw, exc)
-            await done(msg)
-            return
-        event_id = json.loads(out)["event_id"]
-        await broker.publish(out, topic=topics.redacted, key=event_id.encode(),
-                             timestamp_ms=consumer.today_ms())
-        await done(msg)
+        """A batch: redacted in a worker thread (the event loop keeps the group's heartbeat),
+        every result acknowledged by the broker, then the batch committed, then its raw records
+        deleted at once: they are no longer needed anywhere."""
+        records = msg.raw_message
+        outs = await asyncio.to_thread(redacted_events, [r.value for r in records], analyse_many, ring.keys)
+        for record, out in zip(records, outs):
+            if isinstance(out, Exception):
+                await consumer.dead_letter(broker, topics, topics.raw, record.value, out)
+            else:
+                await broker.publish(out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
+                                     timestamp_ms=consumer.today_ms())
+        await msg.ack()
+        last: dict[int, int] = {}
+        for record in records:
+            last[record.partition] = max(record.offset, last.get(record.partition, -1))
+        for partition, offset in sorted(last.items()):
+            await purger.purge_through(topics.raw, partition, offset)
 
     def tend(drained_at: int | None) -> None:
         new, destroyed = ring.tend(int(time.time() * 1000), drained_at)

@@ -297,10 +297,17 @@ def redact_many(texts: Sequence[str], analyse_many: BatchAnalyser,
 
 def redact_answers(answers: dict, text_fields: Iterable[str], analyse: Analyser) -> dict:
     """A copy of the answers with every free-text field redacted."""
-    out = dict(answers)
-    fields = [code for code in text_fields if code in out]
-    results = redact_many([out[code] for code in fields],
-                          lambda texts: [analyse(t) for t in texts])
-    for code, (redacted, _) in zip(fields, results):
-        out[code] = redacted
+    return redact_answers_many([answers], text_fields, lambda texts: [analyse(t) for t in texts])[0]
+
+
+def redact_answers_many(many: Sequence[dict], text_fields: Iterable[str],
+                        analyse_many: BatchAnalyser) -> list[dict]:
+    """Copies of several reports' answers with every free-text field redacted, all the texts
+    analysed in one batch (one pass of the model over them)."""
+    fields = list(text_fields)
+    places = [(i, code) for i, answers in enumerate(many) for code in fields if code in answers]
+    results = redact_many([many[i][code] for i, code in places], analyse_many)
+    out = [dict(answers) for answers in many]
+    for (i, code), (redacted, _) in zip(places, results):
+        out[i][code] = redacted
     return out

@@ -1,0 +1,40 @@
+"""The redactor's service core: a batch of sealed raw records becomes redacted events or
+the errors that send them to the dead-letter topic, with every text of the batch analysed in one
+call (one pass of the model)."""
+from __future__ import annotations
+
+import json
+
+from services.common import sealing
+from services.redactor.app import redacted_events
+from services.redactor.redaction import Span
+from tests.support.raw import sealed
+
+ANSWERS = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
+           "what_happened": "Marek laughed at my accent.", "what_would_help": "Ask Marek to stop."}
+
+
+def test_a_batch_is_analysed_in_one_call_and_bad_records_come_back_as_errors(tmp_path, keys_dir):
+    calls = []
+
+    def analyse_many(texts):
+        calls.append(list(texts))
+        return [[Span(t.index("Marek"), t.index("Marek") + 5, "PERSON")] if "Marek" in t else [] for t in texts]
+
+    lost = tmp_path / "lost"
+    sealing.generate(lost)
+    raws = [sealed(ANSWERS, "00000000-0000-4000-8000-000000000001", keys_dir), b"not json",
+            sealed(ANSWERS, "00000000-0000-4000-8000-000000000002", lost),
+            sealed({**ANSWERS, "what_would_help": "Nothing"}, "00000000-0000-4000-8000-000000000003", keys_dir)]
+
+    outs = redacted_events(raws, analyse_many, sealing.private_keys(keys_dir))
+
+    assert [type(o).__name__ for o in outs] == ["bytes", "JSONDecodeError", "UnknownKey", "bytes"]
+    assert calls == [["Marek laughed at my accent.", "Ask Marek to stop.",
+                      "Marek laughed at my accent.", "Nothing"]]
+    first, last = json.loads(outs[0]), json.loads(outs[3])
+    assert first["event_id"] == "00000000-0000-4000-8000-000000000001"
+    assert (first["answers"]["what_happened"], first["answers"]["what_would_help"]) == \
+        ("[PERSON] laughed at my accent.", "Ask [PERSON] to stop.")
+    assert (last["answers"]["what_happened"], last["answers"]["what_would_help"]) == \
+        ("[PERSON] laughed at my accent.", "Nothing")
