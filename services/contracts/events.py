@@ -21,16 +21,20 @@ class Strict(Schema):
         unknown = RAISE
 
 
-def _text_field(q: Question) -> fields.Field:
+# A redacted text may be longer than what was written: "[PERSON]" can stand for "Jo".
+REDACTED_TEXT_ROOM = 4
+
+
+def _text_field(q: Question, room: int = 1) -> fields.Field:
     return fields.String(
         required=q.required,
-        validate=validate.Length(min=1, max=q.max_length,
-                                 error=f"Enter between 1 and {q.max_length} characters"),
+        validate=validate.Length(min=1, max=q.max_length * room,
+                                 error=f"Enter between 1 and {q.max_length * room} characters"),
     )
 
 
-def _field(q: Question) -> fields.Field:
-    f = _text_field(q) if q.is_text else _choice_field(q)
+def _field(q: Question, room: int = 1) -> fields.Field:
+    f = _text_field(q, room) if q.is_text else _choice_field(q)
     f.error_messages = {**f.error_messages, "required": f"Answer this question: {q.question}"}
     return f
 
@@ -75,18 +79,19 @@ class _AnswersBase(Strict):
 
 
 @cache
-def answers_schema(questionnaire: Questionnaire | None = None) -> type[Schema]:
-    """A marshmallow schema for one report's answers, built from the questionnaire."""
+def answers_schema(questionnaire: Questionnaire | None = None, text_room: int = 1) -> type[Schema]:
+    """A marshmallow schema for one report's answers, built from the questionnaire; texts may
+    be `text_room` times their limit (for redacted texts)."""
     questionnaire = questionnaire or load()
-    declared = {q.code: _field(q) for q in questionnaire.questions}
+    declared = {q.code: _field(q, text_room) for q in questionnaire.questions}
     cls = type("Answers", (_AnswersBase,), declared)
     cls.questionnaire = questionnaire
     return cls
 
 
 class _Answers(fields.Nested):
-    def __init__(self, **kwargs):
-        super().__init__(lambda: answers_schema()(), **kwargs)
+    def __init__(self, text_room: int = 1, **kwargs):
+        super().__init__(lambda: answers_schema(text_room=text_room)(), **kwargs)
 
 
 class Envelope(Strict):
@@ -109,7 +114,7 @@ class SealedRaw(Envelope):
 class RedactedReport(Envelope):
     """redacted topic: free text with personal information replaced by placeholders."""
     month = fields.String(required=True, validate=validate.Regexp(MONTH))
-    answers = _Answers(required=True)
+    answers = _Answers(text_room=REDACTED_TEXT_ROOM, required=True)
 
 
 class DeadLetter(Strict):

@@ -38,3 +38,18 @@ def test_a_batch_is_analysed_in_one_call_and_bad_records_come_back_as_errors(tmp
         ("[PERSON] laughed at my accent.", "Ask [PERSON] to stop.")
     assert (last["answers"]["what_happened"], last["answers"]["what_would_help"]) == \
         ("[PERSON] laughed at my accent.", "Nothing")
+
+
+def test_a_text_at_its_limit_that_grows_when_redacted_is_still_published(keys_dir):
+    text = ("Jo, " * 750)[:3000]   # the longest text the form takes, 750 short names
+    answers = {**ANSWERS, "what_happened": text}
+    del answers["what_would_help"]
+
+    def analyse_many(texts):
+        return [[Span(i, i + 2, "PERSON") for i in range(0, len(t), 4)] for t in texts]
+
+    [out] = redacted_events([sealed(answers, "00000000-0000-4000-8000-000000000004", keys_dir)], analyse_many,
+                            sealing.private_keys(keys_dir))
+    redacted = json.loads(out)["answers"]["what_happened"]
+    assert len(text) == 3000 and len(redacted) == 750 * len("[PERSON], ") == 7500
+    assert redacted.startswith("[PERSON], [PERSON], ")
