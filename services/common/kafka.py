@@ -1,5 +1,6 @@
-"""Kafka adapters shared by the services: topic creation, a blocking producer for the Flask
-apps, and consumer-group lag (used by health checks and tests)."""
+"""Kafka adapters shared by the services: topic creation (and keeping existing topics'
+configuration current), a blocking producer for the Flask apps, consumer-group offsets and lag,
+and deleting records (DeleteRecords) once nothing needs them."""
 from __future__ import annotations
 
 import asyncio
