@@ -2,8 +2,9 @@
 module: the targets of issue 4 on the labelled corpus `dev.jsonl`, and whole narratives of our
 own (invented people and places, not from the corpus) redacted exactly.
 
-The corpus is read from `$REDACTION_CORPUS`, or else from `../shared/data/redaction/dev.jsonl`
-beside the repository, where the project's shared folder lives."""
+The corpus is read from `$REDACTION_CORPUS` (point it at a held-out corpus), or else from
+`tests/data/redaction/dev.jsonl`, a copy of the project's shared synthetic corpus
+(`../shared/data/redaction/`) so that a clean clone tests itself."""
 from __future__ import annotations
 
 import os
@@ -14,8 +15,7 @@ import pytest
 from services.redactor import engine, evaluate, redaction
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(os.environ.get("REDACTION_CORPUS",
-                             ROOT.parent / "shared" / "data" / "redaction" / "dev.jsonl"))
+CORPUS = Path(os.environ.get("REDACTION_CORPUS", ROOT / "tests" / "data" / "redaction" / "dev.jsonl"))
 
 
 @pytest.fixture(scope="module")
