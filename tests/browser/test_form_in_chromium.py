@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import chromium
+from tests.support.browser import chromium
 from tests.support.kafka import read_all
 from tests.support.raw import open_raw
 
