@@ -94,13 +94,14 @@ async def survey(bootstrap: str, topics: Topics, now_ms: int | None = None) -> l
     await consumer.start()
     try:
         configs, check_ms = await _configs(admin, names)
+        # Every topic's partitions first: once the consumer is assigned a partition, its metadata
+        # covers only the assigned topics.
+        await consumer._client.force_metadata_update()
+        partitions = {name: [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
+                      for name in names}
         out = []
         for name in names:
-            partitions = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-            if not partitions:
-                await consumer._client.force_metadata_update()
-                partitions = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-            records, oldest = await _oldest(consumer, partitions)
+            records, oldest = await _oldest(consumer, partitions[name])
             now = int(time.time() * 1000) if now_ms is None else now_ms
             lifetime = lifetime_of(configs[name])
             out.append(TopicState(name, records, None if oldest is None else max(0, now - oldest),

@@ -188,11 +188,12 @@ class ReleaseCell(Strict):
     status = fields.String(required=True, validate=validate.OneOf(STATUSES), **_about(
         "published, or suppressed: fewer reports than the threshold (zero included), or hidden so that a "
         "suppressed cell cannot be worked out from others. The two kinds of suppression look the same."))
-    percent = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=1, max=99), **_about(
-        "Whole percentage of value over the published value of the matching cell of percent_of; null where "
-        "that is under 25, suppressed, or the share would show as 0% or 100%."))
-    percent_of = fields.String(required=True, allow_none=True, **_about(
-        "The table whose cell (same period, shared dimensions) is the percentage's denominator."))
+    # Added in method 2.0: optional on the wire, so method 1.0 cells kept on the topic still read.
+    percent = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=99), **_about(
+        "Whole percentage of value over the published value of the matching cell of percent_of; null (or absent, "
+        "in releases of method 1.0) where that is under 25, suppressed, or the share would show as 0% or 100%."))
+    percent_of = fields.String(load_default=None, allow_none=True, **_about(
+        "The table whose cell (same period, shared dimensions) is the percentage's denominator (method 2.0 on)."))
     threshold = fields.Integer(required=True, **_about("Minimum distinct reports for a published cell (10 or more)."))
     cell_index = fields.Integer(required=True, validate=validate.Range(min=0), **_about(
         "Position of this cell in the release, from 0."))

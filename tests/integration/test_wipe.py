@@ -287,6 +287,9 @@ def test_the_operator_sees_each_topic_s_records_oldest_age_and_bound(kafka, topi
         for i in range(3):
             assert requests.post(f"{portal.intake}/api/v1/reports", json=report(f"op{i}", "Rana Haddad"),
                                  timeout=15).status_code == 202
+        letters = [events.encode(events.DeadLetter, {"schema_version": 1, "event_id": None,
+                                                    "source_topic": topics.raw, "error_class": "ValueError"})] * 2
+        produce(bootstrap, topics.dead_letter, letters)   # a second topic with records
         # The command: one line per topic, exit 0 while every topic is within its bound.
         cli = subprocess.run([str(Path(sys.executable).parent / "portal-lifetimes"), "--bootstrap", bootstrap,
                               "--prefix", topics.prefix, "--keys", str(portal.keys_dir)],
@@ -294,6 +297,7 @@ def test_the_operator_sees_each_topic_s_records_oldest_age_and_bound(kafka, topi
         assert cli.returncode == 0, cli.stderr
         rows = {line.split()[0]: line.split() for line in cli.stdout.splitlines()[1:6]}
         assert rows[topics.raw][1] == "3" and rows[topics.raw][-1] == "yes"
+        assert rows[topics.dead_letter][1] == "2"
         assert rows[topics.redacted][1] == "0" and rows[topics.releases][-2:] == ["kept", "yes"]
         assert "sealing private keys held: 1" in cli.stdout
 
