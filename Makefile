@@ -12,10 +12,18 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: run test install assets browser pdf-libs broker clean
 
+# Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
+# extra the lock does not pin (a newer release on the index cannot change what is installed),
+# --only-binary so nothing is built with build tools fetched unpinned, then `pip check` so a lock
+# that misses a package some pinned package needs fails here, loudly.
+# The pip that does it is the one the venv brings (ensurepip, shipped with the Python itself, so
+# it needs no registry and no pin of its own): with resolution off its only work is to fetch
+# files and check their hashes, which every pip since 8 does the same way.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(VENV)/bin/python -m pip install --quiet --require-hashes --no-deps --only-binary=:all: -r requirements.lock
+	$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
+	@$(VENV)/bin/python -m pip check || { echo "requirements.lock is incomplete: a pinned package needs one the lock does not pin (above). Regenerate it with 'make lock'." >&2; exit 1; }
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)
