@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install assets browser pdf-libs broker clean
+.PHONY: run test install lock assets browser pdf-libs broker clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -27,6 +27,15 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerate requirements.lock from pyproject.toml (the one command; pip-tools pinned here, run in
+# a throwaway venv so it never enters the project's).
+PIP_TOOLS := pip-tools==7.5.2
+lock:
+	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/python -m pip install --quiet $(PIP_TOOLS)
+	.cache/lock-venv/bin/pip-compile --quiet --allow-unsafe --extra=test --generate-hashes \
+	  --no-emit-find-links --output-file=requirements.lock --strip-extras pyproject.toml
 
 # npm ci installs exactly package-lock.json, checking every package's sha512 integrity.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -50,14 +59,14 @@ $(REPORTER_ASSETS)/.built: node_modules/.package-lock.json services/reporter/ass
 
 assets: $(ASSETS)/.built $(REPORTER_ASSETS)/.built
 
-# WeasyPrint (the report's PDF) needs Debian's Pango; chromium brings it too.
+# Debian packages come at the versions in deploy/debian.lock (deploy/debian.py says how, and what
+# it does when Debian has replaced a pinned version). WeasyPrint (the report's PDF) needs Pango.
 pdf-libs:
-	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
+	@$(PYTHON) -m deploy.debian install pdf
 
 # Debian's chromium drives the browser tests; nothing downloads a browser build of its own.
 browser:
-	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@test -x $(CHROMIUM) || $(PYTHON) -m deploy.debian install browser
 
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
