@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lock assets browser pdf-libs broker clean
+.PHONY: run test install lock assets browser pdf-libs image-tools image broker clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -68,13 +68,20 @@ pdf-libs:
 browser:
 	@test -x $(CHROMIUM) || $(PYTHON) -m deploy.debian install browser
 
+# The container image (deploy/image.py): debootstrap and podman, at the versions in debian.lock.
+image-tools:
+	@$(PYTHON) -m deploy.debian install image
+
+image: $(STAMP) assets image-tools
+	$(VENV)/bin/python -m deploy.image build
+
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
 run: broker assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-test: broker assets browser pdf-libs
+test: broker assets browser pdf-libs image-tools
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -25,6 +25,7 @@ LOCK = Path(__file__).with_name("debian.lock")
 GROUPS = {
     "browser": ["chromium"],                              # the browser tests (Playwright drives it)
     "pdf": ["libpango-1.0-0", "libpangoft2-1.0-0"],       # WeasyPrint, for the report's PDF
+    "image": ["debootstrap", "podman"],                   # `make image` (podman brings buildah)
 }
 ENV = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
 

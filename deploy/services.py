@@ -25,16 +25,17 @@ def services(env: dict[str, str]) -> list[Service]:
     reporter_port = env.get("REPORTER_PORT", "8001")
     redactor_port = env.get("REDACTOR_HEALTH_PORT", "8002")
     aggregator_port = env.get("AGGREGATOR_HEALTH_PORT", "8003")
+    host = env.get("PORTAL_BIND_HOST", "127.0.0.1")   # 0.0.0.0 in the container image
     gunicorn = str(BIN / "gunicorn")
     return [
-        Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"127.0.0.1:{intake_port}",
+        Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"{host}:{intake_port}",
                            "services.intake.wsgi:app"), f"http://127.0.0.1:{intake_port}/healthz"),
         Service("redactor", (sys.executable, "-m", "services.redactor.app"),
                 f"http://127.0.0.1:{redactor_port}/healthz"),
         Service("aggregator", (sys.executable, "-m", "services.aggregator.app"),
                 f"http://127.0.0.1:{aggregator_port}/healthz"),
         Service("reporter", (gunicorn, "--workers", "1", "--threads", "4", "--bind",
-                             f"127.0.0.1:{reporter_port}", "--error-logfile", "-",
+                             f"{host}:{reporter_port}", "--error-logfile", "-",
                              "--log-level", "warning", "services.reporter.wsgi:app"),
                 f"http://127.0.0.1:{reporter_port}/healthz"),
     ]
@@ -51,3 +52,14 @@ def healthy(url: str) -> bool:
 def start(service: Service, env: dict[str, str], stdout=None) -> subprocess.Popen:
     return subprocess.Popen(service.argv, cwd=ROOT, env={**os.environ, **env}, stdout=stdout,
                             stderr=subprocess.STDOUT if stdout else None, start_new_session=True)
+
+
+def serve(argv: list[str] | None = None) -> None:
+    """`portal-service intake|redactor|aggregator|reporter`: run one service in the foreground,
+    as `make run` would, replacing this process (the container image's entry point)."""
+    argv = sys.argv[1:] if argv is None else argv
+    by_name = {s.name: s for s in services(dict(os.environ))}
+    if len(argv) != 1 or argv[0] not in by_name:
+        raise SystemExit(f"usage: portal-service {'|'.join(by_name)}")
+    os.chdir(ROOT)
+    os.execv(by_name[argv[0]].argv[0], by_name[argv[0]].argv)
