@@ -11,8 +11,9 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 from werkzeug.exceptions import HTTPException
 
 from services.common.kafka import SyncProducer
+from services.intake.protection import RateLimiter
 
-from . import api, web
+from . import api, oidc, web
 from .audit import AuditLog, AuditTrail
 from .auth import Tokens
 from .consumer import reader as topic_reader
@@ -37,6 +38,9 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
     app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": ChainableUndefined,
                          "loader": ChoiceLoader([FileSystemLoader(app.root_path + "/templates"),
                                                  PackageLoader("nhsuk_frontend_jinja")])}
+    # Signing out of single sign-on ends at the provider: the sign-out form's redirect goes there.
+    csp = CSP if settings.oidc is None else CSP.replace(
+        "form-action 'self'", f"form-action 'self' {oidc.origin(settings.oidc.issuer)}")
     tokens = Tokens(settings.token_roles())
     book = book if book is not None else ReleaseBook()
     trail = trail if trail is not None else AuditTrail()
@@ -52,7 +56,7 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
         resp.headers["Cache-Control"] = "public, max-age=3600" if request.path.startswith("/assets/") else "no-store"
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "no-referrer"
-        resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["Content-Security-Policy"] = csp
         resp.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         resp.headers["X-Frame-Options"] = "DENY"
@@ -70,7 +74,11 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
         return jsonify(status="ok" if reading else "starting", releases=len(book.ids())), 200 if reading else 503
 
     app.register_blueprint(api.blueprint(reporting, tokens.from_header, settings))
-    app.register_blueprint(web.create_blueprint(reporting, tokens, settings))
+    limiter = RateLimiter(*settings.sign_in_limit)   # keeps no address: see intake/protection.py
+    app.register_blueprint(web.create_blueprint(reporting, tokens, settings, limiter))
+    if settings.oidc is not None:
+        app.register_blueprint(oidc.create_blueprint(oidc.Provider(settings.oidc), reporting, limiter,
+                                                     app.secret_key, settings.secure_cookies, web.safe_next))
     return app
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
 from .auth import HASH, token_hash
+from .oidc import OidcSettings
 
 
 class MissingSetting(RuntimeError):
@@ -21,6 +22,8 @@ class Settings:
     admin_token_hash: str = field(repr=False)
     secure_cookies: bool = True   # False only for local http://127.0.0.1 use
     viewer_token_hashes: tuple[str, ...] = field(default=(), repr=False)
+    oidc: OidcSettings | None = field(default=None, repr=False)   # single sign-on, when configured
+    sign_in_limit: tuple[int, float] = (10, 300)   # sign-in attempts per address per window (s)
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
@@ -34,6 +37,8 @@ class Settings:
             admin_token_hash=token_hash(token),
             secure_cookies=env.get("REPORTER_INSECURE_COOKIES", "") != "1",
             viewer_token_hashes=viewer_hashes(env.get("REPORTER_VIEWER_TOKENS", "")),
+            oidc=_oidc(env),
+            sign_in_limit=_limit(env.get("REPORTER_SIGN_IN_LIMIT", "10/300")),
         )
 
     def token_roles(self) -> dict[str, str]:
@@ -48,3 +53,21 @@ def viewer_hashes(value: str) -> tuple[str, ...]:
             f"REPORTER_VIEWER_TOKENS: entry {bad[0]} is not a SHA-256 hash. Give the viewers' tokens as "
             "comma-separated SHA-256 hashes (64 hex digits, as `portal-token` prints), never the tokens")
     return hashes
+
+
+def _oidc(env) -> OidcSettings | None:
+    try:
+        return OidcSettings.from_env(env)
+    except (ValueError, OSError) as exc:
+        raise MissingSetting(str(exc)) from None
+
+
+def _limit(value: str) -> tuple[int, float]:
+    try:
+        attempts, window = value.split("/")
+        limit = (int(attempts), float(window))
+    except ValueError:
+        limit = (0, 0.0)
+    if limit[0] < 1 or limit[1] <= 0:
+        raise MissingSetting(f"REPORTER_SIGN_IN_LIMIT must be attempts/seconds, such as 10/300, not {value!r}")
+    return limit

@@ -3,8 +3,8 @@ list of releases, each release's report with its downloads, and for administrato
 log and where data is kept.
 
 The session cookie holds only the role, the credential's fingerprint and when it was issued,
-signed with a key that lives in this process's memory. Single sign-on would put the same
-Identity in the session from an OpenID Connect callback instead of the token form."""
+signed with a key that lives in this process's memory. Single sign-on (oidc.py) puts the same
+Identity in the same session from an OpenID Connect callback instead of the token form."""
 from __future__ import annotations
 
 import asyncio
@@ -24,7 +24,12 @@ SESSION_SECONDS = 8 * 60 * 60
 RELEASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
-def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
+def safe_next(value: str | None) -> str:
+    """Where to go after signing in: a path on this site only."""
+    return value if value and value.startswith("/") and not value.startswith("//") else url_for("web.releases")
+
+
+def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Blueprint:
     web = Blueprint("web", __name__, template_folder="templates")
 
     def current() -> Identity | None:
@@ -50,9 +55,6 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     def problem(who: Identity | None, code: int, title: str, line: str):
         return render_template("problem.html", role=who.role if who else None, title=title, lines=[line]), code
 
-    def safe_next(value: str | None) -> str:
-        return value if value and value.startswith("/") and not value.startswith("//") else url_for("web.releases")
-
     @web.errorhandler(NotFound)
     def _not_found(exc: NotFound):
         return problem(current(), 404, "Page not found", str(exc) + ".")
@@ -66,16 +68,25 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
         return problem(current(), 503, "Sorry, this cannot be done right now",
                        "The portal could not record it in the audit log, so nothing was done. Try again later.")
 
+    single_sign_on = settings.oidc is not None
+
     @web.get("/sign-in")
     def sign_in_page():
-        return render_template("sign_in.html", next=safe_next(request.args.get("next")), role=None)
+        return render_template("sign_in.html", next=safe_next(request.args.get("next")), role=None,
+                               single_sign_on=single_sign_on)
 
     @web.post("/sign-in")
     def sign_in():
+        if not limiter.allow(request.remote_addr or ""):
+            return render_template("sign_in.html", next=safe_next(request.form.get("next")), role=None,
+                                   single_sign_on=single_sign_on, errors=[{
+                                       "text": "Too many sign-in attempts. Wait a few minutes and try again",
+                                       "href": "#token"}]), 429
         who = tokens.identify(request.form.get("token", ""))
         if who is None:
             reporting.audit.record("sign_in_refused", None)
             return render_template("sign_in.html", next=safe_next(request.form.get("next")), role=None,
+                                   single_sign_on=single_sign_on,
                                    errors=[{"text": "Enter a valid access token", "href": "#token"}]), 401
         reporting.audit.record("signed_in", who)
         session.clear()
@@ -87,8 +98,10 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
         who = current()
         if who is not None:
             reporting.audit.record("signed_out", who)
+        via = session.get("via")
         session.clear()
-        return redirect(url_for("web.sign_in"))
+        # Signed in through the identity provider: end its session too.
+        return redirect(url_for("oidc.signed_out") if via == "oidc" else url_for("web.sign_in"))
 
     @web.get("/")
     def home():
