@@ -53,14 +53,15 @@ def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
 
 
 class UkPatternRecognizer(EntityRecognizer):
-    def __init__(self):
+    def __init__(self, lex: lexicon.Lexicon | None = None):
+        self.lex = lex
         super().__init__(supported_entities=ENTITIES, name="UkPatternRecognizer")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
-        return _results(patterns.find_all(text), 0.9)
+        return _results(patterns.find_all(text, self.lex.is_english if self.lex else None), 0.9)
 
 
 class NameRecognizer(EntityRecognizer):
@@ -99,7 +100,7 @@ class Engine:
         self.nlp = TrimmedSpacyNlpEngine()
         self.nlp.load()
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-        registry.add_recognizer(UkPatternRecognizer())
+        registry.add_recognizer(UkPatternRecognizer(self.lex))
         registry.add_recognizer(NameRecognizer(self.lex))
         self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
                                        supported_languages=[LANGUAGE],

@@ -228,13 +228,18 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     return out
 
 
+# An identifier's length: a run of this many digits never survives the final check.
+IDENTIFIER_DIGITS = 6
+IDENTIFIER_SEPARATORS = r"[ \t\-./\\•·∙‧—–_|()]"
+
 _RESIDUE = [
     ("EMAIL", re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")),
     ("HANDLE", re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")),
     ("URL", re.compile(r"\b(?:https?://|www\.)\S+", re.I)),
     ("HANDLE", re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")),
-    # six or more digits in a row, or in groups split by single spaces or hyphens
-    ("OTHER_ID", re.compile(r"(?<![\w])\d(?:[ \-]?\d){5,}(?![\w])")),
+    # six or more digits in a row, or in groups split by one or two separators ("07700/900 123",
+    # "943.476.5919", "07700•900•123"), even glued to letters ("Priya9434765919")
+    ("OTHER_ID", re.compile(r"(?<!\d)\d(?:" + IDENTIFIER_SEPARATORS + r"{0,2}\d){5,}(?!\d)")),
     # letters mixed with three or more digits ("E482913", "X12345"), not "1990s" or "100mg"
     ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
                             r"(?!\d+(?:st|nd|rd|th|s|am|pm|mg|ml|kg|km|g|k|mph|hrs?|mins?|yrs?)\b)"
@@ -253,7 +258,9 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
     covered = merge(spans)
 
     def free(a: int, b: int) -> bool:
-        return not any(s.start < b and a < s.end for s in covered)
+        """Not wholly inside what is already redacted (a name found in "Priya9434765919" or
+        the letters of "MRN-48213" must not shield the rest)."""
+        return not any(s.start <= a and b <= s.end for s in covered)
 
     out = []
     for kind, pattern in _RESIDUE:
