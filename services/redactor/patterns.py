@@ -44,7 +44,7 @@ nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}" + _NSEP + r"\d{3}" + _NSEP 
 # hyphens ("AB123456C", "ab 12 34 56 c", "AB-12-34-56-C"). After "NI"/"National Insurance" the
 # final letter may be missing or another letter.
 _ISEP = r"[ \-/.]{0,2}"
-_NI = r"[A-Z]{2}" + _ISEP + r"\d{2}" + _ISEP + r"\d{2}" + _ISEP + r"\d{2}"
+_NI = r"[A-Z]{2}(?:" + _ISEP + r"\d){6}"   # any grouping of the six digits: 2-2-2, 3-3
 ni_number = _regex("NI_NUMBER", _B + _NI + _ISEP + r"[A-D]" + _E, re.I)
 ni_number_in_context = _regex(
     "NI_NUMBER", r"\b(?:NI|NINO|national insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*("
@@ -175,7 +175,7 @@ date_of_birth = _regex(
 
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
 # capitals; in lower case only after a word about a vehicle.
-_PLATE = r"(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
+_PLATE = r"(?:[A-Z]{2}\d{2}[\s\-]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
 vehicle = _regex("VEHICLE", _B + _PLATE + _E)
 vehicle_in_context = _regex(
     "VEHICLE", r"\b(?:car|reg|registration|number\s?plate|plate|vehicle|van|motorbike)\b[^.\n]{0,25}?"
@@ -331,7 +331,7 @@ _PLATFORM = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|tweeter|x
              r"telegram|discord|threads|bluesky|linkedin|skype|kik|whatsapp|reddit|twitch|youtube)")
 _HANDLE_WORD = r"(@?[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 _AFTER_PLATFORM = re.compile(
-    r"\b" + _PLATFORM + r"\b(?:\s+(?:name|handle|username|user|id|account|acc))?"
+    r"\b" + _PLATFORM + r"\b(?:\s+(?:me|us|name|handle|username|user|id|account|acc))?"
     r"(?:\s*(?:is|was|as|at|:|=|-|\())?\s*" + _HANDLE_WORD + r"(?![\w@])", re.I)
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])" + _HANDLE_WORD + r"\)?\s+on\s+" + _PLATFORM + r"\b", re.I)
 
@@ -351,6 +351,19 @@ def platform_handle(text: str, english=None) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), "HANDLE"))
     return out
 
+
+# An address of any shape that ends in a postcode: a house number (perhaps a flat first) at the
+# start of a line or after a comma, the words after it, and the postcode ("4 Mill views, Lake
+# Town, NR4 7AB", "Flat 9\n12 Some fall\nTown\nNR4 7AB"); no sentence ends inside.
+postal_address = _regex(
+    "LOCATION", r"(?<![\w,.])(?:(?i:flat|apartment|apt)\s+\w{1,4}[,\s]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"[A-Za-z][^\d@.!?;:()]{2,80}?[,\s]+" + _POSTCODE)
+
+# Bare domain names with a common top-level domain ("example.com", "trust.nhs.uk").
+bare_domain = _regex(
+    "URL", r"(?<![\w@.\-])(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|info|biz|co\.uk|org\.uk|"
+    r"ac\.uk|nhs\.uk|nhs\.net|gov\.uk|co\.il|co\.in|com\.au|ie|uk|de|fr|es|it|nl|eu|us|ca|in|au|"
+    r"co)(?![\w\-]|\.\w)", re.I)
 
 RECOGNISERS: dict[str, Finder] = {
     "nhs_number": nhs_number,
@@ -393,6 +406,8 @@ RECOGNISERS: dict[str, Finder] = {
     "weekday_date": weekday_date,
     "bare_day_month": bare_day_month,
     "platform_handle": platform_handle,
+    "postal_address": postal_address,
+    "bare_domain": bare_domain,
 }
 
 

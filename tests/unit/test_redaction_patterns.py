@@ -117,6 +117,13 @@ FINDS = [
     ("platform_handle", "add me on snap kez_b99 lol", "kez_b99"),
     ("platform_handle", "she's mo.akins on tiktok", "mo.akins"),
     ("platform_handle", "insta: @rn.tolu", "@rn.tolu"),
+    ("platform_handle", "skype me at femi.o", "femi.o"),
+    ("ni_number", "it is XW 407 118 C.", "XW 407 118 C"),
+    ("vehicle", "a silver LM19-KDT", "LM19-KDT"),
+    ("postal_address", "send it to 14 Ottery view, Westwick, NR9 4QT please",
+     "14 Ottery view, Westwick, NR9 4QT"),
+    ("postal_address", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX"),
+    ("bare_domain", "see my-ward-blog.co.uk or", "my-ward-blog.co.uk"),
 ]
 
 LEAVES = [
@@ -160,6 +167,8 @@ LEAVES = [
     ("weekday_date", "sat 2 hours"),
     ("platform_handle", "on snap at work"),
     ("platform_handle", "he was on facebook all day"),
+    ("postal_address", "I did 3 shifts. Then NR1 1AA"),
+    ("bare_domain", "e.g. this, i.e. that, and 1.5mg"),
 ]
 
 
