@@ -54,6 +54,9 @@ class Lexicon:
     english: frozenset[str]      # ordinary (lower-case) English words
     keep: frozenset[str]         # words kept on their own (vocabulary.keep_words)
     lookalikes: dict[str, str]   # non-Latin letter -> the Latin letter it imitates
+    # given names and surnames that are also words or kept ("Rose", "May", "Will", "Park"):
+    # names only where the words around them say so
+    word_names: frozenset[str] = frozenset()
 
     def is_name(self, word: str) -> bool:
         key = fold(word)
@@ -134,5 +137,10 @@ def load() -> Lexicon:
     keep = vocabulary.keep_words()
     given, family = _faker_names()
     never_names = keep | vocabulary.FUNCTION_WORDS | vocabulary.TERMS_OF_ADDRESS
+    english = _english()
+    # modal verbs are given names too ("Will", "May"); other small words never are
+    never = (vocabulary.FUNCTION_WORDS - vocabulary.MODALS) | vocabulary.TERMS_OF_ADDRESS | \
+        vocabulary.TITLES
+    word_names = {n for n in given | family if (n in keep or n in english) and n not in never}
     return Lexicon(frozenset(given - never_names), frozenset(family - never_names),
-                   _english(), keep, _lookalikes())
+                   english, keep, _lookalikes(), frozenset(word_names))

@@ -48,6 +48,11 @@ PLACEHOLDERS = {
 }
 
 
+# A person's name proven by the words around it ("Thanks, Summer.", "Will said", "Jordan K"): the
+# allow-list does not drop or trim it though its words are kept ones; it becomes a PERSON there.
+SURE = "PERSON_SURE"
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     start: int
@@ -111,6 +116,8 @@ def _kept(lex: Lexicon, word: str) -> bool:
     return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
+_NEVER_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS | \
+    v.FUNCTION_WORDS
 _ALWAYS_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 
 
@@ -132,6 +139,9 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     organisation's."""
     out = []
     for s in spans:
+        if s.type == SURE:
+            out.append(Span(s.start, s.end, "PERSON"))
+            continue
         ws = _words(text, s.start, s.end) if s.type in NAMED else []
         if not ws:
             out.append(s)
@@ -182,7 +192,8 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     if lex.is_kept(word):
         # "Sohel Islam said" (a surname) but not "Amaka Black nurses" (a description).
         if not after_name:
-            return key in v.CALENDAR_NAMES   # "June Okafor"
+            # "June Okafor", "Park Ji-woo": a name that is also a word, before a name
+            return key in v.CALENDAR_NAMES or (key in lex.word_names and key not in _NEVER_NAMES)
         nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
     return lex.is_name(word) or not lex.is_english(word) or after_name
