@@ -86,6 +86,12 @@ _PAST_VERBS = {"said", "says", "told", "tells", "asked", "asks", "rang", "came",
                "felt", "kept", "made", "got", "left", "replied", "shouted", "laughed", "snapped",
                "muttered", "whispered", "texted", "walked", "looked", "smiled", "refused",
                "insisted", "explained", "added", "answered", "yelled", "sighed"}
+_PERSON_VERBS = {"told", "tell", "tells", "asked", "ask", "asks", "thanked", "warned", "reminded",
+                 "messaged", "texted", "emailed", "phoned", "rang", "called", "met", "informed",
+                 "helped", "saw", "heard"}
+_PLACE_WORDS = v.PLACE_NAMES | v.PLACES
+_ADVERBS = {"just", "then", "also", "never", "always", "still", "only", "actually", "literally",
+            "even", "immediately", "simply", "quickly", "suddenly", "once", "apparently"}
 # Two capitals standing alone ("AK"), or dotted initials ("A.K.", "A. K."), not "I" or "A".
 _INITIALS = re.compile(r"(?<![\w.&'’-])(?:[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]{2})(?![\w&'’-]|\.\w)")
 # English words and abbreviations written in two capitals that are not initials.
@@ -268,7 +274,9 @@ class Finder:
                 yield self._span(k, self._run(k), "PERSON")
             elif self._lower_name(nxt, known=cue != "intro"):
                 yield Span(nxt.start, nxt.end, "PERSON")
-            elif cue != "weak" and self._word_name(nxt) and self._ends_clause(k):
+            elif cue != "weak" and self._word_name(nxt) and self._ends_clause(k) and \
+                    (cue == "intro" or self._possessed(k - 1)) and \
+                    (not nxt.text.islower() or fold(nxt.text) in self.lex.given | v.CALENDAR_NAMES):
                 # "my colleague Will said", "our hca faith, who", "my name is rose."
                 yield Span(nxt.start, nxt.end, SURE)
 
@@ -380,18 +388,22 @@ class Finder:
         key = fold(w.text)
         return key in self.lex.word_names and len(key) >= 3 and key not in _NEVER_WORD_NAMES
 
-    def _ends_clause(self, k: int) -> bool:
-        """Word k is followed by punctuation, the end, or a verb in the past ("said", "laughed")."""
+    def _ends_clause(self, k: int, punctuation: bool = True) -> bool:
+        """Word k is followed by a verb in the past ("said", "laughed", "just rolled") or, if
+        `punctuation`, by punctuation or the end."""
         w = self.words[k]
         after = self.text[w.end:w.end + 3]
         if re.match(r"['’]\w", after):
             return False   # "Don't", "Will's": a contraction or a possessive says nothing
         if not after.strip() or after.lstrip()[:1] in ",.!?;:)'’\"”":
-            return True
+            return punctuation
         nxt = self.words[k + 1] if k + 1 < len(self.words) else None
         if nxt is None or self.text[w.end:nxt.start].strip():
             return False
         key = fold(nxt.text)
+        if key in _ADVERBS and k + 2 < len(self.words) and \
+                not self.text[nxt.end:self.words[k + 2].start].strip():
+            key = fold(self.words[k + 2].text)   # "Will just rolled her eyes"
         return key in _PAST_VERBS or (key.endswith("ed") and self.lex.is_english(key))
 
     def word_names(self) -> Iterable[Span]:
@@ -409,18 +421,24 @@ class Finder:
                 _GAP.fullmatch(gap) is not None and "\n" not in gap and \
                 (not after.strip() or after[:1] in ",.!?;:")
             if w.text.islower():
-                if greeted:
-                    yield Span(w.start, w.end, SURE)
+                opens = prev is not None and (prev.initial or self.text[:prev.start].rstrip()[-1:] == ",")
+                if greeted and opens and fold(w.text) in self.lex.given | v.CALENDAR_NAMES:
+                    yield Span(w.start, w.end, SURE)   # "thanks ruby, you were…"
                 continue
             if not _is_title_case(w.text):
                 continue
             addressed = (w.initial and after[:1] == "," and not self._calendar_list(k)) or \
                 (gap.rstrip(" ").endswith(",") and (not after.strip() or after[:1] in ".!?")
                  and not self._calendar_list(k))
-            subject = (w.initial or not self.lex.is_kept(w.text)) and self._ends_clause(k) and \
+            subject = self._ends_clause(k, punctuation=False) and fold(w.text) not in _PLACE_WORDS and \
                 after[:1] not in ",.!?;:" and not self._followed_by_number(k)
             if greeted or addressed or subject:
                 yield Span(w.start, w.end, SURE)
+
+    def _possessed(self, k: int) -> bool:
+        """Word k (a role) follows "my", "our", "his"…: "my colleague", "our hca"."""
+        return k > 0 and fold(self.words[k - 1].text) in {"my", "our", "his", "her", "their",
+                                                          "your"}
 
     def _calendar_list(self, k: int) -> bool:
         """"May, June and July": a month in a list of calendar words is not a name."""
@@ -486,7 +504,7 @@ class Finder:
                     continue
                 if self.lex.is_name(plain) or fold(plain) in self.lex.word_names or \
                         ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)):
-                    yield Span(m.start(), m.end(), "PERSON")
+                    yield Span(m.start(), m.end(), SURE)
                     break
 
     def ampersand_orgs(self) -> Iterable[Span]:
@@ -506,14 +524,26 @@ class Finder:
                     not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
                 yield Span(w.start, w.end, "PERSON")
         for i, w in enumerate(self.words[1:], start=1):
+            # "i told ifeoluwa", "asked shirin": after a verb that takes a person, a lower-case
+            # word that is not English and not kept
+            if w.text.islower() and len(w.text) >= 3 and \
+                    fold(self.words[i - 1].text) in _PERSON_VERBS and \
+                    self.text[self.words[i - 1].end:w.start] == " " and \
+                    self.text[w.end:w.end + 1] not in {"'", "’"} and \
+                    not self.lex.is_english(w.text) and not self._kept(w):
+                yield Span(w.start, w.end, "PERSON")
+        for i, w in enumerate(self.words[1:], start=1):
             # "grace ogunleye", "faith mensah-bonsu": a given name (a word or not) and a surname
             # that is not an English word, both in lower case
             prev = self.words[i - 1]
             if w.text.islower() and prev.text.islower() and len(w.text) >= 3 and \
                     self.text[prev.end:w.start] == " " and \
-                    all(part in self.lex.family for part in fold(w.text).split("-")) and \
                     not self.lex.is_english(w.text) and not self._kept(w) and \
-                    (fold(prev.text) in self.lex.given or self._word_name(prev)):
+                    not self._kept(prev) and len(prev.text) >= 3 and (
+                        (all(part in self.lex.family for part in fold(w.text).split("-")) and
+                         (fold(prev.text) in self.lex.given or self._word_name(prev))) or
+                        (not self.lex.is_english(prev.text) and
+                         (self.lex.is_name(prev.text) or self.lex.is_name(w.text)))):
                 yield Span(prev.start, w.end, "PERSON")
         for m in _LOWER_ORG.finditer(self.text):
             word = m.group(1)

@@ -43,7 +43,7 @@ nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}" + _NSEP + r"\d{3}" + _NSEP 
 # National Insurance number: two letters, six digits, a letter A-D; any case, any spacing or
 # hyphens ("AB123456C", "ab 12 34 56 c", "AB-12-34-56-C"). After "NI"/"National Insurance" the
 # final letter may be missing or another letter.
-_ISEP = r"[ \-/.]{0,2}"
+_ISEP = r"(?: ?[\-/.] ?| {1,2})?"
 _NI = r"[A-Z]{2}(?:" + _ISEP + r"\d){6}"   # any grouping of the six digits: 2-2-2, 3-3
 ni_number = _regex("NI_NUMBER", _B + _NI + _ISEP + r"[A-D]" + _E, re.I)
 ni_number_in_context = _regex(
@@ -119,7 +119,8 @@ short_staff_id = _regex(
 
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.
 extension = _regex(
-    "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*[:#-]?\s*(\d{2,6})" + _E, re.I, group=1)
+    "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*(?:is\s+|was\s+)?[:#-]?\s*(\d{2,6})"
+    + _E, re.I, group=1)
 
 # Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"): the whole.
 prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E)
@@ -227,7 +228,7 @@ def any_phone(text: str) -> list[Span]:
     for m in _ANY_PHONE.finditer(text):
         raw = m.group()
         like = sum(c.isdigit() or c in "Oo" for c in raw)
-        if _digits(raw) < 5 or like < 9 or not raw.rstrip(")")[-1:].isdigit() and raw[-1:] not in "Oo":
+        if _digits(raw) < (5 if like < 10 else 3) or like < 9:
             continue
         if not raw.lstrip("+(")[:1].isdigit() and _digits(raw[:4]) == 0:
             continue   # starts "Oo…": not a number
@@ -272,7 +273,7 @@ spaced_postcode = _regex(
 
 # E-mail addresses with spaces round the "@" or the dots ("jo.bloggs @ nhs . net").
 spaced_email = _regex(
-    "EMAIL", r"[\w.%+'-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*" + _TLD + r"\b", re.I | re.ASCII)
+    "EMAIL", r"[\w%+'-]+(?:\s*\.\s*[\w%+'-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*" + _TLD + r"\b", re.I | re.ASCII)
 
 # IP addresses: IPv4 (with a prefix length), IPv6 in any of its forms (checked by `ipaddress`).
 _IPV4 = r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"

@@ -247,7 +247,8 @@ ORG_SUFFIXES = frozenset("""
 ward unit team hospital hospitals infirmary hospice centre center clinic surgery practice
 partnership trust service services ambulance college school academy primary university
 nursing home care home house lodge court manor hall grange foundation charity society
-association group pharmacy dental healthcare health suite department wing
+association group pharmacy dental healthcare health suite department wing station base
+hub depot
 """.split())
 
 # Words that end a street's name.
