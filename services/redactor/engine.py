@@ -74,7 +74,9 @@ class NameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
         doc = nlp_artifacts.tokens
-        tokens = [names.Token(t.idx, t.ent_type_) for t in doc]
+        # the rules read a token's entity label; outside entities it is "" (names.Token's
+        # default), so only the entities' tokens are handed over
+        tokens = [names.Token(t.idx, e.label_) for e in doc.ents for t in e]
         ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
         return _results(names.find(text, tokens, ents, self.lex), 0.8)
 

@@ -62,8 +62,20 @@ class Lexicon:
         key = fold(word)
         return key in self.given or key in self.family
 
+    def __post_init__(self):
+        object.__setattr__(self, "_english_memo", {})
+
     def is_english(self, word: str) -> bool:
         """An ordinary English word, inflected or not ("laughed", "carries", "making")."""
+        memo = self._english_memo
+        found = memo.get(word)
+        if found is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            found = memo[word] = self._is_english(word)
+        return found
+
+    def _is_english(self, word: str) -> bool:
         key = fold(word)
         return any(stem in self.english or stem in vocabulary.FUNCTION_WORDS or
                    stem in vocabulary.MODERN_WORDS or stem in vocabulary.IRREGULAR_WORDS

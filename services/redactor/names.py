@@ -160,6 +160,16 @@ def _never_a_name(w: str) -> bool:
     return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
 
 
+class _GivenOrMonth:
+    """`word in self`: a folded given name or a month that is a given name ("june")."""
+
+    def __init__(self, given: frozenset[str]):
+        self.given = given
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.given or key in v.CALENDAR_NAMES
+
+
 class Finder:
     """The rules above over one text. Build one per text: `Finder(text, tokens, entities,
     lexicon).spans()`."""
@@ -172,6 +182,7 @@ class Finder:
         self.words = words(text, tokens)
         self.entities = entities
         self.at = {w.start: i for i, w in enumerate(self.words)}
+        self._given_or_month = _GivenOrMonth(lexicon.given)
 
     # -- helpers ---------------------------------------------------------------------------
     def _kept(self, w: Word) -> bool:
@@ -276,7 +287,7 @@ class Finder:
                 yield Span(nxt.start, nxt.end, "PERSON")
             elif cue != "weak" and self._word_name(nxt) and self._ends_clause(k) and \
                     (cue == "intro" or self._possessed(k - 1)) and \
-                    (not nxt.text.islower() or fold(nxt.text) in self.lex.given | v.CALENDAR_NAMES):
+                    (not nxt.text.islower() or fold(nxt.text) in self._given_or_month):
                 # "my colleague Will said", "our hca faith, who", "my name is rose."
                 yield Span(nxt.start, nxt.end, SURE)
 
@@ -422,7 +433,7 @@ class Finder:
                 (not after.strip() or after[:1] in ",.!?;:")
             if w.text.islower():
                 opens = prev is not None and (prev.initial or self.text[:prev.start].rstrip()[-1:] == ",")
-                if greeted and opens and fold(w.text) in self.lex.given | v.CALENDAR_NAMES:
+                if greeted and opens and fold(w.text) in self._given_or_month:
                     yield Span(w.start, w.end, SURE)   # "thanks ruby, you were…"
                 continue
             if not _is_title_case(w.text):

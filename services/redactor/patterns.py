@@ -272,8 +272,12 @@ spaced_postcode = _regex(
     "POSTCODE", r"(?<![\w])[A-Z] (?:[A-Z] )?\d (?:[A-Z\d] )?\d [A-Z] [A-Z](?![\w])")
 
 # E-mail addresses with spaces round the "@" or the dots ("jo.bloggs @ nhs . net").
-spaced_email = _regex(
+_spaced_email = _regex(
     "EMAIL", r"[\w%+'-]+(?:\s*\.\s*[\w%+'-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*" + _TLD + r"\b", re.I | re.ASCII)
+
+
+def spaced_email(text: str) -> list[Span]:
+    return _spaced_email(text) if "@" in text else []
 
 # IP addresses: IPv4 (with a prefix length), IPv6 in any of its forms (checked by `ipaddress`).
 _IPV4 = r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
