@@ -47,6 +47,14 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
         labels = nlp.get_pipe("ner").labels
         self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}
 
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        """The doc and its entities only: our recognisers read nothing else, so the lemmas,
+        token offsets and keywords Presidio would compute for every token are skipped."""
+        entities, scores = self._get_updated_entities(self._get_entities(doc),
+                                                      self._get_scores_for_entities(doc))
+        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=scores)
+
 
 def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
     return [RecognizerResult(s.type, s.start, s.end, score) for s in spans]

@@ -160,6 +160,11 @@ def _never_a_name(w: str) -> bool:
     return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
 
 
+# Introducing phrases, longest first, not inside a word (their own ends are checked by the caller).
+_INTRODUCER = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    re.escape(p) for p in sorted(v.NAME_INTRODUCERS, key=len, reverse=True)) + r")")
+
+
 class _GivenOrMonth:
     """`word in self`: a folded given name or a month that is a given name ("june")."""
 
@@ -183,6 +188,8 @@ class Finder:
         self.entities = entities
         self.at = {w.start: i for i, w in enumerate(self.words)}
         self._given_or_month = _GivenOrMonth(lexicon.given)
+        # where each introducing phrase ("my name is", "call me") ends, and which it is
+        self._introducers = {m.end(): m.group() for m in _INTRODUCER.finditer(self.lower)}
 
     # -- helpers ---------------------------------------------------------------------------
     def _kept(self, w: Word) -> bool:
@@ -265,10 +272,9 @@ class Finder:
         if key in v.ROLES and key not in v.TITLES and \
                 self.words[k - 1].end == max(0, at - 40) + len(before):
             return "role"
-        for phrase in v.NAME_INTRODUCERS:
-            if before.endswith(phrase) and (len(before) == len(phrase) or
-                                            not before[-len(phrase) - 1].isalpha()):
-                return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
+        phrase = self._introducers.get(max(0, at - 40) + len(before))
+        if phrase is not None:
+            return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
         return None
 
     def after_cue(self) -> Iterable[Span]:
