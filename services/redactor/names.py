@@ -291,9 +291,11 @@ class Finder:
                 yield self._span(k, self._run(k), "PERSON")
             elif self._lower_name(nxt, known=cue != "intro"):
                 yield Span(nxt.start, nxt.end, "PERSON")
-            elif cue != "weak" and self._word_name(nxt) and self._ends_clause(k) and \
+            elif cue != "weak" and self._word_name(nxt) and \
                     (cue == "intro" or self._possessed(k - 1)) and \
-                    (not nxt.text.islower() or fold(nxt.text) in self._given_or_month):
+                    (self._ends_clause(k) or fold(nxt.text) in self._given_or_month) and \
+                    (not nxt.text.islower() or fold(nxt.text) in self.lex.given or
+                     (fold(nxt.text) in v.CALENDAR_NAMES and self._ends_clause(k))):
                 # "my colleague Will said", "our hca faith, who", "my name is rose."
                 yield Span(nxt.start, nxt.end, SURE)
 
@@ -479,9 +481,9 @@ class Finder:
             yield Span(m.start(), m.end(), "PERSON")
         for m in _NAME_AND_INITIAL.finditer(self.text):
             name = m.group(1)
-            if fold(name) in _NEVER_WORD_NAMES or _never_a_name(name) or \
-                    not (self.lex.is_name(name) or self._word_name(Word(0, 0, name, "", False))
-                         or not self.lex.is_english(name)):
+            word_name = self._word_name(Word(0, 0, name, "", False))
+            if fold(name) in _NEVER_WORD_NAMES or (_never_a_name(name) and not word_name) or \
+                    not (self.lex.is_name(name) or word_name or not self.lex.is_english(name)):
                 continue
             yield Span(m.start(), m.end(), SURE)
 
@@ -549,6 +551,21 @@ class Finder:
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
                     not self.lex.is_english(w.text) and not self._kept(w):
                 yield Span(w.start, w.end, "PERSON")
+        for i, w in enumerate(self.words):
+            # "olamide said", "seren oyedepo told": lower-case words that are not English (the
+            # first may be a given name that is), right before a verb in the past
+            if not (w.text.islower() and len(w.text) >= 3 and not self.lex.is_english(w.text)
+                    and not self._kept(w) and self._ends_clause(i, punctuation=False)) or \
+                    (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "my girlfriend said"
+                continue
+            start = w.start
+            if i and self.words[i - 1].text.islower() and len(self.words[i - 1].text) >= 2 and \
+                    self.text[self.words[i - 1].end:w.start] == " " and \
+                    not self._kept(self.words[i - 1]) and \
+                    (not self.lex.is_english(self.words[i - 1].text) or
+                     fold(self.words[i - 1].text) in self._given_or_month):
+                start = self.words[i - 1].start
+            yield Span(start, w.end, "PERSON")
         for i, w in enumerate(self.words[1:], start=1):
             # "grace ogunleye", "faith mensah-bonsu": a given name (a word or not) and a surname
             # that is not an English word, both in lower case

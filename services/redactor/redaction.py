@@ -195,7 +195,11 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
             # "June Okafor", "Park Ji-woo": a name that is also a word, before a name
             return key in v.CALENDAR_NAMES or (key in lex.word_names and key not in _NEVER_NAMES)
         nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-        return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
+        # "Hoàng Thu Hà": a kept word between two parts of a name that are not English
+        return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS or (
+            nxt.group()[:1].isupper() and not lex.is_kept(nxt.group()) and key not in _NEVER_NAMES
+            and (not lex.is_english(nxt.group()) or lex.is_name(nxt.group()) or
+                 not nxt.group().isascii()))
     return lex.is_name(word) or not lex.is_english(word) or after_name
 
 

@@ -71,6 +71,9 @@ def entity(text: str, part: str, label: str) -> names.Entity:
     ("leetspeak", "it was T0bi and Ch1oe and 4maka", ["T0bi", "Ch1oe", "4maka"]),
     ("ampersand_orgs", "moved from the N&N to QE&K", ["N&N", "QE&K"]),
     ("lower_case", "ask joy mensah about it", ["joy mensah"]),
+    ("lower_case", "then obiageli said no", ["obiageli"]),
+    ("lower_case", "i told ugochinyere it was wrong", ["ugochinyere"]),
+    ("after_cue", "i said to my mentor ivy that it hurt", ["ivy"]),
 ])
 def test_each_rule_finds_its_kind_of_name(lex, rule, text, want):
     assert found(text, lex, rule) == want
@@ -100,6 +103,8 @@ def test_each_rule_finds_its_kind_of_name(lex, rule, text, want):
     ("shouted", "WHY IS IT ALWAYS ME ON NIGHTS"),
     ("leetspeak", "COVID19, Band5, B12, 3rd, 10am, A4 and mp3"),
     ("ampersand_orgs", "sent to A&E twice"),
+    ("lower_case", "my girlfriend said it was fine, then everyone laughed"),
+    ("after_cue", "my colleague will help, my manager may not"),
 ])
 def test_each_rule_leaves_what_is_not_a_name(lex, rule, text):
     assert found(text, lex, rule) == []
