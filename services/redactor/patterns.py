@@ -358,11 +358,19 @@ def platform_handle(text: str, english=None) -> list[Span]:
 
 
 # An address of any shape that ends in a postcode: a house number (perhaps a flat first) at the
-# start of a line or after a comma, and the words after it up to the postcode ("4 Mill views, Lake
+# start of a line or after a comma, the words after it, and the postcode ("4 Mill views, Lake
 # Town, NR4 7AB", "Flat 9\n12 Some fall\nTown\nNR4 7AB"); no sentence ends inside.
-postal_address = _regex(
-    "LOCATION", r"(?<![\w,.])((?:(?i:flat|apartment|apt)\s+\w{1,4}[,\s]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
-    r"[A-Za-z][^\d@.!?;:()]{2,80}?)[,\s]+(?=" + _POSTCODE + ")", group=1)   # the postcode: its own
+_postal_address = _regex(
+    "LOCATION", r"(?<![\w,.])(?:(?i:flat|apartment|apt)\s+\w{1,4}[,\s]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"[A-Za-z][^\d@.!?;:()]{2,80}?[,\s]+" + _POSTCODE)
+
+
+def postal_address(text: str) -> list[Span]:
+    """The whole address with its postcode, where the street recogniser did not find it (there
+    the street and the postcode keep a placeholder each)."""
+    streets = street_address(text)
+    return [s for s in _postal_address(text)
+            if not any(s.start <= t.start < s.end for t in streets)]
 
 # Bare domain names with a common top-level domain ("example.com", "trust.nhs.uk").
 bare_domain = _regex(

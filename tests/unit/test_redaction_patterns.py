@@ -120,9 +120,9 @@ FINDS = [
     ("platform_handle", "skype me at femi.o", "femi.o"),
     ("ni_number", "it is XW 407 118 C.", "XW 407 118 C"),
     ("vehicle", "a silver LM19-KDT", "LM19-KDT"),
-    ("postal_address", "send it to 14 Ottery view, Westwick, NR9 4QT please",
-     "14 Ottery view, Westwick"),
-    ("postal_address", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX", "Flat 3B\n22 Kessing fall\nBrundall"),
+    ("postal_address", "send it to 14 Ottery bend, Westwick, NR9 4QT please",
+     "14 Ottery bend, Westwick, NR9 4QT"),
+    ("postal_address", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX"),
     ("bare_domain", "see my-ward-blog.co.uk or", "my-ward-blog.co.uk"),
 ]
 
@@ -168,6 +168,7 @@ LEAVES = [
     ("platform_handle", "on snap at work"),
     ("platform_handle", "he was on facebook all day"),
     ("postal_address", "I did 3 shifts. Then NR1 1AA"),
+    ("postal_address", "at 27 High Street, Diss, IP22 4DY"),   # the street recogniser's
     ("bare_domain", "e.g. this, i.e. that, and 1.5mg"),
 ]
 
