@@ -23,6 +23,7 @@ Rules, each for a kind of case rather than for particular strings:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -187,11 +188,22 @@ class Finder:
         self.words = words(text, tokens)
         self.entities = entities
         self.at = {w.start: i for i, w in enumerate(self.words)}
+        self._starts = [w.start for w in self.words]
         self._given_or_month = _GivenOrMonth(lexicon.given)
         # where each introducing phrase ("my name is", "call me") ends, and which it is
         self._introducers = {m.end(): m.group() for m in _INTRODUCER.finditer(self.lower)}
 
     # -- helpers ---------------------------------------------------------------------------
+    def _within(self, start: int, end: int) -> list[Word]:
+        """The words wholly inside [start, end), in order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.words) and self.words[i].start < end:
+            if self.words[i].end <= end:
+                out.append(self.words[i])
+            i += 1
+        return out
+
     def _kept(self, w: Word) -> bool:
         return self.lex.is_kept(w.text) or _never_a_name(w.text)
 
@@ -303,7 +315,7 @@ class Finder:
         """A whole quotation of one or two capitalised words, none of them kept or a word one
         says on its own ('Sorry'): a nickname or a mangled name ('Paddy', 'Kay-oh-me')."""
         for m in _QUOTE.finditer(self.text):
-            inner = [w for w in self.words if m.start(1) <= w.start and w.end <= m.end(1)]
+            inner = self._within(m.start(1), m.end(1))
             if not 1 <= len(inner) <= 2 or any(
                     not _is_title_case(w.text) or fold(w.text) in v.INTERJECTIONS or
                     (self._kept(w) and not self._word_name(w)) for w in inner):
@@ -621,7 +633,7 @@ class Finder:
 
     def organisations(self) -> Iterable[Span]:
         for m in self._ORG.finditer(self.text):
-            inner = [w for w in self.words if m.start() <= w.start and w.end <= m.end()]
+            inner = self._within(m.start(), m.end())
             # "the Kestrel Ward team", "Avocet Centre clinic": the generic word after the name
             # goes with it (failing closed: it may be part of the name)
             span = self._organisation(inner)
@@ -632,7 +644,7 @@ class Finder:
         for e in self.entities:
             if e.label not in {"PERSON", "ORG", "FAC"}:
                 continue
-            inner = [w for w in self.words if e.start <= w.start and w.end <= e.end]
+            inner = self._within(e.start, e.end)
             if e.label != "PERSON":
                 span = self._organisation(inner)
                 if span and not self._spared(self.words[self.at[span.start]]):

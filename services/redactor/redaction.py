@@ -226,20 +226,29 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
                 start = prev[-1].start()
             s = Span(start, end, s.type)
         out.append(s)
-    seen = set()
+    exact: dict[str, str] = {}    # word -> type, found as written
+    loose: dict[str, str] = {}    # lower-cased word -> type, found in any case
     for s in list(out):
         if s.type not in {"PERSON", "ORG"}:
             continue
         for m in _words(text, s.start, s.end):
             word = _POSSESSIVE.sub("", m.group())
             key = _key(word)
-            if len(word) < 2 or (word, s.type) in seen or lex.is_kept(word) or \
+            if len(word) < 2 or word in exact or lex.is_kept(word) or \
                     key in v.FUNCTION_WORDS or key in v.ORG_SUFFIXES or not word[:1].isupper():
                 continue
-            seen.add((word, s.type))
-            loose = not lex.is_english(word) and len(word) >= 4
-            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I if loose else 0)
-            out.extend(Span(x.start(), x.end(), s.type) for x in pattern.finditer(text))
+            exact[word] = s.type
+            if not lex.is_english(word) and len(word) >= 4:
+                loose.setdefault(word.lower(), s.type)
+    # one scan of the text for every mention (longest words first, so "Ann" does not cut "Anna")
+    for table, flags in ((exact, 0), (loose, re.I)):
+        if not table:
+            continue
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")(?![\w-])", flags)
+        for x in pattern.finditer(text):
+            kind = table.get(x.group()) if not flags else table.get(x.group().lower())
+            out.append(Span(x.start(), x.end(), kind or "PERSON"))
     return out
 
 
