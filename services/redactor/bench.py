@@ -1,5 +1,14 @@
 """`portal-redact-bench CORPUS`: texts per second of this redactor and of plain Presidio on the
-same texts, in the same process and run, their ratio, and the redactor's peak memory.
+same texts, in the same process and run, their ratios, and the redactor's peak memory.
+
+Two sets of texts: the corpus's own (short narratives) and narratives of about 3,000 characters
+(the form's longest answer) made by joining corpus texts. Three paths:
+- `portal-redact` as a new user runs it: a fresh process fed the texts as JSON lines, its start,
+  imports and model loading included, against a fresh process of plain Presidio doing the same
+  (loading, then analysing line by line);
+- one text at a time in this process, the load excluded;
+- the service's batch path: `redact_many` on batches of the service's size (app.BATCH), the load
+  excluded (the service loads once and runs for days).
 
 The redactor is loaded and measured first, so the peak resident set size read then is its own
 (Python, spaCy, Presidio, the lexicon and the work); plain Presidio is loaded after. Rounds of the
@@ -9,23 +18,66 @@ Prints figures only, never text. A benchmark, not a test: nothing here passes or
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
 import time
 from typing import Callable, Sequence
+
+LONG = 3000   # characters: the form's longest free-text answer
 
 
 def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kilobytes on Linux
 
 
-def _rate(run: Callable[[Sequence[str]], object], texts: Sequence[str]) -> float:
+def _seconds(run: Callable[[Sequence[str]], object], texts: Sequence[str]) -> float:
     began = time.perf_counter()
     run(texts)
-    return len(texts) / (time.perf_counter() - began)
+    return time.perf_counter() - began
+
+
+def long_texts(texts: Sequence[str], size: int = LONG) -> list[str]:
+    """Narratives of at most `size` characters (near it), each made by joining corpus texts in
+    turn; as many as there are texts, divided by how many it takes to fill one."""
+    out, current, i = [], "", 0
+    budget = max(1, sum(map(len, texts)) * 3 // size)   # each text used about three times
+    while len(out) < budget:
+        text = texts[i % len(texts)][:size]
+        i += 1
+        if current and len(current) + 1 + len(text) > size:
+            out.append(current)
+            current = ""
+        current = f"{current} {text}" if current else text
+    return out
+
+
+def batched(run: Callable[[Sequence[str]], object], size: int) -> Callable[[Sequence[str]], None]:
+    def go(texts: Sequence[str]) -> None:
+        for start in range(0, len(texts), size):
+            run(texts[start:start + size])
+    return go
+
+
+def plain_lines() -> int:
+    """Plain Presidio as a command: JSON lines in, the number of entities per line out."""
+    import json
+    import logging
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    from .evaluate import plain_presidio
+
+    analyse = plain_presidio()
+    for raw in sys.stdin.buffer:
+        if raw.strip():
+            print(len(analyse([json.loads(raw)["text"]])[0]), flush=True)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None and sys.argv[1:] == ["--plain-lines"]:
+        return plain_lines()
     parser = argparse.ArgumentParser(prog="portal-redact-bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", help="JSON lines with a string 'text' (e.g. dev.jsonl)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3)")
@@ -35,45 +87,83 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from .evaluate import CorpusError, load_corpus
     try:
-        texts = [item.text for item in load_corpus(args.corpus)]
+        short = [item.text for item in load_corpus(args.corpus)]
     except (OSError, UnicodeDecodeError) as exc:
         print(f"portal-redact-bench: cannot read the corpus ({type(exc).__name__})", file=sys.stderr)
         return 2
     except CorpusError as exc:
         print(f"portal-redact-bench: {exc}", file=sys.stderr)
         return 2
-    if not texts:
+    if not short:
         print("portal-redact-bench: the corpus has no texts", file=sys.stderr)
         return 2
+    sets = {"short": short, f"~{LONG} chars": long_texts(short)}
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))]
+        + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])}
+    commands = {"ours": [sys.executable, "-m", "services.redactor.cli"],
+                "plain": [sys.executable, "-m", "services.redactor.bench", "--plain-lines"]}
+    feeds = {name: "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+             .encode() for name, texts in sets.items()}
+    processes: dict[tuple[str, str], list[float]] = {}
+    for _ in range(args.rounds):
+        for name in sets:
+            for system, command in commands.items():
+                began = time.perf_counter()
+                subprocess.run(command, input=feeds[name], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, check=True, env=env)
+                processes.setdefault((system, name), []).append(time.perf_counter() - began)
 
     import logging
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from . import engine, redaction
+    from .app import BATCH
     from .evaluate import plain_presidio
 
     began = time.perf_counter()
     ours = engine.Engine()
     load_ours = time.perf_counter() - began
-    run_ours = lambda batch: redaction.redact_many(batch, ours.analyse_many)  # noqa: E731
-    run_ours(texts[:20])
-    rates_ours = [_rate(run_ours, texts)]
+    one_by_one = lambda batch: [redaction.redact(t, ours.analyse) for t in batch]  # noqa: E731
+    service = batched(lambda batch: redaction.redact_many(batch, ours.analyse_many), BATCH)
+    one_by_one(short[:5])
+    timings: dict[tuple[str, str], list[float]] = {}
+
+    def measure(system: str, run, texts_name: str) -> None:
+        timings.setdefault((system, texts_name), []).append(_seconds(run, sets[texts_name]))
+
+    for name in sets:
+        measure("ours, one by one", one_by_one, name)
+        measure("ours, batches", service, name)
     peak_ours = _peak_mib()
 
     began = time.perf_counter()
-    plain = plain_presidio()
+    plain_batch = plain_presidio()
     load_plain = time.perf_counter() - began
-    plain(texts[:20])
-    rates_plain = [_rate(plain, texts)]
+    plain = lambda batch: [plain_batch([t]) for t in batch]  # noqa: E731
+    plain(short[:5])
+    for name in sets:
+        measure("plain", plain, name)
     for _ in range(args.rounds - 1):
-        rates_ours.append(_rate(run_ours, texts))
-        rates_plain.append(_rate(plain, texts))
+        for name in sets:
+            measure("ours, one by one", one_by_one, name)
+            measure("ours, batches", service, name)
+            measure("plain", plain, name)
 
-    best_ours, best_plain = max(rates_ours), max(rates_plain)
-    print(f"{len(texts)} texts, {args.rounds} alternating rounds, best round of each")
-    print(f"{'':<28}{'texts/s':>10}{'load s':>10}")
-    print(f"{'our redactor':<28}{best_ours:>10.1f}{load_ours:>10.1f}")
-    print(f"{'plain Presidio':<28}{best_plain:>10.1f}{load_plain:>10.1f}")
-    print(f"ratio (ours / plain Presidio): {best_ours / best_plain:.2f}x")
+    print(f"{args.rounds} alternating rounds, best round of each; load: ours {load_ours:.1f} s, "
+          f"plain Presidio {load_plain:.1f} s")
+    print(f"{'texts':<16}{'n':>5}{'path':>38}{'ours/s':>9}{'plain/s':>9}{'ratio':>8}")
+    for name, texts in sets.items():
+        n = len(texts)
+        best = {system: min(timings[(system, name)]) for system in
+                ("ours, one by one", "ours, batches", "plain")}
+        rows = [("portal-redact process, load included", n / min(processes[("ours", name)]),
+                 n / min(processes[("plain", name)])),
+                ("one by one, load excluded", n / best["ours, one by one"], n / best["plain"]),
+                (f"service batches of {BATCH}", n / best["ours, batches"], n / best["plain"])]
+        for path, rate_ours, rate_plain in rows:
+            print(f"{name:<16}{n:>5}{path:>38}{rate_ours:>9.1f}{rate_plain:>9.1f}"
+                  f"{rate_ours / rate_plain:>7.2f}x")
     print(f"peak memory, our redactor alone: {peak_ours:.0f} MiB "
           f"(whole process after both: {_peak_mib():.0f} MiB)")
     return 0

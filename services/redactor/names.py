@@ -23,13 +23,14 @@ Rules, each for a kind of case rather than for particular strings:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
-from .redaction import Span
+from .redaction import SURE, Span
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
 _OPENERS = "'\"‘“«"
 _TITLE_QUALIFIERS = {"Staff", "Charge", "Ward", "Deputy", "Senior", "Junior", "Student", "Head",
                      "Chief", "Agency", "Bank"}
+_SHORT_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "miss"}
 _WEAK_INTRODUCERS = {"i'm", "i am", "this is", "signed"}
 _QUOTE = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{2,40})['’\"”](?![\w])")
 _GAP = re.compile(r"(?:['’](?:m|s|re|ve|ll|d))?[ \t,'‘\"“]*", re.I)
@@ -79,6 +81,39 @@ _LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|s
                         r"hospice|lodge|house|care home|nursing home|centre)\b")
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
                        re.I)
+_NEVER_WORD_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS
+_PAST_VERBS = {"said", "says", "told", "tells", "asked", "asks", "rang", "came", "went", "saw",
+               "heard", "sat", "stood", "ran", "took", "gave", "wrote", "spoke", "knew", "thought",
+               "felt", "kept", "made", "got", "left", "replied", "shouted", "laughed", "snapped",
+               "muttered", "whispered", "texted", "walked", "looked", "smiled", "refused",
+               "insisted", "explained", "added", "answered", "yelled", "sighed"}
+_PERSON_VERBS = {"told", "tell", "tells", "asked", "ask", "asks", "thanked", "warned", "reminded",
+                 "messaged", "texted", "emailed", "phoned", "rang", "called", "met", "informed",
+                 "helped", "saw", "heard"}
+_PLACE_WORDS = v.PLACE_NAMES | v.PLACES
+_ADVERBS = {"just", "then", "also", "never", "always", "still", "only", "actually", "literally",
+            "even", "immediately", "simply", "quickly", "suddenly", "once", "apparently"}
+# Two capitals standing alone ("AK"), or dotted initials ("A.K.", "A. K."), not "I" or "A".
+_INITIALS = re.compile(r"(?<![\w.&'’-])(?:[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]{2})(?![\w&'’-]|\.\w)")
+# English words and abbreviations written in two capitals that are not initials.
+_CAPS_WORDS = {"ok", "no", "so", "go", "to", "in", "on", "at", "is", "it", "us", "we", "me", "my",
+               "up", "be", "do", "he", "if", "of", "or", "am", "an", "as", "by", "hi", "oh", "ah",
+               "eh", "uh", "ha", "ex", "pa", "ma", "tv", "pc", "id", "dj", "mp", "pr", "qa", "uk",
+               "eu", "gp", "hr", "it", "ae", "ed", "ot", "pt", "sw", "ct", "mo", "rn", "rm", "ni",
+               "bp", "ok", "cv", "vs", "ps", "pm", "xx", "ii", "iv", "vi", "ix", "xi", "ai", "ac",
+               "dc", "iq", "ic", "bs", "ab", "ad", "bc", "mg", "ml", "kg", "km", "cm", "mm", "hb"}
+_NAME_AND_INITIAL = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)\s([A-Z])(?:\.|(?=[\s,;:!?)]|$))(?!\s?[A-Z]\.)(?![\w'’])")
+_PARTICLE = "|".join(sorted(v.NAME_PARTICLES, key=len, reverse=True))
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[^\W\d_]+)*)((?:\s(?i:" + _PARTICLE + r")['’]?(?=\s))+)\s"
+    r"((?:[tnh]-)?[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*)")
+_SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[\s,!?]+[A-Z][A-Z'’]*){3,}")
+_LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
+_LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
+_LEET_I = str.maketrans("0134578@$9", "oieastbasg")
+_LEET_L = str.maketrans("0134578@$9", "oleastbasg")
+_AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
@@ -126,6 +161,21 @@ def _never_a_name(w: str) -> bool:
     return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
 
 
+# Introducing phrases, longest first, not inside a word (their own ends are checked by the caller).
+_INTRODUCER = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    re.escape(p) for p in sorted(v.NAME_INTRODUCERS, key=len, reverse=True)) + r")")
+
+
+class _GivenOrMonth:
+    """`word in self`: a folded given name or a month that is a given name ("june")."""
+
+    def __init__(self, given: frozenset[str]):
+        self.given = given
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.given or key in v.CALENDAR_NAMES
+
+
 class Finder:
     """The rules above over one text. Build one per text: `Finder(text, tokens, entities,
     lexicon).spans()`."""
@@ -138,8 +188,22 @@ class Finder:
         self.words = words(text, tokens)
         self.entities = entities
         self.at = {w.start: i for i, w in enumerate(self.words)}
+        self._starts = [w.start for w in self.words]
+        self._given_or_month = _GivenOrMonth(lexicon.given)
+        # where each introducing phrase ("my name is", "call me") ends, and which it is
+        self._introducers = {m.end(): m.group() for m in _INTRODUCER.finditer(self.lower)}
 
     # -- helpers ---------------------------------------------------------------------------
+    def _within(self, start: int, end: int) -> list[Word]:
+        """The words wholly inside [start, end), in order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.words) and self.words[i].start < end:
+            if self.words[i].end <= end:
+                out.append(self.words[i])
+            i += 1
+        return out
+
     def _kept(self, w: Word) -> bool:
         return self.lex.is_kept(w.text) or _never_a_name(w.text)
 
@@ -171,7 +235,7 @@ class Finder:
             key = fold(w.text)
             if key not in v.TITLES:
                 continue
-            if not w.text[:1].isupper() and key not in {"dr", "mr", "mrs", "ms", "mx", "prof"}:
+            if not w.text[:1].isupper() and key not in _SHORT_TITLES:
                 continue
             k = i + 1
             gap = self.text[w.end:self.words[k].start]
@@ -191,6 +255,14 @@ class Finder:
             elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
                     (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
                 yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
+            elif _is_caps(nxt.text) and key in _SHORT_TITLES and \
+                    fold(nxt.text) not in v.ACRONYMS and not _never_a_name(nxt.text):
+                j = k + 1   # "MR OKAFOR", "DR ADEYEMI-COLE": a title and a name in capitals
+                while j < len(self.words) and j - k < 3 and _is_caps(self.words[j].text) and \
+                        self.text[self.words[j - 1].end:self.words[j].start] == " " and \
+                        not self.lex.is_english(self.words[j].text):
+                    j += 1
+                yield Span(start, self.words[j - 1].end, "PERSON")
 
     def _run_names(self, k: int) -> int:
         """After a title: capitalised words, kept ones included ("Sister Moldovan")."""
@@ -212,10 +284,9 @@ class Finder:
         if key in v.ROLES and key not in v.TITLES and \
                 self.words[k - 1].end == max(0, at - 40) + len(before):
             return "role"
-        for phrase in v.NAME_INTRODUCERS:
-            if before.endswith(phrase) and (len(before) == len(phrase) or
-                                            not before[-len(phrase) - 1].isalpha()):
-                return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
+        phrase = self._introducers.get(max(0, at - 40) + len(before))
+        if phrase is not None:
+            return "weak" if phrase in _WEAK_INTRODUCERS else "intro"
         return None
 
     def after_cue(self) -> Iterable[Span]:
@@ -232,16 +303,25 @@ class Finder:
                 yield self._span(k, self._run(k), "PERSON")
             elif self._lower_name(nxt, known=cue != "intro"):
                 yield Span(nxt.start, nxt.end, "PERSON")
+            elif cue != "weak" and self._word_name(nxt) and \
+                    (cue == "intro" or self._possessed(k - 1)) and \
+                    (self._ends_clause(k) or fold(nxt.text) in self._given_or_month) and \
+                    (not nxt.text.islower() or fold(nxt.text) in self.lex.given or
+                     (fold(nxt.text) in v.CALENDAR_NAMES and self._ends_clause(k))):
+                # "my colleague Will said", "our hca faith, who", "my name is rose."
+                yield Span(nxt.start, nxt.end, SURE)
 
     def quoted(self) -> Iterable[Span]:
         """A whole quotation of one or two capitalised words, none of them kept or a word one
         says on its own ('Sorry'): a nickname or a mangled name ('Paddy', 'Kay-oh-me')."""
         for m in _QUOTE.finditer(self.text):
-            inner = [w for w in self.words if m.start(1) <= w.start and w.end <= m.end(1)]
-            if not 1 <= len(inner) <= 2 or any(not _is_title_case(w.text) or self._kept(w) or
-                                               fold(w.text) in v.INTERJECTIONS for w in inner):
+            inner = self._within(m.start(1), m.end(1))
+            if not 1 <= len(inner) <= 2 or any(
+                    not _is_title_case(w.text) or fold(w.text) in v.INTERJECTIONS or
+                    (self._kept(w) and not self._word_name(w)) for w in inner):
                 continue
-            yield Span(inner[0].start, inner[-1].end, "PERSON")
+            kind = SURE if any(self._kept(w) for w in inner) else "PERSON"
+            yield Span(inner[0].start, inner[-1].end, kind)
 
     def _spared(self, w: Word) -> bool:
         """Not a name though capitalised: a place someone comes from ("I'm from Hull", "go back
@@ -332,6 +412,138 @@ class Finder:
             yield self._span(i, j, "PERSON")
             i = j
 
+    # -- round 2: names that are words, initials, particles, shouting, leetspeak --------------
+    def _word_name(self, w: Word) -> bool:
+        """A given name or surname that is also a word or a kept one ("Rose", "May", "Will"),
+        never a word for identity, nationality or a role."""
+        key = fold(w.text)
+        return key in self.lex.word_names and len(key) >= 3 and key not in _NEVER_WORD_NAMES
+
+    def _ends_clause(self, k: int, punctuation: bool = True) -> bool:
+        """Word k is followed by a verb in the past ("said", "laughed", "just rolled") or, if
+        `punctuation`, by punctuation or the end."""
+        w = self.words[k]
+        after = self.text[w.end:w.end + 3]
+        if re.match(r"['’]\w", after):
+            return False   # "Don't", "Will's": a contraction or a possessive says nothing
+        if not after.strip() or after.lstrip()[:1] in ",.!?;:)'’\"”":
+            return punctuation
+        nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+        if nxt is None or self.text[w.end:nxt.start].strip():
+            return False
+        key = fold(nxt.text)
+        if key in _ADVERBS and k + 2 < len(self.words) and \
+                not self.text[nxt.end:self.words[k + 2].start].strip():
+            key = fold(self.words[k + 2].text)   # "Will just rolled her eyes"
+        return key in _PAST_VERBS or (key.endswith("ed") and self.lex.is_english(key))
+
+    def word_names(self) -> Iterable[Span]:
+        """Names that are also words, where the words around them say a person is meant: spoken
+        to ("Thanks, Rose.", "Morning Will!", "Rose, can you…", "…, Summer?"), or the subject of
+        a verb in the past ("Will said", "May laughed"), in title case; in lower case only when
+        spoken to after a greeting ("thanks faith")."""
+        for k, w in enumerate(self.words):
+            if not self._word_name(w) or (w.text.isupper() and len(w.text) > 1):
+                continue
+            prev = self.words[k - 1] if k else None
+            gap = self.text[prev.end:w.start] if prev else ""
+            after = self.text[w.end:w.end + 2]
+            greeted = prev is not None and fold(prev.text) in v.VOCATIVES and \
+                _GAP.fullmatch(gap) is not None and "\n" not in gap and \
+                (not after.strip() or after[:1] in ",.!?;:")
+            if w.text.islower():
+                opens = prev is not None and (prev.initial or self.text[:prev.start].rstrip()[-1:] == ",")
+                if greeted and opens and fold(w.text) in self._given_or_month:
+                    yield Span(w.start, w.end, SURE)   # "thanks ruby, you were…"
+                continue
+            if not _is_title_case(w.text):
+                continue
+            addressed = (w.initial and after[:1] == "," and not self._calendar_list(k)) or \
+                (gap.rstrip(" ").endswith(",") and (not after.strip() or after[:1] in ".!?")
+                 and not self._calendar_list(k))
+            subject = self._ends_clause(k, punctuation=False) and fold(w.text) not in _PLACE_WORDS and \
+                after[:1] not in ",.!?;:" and not self._followed_by_number(k)
+            if greeted or addressed or subject:
+                yield Span(w.start, w.end, SURE)
+
+    def _possessed(self, k: int) -> bool:
+        """Word k (a role) follows "my", "our", "his"…: "my colleague", "our hca"."""
+        return k > 0 and fold(self.words[k - 1].text) in {"my", "our", "his", "her", "their",
+                                                          "your"}
+
+    def _calendar_list(self, k: int) -> bool:
+        """"May, June and July": a month in a list of calendar words is not a name."""
+        near = [self.words[j] for j in (k - 1, k + 1) if 0 <= j < len(self.words)]
+        return fold(self.words[k].text) in v.CALENDAR and \
+            any(fold(n.text) in v.CALENDAR for n in near)
+
+    def _followed_by_number(self, k: int) -> bool:
+        return bool(re.match(r"\s*\d", self.text[self.words[k].end:]))
+
+    def initials(self) -> Iterable[Span]:
+        """Initials used as names: two capitals that are not a known acronym or a word ("AK
+        said", "ask AK"), dotted initials ("A.K."), and a name followed by an initial ("Jordan
+        K", "Sam T.")."""
+        for m in _INITIALS.finditer(self.text):
+            word = m.group()
+            key = fold(word.replace(".", ""))
+            if "." not in word and (key in v.ACRONYMS or key in _CAPS_WORDS or
+                                    self.lex.is_kept(word)):
+                continue
+            yield Span(m.start(), m.end(), "PERSON")
+        for m in _NAME_AND_INITIAL.finditer(self.text):
+            name = m.group(1)
+            word_name = self._word_name(Word(0, 0, name, "", False))
+            if fold(name) in _NEVER_WORD_NAMES or (_never_a_name(name) and not word_name) or \
+                    not (self.lex.is_name(name) or word_name or not self.lex.is_english(name)):
+                continue
+            yield Span(m.start(), m.end(), SURE)
+
+    def particles(self) -> Iterable[Span]:
+        """A name's particles and the name after them: "Dafydd ap Rhys", "Siobhán Nic a'
+        Bhàird", "Seán Mac an t-Sagairt", "Aisha bint Khalid", "Pieter van der Berg"."""
+        for m in _PARTICLE_NAME.finditer(self.text):
+            first, last = m.group(1), m.group(3)
+            if _never_a_name(first) or self.lex.is_kept(first) and not self._word_name(
+                    Word(0, 0, first, "", False)):
+                continue
+            if not re.sub(r"^[tnh]-", "", last)[:1].isupper() or _never_a_name(last):
+                continue
+            yield Span(m.start(1), m.end(3), SURE)
+
+    def shouted(self) -> Iterable[Span]:
+        """Names in a run of words in capitals ("WHY DOES TUNDE ALWAYS GET NIGHTS"): a word of
+        three letters or more that is not English, not a known acronym and not kept."""
+        for m in _SHOUTING.finditer(self.text):
+            for w in self.words:
+                if m.start() <= w.start and w.end <= m.end() and len(w.text) >= 3 and \
+                        w.text.isupper() and fold(w.text) not in v.ACRONYMS and \
+                        not self._kept(w) and (not self.lex.is_english(w.text) or
+                                               fold(w.text) in self.lex.given):
+                    yield Span(w.start, w.end, "PERSON")
+
+    def leetspeak(self) -> Iterable[Span]:
+        """Names written with digits for letters ("J0rdan", "Pr1ya", "4nita"): a word of letters
+        with digits inside (not only at its end) that reads as a name, or in title case as a
+        word that is not English."""
+        for m in _LEET.finditer(self.text):
+            token = m.group()
+            if not _LEET_INSIDE.search(token):
+                continue   # digits only at the end ("COVID19", "Band5") or none
+            for plain in {token.translate(_LEET_I), token.translate(_LEET_L)}:
+                if not plain.isalpha() or len(plain) < 3:
+                    continue
+                if self.lex.is_name(plain) or fold(plain) in self.lex.word_names or \
+                        ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)):
+                    yield Span(m.start(), m.end(), SURE)
+                    break
+
+    def ampersand_orgs(self) -> Iterable[Span]:
+        """Organisations abbreviated with an ampersand ("N&N", "NCH&C"), not "A&E"."""
+        for m in _AMPERSAND.finditer(self.text):
+            if fold(m.group()) not in v.ACRONYMS:
+                yield Span(m.start(), m.end(), "ORG")
+
     def lower_case(self) -> Iterable[Span]:
         """Names written in lower case ("ignore adaeze", "cley ward"): a given name from the
         gazetteer that is not an English word; a word that is not English before "ward",
@@ -342,6 +554,43 @@ class Finder:
                     not self._kept(w) and not self.lex.is_english(w.text) and \
                     not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
                 yield Span(w.start, w.end, "PERSON")
+        for i, w in enumerate(self.words[1:], start=1):
+            # "i told ifeoluwa", "asked shirin": after a verb that takes a person, a lower-case
+            # word that is not English and not kept
+            if w.text.islower() and len(w.text) >= 3 and \
+                    fold(self.words[i - 1].text) in _PERSON_VERBS and \
+                    self.text[self.words[i - 1].end:w.start] == " " and \
+                    self.text[w.end:w.end + 1] not in {"'", "’"} and \
+                    not self.lex.is_english(w.text) and not self._kept(w):
+                yield Span(w.start, w.end, "PERSON")
+        for i, w in enumerate(self.words):
+            # "olamide said", "seren oyedepo told": lower-case words that are not English (the
+            # first may be a given name that is), right before a verb in the past
+            if not (w.text.islower() and len(w.text) >= 3 and not self.lex.is_english(w.text)
+                    and not self._kept(w) and self._ends_clause(i, punctuation=False)) or \
+                    (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "my girlfriend said"
+                continue
+            start = w.start
+            if i and self.words[i - 1].text.islower() and len(self.words[i - 1].text) >= 2 and \
+                    self.text[self.words[i - 1].end:w.start] == " " and \
+                    not self._kept(self.words[i - 1]) and \
+                    (not self.lex.is_english(self.words[i - 1].text) or
+                     fold(self.words[i - 1].text) in self._given_or_month):
+                start = self.words[i - 1].start
+            yield Span(start, w.end, "PERSON")
+        for i, w in enumerate(self.words[1:], start=1):
+            # "grace ogunleye", "faith mensah-bonsu": a given name (a word or not) and a surname
+            # that is not an English word, both in lower case
+            prev = self.words[i - 1]
+            if w.text.islower() and prev.text.islower() and len(w.text) >= 3 and \
+                    self.text[prev.end:w.start] == " " and \
+                    not self.lex.is_english(w.text) and not self._kept(w) and \
+                    not self._kept(prev) and len(prev.text) >= 3 and (
+                        (all(part in self.lex.family for part in fold(w.text).split("-")) and
+                         (fold(prev.text) in self.lex.given or self._word_name(prev))) or
+                        (not self.lex.is_english(prev.text) and
+                         (self.lex.is_name(prev.text) or self.lex.is_name(w.text)))):
+                yield Span(prev.start, w.end, "PERSON")
         for m in _LOWER_ORG.finditer(self.text):
             word = m.group(1)
             if not self.lex.is_english(word) and not self.lex.is_kept(word):
@@ -366,6 +615,7 @@ class Finder:
     _ORG = re.compile(
         r"(?:\b(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’]*(?:-[\w'’]+)*\s+(?:(?:and|&|of|upon)\s+)?)"
         r"{1,5}(?i:(" + "|".join(sorted(v.ORG_SUFFIXES, key=len, reverse=True)) + r"))\b"
+        r"(?:\s(?i:" + "|".join(sorted(v.ORG_SUFFIXES, key=len, reverse=True)) + r")\b)?"
         r"|\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
         r"|\b(?:St\.?|Saint)\s+[A-Z][\w]*['’]s\b")
 
@@ -374,7 +624,8 @@ class Finder:
         word that singles it out (not "the Stroke Unit")."""
         while inner and fold(inner[0].text) in _NOT_ORG_START:
             inner = inner[1:]
-        while inner and not inner[-1].text[:1].isupper():   # "Avocet Centre clinic"
+        while inner and not inner[-1].text[:1].isupper() and not (   # "Avocet Centre clinic"
+                len(inner) > 1 and fold(inner[-1].text) in v.ORG_SUFFIXES):   # not "Kite team"
             inner = inner[:-1]
         if any(_is_title_case(w.text) and fold(w.text) not in _ORG_GENERIC for w in inner):
             return Span(inner[0].start, inner[-1].end, "ORG")
@@ -382,10 +633,9 @@ class Finder:
 
     def organisations(self) -> Iterable[Span]:
         for m in self._ORG.finditer(self.text):
-            inner = [w for w in self.words if m.start() <= w.start and w.end <= m.end()]
-            if len(inner) > 2 and not inner[-1].text[:1].isupper() and \
-                    fold(inner[-2].text) in v.ORG_SUFFIXES:
-                inner = inner[:-1]   # "the Avocet Centre clinic": the name ends at "Centre"
+            inner = self._within(m.start(), m.end())
+            # "the Kestrel Ward team", "Avocet Centre clinic": the generic word after the name
+            # goes with it (failing closed: it may be part of the name)
             span = self._organisation(inner)
             if span:
                 yield span
@@ -394,7 +644,7 @@ class Finder:
         for e in self.entities:
             if e.label not in {"PERSON", "ORG", "FAC"}:
                 continue
-            inner = [w for w in self.words if e.start <= w.start and w.end <= e.end]
+            inner = self._within(e.start, e.end)
             if e.label != "PERSON":
                 span = self._organisation(inner)
                 if span and not self._spared(self.words[self.at[span.start]]):
@@ -418,7 +668,9 @@ class Finder:
 
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
-                *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities()]
+                *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
+                *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
+                *self.leetspeak(), *self.ampersand_orgs()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -90,18 +90,34 @@ def normalise(text: str, lookalikes: Mapping[str, str]) -> Normalised:
     return Normalised(out, tuple(origin), tuple(spelled))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _plain(text: str, lookalikes: Mapping[str, str]) -> tuple[list[str], list[int]]:
+    """Runs of ASCII are copied as they are; each run of other characters (with the ASCII
+    letter before it, which its combining marks may belong to) goes cluster by cluster."""
     chars: list[str] = []
     origin: list[int] = []
-    for start, cluster in _clusters(text):
-        kept = "".join(c for c in cluster if not _invisible(c))
-        if not kept:
-            continue
-        plain = unicodedata.normalize("NFKC", kept) if not kept.isascii() else kept
-        for c in plain:
-            chars.append(c)
-            origin.append(start)
-    _unconfuse(chars, lookalikes)
+    cursor = 0
+    for m in _NON_ASCII.finditer(text):
+        start = m.start()
+        if start > cursor and unicodedata.combining(text[start]):
+            start -= 1
+        chars.extend(text[cursor:start])
+        origin.extend(range(cursor, start))
+        for at, cluster in _clusters(text[start:m.end()]):
+            kept = "".join(c for c in cluster if not _invisible(c))
+            if not kept:
+                continue
+            plain = unicodedata.normalize("NFKC", kept) if not kept.isascii() else kept
+            for c in plain:
+                chars.append(c)
+                origin.append(start + at)
+        cursor = m.end()
+    chars.extend(text[cursor:])
+    origin.extend(range(cursor, len(text)))
+    if any(c.isalpha() and not _is_latin(c) for c in chars if not c.isascii()):
+        _unconfuse(chars, lookalikes)
     return chars, origin
 
 

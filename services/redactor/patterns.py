@@ -8,6 +8,7 @@ Pure: text in, spans out; `RECOGNISERS` names each one so that it can be tested 
 registered with Presidio as one recogniser (engine.py)."""
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Callable, Iterable
 
@@ -36,16 +37,18 @@ def _digits(s: str) -> int:
 
 # NHS number: ten digits grouped 3-3-4 (or not at all); the checksum is not required, since a
 # mistyped number is still someone's. UK phone numbers start with 0 and are found below.
-nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}[ \-]?\d{3}[ \-]?\d{4}" + _E)
+_NSEP = r"(?:[ \-.]{1,2}|\s)?"
+nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}" + _NSEP + r"\d{3}" + _NSEP + r"\d{4}" + _E)
 
 # National Insurance number: two letters, six digits, a letter A-D; any case, any spacing or
 # hyphens ("AB123456C", "ab 12 34 56 c", "AB-12-34-56-C"). After "NI"/"National Insurance" the
 # final letter may be missing or another letter.
-_NI = r"[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}"
-ni_number = _regex("NI_NUMBER", _B + _NI + r"[ \-]?[A-D]" + _E, re.I)
+_ISEP = r"(?: ?[\-/.] ?| {1,2})?"
+_NI = r"[A-Z]{2}(?:" + _ISEP + r"\d){6}"   # any grouping of the six digits: 2-2-2, 3-3
+ni_number = _regex("NI_NUMBER", _B + _NI + _ISEP + r"[A-D]" + _E, re.I)
 ni_number_in_context = _regex(
     "NI_NUMBER", r"\b(?:NI|NINO|national insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*("
-    + _NI + r"(?:[ \-]?[A-Z])?)" + _E, re.I, group=1)
+    + _NI + r"(?:" + _ISEP + r"[A-Z])?)" + _E, re.I, group=1)
 
 # Postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), any or no space, inward code (9AA).
 postcode = _regex("POSTCODE", _B + r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}" + _E, re.I)
@@ -102,9 +105,25 @@ registration_in_context = _regex(
 # Staff, payroll, assignment and employee numbers, after a word that says so.
 staff_id = _regex(
     "STAFF_ID",
-    r"\b(?:staff|employee|payroll|assignment|personnel|ESR|badge|smartcard|pay)"
-    r"(?:\s+(?:id|no\.?|number|num|ref|reference|#))?\s*[:#-]?\s*"
+    r"\b(?:staff|employee|payroll|assignment|personnel|ESR|badge|smartcard|pay|locker|bleep|"
+    r"pager|swipe\s?card|ID\s?card|works)"
+    r"(?:\s+(?:id|no\.?|number|num|ref|reference|#))?\s*(?:is\s+)?[:#-]?\s*"
     r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1)
+# Shorter numbers (three or four digits) only where the words say a number follows: "badge no.
+# 4417", "staff number: 812", "locker 12" is too short; "the staff 2023 survey" is not one.
+short_staff_id = _regex(
+    "STAFF_ID",
+    r"\b(?:(?:staff|employee|payroll|assignment|personnel|ESR|works)\s+(?:id|no\.?|number|num|#)"
+    r"|(?:badge|smartcard|locker|bleep|pager|swipe\s?card|ID\s?card)(?:\s+(?:id|no\.?|number|num|#))?)"
+    r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1)
+
+# Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.
+extension = _regex(
+    "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*(?:is\s+|was\s+)?[:#-]?\s*(\d{2,6})"
+    + _E, re.I, group=1)
+
+# Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"): the whole.
+prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E)
 
 # Exact dates and dates of birth: "27 September", "Wednesday 10th January", "3 October 2023",
 # "4th of May", "May 4th", "22/08/1990", "14.02.24", "2023-10-03". Relative or vague phrases
@@ -112,7 +131,7 @@ staff_id = _regex(
 # "May" and "Mar" only capitalised: "2 may" is not a date.
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|(?-i:Mar|May)|apr(?:il)?|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
+_DAY = r"(?:(?:mon|tues?|weds?|wednes|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
 written_date = _regex(
@@ -157,7 +176,7 @@ date_of_birth = _regex(
 
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
 # capitals; in lower case only after a word about a vehicle.
-_PLATE = r"(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
+_PLATE = r"(?:[A-Z]{2}\d{2}[\s\-]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
 vehicle = _regex("VEHICLE", _B + _PLATE + _E)
 vehicle_in_context = _regex(
     "VEHICLE", r"\b(?:car|reg|registration|number\s?plate|plate|vehicle|van|motorbike)\b[^.\n]{0,25}?"
@@ -194,6 +213,171 @@ def street_address(text: str) -> list[Span]:
             out.append(Span(start, m.end(), "LOCATION"))
     return out
 
+
+# --- Identifiers written to dodge a filter, and other shapes (round 2) ------------------------
+
+# Phone numbers with any separators ("07700/900/123", "07700•900•123", "07700 — 900 123"), the
+# letter O for a zero ("O77OO 9OO123") and North American shapes ("(312) 515-2239",
+# "312.714.8142"). A run of digit-like characters in groups; at least seven true digits.
+_PSEP = r"[ \t\-.()/\\•·∙‧—–_|]{0,3}"
+_ANY_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?[\dOo](?:" + _PSEP + r"[\dOo]){8,14}(?![\w])")
+
+
+def any_phone(text: str) -> list[Span]:
+    out = []
+    for m in _ANY_PHONE.finditer(text):
+        raw = m.group()
+        like = sum(c.isdigit() or c in "Oo" for c in raw)
+        if _digits(raw) < (5 if like < 10 else 3) or like < 9:
+            continue
+        if not raw.lstrip("+(")[:1].isdigit() and _digits(raw[:4]) == 0:
+            continue   # starts "Oo…": not a number
+        out.append(Span(m.start(), m.end(), "PHONE"))
+    return out
+
+
+# Numbers read out in words ("oh seven seven double oh nine…", "nine four three…"): six or more
+# digits' worth of number words in a row ("double"/"triple" count twice/three times).
+_NUMBER_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "nil": 1, "one": 1, "two": 1,
+                 "three": 1, "four": 1, "five": 1, "six": 1, "seven": 1, "eight": 1, "nine": 1}
+_REPEATS = {"double": 2, "triple": 3, "treble": 3}
+_SPOKEN = re.compile(
+    r"(?<![\w])(?:(?:" + "|".join(sorted(_REPEATS, key=len, reverse=True)) + r")[\s,\-]+)?(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
+    r"(?:[\s,\-]+(?:(?:" + "|".join(_REPEATS) + r")[\s,\-]+)?(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\d+))+(?![\w])", re.I)
+
+
+def spoken_number(text: str) -> list[Span]:
+    out = []
+    for m in _SPOKEN.finditer(text):
+        count, repeat, words = 0, 1, 0
+        for token in re.findall(r"[A-Za-z]+|\d+", m.group()):
+            key = token.lower()
+            if key in _REPEATS:
+                repeat = _REPEATS[key]
+                continue
+            count += repeat * (len(token) if token.isdigit() else 1)
+            words += not token.isdigit()
+            repeat = 1
+        if count >= 6 and words >= 2:
+            digits_first = m.group().lstrip()[:2].lower()
+            out.append(Span(m.start(), m.end(), "PHONE" if digits_first in {"oh", "ze", "no", "0", "o "}
+                            or count <= 11 else "OTHER_ID"))
+    return out
+
+
+# Postcodes spelled out with a space between every character ("N R 4 7 1 A B"), in capitals.
+spaced_postcode = _regex(
+    "POSTCODE", r"(?<![\w])[A-Z] (?:[A-Z] )?\d (?:[A-Z\d] )?\d [A-Z] [A-Z](?![\w])")
+
+# E-mail addresses with spaces round the "@" or the dots ("jo.bloggs @ nhs . net").
+_spaced_email = _regex(
+    "EMAIL", r"[\w%+'-]+(?:\s*\.\s*[\w%+'-]+)*\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*" + _TLD + r"\b", re.I | re.ASCII)
+
+
+def spaced_email(text: str) -> list[Span]:
+    return _spaced_email(text) if "@" in text else []
+
+# IP addresses: IPv4 (with a prefix length), IPv6 in any of its forms (checked by `ipaddress`).
+_IPV4 = r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+ipv4 = _regex("OTHER_ID", r"(?<![\w.])" + _IPV4 + r"(?:/\d{1,2})?(?!\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:" + _IPV4 + r"|[0-9A-Fa-f]{1,4})?"
+                   r"(?:%\w+)?(?:/\d{1,3})?(?![\w:])")
+
+
+def ipv6(text: str) -> list[Span]:
+    out = []
+    for m in _IPV6.finditer(text):
+        core = re.split(r"[%/]", m.group())[0]
+        try:
+            ipaddress.IPv6Address(core)
+        except ValueError:
+            continue
+        out.append(Span(m.start(), m.end(), "OTHER_ID"))
+    return out
+
+
+# IBANs: country letters, check digits, then groups of four (spaced, hyphenated or not), capitals.
+iban = _regex("OTHER_ID", _B + r"[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,3})?" + _E)
+
+# UK driving licence numbers (five letters of a surname, six digits, …), any case and spacing;
+# HMRC temporary references ("11A 12345").
+driving_licence = _regex(
+    "OTHER_ID", _B + r"[A-Z9]{5} ?\d{3} ?\d{3} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?" + _E, re.I)
+tax_reference = _regex("OTHER_ID", _B + r"\d{2} ?[A-Z] ?\d{3} ?\d{2}" + _E)
+
+# More date shapes: ISO date-times, "5-May-2021", "21-May", "May-2021", a month and year
+# ("05/2021"), a weekday with a day and month ("Sat 22/6", "Tues 4/6"), and a day and month alone
+# ("22/6"), but not a small fraction ("1/2", "3/4") or "24/7".
+iso_datetime = _regex(
+    "DATE", _B + r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?![\w])")
+month_dash_date = _regex(
+    "DATE", r"(?<![\w/.\-])(?:\d{1,2}[\-/ ](?:" + _MONTH + r")(?:[\-/ ](?:(?:19|20)\d{2}|'?\d{2}))?"
+    r"|(?:" + _MONTH + r")-(?:(?:19|20)\d{2}|\d{2}))(?![\w\-])", re.I)
+month_year = _regex("DATE", _B + r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}" + _E)
+weekday_date = _regex(
+    "DATE", r"\b" + _DAY + r"(\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)" + _E, re.I, group=0)
+
+
+def _bare_day_month_ok(m: re.Match) -> bool:
+    a, b = (int(p) for p in m.group().split("/"))
+    if m.group() in {"24/7", "50/50", "12/12"}:
+        return False
+    if a < b <= 10:   # a fraction: "1/2", "2/3", "3/4"
+        return False
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= b <= 31 and 1 <= a <= 12)
+
+
+bare_day_month = _regex("DATE", r"(?<![\w/.\-])\d{1,2}/\d{1,2}(?![\w/]|\.\d)", valid=_bare_day_month_ok)
+
+# Handles after (or before) a platform's name: "snap jaz_b", "my insta is x.y", "kayla.m on tiktok".
+_PLATFORM = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|tweeter|x|fb|facebook|"
+             r"telegram|discord|threads|bluesky|linkedin|skype|kik|whatsapp|reddit|twitch|youtube)")
+_HANDLE_WORD = r"(@?[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
+_AFTER_PLATFORM = re.compile(
+    r"\b" + _PLATFORM + r"\b(?:\s+(?:me|us|name|handle|username|user|id|account|acc))?"
+    r"(?:\s*(?:is|was|as|at|:|=|-|\())?\s*" + _HANDLE_WORD + r"(?![\w@])", re.I)
+_BEFORE_PLATFORM = re.compile(r"(?<![\w@.])" + _HANDLE_WORD + r"\)?\s+on\s+" + _PLATFORM + r"\b", re.I)
+
+
+def platform_handle(text: str, english=None) -> list[Span]:
+    """`english(word)` says whether a word is an ordinary one (then it is not a handle unless it
+    has a digit, an underscore or a dot in it)."""
+    out = []
+    for pattern in (_AFTER_PLATFORM, _BEFORE_PLATFORM):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            bare = word.lstrip("@")
+            marked = word.startswith("@") or any(c.isdigit() or c in "_." for c in bare)
+            if len(bare) < 3 or (not marked and (bare.lower() in vocabulary.FUNCTION_WORDS or
+                                                 english is None or english(bare))):
+                continue
+            out.append(Span(m.start(1), m.end(1), "HANDLE"))
+    return out
+
+
+# An address of any shape that ends in a postcode: a house number (perhaps a flat first) at the
+# start of a line or after a comma, the words after it, and the postcode ("4 Mill views, Lake
+# Town, NR4 7AB", "Flat 9\n12 Some fall\nTown\nNR4 7AB"); no sentence ends inside.
+_postal_address = _regex(
+    "LOCATION", r"(?<![\w,.])(?:(?i:flat|apartment|apt)\s+\w{1,4}[,\s]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"[A-Za-z][^\d@.!?;:()]{2,80}?[,\s]+" + _POSTCODE)
+
+
+def postal_address(text: str) -> list[Span]:
+    """The whole address with its postcode, where the street recogniser did not find it (there
+    the street and the postcode keep a placeholder each)."""
+    streets = street_address(text)
+    return [s for s in _postal_address(text)
+            if not any(s.start <= t.start < s.end for t in streets)]
+
+# Bare domain names with a common top-level domain ("example.com", "trust.nhs.uk").
+bare_domain = _regex(
+    "URL", r"(?<![\w@.\-])(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|info|biz|co\.uk|org\.uk|"
+    r"ac\.uk|nhs\.uk|nhs\.net|gov\.uk|co\.il|co\.in|com\.au|ie|uk|de|fr|es|it|nl|eu|us|ca|in|au|"
+    r"co)(?![\w\-]|\.\w)", re.I)
+
 RECOGNISERS: dict[str, Finder] = {
     "nhs_number": nhs_number,
     "ni_number": ni_number,
@@ -217,9 +401,32 @@ RECOGNISERS: dict[str, Finder] = {
     "vehicle": vehicle,
     "vehicle_in_context": vehicle_in_context,
     "street_address": street_address,
+    "short_staff_id": short_staff_id,
+    "extension": extension,
+    "prefixed_id": prefixed_id,
+    "any_phone": any_phone,
+    "spoken_number": spoken_number,
+    "spaced_postcode": spaced_postcode,
+    "spaced_email": spaced_email,
+    "ipv4": ipv4,
+    "ipv6": ipv6,
+    "iban": iban,
+    "driving_licence": driving_licence,
+    "tax_reference": tax_reference,
+    "iso_datetime": iso_datetime,
+    "month_dash_date": month_dash_date,
+    "month_year": month_year,
+    "weekday_date": weekday_date,
+    "bare_day_month": bare_day_month,
+    "platform_handle": platform_handle,
+    "postal_address": postal_address,
+    "bare_domain": bare_domain,
 }
 
 
-def find_all(text: str) -> list[Span]:
-    """Every span any UK recogniser finds (overlaps are left to the caller)."""
-    return [span for find in RECOGNISERS.values() for span in find(text)]
+def find_all(text: str, english: Callable[[str], bool] | None = None) -> list[Span]:
+    """Every span any UK recogniser finds (overlaps are left to the caller); `english` (the
+    lexicon's word test) lets a handle without digits or dots be found after a platform's name."""
+    out = [span for name, find in RECOGNISERS.items() if name != "platform_handle"
+           for span in find(text)]
+    return list(dict.fromkeys(out + platform_handle(text, english)))   # each span once

@@ -48,6 +48,11 @@ PLACEHOLDERS = {
 }
 
 
+# A person's name proven by the words around it ("Thanks, Summer.", "Will said", "Jordan K"): the
+# allow-list does not drop or trim it though its words are kept ones; it becomes a PERSON there.
+SURE = "PERSON_SURE"
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     start: int
@@ -111,6 +116,8 @@ def _kept(lex: Lexicon, word: str) -> bool:
     return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
+_NEVER_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS | \
+    v.FUNCTION_WORDS
 _ALWAYS_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
 
 
@@ -132,6 +139,9 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     organisation's."""
     out = []
     for s in spans:
+        if s.type == SURE:
+            out.append(Span(s.start, s.end, "PERSON"))
+            continue
         ws = _words(text, s.start, s.end) if s.type in NAMED else []
         if not ws:
             out.append(s)
@@ -182,9 +192,14 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     if lex.is_kept(word):
         # "Sohel Islam said" (a surname) but not "Amaka Black nurses" (a description).
         if not after_name:
-            return key in v.CALENDAR_NAMES   # "June Okafor"
+            # "June Okafor", "Park Ji-woo": a name that is also a word, before a name
+            return key in v.CALENDAR_NAMES or (key in lex.word_names and key not in _NEVER_NAMES)
         nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-        return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS
+        # "Hoàng Thu Hà": a kept word between two parts of a name that are not English
+        return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS or (
+            nxt.group()[:1].isupper() and not lex.is_kept(nxt.group()) and key not in _NEVER_NAMES
+            and (not lex.is_english(nxt.group()) or lex.is_name(nxt.group()) or
+                 not nxt.group().isascii()))
     return lex.is_name(word) or not lex.is_english(word) or after_name
 
 
@@ -211,30 +226,44 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
                 start = prev[-1].start()
             s = Span(start, end, s.type)
         out.append(s)
-    seen = set()
+    exact: dict[str, str] = {}    # word -> type, found as written
+    loose: dict[str, str] = {}    # lower-cased word -> type, found in any case
     for s in list(out):
         if s.type not in {"PERSON", "ORG"}:
             continue
         for m in _words(text, s.start, s.end):
             word = _POSSESSIVE.sub("", m.group())
             key = _key(word)
-            if len(word) < 2 or (word, s.type) in seen or lex.is_kept(word) or \
+            if len(word) < 2 or word in exact or lex.is_kept(word) or \
                     key in v.FUNCTION_WORDS or key in v.ORG_SUFFIXES or not word[:1].isupper():
                 continue
-            seen.add((word, s.type))
-            loose = not lex.is_english(word) and len(word) >= 4
-            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I if loose else 0)
-            out.extend(Span(x.start(), x.end(), s.type) for x in pattern.finditer(text))
+            exact[word] = s.type
+            if not lex.is_english(word) and len(word) >= 4:
+                loose.setdefault(word.lower(), s.type)
+    # one scan of the text for every mention (longest words first, so "Ann" does not cut "Anna")
+    for table, flags in ((exact, 0), (loose, re.I)):
+        if not table:
+            continue
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")(?![\w-])", flags)
+        for x in pattern.finditer(text):
+            kind = table.get(x.group()) if not flags else table.get(x.group().lower())
+            out.append(Span(x.start(), x.end(), kind or "PERSON"))
     return out
 
+
+# An identifier's length: a run of this many digits never survives the final check.
+IDENTIFIER_DIGITS = 6
+IDENTIFIER_SEPARATORS = r"[ \t\-./\\•·∙‧—–_|()]"
 
 _RESIDUE = [
     ("EMAIL", re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")),
     ("HANDLE", re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")),
     ("URL", re.compile(r"\b(?:https?://|www\.)\S+", re.I)),
     ("HANDLE", re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")),
-    # six or more digits in a row, or in groups split by single spaces or hyphens
-    ("OTHER_ID", re.compile(r"(?<![\w])\d(?:[ \-]?\d){5,}(?![\w])")),
+    # six or more digits in a row, or in groups split by one or two separators ("07700/900 123",
+    # "943.476.5919", "07700•900•123"), even glued to letters ("Priya9434765919")
+    ("OTHER_ID", re.compile(r"(?<!\d)\d(?:" + IDENTIFIER_SEPARATORS + r"{0,2}\d){5,}(?!\d)")),
     # letters mixed with three or more digits ("E482913", "X12345"), not "1990s" or "100mg"
     ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
                             r"(?!\d+(?:st|nd|rd|th|s|am|pm|mg|ml|kg|km|g|k|mph|hrs?|mins?|yrs?)\b)"
@@ -253,7 +282,9 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
     covered = merge(spans)
 
     def free(a: int, b: int) -> bool:
-        return not any(s.start < b and a < s.end for s in covered)
+        """Not wholly inside what is already redacted (a name found in "Priya9434765919" or
+        the letters of "MRN-48213" must not shield the rest)."""
+        return not any(s.start <= a and b <= s.end for s in covered)
 
     out = []
     for kind, pattern in _RESIDUE:

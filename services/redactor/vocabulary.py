@@ -72,6 +72,22 @@ day days week weeks month months year history awareness international national w
 # Calendar words that are also given names: a name next to one takes it in ("June Okafor").
 CALENDAR_NAMES = frozenset("april may june august summer autumn".split())
 
+# Modal verbs: some are given names as well ("Will", "May"), read as names only in context.
+MODALS = frozenset("may will can must shall might".split())
+
+# Words that address someone by name before or after it ("Thanks, Rose", "Morning Will").
+VOCATIVES = frozenset("""
+hi hello hey hiya morning evening afternoon night goodnight bye thanks thank thankyou cheers
+sorry oi dear ta congrats welcome please yes no ok okay right well listen look
+""".split())
+
+# Particles inside names: Welsh, Gaelic, Arabic, Dutch, German, Romance ("ap Rhys",
+# "Nic a' Bhàird", "Mac an t-Sagairt", "bin Rashid", "van der Berg", "dos Santos").
+NAME_PARTICLES = frozenset("""
+ap ab ferch verch nic ni ní mac mc nig ó o ua uí a an na bin binti bint ibn ben bat abu umm
+van von der den de da di du del della dos das la le al el y zu ter
+""".split())
+
 # Titles: a title is part of the name it precedes ("Sister Hart"); alone it is kept.
 TITLES = frozenset("""
 dr doctor mr mrs ms miss mx prof professor sister sr matron nurse sir dame lord lady rev
@@ -231,7 +247,8 @@ ORG_SUFFIXES = frozenset("""
 ward unit team hospital hospitals infirmary hospice centre center clinic surgery practice
 partnership trust service services ambulance college school academy primary university
 nursing home care home house lodge court manor hall grange foundation charity society
-association group pharmacy dental healthcare health suite department wing
+association group pharmacy dental healthcare health suite department wing station base
+hub depot
 """.split())
 
 # Words that end a street's name.

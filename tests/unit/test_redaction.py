@@ -155,3 +155,25 @@ def test_whatever_still_looks_identifying_is_removed_even_if_the_analyser_missed
 ])
 def test_the_final_check_leaves_ordinary_numbers_and_words(text):
     assert redaction.redact(text, nothing) == (text, [])
+
+
+# --- round 2 ----------------------------------------------------------------------------------
+
+def test_a_kept_word_inside_a_family_name_first_name_is_part_of_it():
+    text = "Trịnh Thu Hằng was on the rota."
+    out, _ = redaction.redact(text, fixed(on(text, "Trịnh", "PERSON")))
+    assert out == "[PERSON] was on the rota."
+
+
+def test_digits_glued_to_a_name_or_split_by_any_separator_do_not_survive():
+    text = "Kemi07700900461 and 07700—900—461 and 943·476·5919"
+    out, _ = redaction.redact(text, fixed(on(text, "Kemi", "PERSON")))
+    assert out == "[IDENTIFIER] and [IDENTIFIER] and [IDENTIFIER]"   # name and digits touch: one
+
+
+def test_a_name_proven_by_its_context_is_not_dropped_as_a_kept_word():
+    text = "Thanks, June. Will said so."
+    spans = [on(text, "June", redaction.SURE), on(text, "Will", redaction.SURE)]
+    out, found = redaction.redact(text, fixed(*spans))
+    assert out == "Thanks, [PERSON]. [PERSON] said so."
+    assert {s.type for s in found} == {"PERSON"}

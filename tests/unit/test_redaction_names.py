@@ -51,8 +51,29 @@ def entity(text: str, part: str, label: str) -> names.Entity:
     ("organisations", "at Heron Reach Nursing Home the", ["Heron Reach Nursing Home"]),
     ("organisations", "We were told at St Withburga's Hospice that", ["St Withburga's Hospice"]),
     ("organisations", "a student from the University of Suffolk: my", ["University of Suffolk"]),
-    ("organisations", "At the Avocet Centre clinic a mum", ["Avocet Centre"]),
+    ("organisations", "At the Avocet Centre clinic a mum", ["Avocet Centre clinic"]),
+    ("organisations", "on the Kestrel Ward team rota", ["Kestrel Ward team"]),
     ("organisations", "only Indian HCA on Bittern Ward and", ["Bittern Ward"]),
+    # round 2
+    ("word_names", "Thanks, Summer. Morning Wren!", ["Summer", "Wren"]),
+    ("word_names", "Ivy, can you take bay 2?", ["Ivy"]),
+    ("word_names", "Will said nothing and Dawn laughed.", ["Will", "Dawn"]),
+    ("word_names", "it was fine, thanks hope.", ["hope"]),
+    ("initials", "then TK said it again, ask TK", ["TK", "TK"]),
+    ("initials", "signed off by R.M. at six", ["R.M."]),
+    ("initials", "I told Lorcan B and Ade F. too", ["Lorcan B", "Ade F."]),
+    ("particles", "Gwenllian ferch Owain and Iolo ap Hywel", ["Gwenllian ferch Owain", "Iolo ap Hywel"]),
+    ("particles", "with Eilidh Nic an t-Saoir on", ["Eilidh Nic an t-Saoir"]),
+    ("particles", "Noor bint Faisal and Joost van der Meer", ["Noor bint Faisal", "Joost van der Meer"]),
+    ("titled", "then MR ADEOSUN came", ["MR ADEOSUN"]),
+    ("titled", "DR Kowalczyk said", ["DR Kowalczyk"]),
+    ("shouted", "WHY DOES KWAME ALWAYS GET NIGHTS", ["KWAME"]),
+    ("leetspeak", "it was T0bi and Ch1oe and 4maka", ["T0bi", "Ch1oe", "4maka"]),
+    ("ampersand_orgs", "moved from the N&N to QE&K", ["N&N", "QE&K"]),
+    ("lower_case", "ask joy mensah about it", ["joy mensah"]),
+    ("lower_case", "then obiageli said no", ["obiageli"]),
+    ("lower_case", "i told ugochinyere it was wrong", ["ugochinyere"]),
+    ("after_cue", "i said to my mentor ivy that it hurt", ["ivy"]),
 ])
 def test_each_rule_finds_its_kind_of_name(lex, rule, text, want):
     assert found(text, lex, rule) == want
@@ -74,6 +95,16 @@ def test_each_rule_finds_its_kind_of_name(lex, rule, text, want):
     ("lower_case", "didn't recognise you in your ninja outfit"),
     ("acronyms", "the HCA and the GP called the NMC and HR"),
     ("organisations", "the Stroke Unit and the Acute Medical Unit"),
+    ("word_names", "In May we moved. May, June and July were busy. Summer was hot."),
+    ("word_names", "Black staff said so; Grace Period is over, I may go."),
+    ("initials", "OK, the GP and HR said NO to the TV in A&E, I think"),
+    ("initials", "I am on the A team"),
+    ("particles", "Paid a la carte, and Band de facto"),
+    ("shouted", "WHY IS IT ALWAYS ME ON NIGHTS"),
+    ("leetspeak", "COVID19, Band5, B12, 3rd, 10am, A4 and mp3"),
+    ("ampersand_orgs", "sent to A&E twice"),
+    ("lower_case", "my girlfriend said it was fine, then everyone laughed"),
+    ("after_cue", "my colleague will help, my manager may not"),
 ])
 def test_each_rule_leaves_what_is_not_a_name(lex, rule, text):
     assert found(text, lex, rule) == []
