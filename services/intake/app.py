@@ -48,8 +48,11 @@ class Sender:
         self._publisher = publisher
         self._lock = threading.Lock()
 
-    def __call__(self, answers) -> None:
-        event_id = events.new_event_id()
+    def __call__(self, answers, event_id: str | None = None) -> None:
+        """`event_id` is the report's idempotency key (the form's or the API client's); the
+        broker may still get a report whose send raised KafkaUnavailable, so a resend must
+        carry the same id."""
+        event_id = event_id or events.new_event_id()
         raw = submission.raw_event(answers, event_id, submission.month_of())
         key_id, public_key = sealing.newest_public(self._settings.keys_dir)  # keys rotate: read each time
         sealed = submission.sealed_event(raw, event_id, key_id, public_key)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import base64
+import json
+import uuid
 from datetime import datetime
 from typing import Iterable
 from zoneinfo import ZoneInfo
@@ -57,6 +59,38 @@ def problems(answers: dict, required: Iterable[str] | None = None) -> dict:
     except ValidationError as exc:
         return exc.messages
     return {}
+
+
+def json_body(data: bytes):
+    """The parsed JSON body, or None when it is not JSON (including JSON nested too deeply to
+    parse, which is a bad request, not a failure of the service)."""
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+
+
+def valid_event_id(value) -> str | None:
+    """`value` as a canonical random (version 4) UUID, or None."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        return None
+    return str(parsed) if parsed.version == 4 and str(parsed) == value.lower() else None
+
+
+def take_event_id(body) -> str:
+    """The report's idempotency key: the `event_id` an API client sent (removed from the body,
+    which then holds answers only), or a fresh one. A report sent again with the same id is
+    counted once."""
+    if not isinstance(body, dict) or "event_id" not in body:
+        return events.new_event_id()
+    event_id = valid_event_id(body.pop("event_id"))
+    if event_id is None:
+        raise Invalid({"event_id": ["Send a random (version 4) UUID, or leave this out"]})
+    return event_id
 
 
 def month_of(now: datetime | None = None) -> str:
