@@ -146,7 +146,14 @@ class Store:
                 db.execute("BEGIN IMMEDIATE")
 
             def __exit__(self, exc_type, *_):
-                db.execute("ROLLBACK" if exc_type else "COMMIT")
+                # A COMMIT that fails (the disk full) leaves the transaction open: roll it back,
+                # so the next batch starts clean and nothing of this one is kept.
+                try:
+                    if not exc_type:
+                        db.execute("COMMIT")
+                finally:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
         return _Tx()
 
     def close(self) -> None:
