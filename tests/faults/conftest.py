@@ -1,5 +1,5 @@
 """The fault suite's own broker: its tests SIGKILL and SIGSTOP it, so it is never the session's
-shared one. Module-scoped: each fault module starts one and leaves none behind."""
+shared one. One for the fault suite; none is left behind."""
 from __future__ import annotations
 
 import os
@@ -36,7 +36,7 @@ def _port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def fault_broker(tmp_path_factory):
     broker = FaultyBroker(tmp_path_factory.mktemp("fault-kafka"), port=free_port(), retention_check_ms=5000)
     broker.start()

@@ -57,13 +57,12 @@ def test_broker_frozen_then_killed_with_requests_in_flight(fault_portal, fault_b
 def test_each_service_killed_mid_stream(fault_portal):
     portal = fault_portal.start("intake", "redactor", "aggregator")
     word = canary()
-    load = Load(portal.intake, word).start()
+    load = Load(portal.intake, word, threads=3).start()
     for name in ("redactor", "aggregator", "intake"):
-        time.sleep(3)
+        time.sleep(2)
         portal.kill(name, signal.SIGKILL)
-        time.sleep(1)
         portal.start(name)
-    time.sleep(3)
+    time.sleep(2)
     load.stop()
     drained(portal)
 
