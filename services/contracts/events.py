@@ -218,9 +218,16 @@ def new_event_id() -> str:
     return str(uuid.uuid4())
 
 
+@cache
+def instance(schema: type[Schema]) -> Schema:
+    """One instance per schema: building one (and its nested schemas) costs more than a load,
+    and an instance holds no state between loads."""
+    return schema()
+
+
 def encode(schema: type[Schema], payload: dict) -> bytes:
     """Validate then serialise; raises ValidationError rather than publish a bad event."""
-    s = schema()
+    s = instance(schema)
     return json.dumps(s.dump(s.load(json.loads(json.dumps(payload, default=str)))),
                       separators=(",", ":"), sort_keys=True).encode()
 
@@ -242,5 +249,5 @@ def decode(schema: type[Schema], raw: bytes | None) -> dict:
         parsed = json.loads(raw)
     except RecursionError:
         raise TooDeep("nested too deeply") from None
-    s = schema()
+    s = instance(schema)
     return s.dump(s.load(parsed))

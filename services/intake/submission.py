@@ -52,7 +52,7 @@ def problems(answers: dict, required: Iterable[str] | None = None) -> dict:
 
     `required` limits the required-answer rule to those questions (a page of the form checks
     only its own); None applies it to every question, as at sending."""
-    schema = events.answers_schema()()
+    schema = events.instance(events.answers_schema())
     partial = False if required is None else tuple(set(schema.fields) - set(required))
     try:
         schema.load(answers, partial=partial)
@@ -102,13 +102,13 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
     """A validated, encoded raw event, or Invalid with a field-by-field error map."""
     if not isinstance(answers, dict):
         raise Invalid({"_schema": ["Send a JSON object of answers"]})
-    try:
-        events.answers_schema()().load(answers)
+    try:   # one validation: the event's nested answers schema is the questionnaire's
         return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
                                                 "event_id": event_id, "month": month,
                                                 "answers": answers})
     except ValidationError as exc:
-        raise Invalid(exc.messages) from None
+        found = exc.messages.get("answers") if isinstance(exc.messages, dict) else None
+        raise Invalid(found if isinstance(found, dict) and len(exc.messages) == 1 else exc.messages) from None
 
 
 def sealed_event(raw: bytes, event_id: str, key_id: str, public) -> bytes:
