@@ -119,13 +119,16 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse_many=N
         deleted at once: they are no longer needed anywhere."""
         records = msg.raw_message
         outs = await asyncio.to_thread(redacted_events, [r.value for r in records], analyse_many, ring.keys)
+        pending = []   # every redacted event in flight at once, each acknowledged before the commit
         for record, out in zip(records, outs):
             if isinstance(out, Exception):
                 await consumer.dead_letter(broker, topics, topics.raw, record.value, out,
                                            record.partition, record.offset)
             else:
-                await broker.publish(out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
-                                     timestamp_ms=consumer.today_ms())
+                pending.append(await broker.publish(
+                    out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
+                    timestamp_ms=consumer.today_ms(), no_confirm=True))
+        await asyncio.gather(*pending)
         await msg.ack()
         last: dict[int, int] = {}
         for record in records:
