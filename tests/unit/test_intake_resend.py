@@ -105,3 +105,14 @@ def test_two_forms_started_separately_carry_different_event_ids(keys_dir):
     client = create_app(Settings(keys_dir=keys_dir), LostAcknowledgement(0)).test_client()
     found = [carried_ids(client.get("/report")) for _ in range(2)]
     assert len(found[0]) == len(found[1]) == 1 and found[0] != found[1]
+
+
+def test_a_chunked_body_over_the_limit_without_a_length_is_a_413_not_a_400(keys_dir):
+    import io
+
+    publisher = LostAcknowledgement(0)
+    client = create_app(Settings(keys_dir=keys_dir), publisher=publisher).test_client()
+    body = b'{"what_happened": "' + b"a" * 1_000_000 + b'"}'
+    resp = client.post("/api/v1/reports", input_stream=io.BytesIO(body), content_type="application/json",
+                       environ_overrides={"wsgi.input_terminated": True})   # as gunicorn sets for chunked bodies
+    assert resp.status_code == 413 and publisher.sent == []
