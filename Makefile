@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lock assets browser pdf-libs image-tools image broker clean
+.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -83,6 +83,11 @@ run: broker assets pdf-libs
 
 test: broker assets browser pdf-libs image-tools
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The load benchmark (deploy/bench.py): intake beside a trivial Flask app, redactor and
+# aggregator through the services, peak memory; on its own broker. Figures only; a few minutes.
+bench: broker
+	$(VENV)/bin/python -m deploy.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .state test-artifacts

@@ -26,6 +26,7 @@ from .state import Store
 
 log = logging.getLogger("aggregator")
 GROUP = AGGREGATOR_GROUP
+COUNT_BATCH = 500   # redacted records counted per transaction (one fsync)
 
 
 def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
@@ -38,22 +39,28 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
     broker = consumer.make_broker(settings)
     topics = settings.topics
 
-    @broker.subscriber(topics.redacted, group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL)
-    @consumer.crash_on_failure
-    async def on_report(msg: KafkaMessage) -> None:
-        position = (msg.raw_message.partition, msg.raw_message.offset)
-        report = await consumer.decode_or_dead_letter(broker, topics, topics.redacted, events.RedactedReport, msg)
-        if report is None:
-            store.advance(*position)   # a wipe covers dead-lettered records too
-            return
-        cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
-        store.count(report["event_id"], cells, position)  # False for a redelivery: already counted
+    @broker.subscriber(topics.redacted, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=COUNT_BATCH))
+    @consumer.retry_on_failure
+    async def on_reports(msg: KafkaMessage) -> None:
+        """A batch: each record decoded and validated on its own (a bad one is dead-lettered),
+        the good ones coded and counted in one transaction, then the batch committed."""
+        reports, passed = [], []
+        for record in msg.raw_message:
+            position = (record.partition, record.offset)
+            report = consumer.decoded(events.RedactedReport, record)
+            if isinstance(report, Exception):
+                await consumer.dead_letter(broker, topics, topics.redacted, record.value, report, *position)
+                passed.append(position)   # a wipe covers dead-lettered records too
+                continue
+            cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
+            reports.append((report["event_id"], cells, position))
+        store.count_many(reports, passed)   # a redelivered report is already counted: skipped
         await msg.ack()
 
-    @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL)
-    @consumer.crash_on_failure
+    @broker.subscriber(topics.commands, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL))
+    @consumer.retry_on_failure
     async def on_command(msg: KafkaMessage) -> None:
         command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
         if command is None:
@@ -130,7 +137,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
 
     async def start_schedule() -> None:
         if aggregator.schedule != schedule.OFF:
-            tasks.append(asyncio.create_task(_exit_on_failure(scheduled())))
+            tasks.append(asyncio.create_task(_retry_on_failure(scheduled)))
 
     async def stop_schedule() -> None:
         for task in tasks:
@@ -141,15 +148,17 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
     return consumer.asgi(broker, after_startup=[start_schedule], on_shutdown=[stop_schedule]), settings
 
 
-async def _exit_on_failure(work) -> None:
-    """A scheduler that failed would never cut again: exit, as the consumers do, and restart."""
-    try:
-        await work
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:
-        log.critical("scheduled release failed: exiting to restart", extra={"error_class": type(exc).__name__})
-        os._exit(70)
+async def _retry_on_failure(work, pause: float = 10.0) -> None:
+    """A scheduler that failed would never cut again: start it again after a pause (the broker
+    may be down for a while), as the consumers retry; the process never exits for it."""
+    while True:
+        try:
+            return await work()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("scheduled release failed: retrying", extra={"error_class": type(exc).__name__})
+            await asyncio.sleep(pause)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """The aggregator's state: a SQLite file holding the ids already counted, the counts, the
 releases already cut (with the bounds the audit of later releases needs) and the releases
-refused. Codes and counts only: no narrative is ever written here. One transaction per report
-makes counting idempotent: offsets are committed to Kafka only after it, so a redelivered
-report finds its id and is skipped."""
+refused. Codes and counts only: no narrative is ever written here. One transaction per batch
+of reports (ids, counts and positions together) makes counting idempotent: offsets are
+committed to Kafka only after it, so a redelivered report finds its id and is skipped."""
 from __future__ import annotations
 
 import json
@@ -51,6 +51,26 @@ class Store:
                 "INSERT INTO counts VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
                 [(t, p, json.dumps(list(c))) for t, p, c in cells])
             return True
+
+    def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
+                   passed: list[tuple[int, int]] = ()) -> int:
+        """Count a batch of reports, each once, in one transaction (one fsync), with the
+        positions they were read from and those of records `passed` without counting (dead
+        letters). All or nothing: a crash leaves the batch wholly uncounted, to be read again.
+        Returns how many were new."""
+        new = 0
+        with self._tx():
+            for position in passed:
+                self.advance(*position)
+            for event_id, cells, position in reports:
+                self.advance(*position)
+                if self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,)).rowcount == 0:
+                    continue
+                new += 1
+                self._db.executemany(
+                    "INSERT INTO counts VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
+                    [(t, p, json.dumps(list(c))) for t, p, c in cells])
+        return new
 
     def advance(self, partition: int, offset: int) -> None:
         """Everything on the redacted topic's `partition` up to `offset` has been handled."""
@@ -126,7 +146,14 @@ class Store:
                 db.execute("BEGIN IMMEDIATE")
 
             def __exit__(self, exc_type, *_):
-                db.execute("ROLLBACK" if exc_type else "COMMIT")
+                # A COMMIT that fails (the disk full) leaves the transaction open: roll it back,
+                # so the next batch starts clean and nothing of this one is kept.
+                try:
+                    if not exc_type:
+                        db.execute("COMMIT")
+                finally:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
         return _Tx()
 
     def close(self) -> None:

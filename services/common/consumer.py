@@ -2,6 +2,9 @@
 publishes acknowledged, dead-lettering with ids and error classes only, and the health route."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
 import functools
 import json
 import logging
@@ -47,51 +50,97 @@ def make_broker(settings: ConsumerSettings) -> KafkaBroker:
                        logger=logging.getLogger("faststream"))
 
 
-def event_id_of(raw: bytes) -> str | None:
-    """The event id of a message, if one can be read, without keeping anything else."""
+def event_id_of(raw: bytes | None) -> str | None:
+    """The event id of a message, if one can be read, without keeping anything else. Never
+    raises, whatever the record holds."""
     try:
         value = json.loads(raw).get("event_id")
         return value if isinstance(value, str) and len(value) <= 64 else None
-    except (ValueError, AttributeError):
+    except Exception:
         return None
 
 
-async def dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, raw: bytes,
-                      error: BaseException) -> None:
-    """Send a message that can never be processed aside: its id and error class, nothing else."""
+async def dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, raw: bytes | None,
+                      error: BaseException, partition: int | None = None, offset: int | None = None) -> None:
+    """Send a message that can never be processed aside: its id, where it was and the error
+    class, nothing else."""
     event_id = event_id_of(raw)
     logging.getLogger("dead-letter").warning(
-        "message dead-lettered", extra={"event_id": event_id, "error_class": type(error).__name__})
+        "message dead-lettered", extra={"event_id": event_id, "error_class": type(error).__name__,
+                                        "topic": source_topic, "partition": partition, "offset": offset})
     await broker.publish(events.encode(events.DeadLetter, {
         "schema_version": events.SCHEMA_VERSION, "event_id": event_id,
-        "source_topic": source_topic, "error_class": type(error).__name__,
+        "source_topic": source_topic, "partition": partition, "offset": offset,
+        "error_class": type(error).__name__,
     }), topic=topics.dead_letter)
+
+
+def decoded(schema, record) -> dict | Exception:
+    """A record's value decoded and validated with `schema`, or the error that makes it a
+    dead letter (a tombstone, bad JSON, JSON too deep, a wrong shape)."""
+    try:
+        return events.decode(schema, record.value)
+    except (ValueError, ValidationError) as exc:
+        return exc
 
 
 async def decode_or_dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, schema,
                                 msg) -> dict | None:
     """The message decoded with `schema`, or None once it has been dead-lettered and committed."""
-    try:
-        return events.decode(schema, msg.body)
-    except (ValueError, ValidationError) as exc:
-        await dead_letter(broker, topics, source_topic, msg.body, exc)
+    record = msg.raw_message
+    out = decoded(schema, record)
+    if isinstance(out, Exception):
+        await dead_letter(broker, topics, source_topic, record.value, out, record.partition, record.offset)
         await msg.ack()
         return None
+    return out
 
 
-def crash_on_failure(handler):
-    """A failure a handler did not turn into a dead letter is transient (the broker, the disk):
-    exit at once, before any later message is committed past this one, and let the supervisor
-    restart the service from the last committed offset."""
+async def raw_records(record, original):
+    """A parser for `broker.subscriber(parser=...)`: FastStream's own, given the record without
+    its headers, which the portal never uses (a header that is not UTF-8, or null, would fail
+    FastStream's parsing of the whole batch before any handler could dead-letter it)."""
+    if isinstance(record, tuple):
+        return await original(tuple(dataclasses.replace(r, headers=()) for r in record))
+    return await original(dataclasses.replace(record, headers=()))
+
+
+async def undecoded(msg, original):
+    """A decoder for `broker.subscriber(decoder=...)`: the bytes as they came. Each handler
+    decodes and validates every record itself, so one bad record (deeply nested JSON, say)
+    cannot fail a whole batch before the handler runs."""
+    return msg.body
+
+
+def robust(**kwargs) -> dict:
+    """The subscriber options every consumer of the portal uses."""
+    return {"parser": raw_records, "decoder": undecoded, **kwargs}
+
+
+def retry_on_failure(handler, max_backoff: float = 5.0):
+    """A failure a handler did not turn into a dead letter is transient (the broker gone, the
+    disk full): nothing of the message is committed, the consumer is rewound to it (nack), and
+    after a pause it is read again, until it goes through. Handling is idempotent (event ids),
+    so a repeat is harmless. The process never exits for it: it reconnects by itself."""
+    failures = 0
+
     @functools.wraps(handler)
     async def wrapper(msg):
+        nonlocal failures
         try:
-            return await handler(msg)
+            result = await handler(msg)
         except Exception as exc:
-            logging.getLogger("consumer").critical(
-                "transient failure: exiting to restart from the last commit",
-                extra={"error_class": type(exc).__name__})
-            os._exit(70)
+            failures += 1
+            pause = min(max_backoff, 0.2 * 2 ** min(failures, 10))
+            logging.getLogger("consumer").error(
+                "transient failure: retrying from the last commit",
+                extra={"error_class": type(exc).__name__, "retry_in_s": round(pause, 1)})
+            await asyncio.sleep(pause)
+            with contextlib.suppress(Exception):   # positions fall back to the last commit anyway
+                await msg.nack()
+            return None
+        failures = 0
+        return result
     return wrapper
 
 

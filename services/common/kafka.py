@@ -17,8 +17,9 @@ from services.contracts.topics import Topics
 
 
 class KafkaUnavailable(RuntimeError):
-    """The broker did not acknowledge in time: nothing was stored."""
-
+    """The broker did not acknowledge within the bound. The record may still arrive (a batch
+    already handed to the client cannot be withdrawn), so callers must say "may not have been
+    sent" and make resending safe (the event id is the idempotency key)."""
 
 async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
@@ -51,56 +52,83 @@ def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
 class SyncProducer:
     """A blocking, acknowledged producer (acks=all, idempotent) on a private event loop thread.
 
-    `send` returns only once the broker has acknowledged, and raises KafkaUnavailable otherwise.
-    """
+    `send` returns only once the broker has acknowledged, and raises KafkaUnavailable once
+    `timeout` seconds have passed without an acknowledgement, whatever the broker does (gone,
+    refusing, or frozen): no calling thread is held past the bound. The client that failed is
+    dropped and stopped in the background; the next send starts a fresh one."""
 
-    def __init__(self, bootstrap: str, timeout: float = 10.0):
+    def __init__(self, bootstrap: str, timeout: float = 5.0):
         self._bootstrap = bootstrap
         self._timeout = timeout
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="kafka-producer")
         self._thread.start()
         self._producer: AIOKafkaProducer | None = None
-        self._lock = asyncio.Lock()
+        self._starting: asyncio.Future | None = None
 
     async def _get(self) -> AIOKafkaProducer:
-        async with self._lock:
-            if self._producer is None:
-                producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all",
-                                            enable_idempotence=True, request_timeout_ms=5000,
-                                            linger_ms=0)
-                try:
-                    await producer.start()
-                except BaseException:
-                    await producer.stop()
-                    raise
-                self._producer = producer
+        if self._producer is not None:
             return self._producer
+        if self._starting is None:   # one start at a time; concurrent sends wait for it
+            self._starting = asyncio.ensure_future(self._start())
+        return await asyncio.shield(self._starting)
+
+    async def _start(self) -> AIOKafkaProducer:
+        producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all", enable_idempotence=True,
+                                    request_timeout_ms=int(self._timeout * 1000), linger_ms=0)
+        try:
+            await asyncio.wait_for(producer.start(), self._timeout)
+        except BaseException:
+            self._starting = None
+            await _stop_quietly(producer, self._timeout)
+            raise
+        self._producer, self._starting = producer, None
+        return producer
 
     async def _send(self, topic: str, value: bytes, key: bytes | None) -> None:
+        try:
+            await asyncio.wait_for(self._send_now(topic, value, key), self._timeout)
+        except BaseException:
+            self._drop()
+            raise
+
+    async def _send_now(self, topic: str, value: bytes, key: bytes | None) -> None:
         producer = await self._get()
         await producer.send_and_wait(topic, value, key=key)
 
-    async def _reset(self) -> None:
-        async with self._lock:
-            if self._producer is not None:
-                producer, self._producer = self._producer, None
-                await producer.stop()
+    def _drop(self) -> None:
+        """Forget the current client (a fresh one is made on the next send) and stop it in
+        the background, so that no caller waits for it."""
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            asyncio.ensure_future(_stop_quietly(producer, self._timeout))
 
     def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
         future = asyncio.run_coroutine_threadsafe(self._send(topic, value, key), self._loop)
         try:
-            future.result(self._timeout)
-        except (KafkaError, OSError, FutureTimeout, asyncio.TimeoutError) as exc:
+            future.result(self._timeout + 0.5)   # the coroutine ends itself at the bound
+        except (KafkaError, OSError, FutureTimeout, asyncio.TimeoutError, asyncio.CancelledError) as exc:
             future.cancel()
-            asyncio.run_coroutine_threadsafe(self._reset(), self._loop).result(self._timeout)
             raise KafkaUnavailable(type(exc).__name__) from None
 
     def close(self) -> None:
-        asyncio.run_coroutine_threadsafe(self._reset(), self._loop).result(self._timeout)
+        async def _close():
+            producer, self._producer = self._producer, None
+            if producer is not None:
+                await _stop_quietly(producer, self._timeout)
+        try:
+            asyncio.run_coroutine_threadsafe(_close(), self._loop).result(self._timeout + 1)
+        except FutureTimeout:
+            pass
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(self._timeout)
 
+
+async def _stop_quietly(producer: AIOKafkaProducer, timeout: float) -> None:
+    try:
+        await asyncio.wait_for(producer.stop(), timeout)
+    except Exception as exc:   # a client that cannot stop cleanly is abandoned: it holds nothing of ours
+        logging.getLogger("producer").warning("producer abandoned", extra={"error_class": type(exc).__name__})
 
 async def group_lag(bootstrap: str, group: str, topic: str) -> int:
     """Messages on `topic` that consumer group `group` has not yet committed. Records already

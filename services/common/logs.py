@@ -10,7 +10,7 @@ import sys
 class _IdsFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = f"{self.formatTime(record)} {record.levelname} {record.name} {record.getMessage()}"
-        for key in ("event_id", "release_id", "key_id", "error_class", "topic"):
+        for key in ("event_id", "release_id", "key_id", "error_class", "topic", "partition", "offset"):
             if hasattr(record, key):
                 line += f" {key}={getattr(record, key)}"
         return line

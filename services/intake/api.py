@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from services.common.kafka import KafkaUnavailable
 
@@ -11,8 +11,8 @@ from . import openapi, submission
 from .protection import RateLimiter
 
 log = logging.getLogger("intake")
-UNAVAILABLE = ("Sorry, the service is unavailable. Your report has not been sent. "
-               "Please try again later.")
+UNAVAILABLE = ("Sorry, the service is unavailable: your report may not have been sent. Sending it again "
+               "with this event_id is safe: a report is counted once, however often it is sent.")
 
 
 def _errors(status: int, message: str):
@@ -29,15 +29,17 @@ def blueprint(send, limiter: RateLimiter) -> Blueprint:
             return _errors(415, "Send the report as JSON, with Content-Type: application/json")
         if not limiter.allow(request.remote_addr or ""):
             return _errors(429, "Too many reports from this network address; try again later")
-        body = request.get_json(silent=True)
+        body = submission.json_body(request.get_data(cache=False))
         if body is None:
             return _errors(400, "The body is not valid JSON")
         try:
-            send(body)
+            event_id = submission.take_event_id(body)
+            send(body, event_id)
         except submission.Invalid as exc:
             return jsonify(errors=exc.errors), 400
         except KafkaUnavailable:
-            return current_app.response_class(UNAVAILABLE, status=503, mimetype="text/plain")
+            # The record may still reach the broker: say so, and give the key that makes resending safe.
+            return jsonify(errors={"_schema": [UNAVAILABLE]}, event_id=event_id), 503, {"Retry-After": "30"}
         return jsonify(status="accepted"), 202
 
     @bp.get("/openapi.json")

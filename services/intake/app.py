@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 from flask import Flask, jsonify, render_template, request
@@ -46,12 +47,16 @@ class Sender:
         self._settings = settings
         sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
         self._publisher = publisher
+        self._public = None
         self._lock = threading.Lock()
 
-    def __call__(self, answers) -> None:
-        event_id = events.new_event_id()
+    def __call__(self, answers, event_id: str | None = None) -> None:
+        """`event_id` is the report's idempotency key (the form's or the API client's); the
+        broker may still get a report whose send raised KafkaUnavailable, so a resend must
+        carry the same id."""
+        event_id = event_id or events.new_event_id()
         raw = submission.raw_event(answers, event_id, submission.month_of())
-        key_id, public_key = sealing.newest_public(self._settings.keys_dir)  # keys rotate: read each time
+        key_id, public_key = self._newest_public()
         sealed = submission.sealed_event(raw, event_id, key_id, public_key)
         try:
             # No log line per report: an id beside an exact time would undo the month-only rule.
@@ -59,6 +64,15 @@ class Sender:
         except KafkaUnavailable as exc:
             log.warning("broker unavailable", extra={"error_class": str(exc)})
             raise
+
+    def _newest_public(self):
+        """The newest public key, read again whenever the key folder changes (keys rotate): a
+        new or destroyed key changes the folder's modification time."""
+        stamp = os.stat(self._settings.keys_dir).st_mtime_ns
+        with self._lock:
+            if self._public is None or self._public[0] != stamp:
+                self._public = (stamp, sealing.newest_public(self._settings.keys_dir))
+            return self._public[1]
 
     def _producer(self):
         with self._lock:

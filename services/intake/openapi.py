@@ -76,11 +76,22 @@ def document() -> dict:
             "413": _errors("the body is larger than 64 KiB"),
             "415": _errors("the body is not sent as application/json"),
             "429": _errors("too many reports from one network address; try again later"),
-            "503": {"description": "the broker did not acknowledge; nothing was stored",
-                    "content": {"text/plain": {"schema": {"type": "string"}}}},
+            "503": {"description": "the broker did not acknowledge within 5 seconds: the report may not "
+                                   "have been sent. Send it again with the `event_id` returned: a report "
+                                   "is counted once, however often it is sent",
+                    "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                    "content": {"application/json": {"schema": {
+                        "type": "object", "required": ["errors", "event_id"], "additionalProperties": False,
+                        "properties": {"errors": {"type": "object", "additionalProperties": {}},
+                                       "event_id": {"type": "string", "format": "uuid"}}}}}},
         }}})
     doc = spec.to_dict()
     _describe(doc["components"]["schemas"]["Answers"], questionnaire)
+    doc["components"]["schemas"]["Answers"]["properties"]["event_id"] = {
+        "type": "string", "format": "uuid",
+        "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+        "description": "Optional idempotency key: a random (version 4) UUID, lower case. Send the same "
+                       "report again with the same key (after a 503, say) and it is counted once."}
     return doc
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import base64
+import json
+import uuid
 from datetime import datetime
 from typing import Iterable
 from zoneinfo import ZoneInfo
@@ -50,13 +52,45 @@ def problems(answers: dict, required: Iterable[str] | None = None) -> dict:
 
     `required` limits the required-answer rule to those questions (a page of the form checks
     only its own); None applies it to every question, as at sending."""
-    schema = events.answers_schema()()
+    schema = events.instance(events.answers_schema())
     partial = False if required is None else tuple(set(schema.fields) - set(required))
     try:
         schema.load(answers, partial=partial)
     except ValidationError as exc:
         return exc.messages
     return {}
+
+
+def json_body(data: bytes):
+    """The parsed JSON body, or None when it is not JSON (including JSON nested too deeply to
+    parse, which is a bad request, not a failure of the service)."""
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+
+
+def valid_event_id(value) -> str | None:
+    """`value` as a canonical random (version 4) UUID, or None."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        return None
+    return str(parsed) if parsed.version == 4 and str(parsed) == value.lower() else None
+
+
+def take_event_id(body) -> str:
+    """The report's idempotency key: the `event_id` an API client sent (removed from the body,
+    which then holds answers only), or a fresh one. A report sent again with the same id is
+    counted once."""
+    if not isinstance(body, dict) or "event_id" not in body:
+        return events.new_event_id()
+    event_id = valid_event_id(body.pop("event_id"))
+    if event_id is None:
+        raise Invalid({"event_id": ["Send a random (version 4) UUID, or leave this out"]})
+    return event_id
 
 
 def month_of(now: datetime | None = None) -> str:
@@ -68,13 +102,13 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
     """A validated, encoded raw event, or Invalid with a field-by-field error map."""
     if not isinstance(answers, dict):
         raise Invalid({"_schema": ["Send a JSON object of answers"]})
-    try:
-        events.answers_schema()().load(answers)
+    try:   # one validation: the event's nested answers schema is the questionnaire's
         return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
                                                 "event_id": event_id, "month": month,
                                                 "answers": answers})
     except ValidationError as exc:
-        raise Invalid(exc.messages) from None
+        found = exc.messages.get("answers") if isinstance(exc.messages, dict) else None
+        raise Invalid(found if isinstance(found, dict) and len(exc.messages) == 1 else exc.messages) from None
 
 
 def sealed_event(raw: bytes, event_id: str, key_id: str, public) -> bytes:

@@ -5,17 +5,19 @@ as hidden fields (never in a URL, a cookie or the server), and "Back" and "Chang
 buttons so that they carry the answers too."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request
+from flask import Blueprint, g, redirect, render_template, request
 
 from services.common.kafka import KafkaUnavailable
+from services.contracts import events
 from services.contracts.questionnaire import Questionnaire
 
 from . import journey, nudge, submission, wording
 from .protection import HONEYPOT, FormClock, RateLimiter, Stale, TooFast
 
 SERVICE_NAME = "Report a micro-aggression"
-CONTROLS = ("page", "action", "change", "changing", "started", HONEYPOT)
-UNAVAILABLE = "Sorry, there is a problem with the service. Your report has not been sent."
+CONTROLS = ("page", "action", "change", "changing", "started", "event_id", HONEYPOT)
+UNAVAILABLE = ("Sorry, there is a problem with the service. Your report may not have been sent. "
+               "Sending it again is safe: it will only be counted once.")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -44,6 +46,9 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
         return question_page(target, answers, started, changing=changing)
 
     def read() -> tuple[dict, str]:
+        # The report's idempotency key, minted when the form starts and carried as a hidden field
+        # (templates/_carry.html): sending the same form twice counts the report once.
+        g.event_id = submission.valid_event_id(request.form.get("event_id")) or events.new_event_id()
         answers = journey.prune(questionnaire, submission.from_form(request.form, questionnaire, CONTROLS))
         return answers, request.form.get("started") or clock.start()
 
@@ -53,6 +58,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
 
     @bp.get("/report")
     def first_question():
+        g.event_id = events.new_event_id()
         return question_page(journey.pages(questionnaire, {})[0], {}, clock.start())
 
     @bp.post("/report")
@@ -95,7 +101,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
             route = journey.pages(questionnaire, answers)
             return check_page(answers, started, wording.messages(questionnaire, answers, found, route), 400)
         try:
-            send(answers)
+            send(answers, g.event_id)
         except KafkaUnavailable:
             return check_page(answers, started, status=503, unavailable=UNAVAILABLE)
         return redirect("/report/sent", 303)

@@ -7,6 +7,7 @@ import base64
 import json
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -37,26 +38,63 @@ def opened(raw: bytes, keys: dict) -> dict:
     return report
 
 
-def redacted_events(raws: list[bytes], analyse_many: redaction.BatchAnalyser, keys: dict) -> list[bytes | Exception]:
+# A code point in the surrogate range is always a lone surrogate in a Python str (JSON's "\ud800"
+# escape makes one): it cannot be encoded, so it becomes U+FFFD before anything reads the text.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _mendable(answers: dict, text_fields) -> dict:
+    return {k: LONE_SURROGATE.sub("\ufffd", v) if k in text_fields and isinstance(v, str) else v
+            for k, v in answers.items()}
+
+
+def _redact_isolated(answers: list[dict], text_fields, analyse_many) -> list[dict | Exception]:
+    """Every report's redacted answers in one pass of the model; should the pass fail, each
+    report again on its own, so that only a report the pipeline cannot redact is set aside
+    (it is never published unredacted)."""
+    try:
+        return list(redaction.redact_answers_many(answers, text_fields, analyse_many))
+    except Exception:
+        if len(answers) == 1:
+            raise
+    out: list[dict | Exception] = []
+    for one in answers:
+        try:
+            out.append(redaction.redact_answers_many([one], text_fields, analyse_many)[0])
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def redacted_events(raws: list[bytes | None], analyse_many: redaction.BatchAnalyser, keys: dict) -> list[bytes | Exception]:
     """Each sealed raw event's redacted event, or the error that means it can never be
     redacted; the texts of the whole batch go through the model together."""
+    text_fields = load().text_fields
     reports: list[dict | Exception] = []
     for raw in raws:
         try:
-            reports.append(opened(raw, keys))
+            report = opened(raw, keys)
+            reports.append({**report, "answers": _mendable(report["answers"], text_fields)})
         except (ValueError, ValidationError, LookupError) as exc:
             reports.append(exc)
     good = [r for r in reports if not isinstance(r, Exception)]
-    answers = iter(redaction.redact_answers_many([r["answers"] for r in good], load().text_fields, analyse_many))
+    try:
+        answers = iter(_redact_isolated([r["answers"] for r in good], text_fields, analyse_many))
+    except Exception as exc:   # the only report of the batch cannot be redacted
+        answers = iter([exc])
     out: list[bytes | Exception] = []
     for r in reports:
         if isinstance(r, Exception):
             out.append(r)
             continue
-        try:   # a placeholder longer than the name it replaced can push a text past its limit
+        redacted = next(answers)
+        if isinstance(redacted, Exception):
+            out.append(redacted)
+            continue
+        try:   # cannot fail for what the intake accepts (REDACTED_TEXT_ROOM); a dead letter if it did
             out.append(events.encode(events.RedactedReport, {
                 "schema_version": events.SCHEMA_VERSION, "event_id": r["event_id"], "month": r["month"],
-                "answers": next(answers)}))
+                "answers": redacted}))
         except ValidationError as exc:
             out.append(exc)
     return out
@@ -72,21 +110,25 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse_many=N
     purger = RecordPurger(settings.kafka_bootstrap)
     ring: keyring.Keyring | None = None
 
-    @broker.subscriber(topics.raw, group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=BATCH)
-    @consumer.crash_on_failure
+    @broker.subscriber(topics.raw, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
+                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=BATCH))
+    @consumer.retry_on_failure
     async def handle(msg: KafkaMessage) -> None:
         """A batch: redacted in a worker thread (the event loop keeps the group's heartbeat),
         every result acknowledged by the broker, then the batch committed, then its raw records
         deleted at once: they are no longer needed anywhere."""
         records = msg.raw_message
         outs = await asyncio.to_thread(redacted_events, [r.value for r in records], analyse_many, ring.keys)
+        pending = []   # every redacted event in flight at once, each acknowledged before the commit
         for record, out in zip(records, outs):
             if isinstance(out, Exception):
-                await consumer.dead_letter(broker, topics, topics.raw, record.value, out)
+                await consumer.dead_letter(broker, topics, topics.raw, record.value, out,
+                                           record.partition, record.offset)
             else:
-                await broker.publish(out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
-                                     timestamp_ms=consumer.today_ms())
+                pending.append(await broker.publish(
+                    out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
+                    timestamp_ms=consumer.today_ms(), no_confirm=True))
+        await asyncio.gather(*pending)
         await msg.ack()
         last: dict[int, int] = {}
         for record in records:

@@ -10,6 +10,7 @@ from typing import Callable
 from faststream.kafka import KafkaBroker, KafkaMessage
 from marshmallow import Schema, ValidationError
 
+from services.common.consumer import robust
 from services.contracts import events
 
 from .audit import AuditTrail
@@ -29,12 +30,18 @@ class TopicReader:
             self._subscribe(topic, schema, sink)
 
     def _subscribe(self, topic: str, schema: type[Schema], sink: Callable[[dict], None]) -> None:
-        @self._broker.subscriber(topic, group_id=None, auto_offset_reset="earliest")
+        # Each record decoded here, never by FastStream: one bad record (a tombstone, JSON nested
+        # too deeply, a header that is not UTF-8) is logged by position and skipped, alone.
+        @self._broker.subscriber(topic, **robust(group_id=None, auto_offset_reset="earliest"))
         async def on_message(msg: KafkaMessage) -> None:
+            record = msg.raw_message
             try:
-                sink(events.decode(schema, msg.body))
+                value = events.decode(schema, record.value)
             except (ValueError, ValidationError) as exc:
-                log.warning("message ignored", extra={"topic": topic, "error_class": type(exc).__name__})
+                log.warning("message ignored", extra={"topic": topic, "partition": record.partition,
+                                                      "offset": record.offset, "error_class": type(exc).__name__})
+                return
+            sink(value)
 
     def start(self) -> "TopicReader":
         threading.Thread(target=asyncio.run, args=(self._run(),), daemon=True, name="topic-reader").start()

@@ -9,7 +9,7 @@ from services.aggregator.state import Store
 from services.contracts import events
 from tests.support.kafka import lag, produce, wait_caught_up
 
-REPORTS = 150
+REPORTS = 3000   # several batches (aggregator.app.COUNT_BATCH) per partition
 
 
 def redacted_report(i: int) -> bytes:
@@ -34,10 +34,10 @@ def test_aggregator_killed_mid_stream_counts_every_redelivered_report_exactly_on
 
     counts, months = Store(portal.workdir / "aggregator" / "aggregator.sqlite3").snapshot()
     assert months == ["2026-10"]
-    assert counts[("reports", "2026-10", ())] == 150
-    assert counts[("about", "2026-Q4", ("race",))] == 75
-    assert counts[("about", "2026-Q4", ("age",))] == 75
-    assert counts[("about", "2026-Q4", ("sex",))] == 75
-    assert counts[("happened_to", "2026-Q4", ("witnessed",))] == 50
-    assert counts[("happened_to", "2026-Q4", ("self",))] == 100
-    assert counts[("came_from", "2026-Q4", ("peer",))] == 150
+    assert counts[("reports", "2026-10", ())] == 3000
+    assert counts[("about", "2026-Q4", ("race",))] == 1500
+    assert counts[("about", "2026-Q4", ("age",))] == 1500
+    assert counts[("about", "2026-Q4", ("sex",))] == 1500
+    assert counts[("happened_to", "2026-Q4", ("witnessed",))] == 1000
+    assert counts[("happened_to", "2026-Q4", ("self",))] == 2000
+    assert counts[("came_from", "2026-Q4", ("peer",))] == 3000

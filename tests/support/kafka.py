@@ -40,11 +40,11 @@ def read_records(bootstrap: str, topic: str) -> list:
 
 
 async def _produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5)
     await producer.start()
-    try:
-        for v in values:
-            await producer.send_and_wait(topic, v)
+    try:   # in order, batched: every send is queued, then every acknowledgement awaited
+        for done in [await producer.send(topic, v) for v in values]:
+            await done
     finally:
         await producer.stop()
 

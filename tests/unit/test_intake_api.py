@@ -110,12 +110,14 @@ def test_an_unexpected_failure_answers_500_in_json_without_detail(keys_dir):
     assert resp.get_json() == {"errors": {"_schema": ["Sorry, something went wrong; nothing was stored"]}}
 
 
-def test_broker_down_gives_a_plain_503_and_stores_nothing(settings):
+def test_broker_down_gives_a_503_that_says_the_report_may_not_have_been_sent_and_how_to_resend(settings):
     app = create_app(settings, publisher=FakePublisher(fail=True))
-    resp = app.test_client().post("/api/v1/reports", json=VALID)
-    assert resp.status_code == 503
-    assert resp.mimetype == "text/plain"
-    assert "has not been sent" in resp.get_data(as_text=True)
+    event_id = "3f1c2b9a-0d4e-4f6a-9b7c-2e5d8a1f0c3b"
+    resp = app.test_client().post("/api/v1/reports", json={**VALID, "event_id": event_id})
+    assert resp.status_code == 503 and resp.headers["Retry-After"] == "30"
+    assert resp.get_json() == {"event_id": event_id, "errors": {"_schema": [
+        "Sorry, the service is unavailable: your report may not have been sent. Sending it again with "
+        "this event_id is safe: a report is counted once, however often it is sent."]}}
 
 
 def test_every_response_forbids_referrers_framing_and_inline_script(client):

@@ -37,7 +37,7 @@ def test_the_served_document_is_the_committed_one_so_it_is_current(app):
 def test_the_document_describes_every_question_with_its_codes_and_limits():
     answers = openapi.document()["components"]["schemas"]["Answers"]
     q = load()
-    assert set(answers["properties"]) == set(q.field_codes)
+    assert set(answers["properties"]) == set(q.field_codes) | {"event_id"}   # the idempotency key
     assert sorted(answers["required"]) == sorted(x.code for x in q.questions if x.required)
     assert answers["additionalProperties"] is False
     assert answers["properties"]["came_from"]["items"]["enum"] == list(q["came_from"].codes)

@@ -1,0 +1,276 @@
+"""Load benchmark of the whole pipeline on a real broker (`make bench`; a few minutes).
+
+    python -m deploy.bench [--seconds 8] [--in-flight 32] [--redactor-reports 2000]
+                           [--aggregator-reports 20000] [--texts tests/data/redaction/dev.jsonl]
+
+* intake: accepted reports/s and latency percentiles (p50/p95/p99) of `POST /api/v1/reports`
+  with `--in-flight` requests outstanding, beside a trivial Flask app (parse the JSON, answer
+  202) under the same gunicorn settings, measured in the same run; the intake alone, then with
+  the redactor and aggregator consuming what it sends;
+* redactor: reports/s through the service (sealed raw records in, redacted events committed);
+* aggregator: reports/s through the service (redacted records in, counted and committed);
+* peak memory (VmHWM, resident set) of each service process.
+
+It starts its own broker from the cache (or uses KAFKA_BOOTSTRAP_SERVERS) with fresh topics,
+and stops every process it started. Figures only: no text is ever printed.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from services.common import sealing
+from services.common.kafka import ensure_topics, group_lag
+from services.contracts import events
+from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
+
+from .kafka.broker import ROOT, LocalBroker, free_port
+from .services import INTAKE_GUNICORN, Service, healthy, services, start
+
+REPORT = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
+          "what_happened": "At handover a colleague mimicked my accent again and the others laughed."}
+TRIVIAL = Service("trivial", (str(Path(sys.executable).parent / "gunicorn"), "--config", str(INTAKE_GUNICORN),
+                              "--bind", "127.0.0.1:{port}", "deploy.bench_trivial:app"), "")
+
+
+# --- load generator: several processes of threads, each with a persistent connection ---------
+
+def _client(port: int, threads: int, seconds: float, queue) -> None:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def run():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, codes = [], {}
+        while time.monotonic() < stop_at:
+            body = json.dumps({**REPORT, "event_id": str(uuid.uuid4())})
+            started = time.perf_counter()
+            try:
+                conn.request("POST", "/api/v1/reports", body, {"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                resp.read()
+                status = resp.status
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                status = 0
+            mine.append(time.perf_counter() - started)
+            codes[status] = codes.get(status, 0) + 1
+        with lock:
+            latencies.extend(mine)
+            for k, v in codes.items():
+                statuses[k] = statuses.get(k, 0) + v
+
+    workers = [threading.Thread(target=run) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    queue.put((latencies, statuses))
+
+
+def load(port: int, in_flight: int, seconds: float) -> dict:
+    """`in_flight` requests outstanding for `seconds`: accepted/s and latency percentiles (ms)."""
+    procs = min(4, in_flight)
+    queue = multiprocessing.Queue()
+    clients = [multiprocessing.Process(target=_client, args=(port, in_flight // procs, seconds, queue))
+               for _ in range(procs)]
+    for c in clients:
+        c.start()
+    latencies, statuses = [], {}
+    for _ in clients:
+        lat, st = queue.get()
+        latencies += lat
+        for k, v in st.items():
+            statuses[k] = statuses.get(k, 0) + v
+    for c in clients:
+        c.join()
+    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return {"accepted_per_s": statuses.get(202, 0) / seconds, "statuses": statuses,
+            "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000}
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+def _started(service: Service, env: dict, log: Path):
+    proc = start(service, env, stdout=open(log, "ab"))
+    deadline = time.monotonic() + 120
+    while not healthy(service.health_url):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{service.name} did not start: see {log}")
+        time.sleep(0.3)
+    return proc
+
+
+def _stop(proc) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except Exception:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def peak_mib(proc) -> float:
+    """The largest peak resident set among the process and its children (gunicorn's worker)."""
+    pids = [proc.pid]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+    except OSError:
+        pass
+    best = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    best = max(best, int(line.split()[1]))
+        except OSError:
+            continue
+    return best / 1024
+
+
+def _drain(bootstrap: str, group: str, topic: str, timeout: float = 600) -> None:
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    while asyncio.run(group_lag(bootstrap, group, topic)) > 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{group} did not catch up on {topic}")
+        time.sleep(0.2)
+
+
+def _produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+    import asyncio
+
+    from aiokafka import AIOKafkaProducer
+
+    async def go():
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=20,
+                                    max_batch_size=1 << 20, max_request_size=8 << 20)
+        await producer.start()
+        try:
+            for done in [await producer.send(topic, v, key=v[:48]) for v in values]:
+                await done
+        finally:
+            await producer.stop()
+    asyncio.run(go())
+
+
+def _texts(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
+    """Records/s through a running service: from the first record produced to the group's lag 0."""
+    started = time.monotonic()
+    _produce(bootstrap, topic, values)
+    _drain(bootstrap, group, topic)
+    return len(values) / (time.monotonic() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--in-flight", type=int, default=32)
+    parser.add_argument("--redactor-reports", type=int, default=2000)
+    parser.add_argument("--aggregator-reports", type=int, default=20000)
+    parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    broker = None
+    procs: dict = {}
+    try:
+        bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+        if not bootstrap:
+            broker = LocalBroker(work / "kafka", port=free_port()).start()
+            bootstrap = broker.bootstrap
+        topics = Topics(f"bench-{uuid.uuid4().hex[:8]}")
+        ensure_topics(bootstrap, topics)
+        keys = work / "keys"
+        sealing.generate(keys)
+        env = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "PORTAL_TOPIC_PREFIX": topics.prefix,
+               "INTAKE_PORT": str(free_port()), "REPORTER_PORT": str(free_port()),
+               "REDACTOR_HEALTH_PORT": str(free_port()), "AGGREGATOR_HEALTH_PORT": str(free_port()),
+               "AGGREGATOR_STATE_DIR": str(work / "aggregator"), "RAW_KEYS_DIR": str(keys),
+               "INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off"}
+        table = {s.name: s for s in services(env)}
+        rows = []
+
+        trivial_port = free_port()
+        trivial = Service("trivial", tuple(a.format(port=trivial_port) for a in TRIVIAL.argv),
+                          f"http://127.0.0.1:{trivial_port}/healthz")
+        procs["trivial"] = _started(trivial, env, work / "trivial.log")
+        base = load(trivial_port, args.in_flight, args.seconds)
+        _stop(procs.pop("trivial"))
+
+        procs["intake"] = _started(table["intake"], env, work / "intake.log")
+        port = int(env["INTAKE_PORT"])
+        alone = load(port, args.in_flight, args.seconds)
+        procs["redactor"] = _started(table["redactor"], env, work / "redactor.log")
+        procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
+        piped = load(port, args.in_flight, args.seconds)
+        for name, r in (("trivial Flask app (baseline)", base), ("intake alone", alone),
+                        ("intake, pipeline running", piped)):
+            ratio = r["accepted_per_s"] / base["accepted_per_s"] if base["accepted_per_s"] else float("nan")
+            rows.append(f"{name:32s} {r['accepted_per_s']:8.0f}/s  {ratio:5.2f}x  p50 {r['p50_ms']:6.1f} ms  "
+                        f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  answers {r['statuses']}")
+        intake_peak = peak_mib(procs["intake"])
+        _stop(procs.pop("intake"))
+        _drain(bootstrap, REDACTOR_GROUP, topics.raw)
+        _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
+
+        # the redactor: sealed raw records of the corpus's narratives, as the intake makes them
+        from services.intake import submission
+
+        texts = _texts(args.texts)
+        kid, public = sealing.newest_public(keys)
+        raws = []
+        for i in range(args.redactor_reports):
+            eid = str(uuid.uuid4())
+            raw = submission.raw_event({**REPORT, "what_happened": texts[i % len(texts)]}, eid, "2026-11")
+            raws.append(submission.sealed_event(raw, eid, kid, public))
+        redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
+        _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
+
+        redacted = [events.encode(events.RedactedReport, {
+            "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
+            "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
+                        "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
+            for i in range(args.aggregator_reports)]
+        aggregator_rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
+
+        print(f"intake, {args.in_flight} requests in flight for {args.seconds:.0f} s each (ratio to the baseline):")
+        for row in rows:
+            print("  " + row)
+        print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports)")
+        print(f"aggregator: {aggregator_rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+        print(f"peak memory: intake {intake_peak:.0f} MiB, redactor {peak_mib(procs['redactor']):.0f} MiB, "
+              f"aggregator {peak_mib(procs['aggregator']):.0f} MiB")
+        return 0
+    finally:
+        for proc in procs.values():
+            _stop(proc)
+        if broker:
+            broker.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
