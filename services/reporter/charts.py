@@ -1,8 +1,8 @@
 """Charts of a report's figures: Vega-Lite specifications built with altair (pure), rendered to
 SVG on the server with vl-convert (no browser, no script, nothing fetched).
 
-A suppressed cell is drawn as a dashed outline labelled "fewer than k", never as a bar or a
-colour: a bar chart's hidden cell is an empty band spanning 0 to k, which is what it could be."""
+A suppressed cell is never a bar, a length or a colour: it is labelled "not shown" at zero in a
+bar chart and drawn as a dashed outline in a heat map, since it may be small or large."""
 from __future__ import annotations
 
 import altair as alt
@@ -25,7 +25,7 @@ def _rows(figure: Figure) -> list[dict]:
         for column, entry in zip(figure.columns, entries):
             out.append({"row": label, "column": column, "order": order, "value": entry.value,
                         "hidden": entry.suppressed,
-                        "shown": f"fewer than {figure.threshold}" if entry.suppressed else display(entry)})
+                        "shown": display(entry)})
     return out
 
 
@@ -38,18 +38,16 @@ def _bars(figure: Figure, vertical: bool) -> alt.LayerChart:
     slanted = vertical and any(len(label) > 12 for label in order)
     cat = alt.X("row:N", sort=order, title=figure.row_heading, axis=alt.Axis(labelAngle=-30 if slanted else 0)) \
         if vertical else alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=460))
-    val, val2 = (alt.Y, alt.Y2) if vertical else (alt.X, alt.X2)
-    base = alt.Chart(data).transform_calculate(zero="0", band=str(figure.threshold))
+    val = alt.Y if vertical else alt.X
+    base = alt.Chart(data)
     shown = base.transform_filter("!datum.hidden").mark_bar(color=BLUE).encode(
         cat, val("value:Q", scale=scale, title=title))
-    hidden = base.transform_filter("datum.hidden").mark_bar(**HIDDEN_STYLE).encode(
-        cat, val("zero:Q", scale=scale, title=title), val2("band:Q"))
-    label = base.transform_calculate(at=f"datum.hidden ? {figure.threshold} : datum.value").mark_text(
+    label = base.transform_calculate(at="datum.hidden ? 0 : datum.value").mark_text(
         align="center" if vertical else "left", baseline="bottom" if vertical else "middle",
         dx=0 if vertical else 5, dy=-4 if vertical else 0, color=TEXT, fontSize=12).encode(
         cat, val("at:Q", scale=scale), text="shown:N")
     size = {"width": alt.Step(90), "height": 220} if vertical else {"width": 360, "height": alt.Step(22)}
-    return alt.layer(shown, hidden, label).properties(**size)
+    return alt.layer(shown, label).properties(**size)
 
 
 def _heatmap(figure: Figure) -> alt.LayerChart:

@@ -28,11 +28,14 @@ class TopicReader:
         for topic, (schema, sink) in sinks.items():
             self._subscribe(topic, schema, sink)
 
-    def _subscribe(self, topic: str, schema: type[Schema], sink: Callable[[dict], None]) -> None:
+    def _subscribe(self, topic: str, schema, sink: Callable[[dict], None]) -> None:
+        """`schema`: a marshmallow schema, or a function that decodes a message's bytes."""
+        decode = (lambda raw: events.decode(schema, raw)) if isinstance(schema, type) else schema
+
         @self._broker.subscriber(topic, group_id=None, auto_offset_reset="earliest")
         async def on_message(msg: KafkaMessage) -> None:
             try:
-                sink(events.decode(schema, msg.body))
+                sink(decode(msg.body))
             except (ValueError, ValidationError) as exc:
                 log.warning("message ignored", extra={"topic": topic, "error_class": type(exc).__name__})
 
@@ -61,6 +64,6 @@ class TopicReader:
 
 def reader(bootstrap: str, releases_topic: str, book: ReleaseBook, audit_topic: str, trail: AuditTrail,
            wipes_topic: str, wipes) -> TopicReader:
-    return TopicReader(bootstrap, {releases_topic: (events.ReleaseCell, book.add),
+    return TopicReader(bootstrap, {releases_topic: (events.decode_release_message, book.add),
                                    audit_topic: (events.AuditEvent, trail.add),
                                    wipes_topic: (events.WipeOutcome, wipes.add)})

@@ -78,3 +78,9 @@ def period(code: str) -> str:
     if part.isdigit() and 1 <= int(part) <= 12:
         return f"{MONTHS[int(part) - 1]} {year}"
     return code
+
+
+def day(iso: str) -> str:
+    """'2026-12-05' -> '5 December 2026'."""
+    year, month, dd = iso.split("-")
+    return f"{int(dd)} {MONTHS[int(month) - 1]} {year}"

@@ -5,7 +5,9 @@ Built from the tables' own metadata (title, dimensions, period type, any mention
 table the aggregator adds later appears without a change here: a table with no dimension is a
 count per period, one with one dimension a ranked bar chart, one with two a heat map. Every
 figure carries its data as a table and a full text alternative. A suppressed cell is never a
-number: it is drawn and written as "fewer than k"."""
+number and never a bound: a cell under the threshold and one hidden to protect another look the
+same on the wire, so every hidden cell is written "not shown, to protect anonymity" (NOT_SHOWN),
+and a headline is chosen only among published figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,6 +17,9 @@ from services.contracts import privacy
 from . import labels
 
 PUBLISHED, SUPPRESSED = "published", "suppressed"
+# The one thing the report says of a hidden cell: it may be small, or hidden to protect a small one.
+NOT_SHOWN = "not shown, to protect anonymity"
+SHORT_NOT_SHOWN = "not shown"
 BARS, COLUMNS, HEATMAP = "bars", "columns", "heatmap"
 
 
@@ -97,7 +102,7 @@ class Figure:
         kind = {BARS: "Bar chart", COLUMNS: "Column chart", HEATMAP: "Heat map"}[self.kind]
         head = f"{kind}: {self.title}, {self.period}."
         if self.empty:
-            return f"{head} Every figure is fewer than {self.threshold} reports, so nothing is shown."
+            return f"{head} No figure in it can be shown, to protect anonymity."
         if self.kind == HEATMAP:
             head += f" Rows: {self.row_heading.lower()}; columns: {self.column_heading.lower()}."
         shown, hidden = [], 0
@@ -111,10 +116,9 @@ class Figure:
         parts = [head]
         parts.append("; ".join(shown) + "." if shown else "No cell has enough reports to show.")
         if hidden:
-            parts.append(f"{hidden} {'cell' if hidden == 1 else 'cells'} with fewer than {self.threshold} "
-                         "reports, hidden.")
+            parts.append(f"{hidden} {'figure' if hidden == 1 else 'figures'} {NOT_SHOWN}.")
         if self.not_drawn:
-            parts.append(f"Not drawn, every cell fewer than {self.threshold}: {', '.join(self.not_drawn)}.")
+            parts.append(f"Not drawn, no figure in them can be shown: {', '.join(self.not_drawn)}.")
         return " ".join(parts)
 
 
@@ -153,9 +157,9 @@ class Report:
         return next((f for f in self.figures() if f.id == figure_id), None)
 
 
-def display(entry: Entry, threshold: int | None = None) -> str:
+def display(entry: Entry) -> str:
     if entry.suppressed:
-        return f"fewer than {threshold}" if threshold else "hidden"
+        return SHORT_NOT_SHOWN
     return f"{entry.value:,}" + (f" ({entry.percent}%)" if entry.percent is not None else "")
 
 
@@ -266,25 +270,36 @@ def _trends(tables: dict, threshold: int) -> Section:
 
 
 def _headlines(tables: dict, threshold: int) -> tuple[Headline, ...]:
+    """The latest totals, and the largest published figure of each headline question. Chosen only
+    among published figures: where some figures are hidden, the headline says it is the largest
+    of those shown, since a hidden one may be larger; where none is shown, it says so."""
     out = []
     for table_id, table in tables.items():
         period = _latest(table)
         if table["dimensions"] or period is None:
             continue
         [cell] = [c for c in table["cells"] if c["period"] == period]
+        shown = cell["status"] == PUBLISHED
         out.append(Headline(f"{table['title']}, {labels.period(period)}",
-                            display(_entry(cell), threshold), "rounded to the nearest 5"
-                            if cell["status"] == PUBLISHED else "too few to show"))
+                            f"{cell['value']:,}" if shown else "Not shown",
+                            "rounded to the nearest 5" if shown else "to protect anonymity"))
     for table_id, label in HEADLINES:
         figure = _bars(table_id, tables[table_id], threshold) if table_id in tables else None
         if figure is None:
             continue
         top = [(name, e) for name, (e,) in figure.rows if not e.suppressed]
-        best = [name for name, e in top if top and e.value == top[0][1].value]
-        lead = top[0][1] if top else None
-        share = f" ({lead.percent}%)" if lead and lead.percent is not None else ""
-        out.append(Headline(label, " and ".join(best) if best else "Not enough reports to say",
-                            f"{lead.value:,} reports{share}, {figure.period}" if best else figure.period))
+        hidden = len(figure.rows) - len(top)
+        if not top:
+            out.append(Headline(label, "None can be shown", f"to protect anonymity, {figure.period}"))
+            continue
+        lead = top[0][1]
+        best = [name for name, e in top if e.value == lead.value]
+        share = f" ({lead.percent}%)" if lead.percent is not None else ""
+        detail = f"{lead.value:,} reports{share}, {figure.period}"
+        if hidden:
+            label = f"{label}, of the figures shown"
+            detail += f"; {hidden:,} other {'figure is' if hidden == 1 else 'figures are'} {NOT_SHOWN}"
+        out.append(Headline(label, " and ".join(best), detail))
     return tuple(out)
 
 
@@ -294,13 +309,12 @@ def _methods(doc: dict) -> tuple[str, ...]:
     periods = {t["period_type"] for t in tables}
     lines = [
         f"Every figure counts reports, and each report counts once in a cell. A figure is shown only "
-        f"when at least {k} reports are behind it. Smaller figures are hidden and shown as "
-        f"\"fewer than {k}\": a hidden figure could be anything from 0 to {k - 1}, and it is never "
-        "drawn as zero.",
+        f"when at least {k} reports are behind it. Smaller figures are {NOT_SHOWN}.",
         f"Every figure shown is rounded to the nearest {privacy.ROUND_TO}, on its own, so figures may not "
         "add up to a total.",
-        "Some figures that are large enough may also be hidden, so that a hidden figure cannot be worked "
-        "out from the totals around it or from an earlier report.",
+        "Some larger figures are also not shown, so that a small one cannot be worked out from the "
+        "figures around it or from an earlier release. Both kinds look the same, on purpose: a figure "
+        "that is not shown may be small or large, and it is never drawn as zero.",
         "Counts are for each quarter" + (", and the number of reports also for each month"
                                          if "month" in periods else "") + "; they are never added up across periods.",
         "Where a question allowed more than one answer (\"any mention\"), a report counts once in "
@@ -323,7 +337,7 @@ def _quality(doc: dict, counts: dict) -> tuple[str, ...]:
         "Reporters say for themselves what it was about and who it came from; nothing can be "
         "checked or followed up.",
         f"This release has {counts['cells']:,} figures, of which {counts[PUBLISHED]:,} are shown and "
-        f"{counts[SUPPRESSED]:,} are hidden because too few reports are behind them.",
+        f"{counts[SUPPRESSED]:,} are {NOT_SHOWN}.",
     )
 
 

@@ -63,6 +63,10 @@ class Reporting:
             raise NotFound("No release has been published yet" if release_id == "latest" else "No such release")
         return doc
 
+    def refusal(self, release_id: str) -> dict | None:
+        """A refused release's entry (`releases.refusal_entry`), else None."""
+        return self.book.refusal(release_id)
+
     def table(self, release_id: str, table_id: str) -> dict:
         doc = self.release(release_id)
         if table_id not in doc["tables"]:

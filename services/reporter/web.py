@@ -17,6 +17,7 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
 
+from . import labels
 from .identity import Identity
 from .reporting import NotFound, NotYet, Reporting
 
@@ -98,9 +99,12 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     @page()
     def releases(who: Identity):
         requested = request.args.get("requested", "")
-        return render_template("releases.html", role=who.role, active="releases", ids=list(reversed(reporting.book.ids())),
-                               requested=requested if RELEASE_ID.match(requested) else None,
-                               may_request=who.may("administer"))
+        requested = requested if RELEASE_ID.match(requested) else None
+        listing = list(reversed(reporting.book.listing()))
+        state = next((e for e in listing if e["release_id"] == requested), None) if requested else None
+        return render_template("releases.html", role=who.role, active="releases", listing=listing,
+                               latest=reporting.book.latest_id(), requested=requested, requested_state=state,
+                               may_request=who.may("administer"), period=labels.period, day=labels.day)
 
     @web.post("/releases")
     @page("administer")
@@ -110,6 +114,9 @@ def create_blueprint(reporting: Reporting, tokens, settings) -> Blueprint:
     @web.get("/releases/<release_id>")
     @page()
     def report(who: Identity, release_id: str):
+        if refused := reporting.refusal(release_id):
+            return render_template("problem.html", role=who.role, title=f"Release {release_id} was refused",
+                                   lines=[f"Refused on {labels.day(refused['refused_on'])}.", refused["reason"]])
         doc = reporting.release(release_id)
         rid = doc["release_id"]
         wipe = None

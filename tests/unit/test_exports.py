@@ -40,7 +40,7 @@ def test_a_suppressed_cell_is_marked_and_has_no_value_in_both_formats():
     doc = releases.document()
     for rows in (read_csv(exports.to_csv(doc)), read_xlsx(exports.to_xlsx(doc))):
         [age] = [r for r in rows if r["table"] == "about" and r["code_1"] == "age" and r["period"] == "2026-Q4"]
-        assert (age["value"] in ("", None), age["status"], age["shown_as"]) == (True, "suppressed", "fewer than 10")
+        assert (age["value"] in ("", None), age["status"], age["shown_as"]) == (True, "suppressed", "not shown, to protect anonymity")
         assert not [r for r in rows if r["status"] == "suppressed" and r["value"] not in ("", None)]
         assert sum(r["status"] == "published" for r in rows) == 35
     [rule_range] = load_workbook(io.BytesIO(exports.to_xlsx(doc)))["Figures"].conditional_formatting

@@ -17,9 +17,12 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
     assert [(h.label, h.figure, h.detail) for h in report.headlines] == [
         ("Reports received, November 2026", "60", "rounded to the nearest 5"),
         ("Reports received in the quarter, October–December 2026", "60", "rounded to the nearest 5"),
-        ("Most common theme", THEME["T01"], "25 reports (42%), October–December 2026"),
-        ("Most often about", "Race, ethnicity or skin colour", "40 reports (67%), October–December 2026"),
-        ("Most often from", "A line manager", "25 reports, October–December 2026"),
+        ("Most common theme, of the figures shown", THEME["T01"],
+         "25 reports (42%), October–December 2026; 16 other figures are not shown, to protect anonymity"),
+        ("Most often about, of the figures shown", "Race, ethnicity or skin colour",
+         "40 reports (67%), October–December 2026; 21 other figures are not shown, to protect anonymity"),
+        ("Most often from, of the figures shown", "A line manager",
+         "25 reports, October–December 2026; 10 other figures are not shown, to protect anonymity"),
     ]
 
 
@@ -45,7 +48,7 @@ def test_themes_are_ranked_with_suppressed_ones_after_them_as_words():
     assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[2:])
     assert themes.alt == (
         f"Bar chart: Themes chosen by reporters, October–December 2026. {THEME['T01']}: 25 (42%); "
-        f"{THEME['T08']}: 15 (25%). 16 cells with fewer than 10 reports, hidden.")
+        f"{THEME['T08']}: 15 (25%). 16 figures not shown, to protect anonymity.")
 
 
 def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_the_rest():
@@ -83,8 +86,7 @@ def test_one_quarter_only_says_the_trend_comes_later():
 def test_a_table_with_nothing_published_is_said_in_words_and_not_drawn():
     figure = build(releases.document()).figure("impact")
     assert figure.empty
-    assert figure.alt == ("Bar chart: Impact, October–December 2026. Every figure is fewer than 10 reports, "
-                          "so nothing is shown.")
+    assert figure.alt == "Bar chart: Impact, October–December 2026. No figure in it can be shown, to protect anonymity."
 
 
 def test_a_table_this_version_does_not_know_appears_under_other_tables_with_its_percentages():
@@ -99,29 +101,57 @@ def test_a_table_this_version_does_not_know_appears_under_other_tables_with_its_
     [f] = other.figures
     assert f.has_percent and f.alt == ("Bar chart: A table added later, October–December 2026. "
                                        "Race, ethnicity or skin colour and Sex: 20 (33%). "
-                                       "1 cell with fewer than 10 reports, hidden.")
+                                       "1 figure not shown, to protect anonymity.")
 
 
 def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_mention():
     methods = " ".join(build(releases.document()).methods)
-    for words in ("at least 10 reports", "anything from 0 to 9", "never drawn as zero", "nearest 5",
-                  "worked out from the totals", "each quarter, and the number of reports also for each month", "\"any mention\"",
+    for words in ("at least 10 reports", "not shown, to protect anonymity", "may be small or large",
+                  "never drawn as zero", "nearest 5", "worked out from the figures around it", "each quarter, and the number of reports also for each month", "\"any mention\"",
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
 
 
-def test_a_chart_draws_a_hidden_cell_as_a_dashed_band_labelled_never_as_a_bar():
+def test_a_chart_labels_a_hidden_cell_not_shown_at_zero_never_as_a_bar_or_a_band():
     report = build(releases.document())
     themes = report.figure("themes")
     layers = charts.spec(themes)["layer"]
-    bar, band, text = layers
+    bar, text = layers
     assert bar["transform"][-1] == {"filter": "!datum.hidden"} and bar["mark"]["color"] == charts.BLUE
-    assert band["transform"][-1] == {"filter": "datum.hidden"} and band["mark"]["strokeDash"] == [4, 3]
-    assert band["encoding"]["x"]["field"] == "zero" and band["encoding"]["x2"]["field"] == "band"
+    assert text["transform"][-1] == {"calculate": "datum.hidden ? 0 : datum.value", "as": "at"}
     svg = charts.svg(themes)
-    assert svg.count(">fewer than 10</text>") == 16
-    assert len(re.findall(r'stroke-dasharray="4,3"', svg)) == 16
+    assert svg.count(">not shown</text>") == 16 and "fewer than" not in svg
+    assert len(re.findall(r'stroke-dasharray', svg)) == 0
     for value in ("25 (42%)", "15 (25%)"):
         assert f">{value}</text>" in svg
 
+
+
+def test_second_release_with_protected_figures_states_no_bound_and_no_false_headline():
+    """The case from issue 13: one more report, and the audit hides the line managers' figure
+    (25 before) and the quarter's total (60 before). Every headline, label and sentence must stay
+    true: no bound it does not know, no "most often" from a figure that might not be the largest."""
+    from services.reporter.documents import Documents
+    second = {k: v for k, v in releases.LATEST.items()
+              if k not in {("came_from", ("line_manager",)), ("reports_quarter", ("2026-Q4",)),
+                           ("reports", ("2026-11",))}}
+    doc = releases.document(release_id="20261205-5eed0002", latest=second)
+    report = build(doc)
+    assert [(h.label, h.figure, h.detail) for h in report.headlines[:2]] == [
+        ("Reports received, November 2026", "Not shown", "to protect anonymity"),
+        ("Reports received in the quarter, October–December 2026", "Not shown", "to protect anonymity")]
+    came_from = report.headlines[-1]
+    assert (came_from.label, came_from.figure, came_from.detail) == (
+        "Most often from, of the figures shown", "A patient or service user",
+        "15 reports, October–December 2026; 11 other figures are not shown, to protect anonymity")
+    figure = report.figure("came_from")
+    assert dict((label, e.value) for label, (e,) in figure.rows)["A line manager"] is None
+    words = [h.label + " " + h.figure + " " + h.detail for h in report.headlines]
+    words += [f.alt for f in report.figures()] + list(report.methods) + list(report.quality)
+    html = Documents().html(doc)
+    for text in [*words, html]:
+        for false in ("fewer than", "0 to 9", "too few", "anything from"):
+            assert false not in text
+    assert html.count('data-status="suppressed">not shown</td>') == sum(
+        1 for f in report.figures() if not f.empty for _, es in f.rows for e in es if e.suppressed)

@@ -73,7 +73,7 @@ def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label
         assert chart.status_code == 200 and chart.mimetype == "image/svg+xml" and "<svg" in chart.get_data(as_text=True)
     cells = re.findall(r'<td class="([^"]+)" data-status="(\w+)">([^<]+)</td>', page)
     hidden = [c for c in cells if c[1] == "suppressed"]
-    assert hidden and all(c == ("app-hidden", "suppressed", "fewer than 10") for c in hidden)
+    assert hidden and all(c == ("app-hidden", "suppressed", "not shown") for c in hidden)
     assert all(re.fullmatch(r"[\d,]+( \(\d+%\))?", c[2]) for c in cells if c[1] == "published")
     assert "0" not in {c[2] for c in cells}
     refs = set(re.findall(r'(?:href|src)="([^"#]+)"', page))
@@ -97,3 +97,22 @@ def test_an_administrator_requests_a_release_from_the_page(browser, trail):
     [entry] = [e for e in trail.entries() if e["action"] == "release_requested"]
     assert resp.location == f"/releases?requested={entry['release_id']}"
     assert f"Release {entry['release_id']} has been requested" in browser.get(resp.location).get_data(as_text=True)
+
+
+def test_the_releases_page_lists_each_release_by_period_and_shows_a_refused_one_with_its_reason(trail):
+    from services.contracts import events
+    from tests.unit.test_reporter_api import refusal
+    book = releases.book()
+    book.add(refusal("20261205-0000beef", "total_not_shown"))
+    browser = app_with(book, FakePublisher(), trail).test_client()
+    sign_in(browser, ADMIN_TOKEN)
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", browser.get("/releases").get_data(as_text=True)))
+    assert ("Release 20261205-0000beef: refused Refused on 5 December 2026. "
+            + events.REFUSAL_REASONS["total_not_shown"]) in page
+    assert ("October–December 2026 (latest) Cut on 1 December 2026. 60 reports in the quarter, rounded to the "
+            f"nearest 5. Method version 1.0. Release {RID}.") in page
+    asked = re.sub(r"\s+", " ", browser.get("/releases?requested=20261205-0000beef").get_data(as_text=True))
+    assert "Release 20261205-0000beef was refused. " + events.REFUSAL_REASONS["total_not_shown"] in asked
+    assert "refresh the page" not in asked
+    refused = re.sub(r"\s+", " ", browser.get("/releases/20261205-0000beef").get_data(as_text=True))
+    assert "Release 20261205-0000beef was refused" in refused and events.REFUSAL_REASONS["total_not_shown"] in refused
