@@ -47,15 +47,28 @@ PLAN: tuple[SectionPlan, ...] = (
                 "The characteristics reporters thought it was about, the combinations they named, and "
                 "the themes for each characteristic.",
                 ("about", "about_pairs", "theme_by_about", "happened_to")),
-    SectionPlan("settings", "Settings and staff groups",
-                "The themes reported in each setting and by each staff group.",
-                ("setting_by_theme", "role_by_theme")),
+    SectionPlan("settings", "Which organisations, sectors and staff groups",
+                "Reports from each of the large organisations listed in the form (smaller ones are not "
+                "named, so that no one can be picked out), from each sector, and the themes reported in "
+                "each setting and by each staff group.",
+                ("organisation", "setting", "setting_by_theme", "role_by_theme")),
+    SectionPlan("where_how", "Where and how it happened",
+                "Where it happened (a clinical area, a meeting, online…) and how (something said, "
+                "written, a look, being left out, a decision, the environment).", ("where", "how")),
+    SectionPlan("when", "How recently it happened",
+                "How long before reporting it happened: reports of things long past may mean people "
+                "did not know where to report, or did not feel able to.", ("when",)),
+    SectionPlan("pattern", "Is it ongoing?",
+                "Whether it had happened before. Repeated or ongoing micro-aggressions are an early "
+                "sign of bullying, so they are also shown by who they came from.",
+                ("pattern", "pattern_by_came_from_group")),
     SectionPlan("afterwards", "What happened afterwards, and the impact",
                 "Whether it was challenged or reported, and how it affected people.",
                 ("afterwards", "impact")),
 )
 TRENDS = SectionPlan("trends", "Trends across periods",
                      "Counts for each period released so far: are themes growing or shrinking?", ("themes",))
+TRENDS_BEFORE = "afterwards"   # the trends section goes just before this one
 OTHER = SectionPlan("other", "Other released tables", "Every other table in this release.", ())
 HEADLINES = (("themes", "Most common theme"), ("about", "Most often about"), ("came_from", "Most often from"))
 
@@ -86,6 +99,8 @@ class Figure:
     threshold: int
     any_mention: bool
     not_drawn: tuple[str, ...] = ()   # rows and columns whose every cell is suppressed
+    change_heading: str = ""          # "Change from July–September 2026", where there is a quarter before
+    changes: tuple[str, ...] = ()     # per row: the change between two published figures, or why not
 
     @property
     def empty(self) -> bool:
@@ -181,8 +196,34 @@ def _bars(table_id: str, table: dict, threshold: int) -> Figure | None:
     published = sorted((c for c in cells if c["status"] == PUBLISHED), key=lambda c: -c["value"])
     hidden = [c for c in cells if c["status"] != PUBLISHED]
     rows = tuple((labels.value(dim, c["dims"][dim]), (_entry(c),)) for c in published + hidden)
+    before = _previous_quarter(table, period)
+    heading, changes = "", ()
+    if before is not None:
+        earlier = {c["dims"][dim]: c for c in table["cells"] if c["period"] == before}
+        heading = f"Change from {labels.period(before)}"
+        changes = tuple(change(c, earlier.get(c["dims"][dim])) for c in published + hidden)
     return Figure(table_id, table_id, table["title"], BARS, labels.period(period), labels.heading(dim),
-                  "Reports", ("Reports",), rows, threshold, table["any_mention"])
+                  "Reports", ("Reports",), rows, threshold, table["any_mention"], (), heading, changes)
+
+
+NOT_COMPARABLE = "cannot be compared"
+
+
+def _previous_quarter(table: dict, period: str) -> str | None:
+    """The quarter before `period`, if the table is quarterly and the release has it."""
+    if "-Q" not in period:
+        return None
+    year, quarter = int(period[:4]), int(period[-1])
+    before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+    return before if any(c["period"] == before for c in table["cells"]) else None
+
+
+def change(now: dict, before: dict | None) -> str:
+    """The change between a cell and the same cell a quarter before, only where both are published."""
+    if before is None or now["status"] != PUBLISHED or before["status"] != PUBLISHED:
+        return NOT_COMPARABLE
+    diff = now["value"] - before["value"]
+    return "no change" if diff == 0 else f"{'up' if diff > 0 else 'down'} {abs(diff):,}"
 
 
 def _heatmap(figure_id: str, table_id: str, title: str, cells: list[dict], row_dim: str, column_dim: str,
@@ -315,6 +356,9 @@ def _methods(doc: dict) -> tuple[str, ...]:
         "Some larger figures are also not shown, so that a small one cannot be worked out from the "
         "figures around it or from an earlier release. Both kinds look the same, on purpose: a figure "
         "that is not shown may be small or large, and it is never drawn as zero.",
+        "The change from the quarter before is given only where both quarters' figures are shown. Each "
+        f"figure is rounded to the nearest {privacy.ROUND_TO} on its own, so a change of {privacy.ROUND_TO} "
+        "may be a smaller or a larger one.",
         "Counts are for each quarter" + (", and the number of reports also for each month"
                                          if "month" in periods else "") + "; they are never added up across periods.",
         "Where a question allowed more than one answer (\"any mention\"), a report counts once in "
@@ -345,9 +389,12 @@ def build(doc: dict) -> Report:
     """The report of one release document (as `releases.as_document` makes it)."""
     tables, k = doc["tables"], doc["threshold"]
     placed = {t for plan in PLAN for t in plan.tables}
-    sections = [s for plan in PLAN[:4] if (s := _section(plan, tables, k))]
-    sections.append(_trends(tables, k))
-    sections += [s for plan in PLAN[4:] if (s := _section(plan, tables, k))]
+    sections = []
+    for plan in PLAN:
+        if plan.id == TRENDS_BEFORE:
+            sections.append(_trends(tables, k))
+        if s := _section(plan, tables, k):
+            sections.append(s)
     rest = tuple(t for t, v in tables.items() if t not in placed and v["dimensions"])
     if other := _section(SectionPlan(OTHER.id, OTHER.title, OTHER.intro, rest), tables, k):
         sections.append(other)

@@ -127,3 +127,20 @@ def test_the_store_knows_how_many_reports_each_release_was_cut_from_and_the_mont
     store.count("id-9", counting.cells_of(REPORT, "2026-12"))
     assert (store.reports_counted(), store.reports_at_last_release(), store.months()) == (
         4, 3, ["2026-10", "2026-11", "2026-12"])
+
+
+def test_organisation_setting_how_where_when_and_pattern_are_counted_and_released_like_any_question():
+    answers = {**REPORT, "organisation": "nsft", "setting": "mental_health_ld", "how": ["verbal", "exclusion"],
+               "where": ["meeting_handover"], "when": "1_6_months", "pattern": "ongoing"}
+    cells = set(counting.cells_of(answers, "2026-11"))
+    for key in [("organisation", ("nsft",)), ("setting", ("mental_health_ld",)), ("how", ("verbal",)),
+                ("how", ("exclusion",)), ("where", ("meeting_handover",)), ("when", ("1_6_months",)),
+                ("pattern", ("ongoing",)), ("pattern_by_came_from_group", ("ongoing", "managers")),
+                ("pattern_by_came_from_group", ("ongoing", "patients_relatives_public"))]:
+        assert (key[0], "2026-Q4", key[1]) in cells, key
+    keyed = by_key(release.cut(*snapshot([(answers, "2026-11")] * 12 + [(REPORT, "2026-11")] * 3), "r1",
+                               date(2026, 12, 1)).cells)
+    assert keyed[("organisation", "2026-Q4", ("nsft",))] == (10, "published")
+    assert keyed[("pattern", "2026-Q4", ("ongoing",))] == (10, "published")
+    assert keyed[("organisation", "2026-Q4", ("nnuh",))] == (None, "suppressed")
+    assert keyed[("when", "2026-Q4", ("last_7_days",))] == (None, "suppressed")

@@ -33,7 +33,10 @@ def test_sections_follow_the_steering_groups_questions_and_every_table_appears()
         ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "coded_theme_by_came_from_group",
                      "came_from"]),
         ("characteristics", ["about", "about_pairs", "theme_by_about", "happened_to"]),
-        ("settings", ["setting_by_theme", "role_by_theme"]),
+        ("settings", ["organisation", "setting", "setting_by_theme", "role_by_theme"]),
+        ("where_how", ["where", "how"]),
+        ("when", ["when"]),
+        ("pattern", ["pattern", "pattern_by_came_from_group"]),
         ("trends", ["reports-over-time", "reports_quarter-over-time", "themes-over-time"]),
         ("afterwards", ["afterwards", "impact"]),
     ]
@@ -155,3 +158,39 @@ def test_second_release_with_protected_figures_states_no_bound_and_no_false_head
             assert false not in text
     assert html.count('data-status="suppressed">not shown</td>') == sum(
         1 for f in report.figures() if not f.empty for _, es in f.rows for e in es if e.suppressed)
+
+
+def test_the_change_from_the_quarter_before_is_given_only_where_both_figures_are_published():
+    report = build(releases.document())
+    themes = report.figure("themes")
+    assert themes.change_heading == "Change from July–September 2026"
+    changes = dict(zip((label for label, _ in themes.rows), themes.changes))
+    assert changes[THEME["T01"]] == "up 10"                  # 15 -> 25
+    assert changes[THEME["T08"]] == "cannot be compared"     # hidden before
+    assert changes[THEME["T05"]] == "cannot be compared"     # 10 -> not shown
+    about = report.figure("about")
+    assert dict(zip((label for label, _ in about.rows), about.changes))["Race, ethnicity or skin colour"] == "up 20"
+    one_quarter = build(releases.document(quarters=("2026-Q4",), months=("2026-11",), earlier={}))
+    assert one_quarter.figure("themes").changes == () and one_quarter.figure("themes").change_heading == ""
+
+
+def test_the_questions_of_organisation_where_how_when_and_pattern_each_have_their_section():
+    latest = {**releases.LATEST, ("organisation", ("nnuh",)): 20, ("setting", ("acute_hospital",)): 25,
+              ("where", ("clinical_area",)): 30, ("how", ("verbal",)): 35, ("when", ("last_month",)): 15,
+              ("pattern", ("ongoing",)): 20, ("pattern_by_came_from_group", ("ongoing", "managers")): 15}
+    report = build(releases.document(latest=latest))
+    shown = {f.table_id: [(label, e.value) for label, (e, *_) in f.rows if not e.suppressed]
+             for f in report.figures() if f.kind == "bars"}
+    assert shown["organisation"] == [("Norfolk and Norwich University Hospitals", 20)]
+    assert shown["setting"] == [("Acute hospital", 25)]
+    assert shown["where"] == [("In a clinical or care area", 30)]
+    assert shown["how"] == [("Something said", 35)]
+    assert shown["when"] == [("In the last month", 15)]
+    assert shown["pattern"] == [("Yes, it is ongoing", 20)]
+    ongoing = report.figure("pattern_by_came_from_group")
+    assert ongoing.kind == HEATMAP and [(r, [e.value for e in es]) for r, es in ongoing.rows] == [
+        ("Yes, it is ongoing", [15])]
+    titles = {s.id: s.title for s in report.sections}
+    assert (titles["settings"], titles["where_how"], titles["when"], titles["pattern"]) == (
+        "Which organisations, sectors and staff groups", "Where and how it happened", "How recently it happened",
+        "Is it ongoing?")

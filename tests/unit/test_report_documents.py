@@ -31,10 +31,11 @@ def words(text: str) -> str:
 
 
 def table_lines(doc) -> list[str]:
-    """Each row of each figure's table as it reads: label, then each cell, hidden ones in words."""
+    """Each row of each figure's table as it reads: label, then each cell, hidden ones in words,
+    then the change from the quarter before where the figure has one."""
     report = build(doc)
-    return [words(" ".join([label, *(display(e, report.threshold) for e in entries)]))
-            for f in report.figures() if not f.empty for label, entries in f.rows]
+    return [words(" ".join([label, *(display(e) for e in entries), *f.changes[i:i + 1]]))
+            for f in report.figures() if not f.empty for i, (label, entries) in enumerate(f.rows)]
 
 
 def test_the_pdf_pages_render_and_read_back_with_the_releases_numbers(doc, documents):
