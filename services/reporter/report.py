@@ -68,6 +68,7 @@ PLAN: tuple[SectionPlan, ...] = (
 )
 TRENDS = SectionPlan("trends", "Trends across periods",
                      "Counts for each period released so far: are themes growing or shrinking?", ("themes",))
+PER_QUARTER_TABLE = "reports_quarter"
 TRENDS_BEFORE = "afterwards"   # the trends section goes just before this one
 OTHER = SectionPlan("other", "Other released tables", "Every other table in this release.", ())
 HEADLINES = (("themes", "Most common theme"), ("about", "Most often about"), ("came_from", "Most often from"))
@@ -164,6 +165,7 @@ class Report:
     methods: tuple[str, ...]
     quality: tuple[str, ...]
     counts: dict = field(default_factory=dict)   # cells published and suppressed
+    summary: tuple[str, ...] = ()                # the executive summary, from published figures only
 
     def figures(self) -> list[Figure]:
         return [f for s in self.sections for f in s.figures]
@@ -344,6 +346,76 @@ def _headlines(tables: dict, threshold: int) -> tuple[Headline, ...]:
     return tuple(out)
 
 
+def _top(tables: dict, table_id: str, threshold: int) -> tuple[list[str], Entry, int] | None:
+    """The largest published figure(s) of a one-question table's latest period, and how many of
+    its figures are not shown; None if the table is absent or shows nothing."""
+    figure = _bars(table_id, tables[table_id], threshold) if table_id in tables else None
+    if figure is None:
+        return None
+    shown = [(name, e) for name, (e,) in figure.rows if not e.suppressed]
+    if not shown:
+        return None
+    lead = shown[0][1]
+    return [name for name, e in shown if e.value == lead.value], lead, len(figure.rows) - len(shown)
+
+
+def _reports(entry: Entry) -> str:
+    return f"{entry.value:,} reports" + (f", {entry.percent}% of the quarter's" if entry.percent is not None else "")
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"“{n}”" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _summary(tables: dict, threshold: int) -> tuple[str, ...]:
+    """Five to seven sentences answering the FAQ's questions (themes, characteristics and their
+    combinations, where in the system, who from, is it ongoing), built only from published figures
+    of the latest quarter; nothing from any report's text. Where a question's figures are all
+    hidden, the sentence says so."""
+    out = []
+    months = sorted({c["period"] for c in tables.get("reports", {}).get("cells", [])})
+    quarter = _latest(tables[PER_QUARTER_TABLE]) if PER_QUARTER_TABLE in tables else None
+    span = (f"from {labels.period(months[0])} to {labels.period(months[-1])}" if len(months) > 1
+            else f"in {labels.period(months[0])}" if months else "")
+    total = next((c for c in tables.get(PER_QUARTER_TABLE, {}).get("cells", []) if c["period"] == quarter), None)
+    if quarter and total and total["status"] == PUBLISHED:
+        out.append(f"This release counts reports made {span}; {total['value']:,} were made in "
+                   f"{labels.period(quarter)} (rounded to the nearest {privacy.ROUND_TO}), and the figures "
+                   "below are for that quarter.")
+    else:
+        out.append(f"This release counts reports made {span}. The number made in the latest quarter is "
+                   f"{NOT_SHOWN}, and the figures below are for that quarter.")
+
+    def sentence(table_id: str, found: str, none: str) -> None:
+        top = _top(tables, table_id, threshold)
+        if top is None:
+            out.append(none)
+            return
+        names, lead, hidden = top
+        text = found.format(names=_names(names), reports=_reports(lead))
+        out.append(f"Of the figures that can be shown, {text[0].lower()}{text[1:]}" if hidden else text)
+
+    sentence("themes", "The most common theme was {names} ({reports}).",
+             "No theme's figure can be shown, to protect anonymity.")
+    sentence("about", "It was most often thought to be about {names} ({reports}).",
+             "No characteristic's figure can be shown, to protect anonymity.")
+    pairs = _top(tables, "about_pairs", threshold)
+    if pairs is not None:
+        out[-1] += f" The most common combination shown was {_names(pairs[0])} ({_reports(pairs[1])})."
+    sentence("came_from", "It most often came from {names} ({reports}).",
+             "No figure of whom it came from can be shown, to protect anonymity.")
+    sentence("organisation", "The organisation named most often was {names} ({reports}).",
+             "No organisation's figure can be shown, to protect anonymity.")
+    ongoing = next((c for c in tables.get("pattern", {}).get("cells", [])
+                    if c["period"] == quarter and c["dims"].get("pattern") == "ongoing"), None)
+    if ongoing and ongoing["status"] == PUBLISHED:
+        out.append(f"{ongoing['value']:,} reports said it was ongoing, an early sign of bullying.")
+    elif ongoing:
+        out.append(f"How many said it was ongoing is {NOT_SHOWN}.")
+    return tuple(out[:7])
+
+
 def _methods(doc: dict) -> tuple[str, ...]:
     k = doc["threshold"]
     tables = doc["tables"].values()
@@ -402,4 +474,4 @@ def build(doc: dict) -> Report:
     counts = {"cells": len(statuses), PUBLISHED: statuses.count(PUBLISHED),
               SUPPRESSED: len(statuses) - statuses.count(PUBLISHED)}
     return Report(doc["release_id"], doc["method_version"], doc["released_on"], k, _headlines(tables, k),
-                  tuple(sections), _methods(doc), _quality(doc, counts), counts)
+                  tuple(sections), _methods(doc), _quality(doc, counts), counts, _summary(tables, k))

@@ -194,3 +194,27 @@ def test_the_questions_of_organisation_where_how_when_and_pattern_each_have_thei
     assert (titles["settings"], titles["where_how"], titles["when"], titles["pattern"]) == (
         "Which organisations, sectors and staff groups", "Where and how it happened", "How recently it happened",
         "Is it ongoing?")
+
+
+def test_the_executive_summary_answers_the_faqs_questions_from_published_figures_only():
+    report = build(releases.document())
+    assert 5 <= len(report.summary) <= 7
+    assert report.summary == (
+        "This release counts reports made from August 2026 to November 2026; 60 were made in October–December "
+        "2026 (rounded to the nearest 5), and the figures below are for that quarter.",
+        f"Of the figures that can be shown, the most common theme was \u201c{THEME['T01']}\u201d (25 reports, 42% of "
+        "the quarter's).",
+        "Of the figures that can be shown, it was most often thought to be about \u201cRace, ethnicity or skin "
+        "colour\u201d (40 reports, 67% of the quarter's). The most common combination shown was \u201cRace, "
+        "ethnicity or skin colour and Religion or belief\u201d (15 reports).",
+        "Of the figures that can be shown, it most often came from \u201cA line manager\u201d (25 reports).",
+        "No organisation's figure can be shown, to protect anonymity.",
+        "How many said it was ongoing is not shown, to protect anonymity.")
+    hidden = {k: v for k, v in releases.LATEST.items() if k[0] not in ("reports_quarter", "themes")}
+    hidden[("pattern", ("ongoing",))] = 15
+    words = build(releases.document(latest=hidden)).summary
+    assert words[0].startswith("This release counts reports made from August 2026 to November 2026. The number "
+                               "made in the latest quarter is not shown, to protect anonymity")
+    assert words[1] == "No theme's figure can be shown, to protect anonymity."
+    assert words[-1] == "15 reports said it was ongoing, an early sign of bullying."
+    assert not any(w in " ".join(words) for w in ("fewer than", "too few", "enough reports"))
