@@ -287,6 +287,16 @@ def test_tokens_are_kept_only_as_hashes_and_a_clear_viewer_token_is_refused():
                            "REPORTER_VIEWER_TOKENS": f"{token_hash('a')},{VIEWER_TOKEN}"})
 
 
+def test_the_wipe_grace_is_a_number_of_days_from_0_to_7():
+    env = {"REPORTER_API_TOKEN": ADMIN_TOKEN}
+    assert Settings.from_env(env).wipe_grace_days == 1
+    assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "0"}).wipe_grace_days == 0
+    assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "7"}).wipe_grace_days == 7
+    for bad in ("8", "-1", "a week"):
+        with pytest.raises(MissingSetting, match="REPORTER_WIPE_GRACE_DAYS must be a number of days from 0 to 7"):
+            Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": bad})
+
+
 class Aggregator(FakePublisher):
     """Answers a wipe command on the ledger, as the aggregator does on the wipes topic."""
 
