@@ -116,16 +116,20 @@ def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_ment
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
 
 
-def test_a_chart_labels_a_hidden_cell_not_shown_at_zero_never_as_a_bar_or_a_band():
+def test_a_bar_chart_draws_published_figures_only_with_each_label_above_its_bar_at_12_px_or_more():
     report = build(releases.document())
     themes = report.figure("themes")
-    layers = charts.spec(themes)["layer"]
-    bar, text = layers
-    assert bar["transform"][-1] == {"filter": "!datum.hidden"} and bar["mark"]["color"] == charts.BLUE
-    assert text["transform"][-1] == {"calculate": "datum.hidden ? 0 : datum.value", "as": "at"}
+    spec = charts.spec(themes)
+    bars, label, value = spec["layer"]
+    values = spec["data"]["values"] if "data" in spec else bars["data"]["values"]
+    assert bars["mark"]["color"] == charts.BLUE and label["mark"]["baseline"] == "top"
+    assert [v["row"] for v in values] == [THEME["T01"], THEME["T08"]]   # no hidden row
+    assert values[0]["lines"] == ["Treated as an outsider or asked", "where I'm \"really\" from"]
+    assert values[1]["lines"] == ["", "A \"joke\" or a stereotype"]     # last line on its bar
     svg = charts.svg(themes)
-    assert svg.count(">not shown</text>") == 16 and "fewer than" not in svg
-    assert len(re.findall(r'stroke-dasharray', svg)) == 0
+    assert "not shown" not in svg and "fewer than" not in svg
+    assert int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1)) <= 288       # fits a 320 px screen unscaled
+    assert min(float(s) for s in re.findall(r'font-size="([\d.]+)px"', svg)) >= 12
     for value in ("25 (42%)", "15 (25%)"):
         assert f">{value}</text>" in svg
 

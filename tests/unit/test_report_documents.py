@@ -64,7 +64,7 @@ def test_the_html_file_stands_alone_and_every_chart_has_its_words(doc, documents
     html = documents.html(doc)
     refs = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert refs and all(r.startswith("data:image/svg+xml;base64,") for r in refs)
-    alts = re.findall(r'<img class="app-figure__chart" src="[^"]+" alt="([^"]+)"', html)
+    alts = re.findall(r'<img class="app-figure__chart[^"]*" src="[^"]+" alt="([^"]+)"', html)
     figures = [f for f in build(doc).figures() if not f.empty]
     assert len(alts) == len(figures) == 13
     assert html.count('data-status="suppressed">not shown</td>') == sum(
@@ -86,3 +86,17 @@ def test_the_pack_holds_the_pdf_html_csv_and_xlsx_of_the_release_and_their_diges
     assert manifest["files"] == {n: hashlib.sha256(archive.read(n)).hexdigest()
                                  for n in archive.namelist() if n != "manifest.json"}
     assert {i.date_time for i in archive.infolist()} == {(2026, 12, 1, 0, 0, 0)}
+
+
+def test_the_pdf_is_tagged_with_its_title_and_starts_with_the_summary_alone(doc, documents):
+    import pypdfium2.raw as pdfium_raw
+    pdf = pdfium.PdfDocument(documents.pdf(doc))
+    assert pdfium_raw.FPDFCatalog_IsTagged(pdf.raw) == 1                  # PDF/UA-1 as far as WeasyPrint goes
+    assert pdf.get_metadata_dict()["Title"] == "Micro-aggressions reported: release 20261201-5eed0001"
+    first = words(pdf[0].get_textpage().get_text_range())
+    assert "Summary This release counts reports made from August 2026 to November 2026" in first
+    assert "Headlines" not in first                                      # the summary is the first page
+    for i in range(len(pdf)):   # no page ends with a heading: every heading has something after it
+        lines = [l for l in pdf[i].get_textpage().get_text_range().splitlines() if l.strip()]
+        last = lines[-2] if lines[-1].startswith("Micro-aggression portal") else lines[-1]
+        assert last.strip() not in {s.title for s in build(doc).sections}, (i + 1, last)
