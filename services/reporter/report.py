@@ -109,6 +109,11 @@ class Figure:
         return all(e.suppressed for _, entries in self.rows for e in entries)
 
     @property
+    def hidden_rows(self) -> tuple[str, ...]:
+        """Rows in which no figure is shown: the PDF names them in one sentence instead of a row each."""
+        return tuple(label for label, entries in self.rows if all(e.suppressed for e in entries))
+
+    @property
     def has_percent(self) -> bool:
         return any(e.percent is not None for _, entries in self.rows for e in entries)
 
