@@ -110,7 +110,10 @@ class Figure:
 
     @property
     def hidden_rows(self) -> tuple[str, ...]:
-        """Rows in which no figure is shown: the PDF names them in one sentence instead of a row each."""
+        """Rows of a bar chart's table in which no figure is shown: the PDF names them in one sentence
+        instead of a row each. A period in a series keeps its row, so the series has no gap."""
+        if self.kind != BARS:
+            return ()
         return tuple(label for label, entries in self.rows if all(e.suppressed for e in entries))
 
     @property
