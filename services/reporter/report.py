@@ -421,7 +421,10 @@ def _summary(tables: dict, threshold: int) -> tuple[str, ...]:
         out.append(f"{ongoing['value']:,} reports said it was ongoing, an early sign of bullying.")
     elif ongoing:
         out.append(f"How many said it was ongoing is {NOT_SHOWN}.")
-    return tuple(out[:7])
+    out = out[:6]
+    out.append("These are the reports people chose to make, not how often micro-aggressions happen: read them "
+               "alongside the NHS Staff Survey, the WRES and WDES, and complaints.")
+    return tuple(out)
 
 
 def _methods(doc: dict) -> tuple[str, ...]:
