@@ -95,12 +95,18 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
 
     cutting = asyncio.Lock()   # one cut at a time: each audits every release cut before it
 
-    async def publish_release(release_id: str, until: str | None = None) -> None:
+    async def publish_release(release_id: str, until: str | None = None, requested: bool = True) -> None:
         """Cut (once) and publish a release. Asking again for the same id republishes the same
-        cells; a release the audit refused stays refused, and nothing of it is published."""
+        cells; a refused release stays refused, and only its refusal (the rule, no count) is
+        published, so the steering group sees why."""
         async with cutting:
-            cells = await _cut_once(release_id, until)
-        if cells is None:
+            cells, reason = await _cut_once(release_id, until, requested)
+        if reason is not None:
+            refusal = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "status": events.REFUSED,
+                       "reason": reason, "refused_on": date.today(), "method_version": release.METHOD_VERSION}
+            await broker.publish(events.encode(events.ReleaseRefusal, refusal), topic=topics.releases,
+                                 key=release_id.encode(), timestamp_ms=consumer.today_ms())
+            log.warning("release refused: " + reason, extra={"release_id": release_id})
             return
         pending = [await broker.publish(events.encode(events.ReleaseCell, cell), topic=topics.releases,
                                         key=release_id.encode(), timestamp_ms=consumer.today_ms(),
@@ -109,28 +115,41 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         store.mark_published(release_id)
         log.info("release published", extra={"release_id": release_id})
 
-    async def _cut_once(release_id: str, until: str | None) -> list[dict] | None:
-        cells = store.release(release_id)
-        if cells is None and store.refusal(release_id) is None:
-            counts, months, positions = store.frozen()
+    async def _cut_once(release_id: str, until: str | None, requested: bool) -> tuple[list[dict] | None, str | None]:
+        """(cells, None), or (None, the refusal's reason). A requested release needs enough new
+        reports since the last one; any release must pass the audit and be worth reading."""
+        cells, refused = store.release(release_id), store.refusal(release_id)
+        if refused is not None:
+            return None, refused.get("reason", release.AUDIT_FAILED)
+        if cells is not None:
+            return cells, None
+        counts, months, positions = store.frozen()
+        reports = store.reports_counted()
+        reason = release.too_few_new(reports, store.reports_at_last_release(), policy) if requested else None
+        failures: dict[str, int] = {}
+        cut = None
+        if reason is None:
             try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
                 cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
                                               store.records(), until)
-            except release.ReleaseRefused as refused:
-                store.save_refusal(release_id, dict(refused.failures))
-                log.warning(str(refused), extra={"release_id": release_id})
-                return None
-            store.save_release(release_id, cut.cells, cut.record, positions)
-            cells = cut.cells
-        return cells
+                reason = release.verdict(cut)
+            except release.ReleaseRefused as refusal:
+                reason, failures = release.AUDIT_FAILED, dict(refusal.failures)
+        if reason is not None:
+            store.save_refusal(release_id, {"reason": reason, "failures": failures})
+            return None, reason
+        store.save_release(release_id, cut.cells, cut.record, positions, reports)
+        return cut.cells, None
 
     async def scheduled() -> None:
-        """Cut and publish the release of the latest complete period once it is due; a restart
-        finishes publishing one that was cut but not yet fully acknowledged."""
+        """Cut and publish the release of the latest complete period once it is due, unless no
+        report was made in that period; a restart finishes publishing one that was cut but not
+        yet fully acknowledged."""
         while True:
             due = schedule.due(aggregator.schedule, date.today())
-            if due and not store.is_published(due.release_id) and store.refusal(due.release_id) is None:
-                await publish_release(due.release_id, until=due.until)
+            if due and not store.is_published(due.release_id) and store.refusal(due.release_id) is None \
+                    and schedule.has_reports(due, store.months()):
+                await publish_release(due.release_id, until=due.until, requested=False)
             await asyncio.sleep(aggregator.schedule_check_seconds)
 
     tasks: list[asyncio.Task] = []

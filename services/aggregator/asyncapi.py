@@ -31,6 +31,8 @@ EXAMPLE = {"schema_version": events.SCHEMA_VERSION, "release_id": "scheduled-202
            "percent": 42, "percent_of": "themes", "threshold": 10, "cell_index": 340, "cells_in_release": 1297}
 SUPPRESSED = {**EXAMPLE, "dims": {"theme": "T16", "came_from_group": "managers"}, "value": None,
               "status": "suppressed", "percent": None, "cell_index": 351}
+REFUSAL = {"schema_version": events.SCHEMA_VERSION, "release_id": "20261205-53d66041", "status": events.REFUSED,
+           "reason": "too_few_new_reports", "refused_on": "2026-12-05", "method_version": METHOD_VERSION}
 
 DESCRIPTION = f"""\
 Disclosure-controlled counts of anonymous reports of micro-aggressions by health and care staff.
@@ -74,11 +76,13 @@ def document(q: Questionnaire | None = None) -> dict:
         "channels": {"releases": {
             "address": topic,
             "description": f"`{topic}` with the default topic prefix (PORTAL_TOPIC_PREFIX). Retention: kept.",
-            "messages": {"releaseCell": {"$ref": "#/components/messages/ReleaseCell"}}}},
+            "messages": {"releaseCell": {"$ref": "#/components/messages/ReleaseCell"},
+                         "releaseRefusal": {"$ref": "#/components/messages/ReleaseRefusal"}}}},
         "operations": {"receiveReleaseCells": {
             "action": "receive", "channel": {"$ref": "#/channels/releases"},
             "summary": "Read releases: each cell of each release, in order, from the start of the topic.",
-            "messages": [{"$ref": "#/channels/releases/messages/releaseCell"}]}},
+            "messages": [{"$ref": "#/channels/releases/messages/releaseCell"},
+                         {"$ref": "#/channels/releases/messages/releaseRefusal"}]}},
         "components": {
             "messages": {"ReleaseCell": {
                 "name": "ReleaseCell", "title": "One cell of one release", "contentType": "application/json",
@@ -86,8 +90,15 @@ def document(q: Questionnaire | None = None) -> dict:
                 "bindings": {"kafka": {"key": {"type": "string", "description": "release_id"},
                                        "bindingVersion": "0.5.0"}},
                 "examples": [{"name": "published", "payload": EXAMPLE},
-                             {"name": "suppressed", "payload": SUPPRESSED}]}},
-            "schemas": {"ReleaseCell": _schema(events.ReleaseCell)}},
+                             {"name": "suppressed", "payload": SUPPRESSED}]},
+                "ReleaseRefusal": {
+                    "name": "ReleaseRefusal", "title": "A release refused, and the rule that refused it",
+                    "contentType": "application/json", "payload": {"$ref": "#/components/schemas/ReleaseRefusal"},
+                    "bindings": {"kafka": {"key": {"type": "string", "description": "release_id"},
+                                           "bindingVersion": "0.5.0"}},
+                    "examples": [{"name": "refused", "payload": REFUSAL}]}},
+            "schemas": {"ReleaseCell": _schema(events.ReleaseCell),
+                        "ReleaseRefusal": _schema(events.ReleaseRefusal)}},
         "x-tables": [_table(t, q) for t in TABLES],
     }
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from services.contracts import events, privacy
 from services.contracts.questionnaire import Questionnaire, load
-from services.contracts.tables import MONTH, QUARTER, TABLES, Table, table as table_def
+from services.contracts.tables import MONTH, PER_QUARTER, QUARTER, TABLES, Table, period_of, table as table_def
 
 from . import disclosure
 from .counting import CellKey
@@ -64,6 +64,35 @@ class Release:
     this one (the attacker's bounds of each cell: never published, kept with the counts)."""
     cells: list[dict]
     record: list[list]
+    period: str = ""              # the latest quarter it covers
+    shown_in_period: int = 0      # cells of that quarter published
+    protected_in_period: int = 0  # cells of that quarter with enough reports, hidden to protect others
+
+
+# Release refusal (issue 13): a release that would hide more than it shows is not cut. The codes
+# are events.REFUSAL_REASONS's; none carries a count.
+TOO_FEW_NEW, TOTAL_NOT_SHOWN, MOSTLY_HIDDEN, AUDIT_FAILED = (
+    "too_few_new_reports", "total_not_shown", "mostly_hidden", "audit_failed")
+
+
+def too_few_new(reports_now: int, reports_at_last_release: int | None, policy: Policy = Policy()) -> str | None:
+    """A requested release needs at least `threshold` reports counted since the last release: with
+    fewer, no new figure can be shown, and figures the last one showed would be hidden to stop
+    the difference giving the new reports away."""
+    if reports_at_last_release is not None and reports_now - reports_at_last_release < policy.threshold:
+        return TOO_FEW_NEW
+    return None
+
+
+def verdict(release: Release) -> str | None:
+    """Whether a cut release is worth publishing: its latest quarter's total must be shown, and no
+    more of that quarter's cells may be hidden to protect others than are shown."""
+    total = [c for c in release.cells if c["table"] == PER_QUARTER and c["period"] == release.period]
+    if not total or total[0]["status"] != "published":
+        return TOTAL_NOT_SHOWN
+    if release.protected_in_period > release.shown_in_period:
+        return MOSTLY_HIDDEN
+    return None
 
 
 def round_to(n: int, base: int) -> int:
@@ -124,7 +153,9 @@ def cut(counts: dict[CellKey, int], months_seen: list[str], release_id: str, rel
     total = len(cells)
     head = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "method_version": METHOD_VERSION,
             "released_on": released_on.isoformat(), "threshold": policy.threshold, "cells_in_release": total}
-    return Release([{**head, "cell_index": i, **c} for i, c in enumerate(cells)], [c.as_record() for c in audit])
+    latest = period_of(until, QUARTER)
+    return Release([{**head, "cell_index": i, **c} for i, c in enumerate(cells)], [c.as_record() for c in audit],
+                   latest, sum(1 for k in shown if k[1] == latest), sum(1 for k in hidden if k[1] == latest))
 
 
 def _message(key: CellKey, shown: dict[CellKey, int], tables: tuple[Table, ...]) -> dict:
@@ -140,5 +171,6 @@ def _message(key: CellKey, shown: dict[CellKey, int], tables: tuple[Table, ...])
             "percent": percent(value, base), "percent_of": t.percent_of}
 
 
-__all__ = ["METHOD_VERSION", "NoNoise", "Perturbation", "Policy", "Release", "ReleaseRefused", "ThresholdTooLow",
+__all__ = ["AUDIT_FAILED", "MOSTLY_HIDDEN", "TOO_FEW_NEW", "TOTAL_NOT_SHOWN", "too_few_new", "verdict",
+           "METHOD_VERSION", "NoNoise", "Perturbation", "Policy", "Release", "ReleaseRefused", "ThresholdTooLow",
            "cut", "percent", "round_to", "QUARTER", "MONTH"]

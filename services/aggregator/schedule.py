@@ -13,6 +13,13 @@ SCHEDULES = (QUARTERLY, MONTHLY, OFF)
 class Due:
     release_id: str   # one id per period, so a release is cut once however often this is asked
     until: str        # the last month it covers
+    first: str = ""   # the first month of the period it is for
+
+
+def has_reports(due: Due, months_with_reports: list[str]) -> bool:
+    """A scheduled release is cut only for a period with at least one report: an empty one would
+    show nothing at all."""
+    return any((due.first or due.until) <= m <= due.until for m in months_with_reports)
 
 
 def due(schedule: str, today: date) -> Due | None:
@@ -23,7 +30,7 @@ def due(schedule: str, today: date) -> Due | None:
         raise ValueError(f"a release schedule is one of {', '.join(SCHEDULES)}, not {schedule!r}")
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     if schedule == MONTHLY:
-        return Due(f"scheduled-{year:04d}-{month:02d}", f"{year:04d}-{month:02d}")
+        return Due(f"scheduled-{year:04d}-{month:02d}", f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}")
     quarter = (today.month - 1) // 3 or 4
     year = today.year if today.month > 3 else today.year - 1
-    return Due(f"scheduled-{year:04d}-Q{quarter}", f"{year:04d}-{quarter * 3:02d}")
+    return Due(f"scheduled-{year:04d}-Q{quarter}", f"{year:04d}-{quarter * 3:02d}", f"{year:04d}-{quarter * 3 - 2:02d}")

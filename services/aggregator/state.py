@@ -34,8 +34,11 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
-        if "record" not in {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}
+        if "record" not in columns:
             self._db.execute("ALTER TABLE releases ADD COLUMN record TEXT")
+        if "reports" not in columns:   # how many reports were counted when it was cut (never published)
+            self._db.execute("ALTER TABLE releases ADD COLUMN reports INTEGER")
 
     def count(self, event_id: str, cells: list[CellKey], position: tuple[int, int] | None = None) -> bool:
         """Count one report in its cells, once. Returns False if it was already counted.
@@ -94,6 +97,20 @@ class Store:
             months = sorted(p for (t, p, _) in counts if t == MONTHLY_TOTAL)
             return counts, months, self.positions()
 
+    def reports_counted(self) -> int:
+        """How many distinct reports have been counted: never published, only compared."""
+        return self._db.execute("SELECT count(*) FROM counted").fetchone()[0]
+
+    def reports_at_last_release(self) -> int | None:
+        row = self._db.execute("SELECT reports FROM releases WHERE reports IS NOT NULL "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def months(self) -> list[str]:
+        """The months with at least one report counted."""
+        return [m for (m,) in self._db.execute(
+            "SELECT DISTINCT period FROM counts WHERE table_id = ? ORDER BY period", (MONTHLY_TOTAL,))]
+
     def snapshot(self) -> tuple[dict[CellKey, int], list[str]]:
         """A frozen copy of the counts and the months with reports, read in one transaction."""
         counts, months, _ = self.frozen()
@@ -112,11 +129,11 @@ class Store:
                 self._db.execute("SELECT record FROM releases WHERE record IS NOT NULL ORDER BY rowid")]
 
     def save_release(self, release_id: str, cells: list[dict], record: list[list],
-                     positions: dict[int, int] | None = None) -> None:
+                     positions: dict[int, int] | None = None, reports: int | None = None) -> None:
         """The cut release, and the redacted topic's positions it covers, in one transaction."""
         with self._tx():
-            self._db.execute("INSERT OR IGNORE INTO releases VALUES (?, ?, ?)",
-                             (release_id, json.dumps(cells), json.dumps(record)))
+            self._db.execute("INSERT OR IGNORE INTO releases (release_id, cells, record, reports) VALUES (?, ?, ?, ?)",
+                             (release_id, json.dumps(cells), json.dumps(record), reports))
             if positions is not None:
                 self._db.execute("INSERT OR IGNORE INTO watermarks VALUES (?, ?)",
                                  (release_id, json.dumps(sorted(positions.items()))))
@@ -129,12 +146,13 @@ class Store:
     def is_published(self, release_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM published WHERE release_id = ?", (release_id,)).fetchone() is not None
 
-    def refusal(self, release_id: str) -> dict[str, int] | None:
-        """The failing cells per table of a release the audit refused: counts only."""
+    def refusal(self, release_id: str) -> dict | None:
+        """Why a release was refused: the rule's code and, when the audit refused it, the failing
+        cells per table (counts only)."""
         row = self._db.execute("SELECT failures FROM refusals WHERE release_id = ?", (release_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def save_refusal(self, release_id: str, failures: dict[str, int]) -> None:
+    def save_refusal(self, release_id: str, failures: dict) -> None:
         with self._tx():
             self._db.execute("INSERT OR IGNORE INTO refusals VALUES (?, ?)", (release_id, json.dumps(failures)))
 

@@ -214,6 +214,41 @@ class ReleaseCell(Strict):
             raise ValidationError("a suppressed cell has no percentage")
 
 
+# Why a release was refused, in words a steering group reads (the page and the API say these).
+# No reason carries a count: each is a rule's name.
+REFUSAL_REASONS = {
+    "too_few_new_reports": "Too few reports have arrived since the last release for any new figure to be "
+                           "shown: a release now would only hide figures to protect the last one. Ask again "
+                           "when more reports have arrived.",
+    "total_not_shown": "The number of reports in the period cannot be shown yet, so almost nothing in the "
+                       "release could be. It will be possible once more reports have arrived.",
+    "mostly_hidden": "More figures would have to be hidden, to protect others, than could be shown. Ask "
+                     "again when more reports have arrived.",
+    "audit_failed": "The check across every release so far found that a hidden figure could be worked out, "
+                    "so nothing of this release was published.",
+}
+REFUSED = "refused"
+
+
+class ReleaseRefusal(Strict):
+    """releases topic: a release the aggregator refused to cut, and why (a rule's code, no count)."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION),
+                                    **_about("Version of this message's shape."))
+    release_id = fields.String(required=True, **_about("The release refused; also the Kafka key."))
+    status = fields.String(required=True, validate=validate.Equal(REFUSED), **_about("Always refused."))
+    reason = fields.String(required=True, validate=validate.OneOf(tuple(REFUSAL_REASONS)), **_about(
+        "The rule that refused it: " + "; ".join(f"{k}: {v}" for k, v in REFUSAL_REASONS.items())))
+    refused_on = fields.Date(required=True, **_about("The day it was refused: no finer time is published."))
+    method_version = fields.String(required=True, **_about("Version of the disclosure method that refused it."))
+
+
+def decode_release_message(raw: bytes) -> dict:
+    """A releases topic message: a cell (ReleaseCell) or a refusal (ReleaseRefusal)."""
+    body = json.loads(raw)
+    schema = ReleaseRefusal if isinstance(body, dict) and body.get("status") == REFUSED else ReleaseCell
+    return decode(schema, raw)
+
+
 def new_event_id() -> str:
     return str(uuid.uuid4())
 

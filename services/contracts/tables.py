@@ -86,6 +86,8 @@ CAME_FROM = Dimension("came_from", "came_from")
 CAME_FROM_GROUP = Dimension("came_from_group", "came_from", rollup=True)
 SETTING = Dimension("setting", "setting")
 ROLE = Dimension("role", "role")
+ORGANISATION = Dimension("organisation", "organisation")   # large organisations only (the questionnaire's list)
+PATTERN = Dimension("pattern", "pattern")
 # Themes coded from the redacted narrative and what_would_help, kept apart from the reporter's own.
 CODED = "coded_themes"
 CODED_THEMES = Dimension("coded_theme", "themes", source=CODED)
@@ -119,6 +121,14 @@ TABLES: tuple[Table, ...] = (
           percent_of="about"),
     Table("setting_by_theme", "Themes by setting", (SETTING, THEMES), percent_of="themes"),
     Table("role_by_theme", "Themes by staff group", (ROLE, THEMES), percent_of="themes"),
+    Table("organisation", "Organisation", (ORGANISATION,), percent_of=PER_QUARTER),
+    Table("setting", "Setting", (SETTING,), percent_of=PER_QUARTER),
+    Table("how", "How it happened", (Dimension("how", "how"),), percent_of=PER_QUARTER),
+    Table("where", "Where it happened", (Dimension("where", "where"),), percent_of=PER_QUARTER),
+    Table("when", "When it happened", (Dimension("when", "when"),), percent_of=PER_QUARTER),
+    Table("pattern", "Whether it had happened before", (PATTERN,), percent_of=PER_QUARTER),
+    Table("pattern_by_came_from_group", "Whether it had happened before, by who it came from",
+          (PATTERN, CAME_FROM_GROUP), percent_of="pattern"),
     Table("impact", "Impact", (Dimension("impact", "impact"),), percent_of=PER_QUARTER),
     Table("afterwards", "What happened afterwards", (Dimension("afterwards", "afterwards"),), percent_of=PER_QUARTER),
     Table("coded_themes", "Themes coded from what reporters wrote", (CODED_THEMES,), percent_of=PER_QUARTER),

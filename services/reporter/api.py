@@ -65,7 +65,8 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     @api.get("/releases")
     @may("read")
     def listing():
-        return jsonify(schemas.ReleaseList().dump({"releases": reporting.book.ids()}))
+        return jsonify(schemas.ReleaseList().dump({"releases": reporting.book.ids(),
+                                                   "listing": reporting.book.listing()}))
 
     @api.post("/releases")
     @may("administer")
@@ -76,6 +77,8 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     @api.get("/releases/<release_id>")
     @may("read")
     def one(release_id: str):
+        if refused := reporting.refusal(release_id):
+            return jsonify(schemas.Refusal().dump(refused))
         return jsonify(schemas.Release().dump(reporting.release(release_id)))
 
     @api.get("/releases/<release_id>/tables/<table_id>")

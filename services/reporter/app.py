@@ -3,8 +3,10 @@ release requests. The composition root: settings, tokens, the release book and a
 (filled by one reader of the releases and audit topics), the documents, the blueprints."""
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
+import time
 
 from flask import Flask, jsonify, render_template, request
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
@@ -22,6 +24,7 @@ from .releases import ReleaseBook
 from .reporting import Reporting, WipeLedger
 from .settings import Settings
 
+log = logging.getLogger("reporter")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
        "connect-src 'self'; manifest-src 'self'; object-src 'none'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -46,9 +49,13 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
     trail = trail if trail is not None else AuditTrail()
     producer = _shared(publisher, settings.kafka_bootstrap)
     audit = AuditLog(settings.topics.audit, trail, producer)
-    reporting = Reporting(book, Documents(), audit, settings.topics.commands, producer, wipes, wipe_wait)
+    reporting = Reporting(book, Documents(), audit, settings.topics.commands, producer, wipes, wipe_wait,
+                          settings.wipe_grace_days)
     reader = topic_reader(settings.kafka_bootstrap, settings.topics.releases, book, settings.topics.audit,
                           trail, settings.topics.wipes, reporting.wipes).start() if start_reader else None
+    if start_reader:
+        threading.Thread(target=_wipe_when_due, args=(reporting, reader, settings.wipe_check_seconds),
+                         daemon=True, name="automatic-wipe").start()
 
     @app.after_request
     def _headers(resp):
@@ -73,6 +80,7 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
         reading = reader is None or reader.running
         return jsonify(status="ok" if reading else "starting", releases=len(book.ids())), 200 if reading else 503
 
+    app.extensions["reporting"] = reporting
     app.register_blueprint(api.blueprint(reporting, tokens.from_header, settings))
     limiter = RateLimiter(*settings.sign_in_limit)   # keeps no address: see intake/protection.py
     app.register_blueprint(web.create_blueprint(reporting, tokens, settings, limiter))
@@ -80,6 +88,19 @@ def create_app(settings: Settings | None = None, book: ReleaseBook | None = None
         app.register_blueprint(oidc.create_blueprint(oidc.Provider(settings.oidc), reporting, limiter,
                                                      app.secret_key, settings.secure_cookies, web.safe_next))
     return app
+
+
+def _wipe_when_due(reporting: Reporting, reader, every: float) -> None:
+    """Send each automatic wipe once it is due, once the topics have been read (so that the audit
+    log already shows the downloads and wipes made before a restart)."""
+    while True:
+        time.sleep(every)
+        if not reader.running:
+            continue
+        try:
+            reporting.run_due_wipes()
+        except Exception as exc:   # the broker is away: try again at the next check
+            log.warning("automatic wipe not sent", extra={"error_class": type(exc).__name__})
 
 
 def _shared(publisher, bootstrap: str):

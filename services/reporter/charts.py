@@ -1,9 +1,11 @@
 """Charts of a report's figures: Vega-Lite specifications built with altair (pure), rendered to
 SVG on the server with vl-convert (no browser, no script, nothing fetched).
 
-A suppressed cell is drawn as a dashed outline labelled "fewer than k", never as a bar or a
-colour: a bar chart's hidden cell is an empty band spanning 0 to k, which is what it could be."""
+A suppressed cell is never a bar, a length or a colour: it is labelled "not shown" at zero in a
+bar chart and drawn as a dashed outline in a heat map, since it may be small or large."""
 from __future__ import annotations
+
+import textwrap
 
 import altair as alt
 import vl_convert
@@ -25,31 +27,44 @@ def _rows(figure: Figure) -> list[dict]:
         for column, entry in zip(figure.columns, entries):
             out.append({"row": label, "column": column, "order": order, "value": entry.value,
                         "hidden": entry.suppressed,
-                        "shown": f"fewer than {figure.threshold}" if entry.suppressed else display(entry)})
+                        "shown": display(entry)})
     return out
 
 
-def _bars(figure: Figure, vertical: bool) -> alt.LayerChart:
-    data = alt.Data(values=_rows(figure))
-    order = [label for label, _ in figure.rows]
-    top = max([e.value for _, es in figure.rows for e in es if not e.suppressed] + [figure.threshold])
+WIDTH = 250          # a bar chart's plot: with its axis it fits a 320 px screen unscaled
+WRAP = 34            # characters per line of a bar's label, at 13 px within WIDTH
+LABEL_SIZE, VALUE_SIZE, LINE = 13, 12, 16
+
+
+def _bars(figure: Figure) -> alt.LayerChart:
+    """Horizontal bars, each label on its own line(s) above its bar, so that the chart is narrow
+    enough to be shown at its own size (text 12 px or more) on a phone. Only published figures are
+    drawn: a hidden one has no length to draw (the table beside the chart lists it)."""
+    drawn = [(label, e) for label, (e,) in figure.rows if not e.suppressed]
+    lines = max(len(textwrap.wrap(label, WRAP)) for label, _ in drawn)
+
+    def wrapped(label: str) -> list[str]:   # blank lines first, so the last line sits on the bar
+        words = textwrap.wrap(label, WRAP)
+        return [""] * (lines - len(words)) + words
+
+    values = [{"row": label, "order": i, "value": e.value, "shown": display(e), "lines": wrapped(label)}
+              for i, (label, e) in enumerate(drawn)]
+    top = max(e.value for _, e in drawn)
     scale = alt.Scale(domain=[0, top * 1.3], nice=False)
-    title = "Reports (rounded to the nearest 5)"
-    slanted = vertical and any(len(label) > 12 for label in order)
-    cat = alt.X("row:N", sort=order, title=figure.row_heading, axis=alt.Axis(labelAngle=-30 if slanted else 0)) \
-        if vertical else alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=460))
-    val, val2 = (alt.Y, alt.Y2) if vertical else (alt.X, alt.X2)
-    base = alt.Chart(data).transform_calculate(zero="0", band=str(figure.threshold))
-    shown = base.transform_filter("!datum.hidden").mark_bar(color=BLUE).encode(
-        cat, val("value:Q", scale=scale, title=title))
-    hidden = base.transform_filter("datum.hidden").mark_bar(**HIDDEN_STYLE).encode(
-        cat, val("zero:Q", scale=scale, title=title), val2("band:Q"))
-    label = base.transform_calculate(at=f"datum.hidden ? {figure.threshold} : datum.value").mark_text(
-        align="center" if vertical else "left", baseline="bottom" if vertical else "middle",
-        dx=0 if vertical else 5, dy=-4 if vertical else 0, color=TEXT, fontSize=12).encode(
-        cat, val("at:Q", scale=scale), text="shown:N")
-    size = {"width": alt.Step(90), "height": 220} if vertical else {"width": 360, "height": alt.Step(22)}
-    return alt.layer(shown, hidden, label).properties(**size)
+    row = alt.Y("row:N", sort=[label for label, _ in drawn], axis=None)
+    base = alt.Chart(alt.Data(values=values))
+    bar_size = 14
+    step = LINE * lines + bar_size + 16
+    label_top = -step / 2 + 4
+    bar_at = label_top + LINE * lines + 2 + bar_size / 2     # the bar's centre, from the band's centre
+    bars = base.mark_bar(color=BLUE, size=bar_size, yOffset=bar_at).encode(
+        row, alt.X("value:Q", scale=scale, title="Reports (rounded to the nearest 5)"))
+    label = base.mark_text(align="left", baseline="top", color=TEXT, fontSize=LABEL_SIZE, lineHeight=LINE,
+                           yOffset=label_top).encode(
+        row, alt.X("zero:Q", scale=scale), text="lines:N").transform_calculate(zero="0")
+    value = base.mark_text(align="left", baseline="middle", dx=4, color=TEXT, fontSize=VALUE_SIZE,
+                           yOffset=bar_at).encode(row, alt.X("value:Q", scale=scale), text="shown:N")
+    return alt.layer(bars, label, value).properties(width=WIDTH, height=alt.Step(step))
 
 
 def _heatmap(figure: Figure) -> alt.LayerChart:
@@ -74,8 +89,7 @@ def spec(figure: Figure) -> dict:
     """The Vega-Lite specification of a figure with something to draw."""
     if figure.empty:
         raise ValueError(f"figure {figure.id} has no published cell to draw")
-    chart = {BARS: lambda f: _bars(f, vertical=False), COLUMNS: lambda f: _bars(f, vertical=True),
-             HEATMAP: _heatmap}[figure.kind](figure)
+    chart = {BARS: _bars, COLUMNS: _bars, HEATMAP: _heatmap}[figure.kind](figure)
     return chart.configure(**CONFIG).to_dict()
 
 

@@ -29,14 +29,17 @@ class TopicReader:
         for topic, (schema, sink) in sinks.items():
             self._subscribe(topic, schema, sink)
 
-    def _subscribe(self, topic: str, schema: type[Schema], sink: Callable[[dict], None]) -> None:
+    def _subscribe(self, topic: str, schema, sink: Callable[[dict], None]) -> None:
+        """`schema`: a marshmallow schema, or a function that decodes a message's bytes."""
+        decode = (lambda raw: events.decode(schema, raw)) if isinstance(schema, type) else schema
+
         # Each record decoded here, never by FastStream: one bad record (a tombstone, JSON nested
         # too deeply, a header that is not UTF-8) is logged by position and skipped, alone.
         @self._broker.subscriber(topic, **robust(group_id=None, auto_offset_reset="earliest"))
         async def on_message(msg: KafkaMessage) -> None:
             record = msg.raw_message
             try:
-                value = events.decode(schema, record.value)
+                value = decode(record.value)
             except (ValueError, ValidationError) as exc:
                 log.warning("message ignored", extra={"topic": topic, "partition": record.partition,
                                                       "offset": record.offset, "error_class": type(exc).__name__})
@@ -68,6 +71,6 @@ class TopicReader:
 
 def reader(bootstrap: str, releases_topic: str, book: ReleaseBook, audit_topic: str, trail: AuditTrail,
            wipes_topic: str, wipes) -> TopicReader:
-    return TopicReader(bootstrap, {releases_topic: (events.ReleaseCell, book.add),
+    return TopicReader(bootstrap, {releases_topic: (events.decode_release_message, book.add),
                                    audit_topic: (events.AuditEvent, trail.add),
                                    wipes_topic: (events.WipeOutcome, wipes.add)})

@@ -38,6 +38,7 @@ DOWNLOADS = {
     "pack": Download("report-pack.zip", "application/zip"),
 }
 PACKED = ("pdf", "html", "csv", "xlsx")
+PDF_VARIANT = "pdf/ua-1"
 
 
 def filename(release_id: str, kind: str) -> str:
@@ -100,7 +101,9 @@ class Documents:
 
             # data: URIs only, and a chart that cannot be read stops the PDF rather than leave a gap.
             fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-            return HTML(string=self.html(doc), url_fetcher=fetcher).write_pdf()
+            # Tagged, as PDF/UA-1 as far as WeasyPrint goes: screen readers get the headings, tables and
+            # the charts' text alternatives, in reading order, with the document's language and title.
+            return HTML(string=self.html(doc), url_fetcher=fetcher).write_pdf(pdf_variant=PDF_VARIANT)
         return self._kept(doc, "pdf", make)
 
     def csv(self, doc: dict) -> bytes:

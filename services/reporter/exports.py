@@ -1,8 +1,8 @@
 """The released tables as CSV and XLSX: every cell of every table, one row each, with the
 release's metadata on every row and in its own sheet. Built from the release document alone.
 
-Suppressed cells have no value, the status `suppressed` and `shown_as` "fewer than k"; they
-are never written as 0. Every text cell that a spreadsheet could take for a formula (one that
+Suppressed cells have no value, the status `suppressed` and `shown_as` "not shown, to protect
+anonymity"; they are never written as 0, nor as a bound. Every text cell that a spreadsheet could take for a formula (one that
 starts with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, in both
 formats (OWASP's advice for CSV injection); numbers are written as numbers."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import labels
-from .report import build
+from .report import NOT_SHOWN, build
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 META = ("release_id", "method_version", "released_on", "threshold")
@@ -40,7 +40,7 @@ def header(doc: dict) -> list[str]:
 
 def rows(doc: dict) -> list[list]:
     """One row per released cell, in the release's order; text already neutralised."""
-    k, n = doc["threshold"], _width(doc)
+    n = _width(doc)
     out = []
     for table_id, table in doc["tables"].items():
         for cell in table["cells"]:
@@ -51,7 +51,7 @@ def rows(doc: dict) -> list[list]:
             hidden = cell["status"] != "published"
             row = [*(doc[m] for m in META), table_id, table["title"], "yes" if table["any_mention"] else "no",
                    cell["period"], *dims, None if hidden else cell["value"], cell.get("percent"), cell["status"],
-                   f"fewer than {k}" if hidden else str(cell["value"])]
+                   NOT_SHOWN if hidden else str(cell["value"])]
             out.append([neutralise(v) for v in row])
     return out
 
@@ -71,7 +71,7 @@ def about(doc: dict) -> list[tuple[str, object]]:
     lines = [("Release", doc["release_id"]), ("Method version", doc["method_version"]),
              ("Released on", doc["released_on"]), ("Threshold (fewest reports behind a figure)", doc["threshold"]),
              ("Figures in this release", report.counts["cells"]), ("Figures shown", report.counts["published"]),
-             ("Figures hidden (fewer than the threshold, or hidden to protect them)", report.counts["suppressed"])]
+             ("Figures not shown, to protect anonymity", report.counts["suppressed"])]
     lines += [("How these figures were made", line) for line in report.methods]
     lines += [("About the data", line) for line in report.quality]
     return [(neutralise(k), neutralise(v)) for k, v in lines]

@@ -18,7 +18,12 @@ HEADINGS = {
     "came_from": "Who it came from",
     "came_from_group": "Who it came from",
     "setting": "Setting",
+    "organisation": "Organisation",
     "role": "Staff group",
+    "how": "How it happened",
+    "where": "Where it happened",
+    "when": "When it happened",
+    "pattern": "Whether it had happened before",
     "happened_to": "To whom it happened",
     "impact": "Impact",
     "afterwards": "What happened afterwards",
@@ -78,3 +83,9 @@ def period(code: str) -> str:
     if part.isdigit() and 1 <= int(part) <= 12:
         return f"{MONTHS[int(part) - 1]} {year}"
     return code
+
+
+def day(iso: str) -> str:
+    """'2026-12-05' -> '5 December 2026'."""
+    year, month, dd = iso.split("-")
+    return f"{int(dd)} {MONTHS[int(month) - 1]} {year}"

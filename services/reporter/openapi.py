@@ -62,20 +62,23 @@ def document() -> dict:
                              "log before it is sent."},
         components={"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
         security=[{"bearer": []}])
-    for name in ("Release", "ReleaseTable", "ReleaseList", "Requested", "Wipe", "AuditLog", "Lifetimes", "Error"):
+    for name in ("Release", "Refusal", "ReleaseTable", "ReleaseList", "Requested", "Wipe", "AuditLog", "Lifetimes", "Error"):
         spec.components.schema(name, schema=getattr(schemas, name))
     spec.path("/api/v1/openapi.json", operations={"get": {
         "operationId": "openapi", "summary": "This document", "security": [],
         "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}},
                       **_errors(400)}}})
     spec.path("/api/v1/releases", operations={
-        **_get("listReleases", "The ids of complete releases", _json("ReleaseList", "release ids")),
+        **_get("listReleases", "Complete and refused releases: ids, periods, days, reports and methods",
+               _json("ReleaseList", "the releases")),
         "post": {"operationId": "requestRelease", "summary": "Ask the aggregator to cut a release (administrators)",
                  "responses": {"202": _json("Requested", "requested; it appears once every cell has arrived"),
                                **_errors(400, 401, 403, 503)}}})
     spec.path("/api/v1/releases/{release_id}", operations=_get(
-        "getRelease", "A complete release: its metadata and every table", _json("Release", "the release"), 404,
-        params=[RELEASE_ID]))
+        "getRelease", "A complete release: its metadata and every table; or, for a refused one, why",
+        {"description": "the release, or its refusal (status: refused)", "content": {"application/json": {"schema": {
+            "oneOf": [{"$ref": "#/components/schemas/Release"}, {"$ref": "#/components/schemas/Refusal"}]}}}},
+        404, params=[RELEASE_ID]))
     spec.path("/api/v1/releases/{release_id}/tables/{table_id}", operations=_get(
         "getTable", "One table of a release, whole", _json("ReleaseTable", "the table"), 404,
         params=[RELEASE_ID, TABLE_ID]))

@@ -1,13 +1,17 @@
-"""The releases the reporter has read, assembled from cell messages. Pure and thread-safe.
+"""The releases the reporter has read, assembled from cell messages, and the releases the
+aggregator refused. Pure and thread-safe.
 
 A release is shown only once every one of its cells has arrived; a cell delivered twice is
-kept once (the releases topic is at-least-once)."""
+kept once (the releases topic is at-least-once). Each release is listed by its period, the day
+it was cut, the number of reports in that period (a published, rounded figure, or none) and its
+method version; a refused one by the day and the reason."""
 from __future__ import annotations
 
 import threading
 
+from services.contracts.events import REFUSAL_REASONS, REFUSED
 from services.contracts.questionnaire import load
-from services.contracts.tables import table as table_def
+from services.contracts.tables import PER_QUARTER, table as table_def
 
 
 class ReleaseBook:
@@ -15,14 +19,32 @@ class ReleaseBook:
         self._lock = threading.Lock()
         self._cells: dict[str, dict[int, dict]] = {}
         self._complete: list[str] = []
+        self._listed: dict[str, dict] = {}   # complete and refused releases, in the order they arrived
 
     def add(self, cell: dict) -> None:
+        """A cell of a release, or a refusal (events.decode_release_message gives either)."""
         rid = cell["release_id"]
+        if cell.get("status") == REFUSED:
+            with self._lock:
+                if rid not in self._listed:
+                    self._listed[rid] = refusal_entry(cell)
+            return
         with self._lock:
             cells = self._cells.setdefault(rid, {})
             cells[cell["cell_index"]] = cell
             if len(cells) == cell["cells_in_release"] and rid not in self._complete:
                 self._complete.append(rid)
+                self._listed[rid] = summary([cells[i] for i in sorted(cells)])
+
+    def listing(self) -> list[dict]:
+        """Every complete or refused release, oldest first (`summary`, `refusal_entry`)."""
+        with self._lock:
+            return list(self._listed.values())
+
+    def refusal(self, release_id: str) -> dict | None:
+        with self._lock:
+            entry = self._listed.get(release_id)
+        return entry if entry and entry["status"] == REFUSED else None
 
     def latest_id(self) -> str | None:
         with self._lock:
@@ -67,3 +89,21 @@ def _table_meta(cell: dict, q) -> dict:
                 "percent_of": cell.get("percent_of"), "cells": []}
     return {"title": t.title, "dimensions": [d.name for d in t.dims], "period_type": t.period,
             "any_mention": t.any_mention(q), "percent_of": t.percent_of, "cells": []}
+
+
+def summary(cells: list[dict]) -> dict:
+    """What the list of releases says of a complete one: its latest quarter, the day it was cut,
+    the reports in that quarter as published (rounded, or None where not shown), its method."""
+    first = cells[0]
+    quarters = sorted({c["period"] for c in cells if "-Q" in c["period"]})
+    period = quarters[-1] if quarters else None
+    total = next((c for c in cells if c["table"] == PER_QUARTER and c["period"] == period), None)
+    return {"release_id": first["release_id"], "status": "published", "period": period,
+            "released_on": str(first["released_on"]), "reports": total["value"] if total else None,
+            "method_version": first["method_version"], "refused_on": None, "reason": None}
+
+
+def refusal_entry(message: dict) -> dict:
+    return {"release_id": message["release_id"], "status": REFUSED, "period": None, "released_on": None,
+            "reports": None, "method_version": message["method_version"],
+            "refused_on": str(message["refused_on"]), "reason": REFUSAL_REASONS[message["reason"]]}

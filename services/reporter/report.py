@@ -5,7 +5,9 @@ Built from the tables' own metadata (title, dimensions, period type, any mention
 table the aggregator adds later appears without a change here: a table with no dimension is a
 count per period, one with one dimension a ranked bar chart, one with two a heat map. Every
 figure carries its data as a table and a full text alternative. A suppressed cell is never a
-number: it is drawn and written as "fewer than k"."""
+number and never a bound: a cell under the threshold and one hidden to protect another look the
+same on the wire, so every hidden cell is written "not shown, to protect anonymity" (NOT_SHOWN),
+and a headline is chosen only among published figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,6 +17,9 @@ from services.contracts import privacy
 from . import labels
 
 PUBLISHED, SUPPRESSED = "published", "suppressed"
+# The one thing the report says of a hidden cell: it may be small, or hidden to protect a small one.
+NOT_SHOWN = "not shown, to protect anonymity"
+SHORT_NOT_SHOWN = "not shown"
 BARS, COLUMNS, HEATMAP = "bars", "columns", "heatmap"
 
 
@@ -42,15 +47,29 @@ PLAN: tuple[SectionPlan, ...] = (
                 "The characteristics reporters thought it was about, the combinations they named, and "
                 "the themes for each characteristic.",
                 ("about", "about_pairs", "theme_by_about", "happened_to")),
-    SectionPlan("settings", "Settings and staff groups",
-                "The themes reported in each setting and by each staff group.",
-                ("setting_by_theme", "role_by_theme")),
+    SectionPlan("settings", "Which organisations, sectors and staff groups",
+                "Reports from each of the large organisations listed in the form (smaller ones are not "
+                "named, so that no one can be picked out), from each sector, and the themes reported in "
+                "each setting and by each staff group.",
+                ("organisation", "setting", "setting_by_theme", "role_by_theme")),
+    SectionPlan("where_how", "Where and how it happened",
+                "Where it happened (a clinical area, a meeting, online…) and how (something said, "
+                "written, a look, being left out, a decision, the environment).", ("where", "how")),
+    SectionPlan("when", "How recently it happened",
+                "How long before reporting it happened: reports of things long past may mean people "
+                "did not know where to report, or did not feel able to.", ("when",)),
+    SectionPlan("pattern", "Is it ongoing?",
+                "Whether it had happened before. Repeated or ongoing micro-aggressions are an early "
+                "sign of bullying, so they are also shown by who they came from.",
+                ("pattern", "pattern_by_came_from_group")),
     SectionPlan("afterwards", "What happened afterwards, and the impact",
                 "Whether it was challenged or reported, and how it affected people.",
                 ("afterwards", "impact")),
 )
 TRENDS = SectionPlan("trends", "Trends across periods",
                      "Counts for each period released so far: are themes growing or shrinking?", ("themes",))
+PER_QUARTER_TABLE = "reports_quarter"
+TRENDS_BEFORE = "afterwards"   # the trends section goes just before this one
 OTHER = SectionPlan("other", "Other released tables", "Every other table in this release.", ())
 HEADLINES = (("themes", "Most common theme"), ("about", "Most often about"), ("came_from", "Most often from"))
 
@@ -81,11 +100,21 @@ class Figure:
     threshold: int
     any_mention: bool
     not_drawn: tuple[str, ...] = ()   # rows and columns whose every cell is suppressed
+    change_heading: str = ""          # "Change from July–September 2026", where there is a quarter before
+    changes: tuple[str, ...] = ()     # per row: the change between two published figures, or why not
 
     @property
     def empty(self) -> bool:
         """Nothing to draw: every cell is suppressed."""
         return all(e.suppressed for _, entries in self.rows for e in entries)
+
+    @property
+    def hidden_rows(self) -> tuple[str, ...]:
+        """Rows of a bar chart's table in which no figure is shown: the PDF names them in one sentence
+        instead of a row each. A period in a series keeps its row, so the series has no gap."""
+        if self.kind != BARS:
+            return ()
+        return tuple(label for label, entries in self.rows if all(e.suppressed for e in entries))
 
     @property
     def has_percent(self) -> bool:
@@ -97,7 +126,7 @@ class Figure:
         kind = {BARS: "Bar chart", COLUMNS: "Column chart", HEATMAP: "Heat map"}[self.kind]
         head = f"{kind}: {self.title}, {self.period}."
         if self.empty:
-            return f"{head} Every figure is fewer than {self.threshold} reports, so nothing is shown."
+            return f"{head} No figure in it can be shown, to protect anonymity."
         if self.kind == HEATMAP:
             head += f" Rows: {self.row_heading.lower()}; columns: {self.column_heading.lower()}."
         shown, hidden = [], 0
@@ -111,10 +140,9 @@ class Figure:
         parts = [head]
         parts.append("; ".join(shown) + "." if shown else "No cell has enough reports to show.")
         if hidden:
-            parts.append(f"{hidden} {'cell' if hidden == 1 else 'cells'} with fewer than {self.threshold} "
-                         "reports, hidden.")
+            parts.append(f"{hidden} {'figure' if hidden == 1 else 'figures'} {NOT_SHOWN}.")
         if self.not_drawn:
-            parts.append(f"Not drawn, every cell fewer than {self.threshold}: {', '.join(self.not_drawn)}.")
+            parts.append(f"Not drawn, no figure in them can be shown: {', '.join(self.not_drawn)}.")
         return " ".join(parts)
 
 
@@ -145,6 +173,7 @@ class Report:
     methods: tuple[str, ...]
     quality: tuple[str, ...]
     counts: dict = field(default_factory=dict)   # cells published and suppressed
+    summary: tuple[str, ...] = ()                # the executive summary, from published figures only
 
     def figures(self) -> list[Figure]:
         return [f for s in self.sections for f in s.figures]
@@ -153,9 +182,9 @@ class Report:
         return next((f for f in self.figures() if f.id == figure_id), None)
 
 
-def display(entry: Entry, threshold: int | None = None) -> str:
+def display(entry: Entry) -> str:
     if entry.suppressed:
-        return f"fewer than {threshold}" if threshold else "hidden"
+        return SHORT_NOT_SHOWN
     return f"{entry.value:,}" + (f" ({entry.percent}%)" if entry.percent is not None else "")
 
 
@@ -177,8 +206,34 @@ def _bars(table_id: str, table: dict, threshold: int) -> Figure | None:
     published = sorted((c for c in cells if c["status"] == PUBLISHED), key=lambda c: -c["value"])
     hidden = [c for c in cells if c["status"] != PUBLISHED]
     rows = tuple((labels.value(dim, c["dims"][dim]), (_entry(c),)) for c in published + hidden)
+    before = _previous_quarter(table, period)
+    heading, changes = "", ()
+    if before is not None:
+        earlier = {c["dims"][dim]: c for c in table["cells"] if c["period"] == before}
+        heading = f"Change from {labels.period(before)}"
+        changes = tuple(change(c, earlier.get(c["dims"][dim])) for c in published + hidden)
     return Figure(table_id, table_id, table["title"], BARS, labels.period(period), labels.heading(dim),
-                  "Reports", ("Reports",), rows, threshold, table["any_mention"])
+                  "Reports", ("Reports",), rows, threshold, table["any_mention"], (), heading, changes)
+
+
+NOT_COMPARABLE = "cannot be compared"
+
+
+def _previous_quarter(table: dict, period: str) -> str | None:
+    """The quarter before `period`, if the table is quarterly and the release has it."""
+    if "-Q" not in period:
+        return None
+    year, quarter = int(period[:4]), int(period[-1])
+    before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+    return before if any(c["period"] == before for c in table["cells"]) else None
+
+
+def change(now: dict, before: dict | None) -> str:
+    """The change between a cell and the same cell a quarter before, only where both are published."""
+    if before is None or now["status"] != PUBLISHED or before["status"] != PUBLISHED:
+        return NOT_COMPARABLE
+    diff = now["value"] - before["value"]
+    return "no change" if diff == 0 else f"{'up' if diff > 0 else 'down'} {abs(diff):,}"
 
 
 def _heatmap(figure_id: str, table_id: str, title: str, cells: list[dict], row_dim: str, column_dim: str,
@@ -266,25 +321,109 @@ def _trends(tables: dict, threshold: int) -> Section:
 
 
 def _headlines(tables: dict, threshold: int) -> tuple[Headline, ...]:
+    """The latest totals, and the largest published figure of each headline question. Chosen only
+    among published figures: where some figures are hidden, the headline says it is the largest
+    of those shown, since a hidden one may be larger; where none is shown, it says so."""
     out = []
     for table_id, table in tables.items():
         period = _latest(table)
         if table["dimensions"] or period is None:
             continue
         [cell] = [c for c in table["cells"] if c["period"] == period]
+        shown = cell["status"] == PUBLISHED
         out.append(Headline(f"{table['title']}, {labels.period(period)}",
-                            display(_entry(cell), threshold), "rounded to the nearest 5"
-                            if cell["status"] == PUBLISHED else "too few to show"))
+                            f"{cell['value']:,}" if shown else "Not shown",
+                            "rounded to the nearest 5" if shown else "to protect anonymity"))
     for table_id, label in HEADLINES:
         figure = _bars(table_id, tables[table_id], threshold) if table_id in tables else None
         if figure is None:
             continue
         top = [(name, e) for name, (e,) in figure.rows if not e.suppressed]
-        best = [name for name, e in top if top and e.value == top[0][1].value]
-        lead = top[0][1] if top else None
-        share = f" ({lead.percent}%)" if lead and lead.percent is not None else ""
-        out.append(Headline(label, " and ".join(best) if best else "Not enough reports to say",
-                            f"{lead.value:,} reports{share}, {figure.period}" if best else figure.period))
+        hidden = len(figure.rows) - len(top)
+        if not top:
+            out.append(Headline(label, "None can be shown", f"to protect anonymity, {figure.period}"))
+            continue
+        lead = top[0][1]
+        best = [name for name, e in top if e.value == lead.value]
+        share = f" ({lead.percent}%)" if lead.percent is not None else ""
+        detail = f"{lead.value:,} reports{share}, {figure.period}"
+        if hidden:
+            label = f"{label}, of the figures shown"
+            detail += f"; {hidden:,} other {'figure is' if hidden == 1 else 'figures are'} {NOT_SHOWN}"
+        out.append(Headline(label, " and ".join(best), detail))
+    return tuple(out)
+
+
+def _top(tables: dict, table_id: str, threshold: int) -> tuple[list[str], Entry, int] | None:
+    """The largest published figure(s) of a one-question table's latest period, and how many of
+    its figures are not shown; None if the table is absent or shows nothing."""
+    figure = _bars(table_id, tables[table_id], threshold) if table_id in tables else None
+    if figure is None:
+        return None
+    shown = [(name, e) for name, (e,) in figure.rows if not e.suppressed]
+    if not shown:
+        return None
+    lead = shown[0][1]
+    return [name for name, e in shown if e.value == lead.value], lead, len(figure.rows) - len(shown)
+
+
+def _reports(entry: Entry) -> str:
+    return f"{entry.value:,} reports" + (f", {entry.percent}% of the quarter's" if entry.percent is not None else "")
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"“{n}”" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _summary(tables: dict, threshold: int) -> tuple[str, ...]:
+    """Five to seven sentences answering the FAQ's questions (themes, characteristics and their
+    combinations, where in the system, who from, is it ongoing), built only from published figures
+    of the latest quarter; nothing from any report's text. Where a question's figures are all
+    hidden, the sentence says so."""
+    out = []
+    months = sorted({c["period"] for c in tables.get("reports", {}).get("cells", [])})
+    quarter = _latest(tables[PER_QUARTER_TABLE]) if PER_QUARTER_TABLE in tables else None
+    span = (f"from {labels.period(months[0])} to {labels.period(months[-1])}" if len(months) > 1
+            else f"in {labels.period(months[0])}" if months else "")
+    total = next((c for c in tables.get(PER_QUARTER_TABLE, {}).get("cells", []) if c["period"] == quarter), None)
+    if quarter and total and total["status"] == PUBLISHED:
+        out.append(f"This release counts reports made {span}; {total['value']:,} were made in "
+                   f"{labels.period(quarter)} (rounded to the nearest {privacy.ROUND_TO}), and the figures "
+                   "below are for that quarter.")
+    else:
+        out.append(f"This release counts reports made {span}. The number made in the latest quarter is "
+                   f"{NOT_SHOWN}, and the figures below are for that quarter.")
+
+    def sentence(table_id: str, found: str, none: str) -> None:
+        top = _top(tables, table_id, threshold)
+        if top is None:
+            out.append(none)
+            return
+        names, lead, hidden = top
+        text = found.format(names=_names(names), reports=_reports(lead))
+        out.append(f"Of the figures that can be shown, {text[0].lower()}{text[1:]}" if hidden else text)
+
+    sentence("themes", "The most common theme was {names} ({reports}).",
+             "No theme's figure can be shown, to protect anonymity.")
+    sentence("about", "It was most often thought to be about {names} ({reports}).",
+             "No characteristic's figure can be shown, to protect anonymity.")
+    pairs = _top(tables, "about_pairs", threshold)
+    if pairs is not None:
+        out[-1] += f" The most common combination shown was {_names(pairs[0])} ({_reports(pairs[1])})."
+    sentence("came_from", "It most often came from {names} ({reports}).",
+             "No figure of whom it came from can be shown, to protect anonymity.")
+    sentence("organisation", "The organisation named most often was {names} ({reports}).",
+             "No organisation's figure can be shown, to protect anonymity.")
+    ongoing = next((c for c in tables.get("pattern", {}).get("cells", [])
+                    if c["period"] == quarter and c["dims"].get("pattern") == "ongoing"), None)
+    if ongoing and ongoing["status"] == PUBLISHED:
+        out.append(f"{ongoing['value']:,} reports said it was ongoing, an early sign of bullying.")
+    elif ongoing:
+        out.append(f"How many said it was ongoing is {NOT_SHOWN}.")
+    out = out[:6]
+    out.append("These are the reports people chose to make, not how often micro-aggressions happen: read them "
+               "alongside the NHS Staff Survey, the WRES and WDES, and complaints.")
     return tuple(out)
 
 
@@ -294,13 +433,15 @@ def _methods(doc: dict) -> tuple[str, ...]:
     periods = {t["period_type"] for t in tables}
     lines = [
         f"Every figure counts reports, and each report counts once in a cell. A figure is shown only "
-        f"when at least {k} reports are behind it. Smaller figures are hidden and shown as "
-        f"\"fewer than {k}\": a hidden figure could be anything from 0 to {k - 1}, and it is never "
-        "drawn as zero.",
+        f"when at least {k} reports are behind it. Smaller figures are {NOT_SHOWN}.",
         f"Every figure shown is rounded to the nearest {privacy.ROUND_TO}, on its own, so figures may not "
         "add up to a total.",
-        "Some figures that are large enough may also be hidden, so that a hidden figure cannot be worked "
-        "out from the totals around it or from an earlier report.",
+        "Some larger figures are also not shown, so that a small one cannot be worked out from the "
+        "figures around it or from an earlier release. Both kinds look the same, on purpose: a figure "
+        "that is not shown may be small or large, and it is never drawn as zero.",
+        "The change from the quarter before is given only where both quarters' figures are shown. Each "
+        f"figure is rounded to the nearest {privacy.ROUND_TO} on its own, so a change of {privacy.ROUND_TO} "
+        "may be a smaller or a larger one.",
         "Counts are for each quarter" + (", and the number of reports also for each month"
                                          if "month" in periods else "") + "; they are never added up across periods.",
         "Where a question allowed more than one answer (\"any mention\"), a report counts once in "
@@ -323,7 +464,7 @@ def _quality(doc: dict, counts: dict) -> tuple[str, ...]:
         "Reporters say for themselves what it was about and who it came from; nothing can be "
         "checked or followed up.",
         f"This release has {counts['cells']:,} figures, of which {counts[PUBLISHED]:,} are shown and "
-        f"{counts[SUPPRESSED]:,} are hidden because too few reports are behind them.",
+        f"{counts[SUPPRESSED]:,} are {NOT_SHOWN}.",
     )
 
 
@@ -331,9 +472,12 @@ def build(doc: dict) -> Report:
     """The report of one release document (as `releases.as_document` makes it)."""
     tables, k = doc["tables"], doc["threshold"]
     placed = {t for plan in PLAN for t in plan.tables}
-    sections = [s for plan in PLAN[:4] if (s := _section(plan, tables, k))]
-    sections.append(_trends(tables, k))
-    sections += [s for plan in PLAN[4:] if (s := _section(plan, tables, k))]
+    sections = []
+    for plan in PLAN:
+        if plan.id == TRENDS_BEFORE:
+            sections.append(_trends(tables, k))
+        if s := _section(plan, tables, k):
+            sections.append(s)
     rest = tuple(t for t, v in tables.items() if t not in placed and v["dimensions"])
     if other := _section(SectionPlan(OTHER.id, OTHER.title, OTHER.intro, rest), tables, k):
         sections.append(other)
@@ -341,4 +485,4 @@ def build(doc: dict) -> Report:
     counts = {"cells": len(statuses), PUBLISHED: statuses.count(PUBLISHED),
               SUPPRESSED: len(statuses) - statuses.count(PUBLISHED)}
     return Report(doc["release_id"], doc["method_version"], doc["released_on"], k, _headlines(tables, k),
-                  tuple(sections), _methods(doc), _quality(doc, counts), counts)
+                  tuple(sections), _methods(doc), _quality(doc, counts), counts, _summary(tables, k))

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import secrets
 import threading
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from services.contracts import events
 
 from .audit import AuditLog
 from .documents import DOWNLOADS, Documents, filename
-from .identity import Identity
+from .identity import ADMIN, Identity
+
+# Who the audit log names for a wipe the reporter sends itself, a grace after an administrator's
+# download of the pack (the download's confirmation step is the administrator's consent).
+AUTOMATIC = Identity("system:wipe-after-download", ADMIN)
 from .releases import ReleaseBook
 
 
@@ -49,11 +53,48 @@ class WipeLedger:
 
 class Reporting:
     def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher,
-                 wipes: WipeLedger | None = None, wipe_wait: float = 60.0):
+                 wipes: WipeLedger | None = None, wipe_wait: float = 60.0, wipe_grace_days: float = 1.0):
         self.book, self.documents, self.audit = book, documents, audit
         self._commands_topic, self._publisher = commands_topic, publisher
         self.wipes = wipes if wipes is not None else WipeLedger()
         self._wipe_wait = wipe_wait
+        self.wipe_grace = timedelta(days=wipe_grace_days)
+        self._wiping = threading.Lock()
+
+    def wipe_due_at(self, release_id: str) -> datetime | None:
+        """When the reports of a release will be wiped automatically: a grace after an
+        administrator first downloaded its pack; None before any such download."""
+        downloaded = self.audit.trail.first_admin_pack_download(release_id)
+        return downloaded + self.wipe_grace if downloaded else None
+
+    def due_wipes(self, now: datetime) -> list[str]:
+        """Releases whose automatic wipe is due: downloaded by an administrator at least a grace
+        ago, not wiped, and no wipe requested since the download."""
+        due = []
+        for rid in self.book.ids():
+            at = self.wipe_due_at(rid)
+            if at is None or now < at or (self.wipes.latest(rid) or {}).get("status") == "wiped":
+                continue
+            if not self.audit.trail.wipe_requested_since(rid, at - self.wipe_grace):
+                due.append(rid)
+        return due
+
+    def run_due_wipes(self, now: datetime | None = None) -> list[str]:
+        """Send the wipe command of every release whose automatic wipe is due (audited first, as
+        `wipe_requested` by AUTOMATIC); the outcome arrives on the wipes topic. Returns their ids."""
+        with self._wiping:
+            due = self.due_wipes(now or datetime.now(timezone.utc))
+            for rid in due:
+                self._send_wipe(rid, AUTOMATIC)
+        return due
+
+    def _send_wipe(self, release_id: str, who: Identity) -> str:
+        command_id = events.new_event_id()
+        command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
+                                                 "kind": "wipe", "release_id": release_id})
+        self.audit.record("wipe_requested", who, release_id=release_id)
+        self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        return command_id
 
     def release(self, release_id: str) -> dict:
         """A complete release's document; `latest` for the newest. NotFound otherwise."""
@@ -62,6 +103,10 @@ class Reporting:
         if doc is None:
             raise NotFound("No release has been published yet" if release_id == "latest" else "No such release")
         return doc
+
+    def refusal(self, release_id: str) -> dict | None:
+        """A refused release's entry (`releases.refusal_entry`), else None."""
+        return self.book.refusal(release_id)
 
     def table(self, release_id: str, table_id: str) -> dict:
         doc = self.release(release_id)
@@ -88,11 +133,7 @@ class Reporting:
         release_id = self.release(release_id)["release_id"]
         if not self.audit.trail.pack_downloaded_by_admin(release_id):
             raise NotYet("Download this release's report pack first: the wipe deletes the records it was made from")
-        command_id = events.new_event_id()
-        command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
-                                                 "kind": "wipe", "release_id": release_id})
-        self.audit.record("wipe_requested", who, release_id=release_id)
-        self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        command_id = self._send_wipe(release_id, who)
         outcome = self.wipes.wait(command_id, self._wipe_wait)
         if outcome is None:
             return {"release_id": release_id, "status": "requested"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from services.contracts.events import STATUSES, AuditEvent, WipeOutcome
+from services.contracts.events import REFUSED, STATUSES, AuditEvent, WipeOutcome
 
 
 class Cell(Schema):
@@ -45,8 +45,33 @@ class ReleaseTable(ReleaseMeta):
     table = fields.Nested(Table, required=True)
 
 
+class ReleaseSummary(Schema):
+    release_id = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(["published", REFUSED]))
+    period = fields.String(required=True, allow_none=True, metadata={
+        "description": "the latest quarter the release covers (2026-Q4); null when refused"})
+    released_on = fields.String(required=True, allow_none=True, metadata={"format": "date",
+                                                                          "description": "the day it was cut"})
+    reports = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "reports in that quarter as published, rounded to the nearest 5; null when not shown"})
+    method_version = fields.String(required=True)
+    refused_on = fields.String(required=True, allow_none=True, metadata={"format": "date"})
+    reason = fields.String(required=True, allow_none=True, metadata={
+        "description": "why it was refused, in plain language; no count"})
+
+
 class ReleaseList(Schema):
     releases = fields.List(fields.String(), required=True, metadata={"description": "complete releases, oldest first"})
+    listing = fields.List(fields.Nested(ReleaseSummary), required=True, metadata={
+        "description": "complete and refused releases, oldest first"})
+
+
+class Refusal(Schema):
+    release_id = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.Equal(REFUSED))
+    method_version = fields.String(required=True)
+    refused_on = fields.String(required=True, metadata={"format": "date"})
+    reason = fields.String(required=True, metadata={"description": "why it was refused, in plain language"})
 
 
 class Requested(Schema):

@@ -24,6 +24,8 @@ class Settings:
     viewer_token_hashes: tuple[str, ...] = field(default=(), repr=False)
     oidc: OidcSettings | None = field(default=None, repr=False)   # single sign-on, when configured
     sign_in_limit: tuple[int, float] = (10, 300)   # sign-in attempts per address per window (s)
+    wipe_grace_days: float = 1.0       # from an administrator's pack download to the automatic wipe
+    wipe_check_seconds: float = 60.0   # how often due wipes are looked for
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
@@ -39,10 +41,26 @@ class Settings:
             viewer_token_hashes=viewer_hashes(env.get("REPORTER_VIEWER_TOKENS", "")),
             oidc=_oidc(env),
             sign_in_limit=_limit(env.get("REPORTER_SIGN_IN_LIMIT", "10/300")),
+            wipe_grace_days=grace_days(env.get("REPORTER_WIPE_GRACE_DAYS", "1")),
+            wipe_check_seconds=float(env.get("REPORTER_WIPE_CHECK_SECONDS", "60")),
         )
 
     def token_roles(self) -> dict[str, str]:
         return {**{h: "viewer" for h in self.viewer_token_hashes}, self.admin_token_hash: "admin"}
+
+
+MAX_GRACE_DAYS = 7   # the FAQ: raw data is wiped once downloaded; a week at most to check the pack
+
+
+def grace_days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        days = -1.0
+    if not 0 <= days <= MAX_GRACE_DAYS:
+        raise MissingSetting(f"REPORTER_WIPE_GRACE_DAYS must be a number of days from 0 to {MAX_GRACE_DAYS} "
+                             f"(the wait between a pack's download and the automatic wipe), not {value[:20]!r}")
+    return days
 
 
 def viewer_hashes(value: str) -> tuple[str, ...]:

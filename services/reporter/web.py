@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from datetime import datetime, timezone
 from functools import wraps
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
@@ -17,6 +18,7 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
 
+from . import labels
 from .identity import Identity
 from .reporting import NotFound, NotYet, Reporting
 
@@ -111,9 +113,12 @@ def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Bluepri
     @page()
     def releases(who: Identity):
         requested = request.args.get("requested", "")
-        return render_template("releases.html", role=who.role, active="releases", ids=list(reversed(reporting.book.ids())),
-                               requested=requested if RELEASE_ID.match(requested) else None,
-                               may_request=who.may("administer"))
+        requested = requested if RELEASE_ID.match(requested) else None
+        listing = list(reversed(reporting.book.listing()))
+        state = next((e for e in listing if e["release_id"] == requested), None) if requested else None
+        return render_template("releases.html", role=who.role, active="releases", listing=listing,
+                               latest=reporting.book.latest_id(), requested=requested, requested_state=state,
+                               may_request=who.may("administer"), period=labels.period, day=labels.day)
 
     @web.post("/releases")
     @page("administer")
@@ -123,15 +128,47 @@ def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Bluepri
     @web.get("/releases/<release_id>")
     @page()
     def report(who: Identity, release_id: str):
+        if refused := reporting.refusal(release_id):
+            return render_template("problem.html", role=who.role, title=f"Release {release_id} was refused",
+                                   lines=[f"Refused on {labels.day(refused['refused_on'])}.", refused["reason"]])
         doc = reporting.release(release_id)
         rid = doc["release_id"]
         wipe = None
         if who.may("administer"):
-            wipe = {"ready": reporting.audit.trail.pack_downloaded_by_admin(rid),
+            due = reporting.wipe_due_at(rid)
+            wipe = {"ready": due is not None, "due": wipe_when(due), "grace": grace_words(),
                     "outcome": reporting.wipes.latest(rid)}
-        return render_template("report/page.html", role=who.role, active="releases", wipe=wipe,
+        return render_template("report/page.html", role=who.role, active="releases", wipe=wipe, day=labels.day,
                                report=reporting.documents.report(doc),
                                chart_src=lambda f: url_for("web.chart", release_id=doc["release_id"], figure_id=f.id))
+
+    def grace_words() -> str:
+        days = reporting.wipe_grace.total_seconds() / 86400
+        if days == 0:
+            return "straight after the download"
+        return f"{days:g} {'day' if days == 1 else 'days'} after the download"
+
+    def wipe_when(due) -> str | None:
+        if due is None:
+            return None
+        return "within a few minutes" if due <= datetime.now(timezone.utc) else f"on {labels.day(due.date().isoformat())}"
+
+    @web.get("/releases/<release_id>/pack")
+    @page("administer")
+    def confirm_pack(who: Identity, release_id: str):
+        """The confirmation step before an administrator's pack download, which starts the wipe."""
+        doc = reporting.release(release_id)
+        return render_template("report/confirm_pack.html", role=who.role, active="releases",
+                               release_id=doc["release_id"], grace=grace_words(),
+                               wiped=(reporting.wipes.latest(doc["release_id"]) or {}).get("status") == "wiped")
+
+    @web.post("/releases/<release_id>/pack")
+    @page("administer")
+    def download_pack(who: Identity, release_id: str):
+        body, name, mimetype = reporting.download(release_id, "pack", who)
+        if reporting.wipe_grace.total_seconds() == 0:
+            reporting.run_due_wipes()
+        return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @web.post("/releases/<release_id>/wipe")
     @page("administer")
@@ -150,6 +187,8 @@ def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Bluepri
     @web.get("/releases/<release_id>/download/<kind>")
     @page()
     def download(who: Identity, release_id: str, kind: str):
+        if kind == "pack" and who.may("administer"):   # an administrator's pack starts the wipe: confirm first
+            return redirect(url_for("web.confirm_pack", release_id=release_id))
         body, name, mimetype = reporting.download(release_id, kind, who)
         return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

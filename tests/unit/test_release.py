@@ -94,3 +94,53 @@ def test_the_store_keeps_each_release_with_its_audit_record_and_each_refusal_wit
     assert again.records() == [cut.record]
     assert again.refusal("r2") == {"happened_to": 2}
     assert again.release("r2") is None and again.refusal("r1") is None
+
+
+def test_a_requested_release_needs_a_threshold_of_new_reports_since_the_last_one():
+    assert release.too_few_new(41, 32) == release.TOO_FEW_NEW        # 9 new
+    assert release.too_few_new(32, 32) == release.TOO_FEW_NEW        # none new
+    assert release.too_few_new(42, 32) is None                       # 10 new
+    assert release.too_few_new(5, None) is None                      # the first release: the total decides
+    assert release.too_few_new(44, 32, release.Policy(threshold=13)) == release.TOO_FEW_NEW
+
+
+def test_a_release_whose_total_is_not_shown_or_that_hides_more_than_it_shows_is_refused():
+    answers = {**REPORT, "came_from": ["peer"], "about": ["race"]}
+    few = release.cut(*snapshot([(answers, "2026-11")] * 8), "few", date(2026, 12, 1))
+    assert few.period == "2026-Q4" and release.verdict(few) == release.TOTAL_NOT_SHOWN
+    first = release.cut(*snapshot([(answers, "2026-11")] * 32), "r1", date(2026, 12, 1))
+    assert release.verdict(first) is None and first.protected_in_period == 0 and first.shown_in_period > 5
+    # one more report: the audit hides the total so the difference does not give it away
+    second = release.cut(*snapshot([(answers, "2026-11")] * 33), "r2", date(2026, 12, 1), history=[first.record])
+    assert release.verdict(second) == release.TOTAL_NOT_SHOWN
+    total = {"table": "reports_quarter", "period": "2026-Q4", "status": "published", "value": 30}
+    assert release.verdict(release.Release([total], [], "2026-Q4", 3, 4)) == release.MOSTLY_HIDDEN
+    assert release.verdict(release.Release([total], [], "2026-Q4", 4, 4)) is None
+
+
+def test_the_store_knows_how_many_reports_each_release_was_cut_from_and_the_months_with_reports():
+    store = Store(":memory:")
+    assert (store.reports_counted(), store.reports_at_last_release(), store.months()) == (0, None, [])
+    for i, month in enumerate(["2026-10", "2026-11", "2026-11"]):
+        store.count(f"id-{i}", counting.cells_of(REPORT, month))
+    store.save_release("r1", [], [], {0: 3}, store.reports_counted())
+    store.count("id-9", counting.cells_of(REPORT, "2026-12"))
+    assert (store.reports_counted(), store.reports_at_last_release(), store.months()) == (
+        4, 3, ["2026-10", "2026-11", "2026-12"])
+
+
+def test_organisation_setting_how_where_when_and_pattern_are_counted_and_released_like_any_question():
+    answers = {**REPORT, "organisation": "nsft", "setting": "mental_health_ld", "how": ["verbal", "exclusion"],
+               "where": ["meeting_handover"], "when": "1_6_months", "pattern": "ongoing"}
+    cells = set(counting.cells_of(answers, "2026-11"))
+    for key in [("organisation", ("nsft",)), ("setting", ("mental_health_ld",)), ("how", ("verbal",)),
+                ("how", ("exclusion",)), ("where", ("meeting_handover",)), ("when", ("1_6_months",)),
+                ("pattern", ("ongoing",)), ("pattern_by_came_from_group", ("ongoing", "managers")),
+                ("pattern_by_came_from_group", ("ongoing", "patients_relatives_public"))]:
+        assert (key[0], "2026-Q4", key[1]) in cells, key
+    keyed = by_key(release.cut(*snapshot([(answers, "2026-11")] * 12 + [(REPORT, "2026-11")] * 3), "r1",
+                               date(2026, 12, 1)).cells)
+    assert keyed[("organisation", "2026-Q4", ("nsft",))] == (10, "published")
+    assert keyed[("pattern", "2026-Q4", ("ongoing",))] == (10, "published")
+    assert keyed[("organisation", "2026-Q4", ("nnuh",))] == (None, "suppressed")
+    assert keyed[("when", "2026-Q4", ("last_7_days",))] == (None, "suppressed")

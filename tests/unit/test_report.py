@@ -17,9 +17,12 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
     assert [(h.label, h.figure, h.detail) for h in report.headlines] == [
         ("Reports received, November 2026", "60", "rounded to the nearest 5"),
         ("Reports received in the quarter, October–December 2026", "60", "rounded to the nearest 5"),
-        ("Most common theme", THEME["T01"], "25 reports (42%), October–December 2026"),
-        ("Most often about", "Race, ethnicity or skin colour", "40 reports (67%), October–December 2026"),
-        ("Most often from", "A line manager", "25 reports, October–December 2026"),
+        ("Most common theme, of the figures shown", THEME["T01"],
+         "25 reports (42%), October–December 2026; 16 other figures are not shown, to protect anonymity"),
+        ("Most often about, of the figures shown", "Race, ethnicity or skin colour",
+         "40 reports (67%), October–December 2026; 21 other figures are not shown, to protect anonymity"),
+        ("Most often from, of the figures shown", "A line manager",
+         "25 reports, October–December 2026; 10 other figures are not shown, to protect anonymity"),
     ]
 
 
@@ -30,7 +33,10 @@ def test_sections_follow_the_steering_groups_questions_and_every_table_appears()
         ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "coded_theme_by_came_from_group",
                      "came_from"]),
         ("characteristics", ["about", "about_pairs", "theme_by_about", "happened_to"]),
-        ("settings", ["setting_by_theme", "role_by_theme"]),
+        ("settings", ["organisation", "setting", "setting_by_theme", "role_by_theme"]),
+        ("where_how", ["where", "how"]),
+        ("when", ["when"]),
+        ("pattern", ["pattern", "pattern_by_came_from_group"]),
         ("trends", ["reports-over-time", "reports_quarter-over-time", "themes-over-time"]),
         ("afterwards", ["afterwards", "impact"]),
     ]
@@ -45,7 +51,7 @@ def test_themes_are_ranked_with_suppressed_ones_after_them_as_words():
     assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[2:])
     assert themes.alt == (
         f"Bar chart: Themes chosen by reporters, October–December 2026. {THEME['T01']}: 25 (42%); "
-        f"{THEME['T08']}: 15 (25%). 16 cells with fewer than 10 reports, hidden.")
+        f"{THEME['T08']}: 15 (25%). 16 figures not shown, to protect anonymity.")
 
 
 def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_the_rest():
@@ -83,8 +89,7 @@ def test_one_quarter_only_says_the_trend_comes_later():
 def test_a_table_with_nothing_published_is_said_in_words_and_not_drawn():
     figure = build(releases.document()).figure("impact")
     assert figure.empty
-    assert figure.alt == ("Bar chart: Impact, October–December 2026. Every figure is fewer than 10 reports, "
-                          "so nothing is shown.")
+    assert figure.alt == "Bar chart: Impact, October–December 2026. No figure in it can be shown, to protect anonymity."
 
 
 def test_a_table_this_version_does_not_know_appears_under_other_tables_with_its_percentages():
@@ -99,29 +104,123 @@ def test_a_table_this_version_does_not_know_appears_under_other_tables_with_its_
     [f] = other.figures
     assert f.has_percent and f.alt == ("Bar chart: A table added later, October–December 2026. "
                                        "Race, ethnicity or skin colour and Sex: 20 (33%). "
-                                       "1 cell with fewer than 10 reports, hidden.")
+                                       "1 figure not shown, to protect anonymity.")
 
 
 def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_mention():
     methods = " ".join(build(releases.document()).methods)
-    for words in ("at least 10 reports", "anything from 0 to 9", "never drawn as zero", "nearest 5",
-                  "worked out from the totals", "each quarter, and the number of reports also for each month", "\"any mention\"",
+    for words in ("at least 10 reports", "not shown, to protect anonymity", "may be small or large",
+                  "never drawn as zero", "nearest 5", "worked out from the figures around it", "each quarter, and the number of reports also for each month", "\"any mention\"",
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
 
 
-def test_a_chart_draws_a_hidden_cell_as_a_dashed_band_labelled_never_as_a_bar():
+def test_a_bar_chart_draws_published_figures_only_with_each_label_above_its_bar_at_12_px_or_more():
     report = build(releases.document())
     themes = report.figure("themes")
-    layers = charts.spec(themes)["layer"]
-    bar, band, text = layers
-    assert bar["transform"][-1] == {"filter": "!datum.hidden"} and bar["mark"]["color"] == charts.BLUE
-    assert band["transform"][-1] == {"filter": "datum.hidden"} and band["mark"]["strokeDash"] == [4, 3]
-    assert band["encoding"]["x"]["field"] == "zero" and band["encoding"]["x2"]["field"] == "band"
+    spec = charts.spec(themes)
+    bars, label, value = spec["layer"]
+    values = spec["data"]["values"] if "data" in spec else bars["data"]["values"]
+    assert bars["mark"]["color"] == charts.BLUE and label["mark"]["baseline"] == "top"
+    assert [v["row"] for v in values] == [THEME["T01"], THEME["T08"]]   # no hidden row
+    assert values[0]["lines"] == ["Treated as an outsider or asked", "where I'm \"really\" from"]
+    assert values[1]["lines"] == ["", "A \"joke\" or a stereotype"]     # last line on its bar
     svg = charts.svg(themes)
-    assert svg.count(">fewer than 10</text>") == 16
-    assert len(re.findall(r'stroke-dasharray="4,3"', svg)) == 16
+    assert "not shown" not in svg and "fewer than" not in svg
+    assert int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1)) <= 288       # fits a 320 px screen unscaled
+    assert min(float(s) for s in re.findall(r'font-size="([\d.]+)px"', svg)) >= 12
     for value in ("25 (42%)", "15 (25%)"):
         assert f">{value}</text>" in svg
 
+
+
+def test_second_release_with_protected_figures_states_no_bound_and_no_false_headline():
+    """The case from issue 13: one more report, and the audit hides the line managers' figure
+    (25 before) and the quarter's total (60 before). Every headline, label and sentence must stay
+    true: no bound it does not know, no "most often" from a figure that might not be the largest."""
+    from services.reporter.documents import Documents
+    second = {k: v for k, v in releases.LATEST.items()
+              if k not in {("came_from", ("line_manager",)), ("reports_quarter", ("2026-Q4",)),
+                           ("reports", ("2026-11",))}}
+    doc = releases.document(release_id="20261205-5eed0002", latest=second)
+    report = build(doc)
+    assert [(h.label, h.figure, h.detail) for h in report.headlines[:2]] == [
+        ("Reports received, November 2026", "Not shown", "to protect anonymity"),
+        ("Reports received in the quarter, October–December 2026", "Not shown", "to protect anonymity")]
+    came_from = report.headlines[-1]
+    assert (came_from.label, came_from.figure, came_from.detail) == (
+        "Most often from, of the figures shown", "A patient or service user",
+        "15 reports, October–December 2026; 11 other figures are not shown, to protect anonymity")
+    figure = report.figure("came_from")
+    assert dict((label, e.value) for label, (e,) in figure.rows)["A line manager"] is None
+    words = [h.label + " " + h.figure + " " + h.detail for h in report.headlines]
+    words += [f.alt for f in report.figures()] + list(report.methods) + list(report.quality)
+    html = Documents().html(doc)
+    for text in [*words, html]:
+        for false in ("fewer than", "0 to 9", "too few", "anything from"):
+            assert false not in text
+    assert html.count('data-status="suppressed">not shown</td>') == sum(
+        1 for f in report.figures() if not f.empty for _, es in f.rows for e in es if e.suppressed)
+
+
+def test_the_change_from_the_quarter_before_is_given_only_where_both_figures_are_published():
+    report = build(releases.document())
+    themes = report.figure("themes")
+    assert themes.change_heading == "Change from July–September 2026"
+    changes = dict(zip((label for label, _ in themes.rows), themes.changes))
+    assert changes[THEME["T01"]] == "up 10"                  # 15 -> 25
+    assert changes[THEME["T08"]] == "cannot be compared"     # hidden before
+    assert changes[THEME["T05"]] == "cannot be compared"     # 10 -> not shown
+    about = report.figure("about")
+    assert dict(zip((label for label, _ in about.rows), about.changes))["Race, ethnicity or skin colour"] == "up 20"
+    one_quarter = build(releases.document(quarters=("2026-Q4",), months=("2026-11",), earlier={}))
+    assert one_quarter.figure("themes").changes == () and one_quarter.figure("themes").change_heading == ""
+
+
+def test_the_questions_of_organisation_where_how_when_and_pattern_each_have_their_section():
+    latest = {**releases.LATEST, ("organisation", ("nnuh",)): 20, ("setting", ("acute_hospital",)): 25,
+              ("where", ("clinical_area",)): 30, ("how", ("verbal",)): 35, ("when", ("last_month",)): 15,
+              ("pattern", ("ongoing",)): 20, ("pattern_by_came_from_group", ("ongoing", "managers")): 15}
+    report = build(releases.document(latest=latest))
+    shown = {f.table_id: [(label, e.value) for label, (e, *_) in f.rows if not e.suppressed]
+             for f in report.figures() if f.kind == "bars"}
+    assert shown["organisation"] == [("Norfolk and Norwich University Hospitals", 20)]
+    assert shown["setting"] == [("Acute hospital", 25)]
+    assert shown["where"] == [("In a clinical or care area", 30)]
+    assert shown["how"] == [("Something said", 35)]
+    assert shown["when"] == [("In the last month", 15)]
+    assert shown["pattern"] == [("Yes, it is ongoing", 20)]
+    ongoing = report.figure("pattern_by_came_from_group")
+    assert ongoing.kind == HEATMAP and [(r, [e.value for e in es]) for r, es in ongoing.rows] == [
+        ("Yes, it is ongoing", [15])]
+    titles = {s.id: s.title for s in report.sections}
+    assert (titles["settings"], titles["where_how"], titles["when"], titles["pattern"]) == (
+        "Which organisations, sectors and staff groups", "Where and how it happened", "How recently it happened",
+        "Is it ongoing?")
+
+
+def test_the_executive_summary_answers_the_faqs_questions_from_published_figures_only():
+    report = build(releases.document())
+    assert 5 <= len(report.summary) <= 7
+    assert report.summary == (
+        "This release counts reports made from August 2026 to November 2026; 60 were made in October–December "
+        "2026 (rounded to the nearest 5), and the figures below are for that quarter.",
+        f"Of the figures that can be shown, the most common theme was \u201c{THEME['T01']}\u201d (25 reports, 42% of "
+        "the quarter's).",
+        "Of the figures that can be shown, it was most often thought to be about \u201cRace, ethnicity or skin "
+        "colour\u201d (40 reports, 67% of the quarter's). The most common combination shown was \u201cRace, "
+        "ethnicity or skin colour and Religion or belief\u201d (15 reports).",
+        "Of the figures that can be shown, it most often came from \u201cA line manager\u201d (25 reports).",
+        "No organisation's figure can be shown, to protect anonymity.",
+        "How many said it was ongoing is not shown, to protect anonymity.",
+        "These are the reports people chose to make, not how often micro-aggressions happen: read them alongside "
+        "the NHS Staff Survey, the WRES and WDES, and complaints.")
+    hidden = {k: v for k, v in releases.LATEST.items() if k[0] not in ("reports_quarter", "themes")}
+    hidden[("pattern", ("ongoing",))] = 15
+    words = build(releases.document(latest=hidden)).summary
+    assert words[0].startswith("This release counts reports made from August 2026 to November 2026. The number "
+                               "made in the latest quarter is not shown, to protect anonymity")
+    assert words[1] == "No theme's figure can be shown, to protect anonymity."
+    assert words[-2] == "15 reports said it was ongoing, an early sign of bullying."
+    assert not any(w in " ".join(words) for w in ("fewer than", "too few", "enough reports"))

@@ -30,11 +30,20 @@ def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def table_lines(doc) -> list[str]:
-    """Each row of each figure's table as it reads: label, then each cell, hidden ones in words."""
+def table_lines(doc, pdf: bool = False) -> list[str]:
+    """Each row of each figure's table as it reads: label, then each cell, hidden ones in words,
+    then the change from the quarter before where the figure has one. In the PDF, rows with
+    nothing shown are named in one sentence after the table instead."""
     report = build(doc)
-    return [words(" ".join([label, *(display(e, report.threshold) for e in entries)]))
-            for f in report.figures() if not f.empty for label, entries in f.rows]
+    lines = []
+    for f in report.figures():
+        if f.empty:
+            continue
+        lines += [words(" ".join([label, *(display(e) for e in entries), *f.changes[i:i + 1]]))
+                  for i, (label, entries) in enumerate(f.rows) if not (pdf and label in f.hidden_rows)]
+        if pdf and f.hidden_rows:
+            lines.append(words("Not shown, to protect anonymity: " + "; ".join(f.hidden_rows) + "."))
+    return lines
 
 
 def test_the_pdf_pages_render_and_read_back_with_the_releases_numbers(doc, documents):
@@ -52,10 +61,11 @@ def test_the_pdf_pages_render_and_read_back_with_the_releases_numbers(doc, docum
         text += page_text + "\n"
     text = words(text)
     assert "Reports received, November 2026 60 rounded to the nearest 5" in text
-    for line in table_lines(doc):
+    for line in table_lines(doc, pdf=True):
         assert line in text, line
-    assert text.count("fewer than 10") > 100
-    assert "Every figure in this table is fewer than 10 reports, so none is shown." in text   # impact
+    assert len(pdf) <= 18   # rows with nothing shown take one sentence, not a page of rows
+    assert text.count("not shown") > 10 and "fewer than" not in text
+    assert "No figure in this table can be shown, to protect anonymity." in text   # impact
     assert "How these figures were made" in text and "About the data" in text
 
 
@@ -63,10 +73,10 @@ def test_the_html_file_stands_alone_and_every_chart_has_its_words(doc, documents
     html = documents.html(doc)
     refs = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert refs and all(r.startswith("data:image/svg+xml;base64,") for r in refs)
-    alts = re.findall(r'<img class="app-figure__chart" src="[^"]+" alt="([^"]+)"', html)
+    alts = re.findall(r'<img class="app-figure__chart[^"]*" src="[^"]+" alt="([^"]+)"', html)
     figures = [f for f in build(doc).figures() if not f.empty]
     assert len(alts) == len(figures) == 13
-    assert html.count('data-status="suppressed">fewer than 10</td>') == sum(
+    assert html.count('data-status="suppressed">not shown</td>') == sum(
         e.suppressed for f in figures for _, es in f.rows for e in es)
     for line in table_lines(doc):
         assert line in words(re.sub(r"<[^>]+>", " ", html).replace("&#34;", '"').replace("&#39;", "'")), line
@@ -85,3 +95,17 @@ def test_the_pack_holds_the_pdf_html_csv_and_xlsx_of_the_release_and_their_diges
     assert manifest["files"] == {n: hashlib.sha256(archive.read(n)).hexdigest()
                                  for n in archive.namelist() if n != "manifest.json"}
     assert {i.date_time for i in archive.infolist()} == {(2026, 12, 1, 0, 0, 0)}
+
+
+def test_the_pdf_is_tagged_with_its_title_and_starts_with_the_summary_alone(doc, documents):
+    import pypdfium2.raw as pdfium_raw
+    pdf = pdfium.PdfDocument(documents.pdf(doc))
+    assert pdfium_raw.FPDFCatalog_IsTagged(pdf.raw) == 1                  # PDF/UA-1 as far as WeasyPrint goes
+    assert pdf.get_metadata_dict()["Title"] == "Micro-aggressions reported: release 20261201-5eed0001"
+    first = words(pdf[0].get_textpage().get_text_range())
+    assert "Summary This release counts reports made from August 2026 to November 2026" in first
+    assert "Headlines" not in first                                      # the summary is the first page
+    for i in range(len(pdf)):   # no page ends with a heading: every heading has something after it
+        lines = [l for l in pdf[i].get_textpage().get_text_range().splitlines() if l.strip()]
+        last = lines[-2] if lines[-1].startswith("Micro-aggression portal") else lines[-1]
+        assert last.strip() not in {s.title for s in build(doc).sections}, (i + 1, last)

@@ -168,7 +168,38 @@ def test_a_release_is_shown_only_when_all_its_cells_have_arrived(publisher, trai
         {"period": "2026-Q4", "dims": {"about": "race"}, "value": 15, "status": "published", "percent": None},
         {"period": "2026-Q4", "dims": {"about": "age"}, "value": None, "status": "suppressed", "percent": None}]
     assert doc["tables"]["about"]["any_mention"] is True
-    assert client.get("/api/v1/releases", headers=VIEWER).get_json() == {"releases": ["r1"]}
+    assert client.get("/api/v1/releases", headers=VIEWER).get_json() == {"releases": ["r1"], "listing": [
+        {"release_id": "r1", "status": "published", "period": "2026-Q4", "released_on": "2026-12-01",
+         "reports": None, "method_version": "1.0", "refused_on": None, "reason": None}]}
+
+
+def refusal(release_id: str, reason: str = "too_few_new_reports") -> dict:
+    return events.decode_release_message(events.encode(events.ReleaseRefusal, {
+        "schema_version": 1, "release_id": release_id, "status": "refused", "reason": reason,
+        "refused_on": "2026-12-05", "method_version": "2.0"}))
+
+
+def test_releases_are_listed_by_period_day_rounded_reports_and_method_and_a_refused_one_with_its_reason(
+        publisher, trail):
+    book = releases.book()
+    book.add(refusal("20261205-0000beef"))
+    book.add(refusal("20261205-0000beef"))   # redelivered
+    client = app_with(book, publisher, trail).test_client()
+    listing = client.get("/api/v1/releases", headers=VIEWER).get_json()
+    assert listing["releases"] == [RID]
+    assert listing["listing"] == [
+        {"release_id": RID, "status": "published", "period": "2026-Q4", "released_on": "2026-12-01",
+         "reports": 60, "method_version": "1.0", "refused_on": None, "reason": None},
+        {"release_id": "20261205-0000beef", "status": "refused", "period": None, "released_on": None,
+         "reports": None, "method_version": "2.0", "refused_on": "2026-12-05",
+         "reason": events.REFUSAL_REASONS["too_few_new_reports"]}]
+    refused = client.get("/api/v1/releases/20261205-0000beef", headers=VIEWER)
+    assert refused.status_code == 200 and refused.get_json() == {
+        "release_id": "20261205-0000beef", "status": "refused", "method_version": "2.0", "refused_on": "2026-12-05",
+        "reason": events.REFUSAL_REASONS["too_few_new_reports"]}
+    assert not re.search(r"\d", refused.get_json()["reason"])   # no count in any reason
+    assert all(not re.search(r"\d", text) for text in events.REFUSAL_REASONS.values())
+    assert client.get("/api/v1/releases/latest", headers=VIEWER).get_json()["release_id"] == RID
 
 
 def published_in_api(doc: dict) -> dict:
@@ -205,8 +236,8 @@ def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(release
                 ("It happened to me", 40), ("I saw or heard it happen to someone else", 15),
                 ("November 2026", 60), ("August 2026", 20), ("September 2026", 15)):
         assert f"{row[0]} {row[1]}" in text and f"{row[0]} {row[1]}" in page, row
-    assert "October 2026 fewer than 10" in text and "October 2026 fewer than 10" in page
-    assert "Race, ethnicity or skin colour 25 fewer than 10 15" in text   # by who it came from
+    assert "October 2026 not shown" in text and "October 2026 not shown" in page
+    assert "Race, ethnicity or skin colour 25 not shown 15" in text   # by who it came from
 
 
 def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publisher, trail):
@@ -254,6 +285,16 @@ def test_tokens_are_kept_only_as_hashes_and_a_clear_viewer_token_is_refused():
     with pytest.raises(MissingSetting, match="REPORTER_VIEWER_TOKENS: entry 2 is not a SHA-256 hash"):
         Settings.from_env({"REPORTER_API_TOKEN": ADMIN_TOKEN,
                            "REPORTER_VIEWER_TOKENS": f"{token_hash('a')},{VIEWER_TOKEN}"})
+
+
+def test_the_wipe_grace_is_a_number_of_days_from_0_to_7():
+    env = {"REPORTER_API_TOKEN": ADMIN_TOKEN}
+    assert Settings.from_env(env).wipe_grace_days == 1
+    assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "0"}).wipe_grace_days == 0
+    assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "7"}).wipe_grace_days == 7
+    for bad in ("8", "-1", "a week"):
+        with pytest.raises(MissingSetting, match="REPORTER_WIPE_GRACE_DAYS must be a number of days from 0 to 7"):
+            Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": bad})
 
 
 class Aggregator(FakePublisher):

@@ -73,7 +73,7 @@ def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label
         assert chart.status_code == 200 and chart.mimetype == "image/svg+xml" and "<svg" in chart.get_data(as_text=True)
     cells = re.findall(r'<td class="([^"]+)" data-status="(\w+)">([^<]+)</td>', page)
     hidden = [c for c in cells if c[1] == "suppressed"]
-    assert hidden and all(c == ("app-hidden", "suppressed", "fewer than 10") for c in hidden)
+    assert hidden and all(c == ("app-hidden", "suppressed", "not shown") for c in hidden)
     assert all(re.fullmatch(r"[\d,]+( \(\d+%\))?", c[2]) for c in cells if c[1] == "published")
     assert "0" not in {c[2] for c in cells}
     refs = set(re.findall(r'(?:href|src)="([^"#]+)"', page))
@@ -82,7 +82,9 @@ def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label
 
 def test_downloads_from_the_page_are_audited_and_an_administrator_sees_them(browser, trail):
     sign_in(browser, ADMIN_TOKEN)
-    pack = browser.get(f"/releases/{RID}/download/pack")
+    confirm = browser.get(f"/releases/{RID}/download/pack")   # an administrator's pack starts the wipe
+    assert confirm.status_code == 302 and confirm.location == f"/releases/{RID}/pack"
+    pack = browser.post(f"/releases/{RID}/pack")
     assert pack.status_code == 200 and pack.headers["Content-Disposition"] == \
         f'attachment; filename="microaggressions-{RID}-report-pack.zip"'
     assert browser.get(f"/releases/{RID}/download/docx").status_code == 404
@@ -97,3 +99,93 @@ def test_an_administrator_requests_a_release_from_the_page(browser, trail):
     [entry] = [e for e in trail.entries() if e["action"] == "release_requested"]
     assert resp.location == f"/releases?requested={entry['release_id']}"
     assert f"Release {entry['release_id']} has been requested" in browser.get(resp.location).get_data(as_text=True)
+
+
+def test_the_releases_page_lists_each_release_by_period_and_shows_a_refused_one_with_its_reason(trail):
+    from services.contracts import events
+    from tests.unit.test_reporter_api import refusal
+    book = releases.book()
+    book.add(refusal("20261205-0000beef", "total_not_shown"))
+    browser = app_with(book, FakePublisher(), trail).test_client()
+    sign_in(browser, ADMIN_TOKEN)
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", browser.get("/releases").get_data(as_text=True)))
+    assert ("Release 20261205-0000beef: refused Refused on 5 December 2026. "
+            + events.REFUSAL_REASONS["total_not_shown"]) in page
+    assert ("October–December 2026 (latest) Cut on 1 December 2026. 60 reports in the quarter, rounded to the "
+            f"nearest 5. Method version 1.0. Release {RID}.") in page
+    asked = re.sub(r"\s+", " ", browser.get("/releases?requested=20261205-0000beef").get_data(as_text=True))
+    assert "Release 20261205-0000beef was refused. " + events.REFUSAL_REASONS["total_not_shown"] in asked
+    assert "refresh the page" not in asked
+    refused = re.sub(r"\s+", " ", browser.get("/releases/20261205-0000beef").get_data(as_text=True))
+    assert "Release 20261205-0000beef was refused" in refused and events.REFUSAL_REASONS["total_not_shown"] in refused
+
+
+def test_an_administrators_pack_download_is_confirmed_first_then_the_reports_are_wiped_after_the_grace(trail):
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from services.reporter.app import create_app
+    from services.reporter.reporting import WipeLedger
+    from tests.unit.test_reporter_api import Aggregator, settings
+    ledger = WipeLedger()
+    aggregator = Aggregator(ledger)
+    app = create_app(replace(settings(), wipe_grace_days=2), book=releases.book(), publisher=aggregator,
+                     start_reader=False, trail=trail, wipes=ledger)
+    browser = app.test_client()
+    sign_in(browser, ADMIN_TOKEN)
+    report = text(browser.get(f"/releases/{RID}"))
+    assert ("When an administrator downloads the report pack, the individual reports this release was made "
+            "from are wiped automatically, 2 days after the download.") in report
+    assert f'href="/releases/{RID}/pack"' in browser.get(f"/releases/{RID}").get_data(as_text=True)
+    confirm = text(browser.get(f"/releases/{RID}/pack"))
+    assert ("will be deleted from the portal 2 days after the download. This cannot be undone: nobody will be "
+            "able to read them again.") in confirm
+    assert "What stays: the figures in this release" in confirm
+    assert not trail.pack_downloaded_by_admin(RID)              # seeing the warning downloads nothing
+    pack = browser.post(f"/releases/{RID}/pack")
+    assert pack.status_code == 200 and pack.mimetype == "application/zip"
+    downloaded = trail.first_admin_pack_download(RID)
+    due = downloaded + timedelta(days=2)
+    assert f"will be wiped automatically on {due.day} " in text(browser.get(f"/releases/{RID}"))
+    assert [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"] == []
+    book_reporting = app.extensions["reporting"]
+    assert book_reporting.run_due_wipes(due - timedelta(seconds=1)) == []
+    assert book_reporting.run_due_wipes(due) == [RID]
+    assert book_reporting.run_due_wipes(due + timedelta(hours=1)) == []   # sent once
+    [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
+    assert command["release_id"] == RID
+    [entry] = [e for e in trail.entries() if e["action"] == "wipe_requested"]
+    assert (entry["actor"], entry["release_id"]) == ("system:wipe-after-download", RID)
+    page = text(browser.get(f"/releases/{RID}"))
+    assert ("Reports wiped on 2 December 2026: the individual reports this release was made from have been "
+            "deleted, and nobody can read them any more. The figures stay.") in page
+    assert "topics" not in page
+
+
+def test_with_no_grace_the_wipe_follows_the_download_at_once(trail):
+    from dataclasses import replace
+
+    from services.reporter.app import create_app
+    from services.reporter.reporting import WipeLedger
+    from tests.unit.test_reporter_api import Aggregator, settings
+    ledger = WipeLedger()
+    aggregator = Aggregator(ledger)
+    browser = create_app(replace(settings(), wipe_grace_days=0), book=releases.book(), publisher=aggregator,
+                         start_reader=False, trail=trail, wipes=ledger).test_client()
+    sign_in(browser, ADMIN_TOKEN)
+    assert "deleted from the portal straight after the download" in text(browser.get(f"/releases/{RID}/pack"))
+    assert browser.post(f"/releases/{RID}/pack").status_code == 200
+    assert [c["release_id"] for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"] == [RID]
+    assert "Reports wiped on 2 December 2026" in text(browser.get(f"/releases/{RID}"))
+
+
+def test_a_viewer_downloads_the_pack_without_a_wipe_and_cannot_confirm_one(browser, trail):
+    sign_in(browser, VIEWER_TOKEN)
+    assert browser.get(f"/releases/{RID}/download/pack").status_code == 200
+    assert browser.get(f"/releases/{RID}/pack").status_code == 403
+    assert browser.post(f"/releases/{RID}/pack").status_code == 403
+    assert not trail.pack_downloaded_by_admin(RID)
+
+
+def text(resp) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", resp.get_data(as_text=True))).replace("&#39;", "'")

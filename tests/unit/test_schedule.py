@@ -6,24 +6,33 @@ from datetime import date
 import pytest
 
 from services.aggregator import counting, release
-from services.aggregator.schedule import Due, due
+from services.aggregator.schedule import Due, due, has_reports
 from services.aggregator.settings import AggregatorSettings, SettingError
 
 
 @pytest.mark.parametrize("today, expected", [
-    (date(2026, 1, 1), Due("scheduled-2025-Q4", "2025-12")),
-    (date(2026, 3, 31), Due("scheduled-2025-Q4", "2025-12")),
-    (date(2026, 4, 1), Due("scheduled-2026-Q1", "2026-03")),
-    (date(2026, 12, 25), Due("scheduled-2026-Q3", "2026-09")),
+    (date(2026, 1, 1), Due("scheduled-2025-Q4", "2025-12", "2025-10")),
+    (date(2026, 3, 31), Due("scheduled-2025-Q4", "2025-12", "2025-10")),
+    (date(2026, 4, 1), Due("scheduled-2026-Q1", "2026-03", "2026-01")),
+    (date(2026, 12, 25), Due("scheduled-2026-Q3", "2026-09", "2026-07")),
 ])
 def test_a_quarterly_schedule_releases_the_last_complete_quarter(today, expected):
     assert due("quarterly", today) == expected
 
 
 def test_a_monthly_schedule_releases_the_last_complete_month_and_off_releases_nothing():
-    assert due("monthly", date(2026, 1, 15)) == Due("scheduled-2025-12", "2025-12")
-    assert due("monthly", date(2026, 7, 1)) == Due("scheduled-2026-06", "2026-06")
+    assert due("monthly", date(2026, 1, 15)) == Due("scheduled-2025-12", "2025-12", "2025-12")
+    assert due("monthly", date(2026, 7, 1)) == Due("scheduled-2026-06", "2026-06", "2026-06")
     assert due("off", date(2026, 7, 1)) is None
+
+
+def test_no_scheduled_release_is_cut_for_a_period_with_no_reports():
+    q3 = due("quarterly", date(2026, 10, 2))
+    assert not has_reports(q3, [])                               # start-up on an empty portal
+    assert not has_reports(q3, ["2026-06", "2026-10"])           # reports before and after, none in it
+    assert has_reports(q3, ["2026-06", "2026-08"])
+    assert has_reports(due("monthly", date(2026, 10, 2)), ["2026-09"])
+    assert not has_reports(due("monthly", date(2026, 10, 2)), ["2026-08", "2026-10"])
 
 
 def test_a_scheduled_release_covers_complete_periods_only():
