@@ -17,6 +17,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from services.common.kafka_client import client_options
 from services.contracts.privacy import Lifetime
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -58,7 +59,7 @@ async def _configs(admin: AIOKafkaAdminClient, names: list[str]) -> tuple[dict[s
 
 async def raw_worst_case_ms(bootstrap: str, topic: str) -> int:
     """The longest a record of `topic` can stay on disk, from the broker's own configuration."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         configs, check_ms = await _configs(admin, [topic])
@@ -88,8 +89,8 @@ async def _oldest(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) 
 
 async def survey(bootstrap: str, topics: Topics, now_ms: int | None = None) -> list[TopicState]:
     names = [s.name for s in topics.specs()]
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_options())
     await admin.start()
     await consumer.start()
     try:
