@@ -13,7 +13,7 @@ from faststream.asgi import AsgiFastStream, make_ping_asgi
 from faststream.kafka import KafkaBroker
 from marshmallow import ValidationError
 
-from services.common.kafka_client import broker_security
+from services.common.kafka_client import broker_options
 from services.contracts import events
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -44,7 +44,7 @@ def today_ms() -> int:
 
 
 def make_broker(settings: ConsumerSettings) -> KafkaBroker:
-    return KafkaBroker(settings.kafka_bootstrap, acks="all", enable_idempotence=True, security=broker_security(),
+    return KafkaBroker(settings.kafka_bootstrap, acks="all", enable_idempotence=True, **broker_options(),
                        logger=logging.getLogger("faststream"))
 
 

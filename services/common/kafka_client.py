@@ -83,3 +83,11 @@ def broker_security(env: Mapping[str, str] | None = None):
     scram = SASLScram512 if options["sasl_mechanism"] == "SCRAM-SHA-512" else SASLScram256
     return scram(options["sasl_plain_username"], options["sasl_plain_password"], ssl_context=context,
                  use_ssl=context is not None)
+
+
+def broker_options(env: Mapping[str, str] | None = None) -> dict:
+    """Keyword arguments for a FastStream KafkaBroker: its security, and no topic creation by
+    subscribers (topics are made with their lifetimes by ensure_topics or the platform's
+    KafkaTopic resources; a topic a subscriber made would keep records for ever, and no service
+    principal may create topics)."""
+    return {"security": broker_security(env), "allow_auto_create_topics": False}

@@ -72,19 +72,14 @@ async def raw_worst_case_ms(bootstrap: str, topic: str) -> int:
 
 
 async def _oldest(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) -> tuple[int, int | None]:
+    """Records held and the oldest one's timestamp, from offsets alone (ListOffsets by time:
+    Describe suffices, so the operator's principal reads no record, not even of the raw topic)."""
     starts = await consumer.beginning_offsets(partitions)
     ends = await consumer.end_offsets(partitions)
-    records, oldest = 0, None
-    for tp in partitions:
-        if ends[tp] <= starts[tp]:
-            continue
-        records += ends[tp] - starts[tp]
-        consumer.assign([tp])
-        consumer.seek(tp, starts[tp])
-        batch = await consumer.getmany(tp, timeout_ms=5000, max_records=1)
-        for record in batch.get(tp, []):
-            oldest = record.timestamp if oldest is None else min(oldest, record.timestamp)
-    return records, oldest
+    held = [tp for tp in partitions if ends[tp] > starts[tp]]
+    found = await consumer.offsets_for_times({tp: 0 for tp in held}) if held else {}
+    stamps = [f.timestamp for f in found.values() if f is not None]
+    return sum(ends[tp] - starts[tp] for tp in held), min(stamps) if stamps else None
 
 
 async def survey(bootstrap: str, topics: Topics, now_ms: int | None = None) -> list[TopicState]:
