@@ -26,15 +26,16 @@ def services(env: dict[str, str]) -> list[Service]:
     redactor_port = env.get("REDACTOR_HEALTH_PORT", "8002")
     aggregator_port = env.get("AGGREGATOR_HEALTH_PORT", "8003")
     gunicorn = str(BIN / "gunicorn")
+    host = env.get("PORTAL_BIND_HOST", "127.0.0.1")   # 0.0.0.0 in a container (compose, Helm)
     return [
-        Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"127.0.0.1:{intake_port}",
+        Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"{host}:{intake_port}",
                            "services.intake.wsgi:app"), f"http://127.0.0.1:{intake_port}/healthz"),
         Service("redactor", (sys.executable, "-m", "services.redactor.app"),
                 f"http://127.0.0.1:{redactor_port}/healthz"),
         Service("aggregator", (sys.executable, "-m", "services.aggregator.app"),
                 f"http://127.0.0.1:{aggregator_port}/healthz"),
         Service("reporter", (gunicorn, "--workers", "1", "--threads", "4", "--bind",
-                             f"127.0.0.1:{reporter_port}", "--error-logfile", "-",
+                             f"{host}:{reporter_port}", "--error-logfile", "-",
                              "--log-level", "warning", "services.reporter.wsgi:app"),
                 f"http://127.0.0.1:{reporter_port}/healthz"),
     ]
@@ -51,3 +52,24 @@ def healthy(url: str) -> bool:
 def start(service: Service, env: dict[str, str], stdout=None) -> subprocess.Popen:
     return subprocess.Popen(service.argv, cwd=ROOT, env={**os.environ, **env}, stdout=stdout,
                             stderr=subprocess.STDOUT if stdout else None, start_new_session=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`portal-service NAME`: become one service (the container image's command), or
+    `portal-service topics` to create the topics with their lifetimes and exit."""
+    import argparse
+
+    table = {s.name: s for s in services(dict(os.environ))}
+    parser = argparse.ArgumentParser(prog="portal-service", description=main.__doc__)
+    parser.add_argument("name", choices=[*table, "topics"])
+    name = parser.parse_args(argv).name
+    if name == "topics":
+        from services.common.kafka import ensure_topics
+        from services.contracts.topics import DEFAULT_PREFIX, Topics
+
+        created = ensure_topics(os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                                Topics(os.environ.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)))
+        print(f"topics created: {len(created)}")
+        return
+    os.chdir(ROOT)
+    os.execv(table[name].argv[0], list(table[name].argv))

@@ -104,4 +104,4 @@ def asgi(broker: KafkaBroker, **kwargs) -> AsgiFastStream:
 def serve(app: AsgiFastStream, port: int) -> None:
     import uvicorn  # only the entry point needs a server
 
-    uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
+    uvicorn.run(app, host=os.environ.get("PORTAL_BIND_HOST", "127.0.0.1"), port=port, access_log=False, log_level="warning")
