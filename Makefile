@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker clean
+.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker helm clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -74,6 +74,12 @@ image-tools:
 
 image: $(STAMP) assets image-tools
 	$(VENV)/bin/python -m deploy.image build
+# The Helm CLI for the chart's checks (tests/integration/test_helm_chart.py), built from the Go
+# module proxy at a pinned version into .cache (needs Go; several minutes the first time).
+HELM_VERSION := v3.21.4
+helm:
+	@test -x .cache/helm/$(HELM_VERSION)/helm || GOFLAGS=-mod=mod GOBIN=$(CURDIR)/.cache/helm/$(HELM_VERSION) \
+	  go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
 
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch

@@ -25,8 +25,8 @@ def services(env: dict[str, str]) -> list[Service]:
     reporter_port = env.get("REPORTER_PORT", "8001")
     redactor_port = env.get("REDACTOR_HEALTH_PORT", "8002")
     aggregator_port = env.get("AGGREGATOR_HEALTH_PORT", "8003")
-    host = env.get("PORTAL_BIND_HOST", "127.0.0.1")   # 0.0.0.0 in the container image
     gunicorn = str(BIN / "gunicorn")
+    host = env.get("PORTAL_BIND_HOST", "127.0.0.1")   # 0.0.0.0 in a container (compose, Helm)
     return [
         Service("intake", (gunicorn, "--config", str(INTAKE_GUNICORN), "--bind", f"{host}:{intake_port}",
                            "services.intake.wsgi:app"), f"http://127.0.0.1:{intake_port}/healthz"),
@@ -54,12 +54,22 @@ def start(service: Service, env: dict[str, str], stdout=None) -> subprocess.Pope
                             stderr=subprocess.STDOUT if stdout else None, start_new_session=True)
 
 
-def serve(argv: list[str] | None = None) -> None:
-    """`portal-service intake|redactor|aggregator|reporter`: run one service in the foreground,
-    as `make run` would, replacing this process (the container image's entry point)."""
-    argv = sys.argv[1:] if argv is None else argv
-    by_name = {s.name: s for s in services(dict(os.environ))}
-    if len(argv) != 1 or argv[0] not in by_name:
-        raise SystemExit(f"usage: portal-service {'|'.join(by_name)}")
+def main(argv: list[str] | None = None) -> None:
+    """`portal-service NAME`: become one service (the container image's command), or
+    `portal-service topics` to create the topics with their lifetimes and exit."""
+    import argparse
+
+    table = {s.name: s for s in services(dict(os.environ))}
+    parser = argparse.ArgumentParser(prog="portal-service", description=main.__doc__)
+    parser.add_argument("name", choices=[*table, "topics"])
+    name = parser.parse_args(argv).name
+    if name == "topics":
+        from services.common.kafka import ensure_topics
+        from services.contracts.topics import DEFAULT_PREFIX, Topics
+
+        created = ensure_topics(os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                                Topics(os.environ.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)))
+        print(f"topics created: {len(created)}")
+        return
     os.chdir(ROOT)
-    os.execv(by_name[argv[0]].argv[0], by_name[argv[0]].argv)
+    os.execv(table[name].argv[0], list(table[name].argv))

@@ -18,8 +18,12 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from services.contracts import privacy
+
+if TYPE_CHECKING:
+    from .secure import SecureSetup
 
 HERE = Path(__file__).parent
 LOCK = HERE / "jars.lock"
@@ -100,6 +104,7 @@ class LocalBroker:
     controller_port: int = 0
     cache: Path = DEFAULT_CACHE
     retention_check_ms: int = privacy.BROKER_RETENTION_CHECK_MS
+    secure: "SecureSetup | None" = None   # TLS + SCRAM + ACLs (deploy/kafka/secure.py); None: PLAINTEXT
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -112,15 +117,18 @@ class LocalBroker:
 
     def _properties(self) -> str:
         cp = self.controller_port
+        plain = [
+            f"listeners=PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{cp}",
+            f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        ]
         return "\n".join([
             "process.roles=broker,controller",
             "node.id=1",
             f"controller.quorum.voters=1@127.0.0.1:{cp}",
-            f"listeners=PLAINTEXT://127.0.0.1:{self.port},CONTROLLER://127.0.0.1:{cp}",
-            f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
+            *(self.secure.properties(self.port, cp) if self.secure else plain),
             "controller.listener.names=CONTROLLER",
-            "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
             f"log.dirs={self.log_dirs}",
             "num.partitions=1",
             "offsets.topic.replication.factor=1",
@@ -139,6 +147,8 @@ class LocalBroker:
         lib = ensure_jars(self.cache)
         self.controller_port = self.controller_port or free_port()
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.secure:
+            self.secure.prepare()
         props = self.data_dir / "server.properties"
         props.write_text(self._properties())
         (self.data_dir / "log4j.properties").write_text(LOG4J.format(log=self.data_dir / "broker.log"))
@@ -149,7 +159,8 @@ class LocalBroker:
             java + ["kafka.tools.StorageTool", "random-uuid"], check=True, capture_output=True, text=True,
         ).stdout.strip()
         subprocess.run(java + ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(props),
-                               "--ignore-formatted"], check=True, capture_output=True)
+                               "--ignore-formatted", *(self.secure.format_args() if self.secure else ())],
+                       check=True, capture_output=True)
         out = open(self.data_dir / "broker.stdout", "ab")
         self.process = subprocess.Popen(java + ["kafka.Kafka", str(props)], stdout=out,
                                         stderr=subprocess.STDOUT, start_new_session=True)

@@ -16,6 +16,7 @@ from faststream.asgi import AsgiFastStream, make_ping_asgi
 from faststream.kafka import KafkaBroker
 from marshmallow import ValidationError
 
+from services.common.kafka_client import broker_options
 from services.contracts import events
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -46,7 +47,7 @@ def today_ms() -> int:
 
 
 def make_broker(settings: ConsumerSettings) -> KafkaBroker:
-    return KafkaBroker(settings.kafka_bootstrap, acks="all", enable_idempotence=True,
+    return KafkaBroker(settings.kafka_bootstrap, acks="all", enable_idempotence=True, **broker_options(),
                        logger=logging.getLogger("faststream"))
 
 
@@ -152,5 +153,4 @@ def asgi(broker: KafkaBroker, **kwargs) -> AsgiFastStream:
 def serve(app: AsgiFastStream, port: int) -> None:
     import uvicorn  # only the entry point needs a server
 
-    host = os.environ.get("PORTAL_BIND_HOST", "127.0.0.1")   # 0.0.0.0 in the container image
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+    uvicorn.run(app, host=os.environ.get("PORTAL_BIND_HOST", "127.0.0.1"), port=port, access_log=False, log_level="warning")

@@ -13,6 +13,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic, RecordsToDelete
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import GroupCoordinatorNotAvailableError, KafkaError, TopicAlreadyExistsError
 
+from services.common.kafka_client import client_options
 from services.contracts.topics import Topics
 
 
@@ -22,7 +23,7 @@ class KafkaUnavailable(RuntimeError):
     sent" and make resending safe (the event id is the idempotency key)."""
 
 async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -75,7 +76,8 @@ class SyncProducer:
 
     async def _start(self) -> AIOKafkaProducer:
         producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all", enable_idempotence=True,
-                                    request_timeout_ms=int(self._timeout * 1000), linger_ms=0)
+                                    request_timeout_ms=int(self._timeout * 1000), linger_ms=0,
+                                    **client_options())
         try:
             await asyncio.wait_for(producer.start(), self._timeout)
         except BaseException:
@@ -148,7 +150,7 @@ class RecordPurger:
     async def purge_through(self, topic: str, partition: int, offset: int) -> None:
         try:
             if self._admin is None:
-                self._admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap)
+                self._admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap, **client_options())
                 await self._admin.start()
             await self._admin.delete_records({TopicPartition(topic, partition): RecordsToDelete(offset + 1)})
         except KafkaError as exc:
@@ -167,8 +169,8 @@ async def delete_before(bootstrap: str, targets: dict[TopicPartition, int]) -> i
     targets = {tp: o for tp, o in targets.items() if o > 0}
     if not targets:
         return 0
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_options())
     await admin.start()
     await consumer.start()
     try:
@@ -183,8 +185,8 @@ async def delete_before(bootstrap: str, targets: dict[TopicPartition, int]) -> i
 async def committed_and_ends(bootstrap: str, group: str, topic: str, with_starts: bool = False) -> tuple:
     """A consumer group's committed offsets on a topic, and the topic's end offsets (and its
     log start offsets, if asked)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_options())
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await consumer.start()
     await admin.start()
     try:

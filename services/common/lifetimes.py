@@ -17,6 +17,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from services.common.kafka_client import client_options
 from services.contracts.privacy import Lifetime
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -58,7 +59,7 @@ async def _configs(admin: AIOKafkaAdminClient, names: list[str]) -> tuple[dict[s
 
 async def raw_worst_case_ms(bootstrap: str, topic: str) -> int:
     """The longest a record of `topic` can stay on disk, from the broker's own configuration."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         configs, check_ms = await _configs(admin, [topic])
@@ -71,25 +72,20 @@ async def raw_worst_case_ms(bootstrap: str, topic: str) -> int:
 
 
 async def _oldest(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) -> tuple[int, int | None]:
+    """Records held and the oldest one's timestamp, from offsets alone (ListOffsets by time:
+    Describe suffices, so the operator's principal reads no record, not even of the raw topic)."""
     starts = await consumer.beginning_offsets(partitions)
     ends = await consumer.end_offsets(partitions)
-    records, oldest = 0, None
-    for tp in partitions:
-        if ends[tp] <= starts[tp]:
-            continue
-        records += ends[tp] - starts[tp]
-        consumer.assign([tp])
-        consumer.seek(tp, starts[tp])
-        batch = await consumer.getmany(tp, timeout_ms=5000, max_records=1)
-        for record in batch.get(tp, []):
-            oldest = record.timestamp if oldest is None else min(oldest, record.timestamp)
-    return records, oldest
+    held = [tp for tp in partitions if ends[tp] > starts[tp]]
+    found = await consumer.offsets_for_times({tp: 0 for tp in held}) if held else {}
+    stamps = [f.timestamp for f in found.values() if f is not None]
+    return sum(ends[tp] - starts[tp] for tp in held), min(stamps) if stamps else None
 
 
 async def survey(bootstrap: str, topics: Topics, now_ms: int | None = None) -> list[TopicState]:
     names = [s.name for s in topics.specs()]
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_options())
     await admin.start()
     await consumer.start()
     try:

@@ -11,6 +11,7 @@ from faststream.kafka import KafkaBroker, KafkaMessage
 from marshmallow import Schema, ValidationError
 
 from services.common.consumer import robust
+from services.common.kafka_client import broker_options
 from services.contracts import events
 
 from .audit import AuditTrail
@@ -23,7 +24,7 @@ class TopicReader:
     def __init__(self, bootstrap: str, sinks: dict[str, tuple[type[Schema], Callable[[dict], None]]]):
         """`sinks` maps a topic to the schema its messages must pass and what to do with each."""
         self.running = False
-        self._broker = KafkaBroker(bootstrap, logger=logging.getLogger("faststream"))
+        self._broker = KafkaBroker(bootstrap, **broker_options(), logger=logging.getLogger("faststream"))
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         for topic, (schema, sink) in sinks.items():

@@ -22,6 +22,7 @@ class Portal:
     env: dict[str, str] = field(default_factory=dict)
     procs: dict = field(default_factory=dict)
     table: dict[str, Service] = field(default_factory=dict)
+    service_env: dict[str, dict[str, str]] = field(default_factory=dict)   # one service's own settings
 
     def __post_init__(self):
         self.env = {
@@ -58,7 +59,7 @@ class Portal:
     def start(self, *names: str, timeout: float = 90) -> "Portal":
         for name in names or self.table:
             out = open(self.log_path(name), "ab")
-            self.procs[name] = start(self.table[name], self.env, stdout=out)
+            self.procs[name] = start(self.table[name], {**self.env, **self.service_env.get(name, {})}, stdout=out)
         deadline = time.monotonic() + timeout
         for name in names or self.table:
             while not healthy(self.table[name].health_url):
