@@ -10,7 +10,7 @@ from flask import Blueprint, redirect, render_template, request
 from services.common.kafka import KafkaUnavailable
 from services.contracts.questionnaire import Questionnaire
 
-from . import journey, nudge, submission, wording
+from . import characters, journey, nudge, submission, wording
 from .protection import HONEYPOT, FormClock, RateLimiter, Stale, TooFast
 
 SERVICE_NAME = "Report a micro-aggression"
@@ -43,9 +43,18 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
             return check_page(answers, started)
         return question_page(target, answers, started, changing=changing)
 
-    def read() -> tuple[dict, str]:
-        answers = journey.prune(questionnaire, submission.from_form(request.form, questionnaire, CONTROLS))
-        return answers, request.form.get("started") or clock.start()
+    def read() -> tuple[dict, str, dict[str, str]]:
+        """The answers the page carried, with any character no report may hold taken out (the
+        page shows what is left; `unreadable` says which answers lost some), and the start time."""
+        posted = submission.from_form(request.form, questionnaire, CONTROLS)
+        unreadable = {code: _unreadable_message(code) for code in characters.problems(posted)}
+        answers = journey.prune(questionnaire, {characters.cleaned(k): _cleaned(v) for k, v in posted.items()})
+        return answers, request.form.get("started") or clock.start(), unreadable
+
+    def _unreadable_message(code: str) -> str:
+        if code in questionnaire.text_fields:
+            return wording.unreadable(questionnaire[code])
+        return wording.PAGE_PROBLEM
 
     @bp.get("/")
     def start():
@@ -57,7 +66,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
 
     @bp.post("/report")
     def navigate():
-        answers, started = read()
+        answers, started, unreadable = read()
         current = request.form.get("page", journey.START)
         changing = request.form.get("changing") == "1"
         if request.form.get("change") in journey.pages(questionnaire, answers):
@@ -68,6 +77,8 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
             return page(journey.previous_page(questionnaire, answers, current, changing), answers, started)
         if current in (journey.START, journey.CHECK):
             return page(journey.next_page(questionnaire, answers, current), answers, started)
+        if current in unreadable:
+            return question_page(current, answers, started, {current: unreadable[current]}, changing, 400)
         found = submission.problems(answers, required=[current])
         if current in found:
             return question_page(current, answers, started,
@@ -76,7 +87,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
 
     @bp.post("/report/send")
     def send_report():
-        answers, started = read()
+        answers, started, unreadable = read()
         if not limiter.allow(request.remote_addr or ""):
             return check_page(answers, started, {"_page": "You have sent a lot of reports in a short "
                               "time. Wait 10 minutes, then select 'Send report' again"}, 429)
@@ -90,6 +101,10 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
         except TooFast:
             return check_page(answers, started, {"_page": "Wait a few seconds, then select "
                               "'Send report' again"}, 400)
+        if unreadable:
+            route = journey.pages(questionnaire, answers)
+            return check_page(answers, started, {c: m for c, m in unreadable.items() if c in route}
+                              or {"_page": wording.PAGE_PROBLEM}, 400)
         found = submission.problems(answers)
         if found:
             route = journey.pages(questionnaire, answers)
@@ -111,6 +126,10 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
                                    lines=["Go back and try again."]), 415
 
     return bp
+
+
+def _cleaned(value):
+    return [characters.cleaned(v) for v in value] if isinstance(value, list) else characters.cleaned(value)
 
 
 def _errors(errors: dict[str, str], anchor: str) -> dict:

@@ -27,6 +27,13 @@ ASKS_FOR = {
 PAGE_PROBLEM = "Something on this page could not be read. Check your answers and try again"
 
 
+def unreadable(q: Question) -> str:
+    """For an answer that held characters no report may hold (`characters.py`); the page shows
+    what is left once they are taken out."""
+    return (f"{_sentence(asks_for(q))} had hidden characters that cannot be sent, such as control "
+            "or formatting characters. They have been taken out: check your answer, then continue")
+
+
 def asks_for(q: Question) -> str:
     return ASKS_FOR.get(q.code, q.question.rstrip("?").lower())
 
