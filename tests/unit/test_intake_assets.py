@@ -66,3 +66,10 @@ def test_everything_a_page_refers_to_is_served_from_the_intake(client):
 def test_the_design_systems_files_may_be_cached_but_pages_never(client):
     assert client.get("/assets/nhsuk/intake.css").headers["Cache-Control"] == "public, max-age=3600"
     assert client.get("/").headers["Cache-Control"] == "no-store"
+
+
+def test_the_compiled_stylesheet_sets_arial_on_the_page_and_its_form_controls(client):
+    css = client.get("/assets/nhsuk/intake.css").get_data(as_text=True)
+    assert re.search(r"(^|})html\{[^}]*font-family:arial,sans-serif", css)
+    assert re.search(r"button,input,select,textarea\{font-family:inherit\}", css)
+    assert "serif" not in css.replace("sans-serif", "")
