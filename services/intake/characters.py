@@ -30,6 +30,13 @@ EXPLAINED = {
 }
 
 
+# The same single characters as a JSON Schema character class, for the OpenAPI document, but for
+# unpaired surrogates: a JSON text decoded as Unicode scalar values (as most validators read it)
+# cannot hold one, and a class naming them does not compile in such validators' regex engines.
+REFUSED_CLASS = ("[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e"
+                 "\\u2066-\\u2069\\ufdd0-\\ufdef\\ufffd-\\uffff]")
+
+
 def _kind(ch: str) -> str | None:
     cp = ord(ch)
     if 0xD800 <= cp <= 0xDFFF:
@@ -38,7 +45,7 @@ def _kind(ch: str) -> str | None:
         return CONTROL
     if cp == 0xFFFD:
         return UNREADABLE
-    if 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE:
+    if 0xFDD0 <= cp <= 0xFDEF or cp in (0xFFFE, 0xFFFF):
         return NONCHARACTER
     if ch in BIDI_CONTROLS:
         return BIDI

@@ -198,3 +198,10 @@ def test_a_bot_that_fills_every_field_it_finds_is_refused_and_nothing_is_sent(cl
     resp = client.post("/report/send", data=MultiDict(filled))
     assert resp.status_code == 400 and publisher.sent == []
     assert "Something on this page could not be read" in html.unescape(resp.get_data(as_text=True))
+
+
+def test_the_openapi_documents_the_same_characters_as_refused():
+    refused = re.compile(characters.REFUSED_CLASS.encode().decode("unicode_escape"))
+    for cp in (*range(0xD800), *range(0xE000, 0x10000)):   # all but the surrogates (see REFUSED_CLASS)
+        ch = chr(cp)
+        assert bool(refused.match(ch)) == (characters.problem(ch) is not None), hex(cp)
