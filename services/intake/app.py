@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services.common import sealing
 from services.common.kafka import KafkaUnavailable, SyncProducer
-from services.contracts import events
+from services.contracts import deployment, events
 from services.contracts.questionnaire import load
 
 from . import api, submission, web
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     limiter = RateLimiter(settings.rate_limit, settings.rate_window)
     clock = FormClock(settings.min_seconds, settings.form_max_age)
     app.register_blueprint(api.blueprint(send, limiter))
-    app.register_blueprint(web.blueprint(load(), send, limiter, clock))
+    app.register_blueprint(web.blueprint(load(), send, limiter, clock, deployment.load()))
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
 
@@ -96,11 +96,24 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
         resp.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         resp.headers["X-Frame-Options"] = "DENY"
+        resp.headers["X-DNS-Prefetch-Control"] = "off"   # no lookup of a support link's site until it is followed
         if settings.hsts:
             resp.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        # Pages may hold someone's words: never cached. The design system's files may be.
-        resp.headers["Cache-Control"] = ("public, max-age=3600" if request.path.startswith("/assets/")
-                                         else "no-store")
+        # The design system's files may be cached by anyone. A page of the form may be kept only
+        # by the person's own browser, so that its Back button shows the page as it was instead
+        # of asking to send the form again (a page reached by POST that the browser may not keep
+        # cannot be shown again without sending it again); `no-cache` makes the browser ask
+        # afresh whenever it is not going back or forward. Nothing else may keep a page or an
+        # API answer. /report/cleared makes the browser forget every page it kept.
+        if request.path.startswith("/assets/"):
+            resp.headers["Cache-Control"] = "public, max-age=3600"
+        elif request.path.startswith("/api/") or request.path == "/healthz":
+            resp.headers["Cache-Control"] = "no-store"
+        else:
+            resp.headers["Cache-Control"] = "private, no-cache"
+        if request.path == "/report/cleared":
+            resp.headers["Clear-Site-Data"] = '"cache"'
+
         return resp
 
     @app.errorhandler(HTTPException)
