@@ -13,17 +13,18 @@ from services.common.kafka import KafkaUnavailable
 from services.contracts.deployment import Deployment, sms, tel
 from services.contracts.questionnaire import Questionnaire
 
-from . import characters, journey, nudge, submission, wording
+from . import characters, i18n, journey, nudge, submission, wording
+from .i18n import N_, _
 from .protection import HONEYPOT, FormClock, RateLimiter, Stale, TooFast
 
-SERVICE_NAME = "Report a micro-aggression"
+SERVICE_NAME = N_("Report a micro-aggression")
 # Values the form carries from page to page besides the answers, each with how a new form gets
 # one: one more (an idempotency key, say) is one more entry here and nothing else.
 CARRIED = ("started",)
 CONTROLS = ("page", "action", "change", "changing", *CARRIED, HONEYPOT)
 # A long list of options gets a link past it to "Continue", for people using a keyboard.
 SKIP_PAST = 8
-UNAVAILABLE = "Sorry, there is a problem with the service. Your report has not been sent."
+UNAVAILABLE = N_("Sorry, there is a problem with the service. Your report has not been sent.")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -34,12 +35,14 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
 
     @bp.app_context_processor
     def _common():
-        return {"service_name": SERVICE_NAME, "honeypot": HONEYPOT, "errors": {}, "error_list": [],
+        language = i18n.language()
+        return {"service_name": _(SERVICE_NAME), "html_lang": "en-GB" if language == "en" else language,
+                "honeypot": HONEYPOT, "errors": {}, "error_list": [],
                 "deployment": deployment, "carried": {}, "tel": tel, "sms": sms}
 
     def question_page(code: str, answers: dict, carried: dict, errors=None, changing=False, status=200):
         route = journey.pages(questionnaire, answers)
-        question = questionnaire.worded(code, answers)
+        question = i18n.question(questionnaire.worded(code, answers))
         return render_template("question.html", question=question, answers=answers, carried=carried,
                                changing=changing, number=route.index(code) + 1, of=len(route),
                                skip_past=len(question.options) > SKIP_PAST,
@@ -74,7 +77,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
     def _unreadable_message(code: str) -> str:
         if code in questionnaire.text_fields:
             return wording.unreadable(questionnaire[code])
-        return wording.PAGE_PROBLEM
+        return _(wording.PAGE_PROBLEM)
 
     @bp.get("/")
     def start():
@@ -109,22 +112,22 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
     def send_report():
         answers, carried, unreadable = read()
         if not limiter.allow(request.remote_addr or ""):
-            return check_page(answers, carried, {"_page": "You have sent a lot of reports in a short "
-                              "time. Wait 10 minutes, then select 'Send report' again"}, 429)
+            return check_page(answers, carried, {"_page": _("You have sent a lot of reports in a short "
+                              "time. Wait 10 minutes, then select 'Send report' again")}, 429)
         if request.form.get(HONEYPOT):
-            return check_page(answers, carried, {"_page": wording.PAGE_PROBLEM}, 400)
+            return check_page(answers, carried, {"_page": _(wording.PAGE_PROBLEM)}, 400)
         try:
             clock.check(request.form.get("started"))
         except Stale:
-            return check_page(answers, {**carried, "started": clock.start()}, {"_page": "Check your answers, "
-                              "then select 'Send report' again"}, 400)
+            return check_page(answers, {**carried, "started": clock.start()}, {"_page": _("Check your answers, "
+                              "then select 'Send report' again")}, 400)
         except TooFast:
-            return check_page(answers, carried, {"_page": "Wait a few seconds, then select "
-                              "'Send report' again"}, 400)
+            return check_page(answers, carried, {"_page": _("Wait a few seconds, then select "
+                              "'Send report' again")}, 400)
         if unreadable:
             route = journey.pages(questionnaire, answers)
             return check_page(answers, carried, {c: m for c, m in unreadable.items() if c in route}
-                              or {"_page": wording.PAGE_PROBLEM}, 400)
+                              or {"_page": _(wording.PAGE_PROBLEM)}, 400)
         found = submission.problems(answers)
         if found:
             route = journey.pages(questionnaire, answers)
@@ -132,7 +135,7 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
         try:
             send(answers)
         except KafkaUnavailable:
-            return check_page(answers, carried, status=503, unavailable=UNAVAILABLE)
+            return check_page(answers, carried, status=503, unavailable=_(UNAVAILABLE))
         return redirect("/report/sent", 303)
 
     @bp.get("/report/sent")
@@ -147,10 +150,17 @@ def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: F
     @bp.before_request
     def _form_bodies_only():
         if request.method == "POST" and request.mimetype not in FORM_TYPES:
-            return render_template("problem.html", title="Sorry, this page could not be read",
-                                   lines=["Go back and try again."]), 415
+            return render_template("problem.html", title=_("Sorry, this page could not be read"),
+                                   lines=[_("Go back and try again.")]), 415
 
     return bp
+
+
+def _sentence(kinds: list[str]) -> str:
+    """'a name and a phone number', in the person's language."""
+    if len(kinds) == 1:
+        return kinds[0]
+    return _("%(items)s and %(last)s", items=", ".join(kinds[:-1]), last=kinds[-1])
 
 
 def _cleaned(value):
@@ -167,13 +177,13 @@ def _errors(errors: dict[str, str], anchor: str) -> dict:
 def _rows(questionnaire: Questionnaire, answers: dict, errors: dict[str, str]) -> list[dict]:
     rows = []
     for code in journey.pages(questionnaire, answers):
-        q, value = questionnaire.worded(code, answers), answers.get(code)
+        q, value = i18n.question(questionnaire.worded(code, answers)), answers.get(code)
         if isinstance(value, list):
             value = [q.options.get(v, v) for v in value]
         elif value is not None and not q.is_text:
             value = q.options.get(value, value)
         found = nudge.identifiers(value) if q.is_text and isinstance(value, str) else []
         rows.append({"code": code, "question": q.question, "answer": value, "error": errors.get(code),
-                     "nudge": nudge.sentence(found) if found else "",
+                     "nudge": _sentence([_(kind) for kind in found]) if found else "",
                      "hidden_label": wording.asks_for(q)})
     return rows
