@@ -127,7 +127,7 @@ def extract() -> Catalog:
 
 def _po_bytes(catalogue: Catalog) -> bytes:
     out = BytesIO()
-    write_po(out, catalogue, width=100, omit_header=False, sort_output=False, no_location=False)
+    write_po(out, catalogue, width=100, omit_header=False, sort_output=False, no_location=True)
     return out.getvalue()
 
 

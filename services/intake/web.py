@@ -7,6 +7,9 @@ kept by the person's own browser (`Cache-Control: private, no-cache`, set in app
 back shows the page as it was, without asking to send the form again (README, "The form")."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from flask import Blueprint, redirect, render_template, request
 
 from services.common.kafka import KafkaUnavailable
@@ -19,8 +22,8 @@ from .protection import HONEYPOT, FormClock, RateLimiter, Stale, TooFast
 
 SERVICE_NAME = N_("Report a micro-aggression")
 # Values the form carries from page to page besides the answers, each with how a new form gets
-# one: one more (an idempotency key, say) is one more entry here and nothing else.
-CARRIED = ("started",)
+# one (given the form's clock): one more (an idempotency key, say) is one more entry here.
+CARRIED: dict[str, Callable[[FormClock], str]] = {"started": FormClock.start}
 CONTROLS = ("page", "action", "change", "changing", *CARRIED, HONEYPOT)
 # A long list of options gets a link past it to "Continue", for people using a keyboard.
 SKIP_PAST = 8
@@ -31,7 +34,7 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: FormClock,
               deployment: Deployment) -> Blueprint:
     bp = Blueprint("form", __name__)
-    fresh = {"started": clock.start}
+    fresh = {name: partial(make, clock) for name, make in CARRIED.items()}
 
     @bp.app_context_processor
     def _common():
