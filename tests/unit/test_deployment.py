@@ -87,6 +87,16 @@ def test_no_witness_reads_my_and_no_one_it_happened_to_reads_their():
             assert not {"their", "they", "them"} & set(text.lower().replace(",", " ").split()), (q.code, text)
 
 
+@pytest.mark.parametrize("code", ["themes", "impact", "about"])
+def test_a_witness_reads_no_label_about_themselves_where_the_labels_describe_the_person_it_happened_to(code):
+    for answer, others in (("witnessed", {"i", "i'm", "my", "me", "we", "our"}), ("both", {"i", "i'm", "my", "me"})):
+        worded = Q.worded(code, {"happened_to": answer})
+        for option, label in worded.options.items():
+            if option in worded.exclusive:
+                continue   # "I am not sure": the person's own answer, not about whom it happened to
+            assert not others & set(label.lower().replace(",", " ").split()), (answer, label)
+
+
 def test_each_job_group_has_plain_words_and_the_nhs_staff_group_as_its_hint():
     role = Q["role"]
     assert role.options["add_prof_sci_tech"] == "Pharmacist, psychologist or other professional"
