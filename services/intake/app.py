@@ -12,10 +12,11 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services.common import sealing
 from services.common.kafka import KafkaUnavailable, SyncProducer
-from services.contracts import events
+from services.contracts import deployment, events
 from services.contracts.questionnaire import load
 
-from . import api, submission, web
+from . import api, i18n, submission, web
+from .i18n import N_, _
 from .protection import FormClock, RateLimiter
 from .settings import Settings
 
@@ -31,12 +32,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';
        "connect-src 'self'; manifest-src 'self'; object-src 'none'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 PROBLEMS = {
-    400: ("Sorry, this page could not be read", "Go back and try again."),
-    404: ("Page not found", "If you typed the web address, check it is correct."),
-    405: ("Page not found", "If you typed the web address, check it is correct."),
-    413: ("Your report is too long to send", "Go back and make the text shorter."),
-    429: ("Sorry, there have been too many reports from your network", "Try again in 10 minutes."),
-    500: ("Sorry, there is a problem with the service", "Try again later."),
+    400: (N_("Sorry, this page could not be read"), N_("Go back and try again.")),
+    404: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
+    405: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
+    413: (N_("Your report is too long to send"), N_("Go back and make the text shorter.")),
+    429: (N_("Sorry, there have been too many reports from your network"), N_("Try again in 10 minutes.")),
+    500: (N_("Sorry, there is a problem with the service"), N_("Try again later.")),
 }
 
 
@@ -87,13 +88,18 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, MAX_FORM_MEMORY_SIZE=MAX_BODY, MAX_FORM_PARTS=500)
     # The design system's macros are .jinja files: autoescape them too, not only .html.
     app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": ChainableUndefined,
+                         "extensions": ["jinja2.ext.i18n"],
                          "loader": ChoiceLoader([FileSystemLoader(app.root_path + "/templates"),
                                                  PackageLoader("nhsuk_frontend_jinja")])}
+    # Every string a person reads comes from the catalogue of their language (i18n.py).
+    app.jinja_env.install_gettext_callables(gettext=lambda s: i18n.current().gettext(s),
+                                            ngettext=lambda s, p, n: i18n.current().ngettext(s, p, n),
+                                            newstyle=True)
     send = Sender(settings, publisher)
     limiter = RateLimiter(settings.rate_limit, settings.rate_window)
     clock = FormClock(settings.min_seconds, settings.form_max_age)
     app.register_blueprint(api.blueprint(send, limiter))
-    app.register_blueprint(web.blueprint(load(), send, limiter, clock))
+    app.register_blueprint(web.blueprint(load(), send, limiter, clock, deployment.load()))
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
 
@@ -110,11 +116,24 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
         resp.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         resp.headers["X-Frame-Options"] = "DENY"
+        resp.headers["X-DNS-Prefetch-Control"] = "off"   # no lookup of a support link's site until it is followed
         if settings.hsts:
             resp.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        # Pages may hold someone's words: never cached. The design system's files may be.
-        resp.headers["Cache-Control"] = ("public, max-age=3600" if request.path.startswith("/assets/")
-                                         else "no-store")
+        # The design system's files may be cached by anyone. A page of the form may be kept only
+        # by the person's own browser, so that its Back button shows the page as it was instead
+        # of asking to send the form again (a page reached by POST that the browser may not keep
+        # cannot be shown again without sending it again); `no-cache` makes the browser ask
+        # afresh whenever it is not going back or forward. Nothing else may keep a page or an
+        # API answer. /report/cleared makes the browser forget every page it kept.
+        if request.path.startswith("/assets/"):
+            resp.headers["Cache-Control"] = "public, max-age=3600"
+        elif request.path.startswith("/api/") or request.path == "/healthz":
+            resp.headers["Cache-Control"] = "no-store"
+        else:
+            resp.headers["Cache-Control"] = "private, no-cache"
+        if request.path == "/report/cleared":
+            resp.headers["Clear-Site-Data"] = '"cache"'
+
         return resp
 
     @app.errorhandler(HTTPException)
@@ -122,7 +141,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
         if request.path.startswith("/api/"):
             return jsonify(errors={"_schema": [exc.description]}), exc.code
         title, line = PROBLEMS.get(exc.code, PROBLEMS[400])
-        return render_template("problem.html", title=title, lines=[line]), exc.code
+        return render_template("problem.html", title=_(title), lines=[_(line)]), exc.code
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
@@ -131,6 +150,6 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
         if request.path.startswith("/api/"):
             return jsonify(errors={"_schema": ["Sorry, something went wrong; nothing was stored"]}), 500
         title, line = PROBLEMS[500]
-        return render_template("problem.html", title=title, lines=[line]), 500
+        return render_template("problem.html", title=_(title), lines=[_(line)]), 500
 
     return app

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import N_
+
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Matron|Sir|Dame)\.?"
 _CAPITALISED = r"[A-Z][a-z'\u2019-]+"
 # Capitalised words that are not names when they stand next to another capitalised word.
@@ -17,13 +19,13 @@ Muslim Christian Jewish Hindu Sikh Black White Asian Indian African Caribbean Po
 
 # (what it may be, pattern), in the order they are listed to the person.
 PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("a name", re.compile(rf"\b{_TITLE}\s+{_CAPITALISED}|\b(?:named|called)\s+{_CAPITALISED}")),
-    ("a phone number", re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")),
-    ("an email address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("a postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
-    ("an NHS number", re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")),
-    ("a web address", re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
-    ("a social media handle", re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}")),
+    (N_("a name"), re.compile(rf"\b{_TITLE}\s+{_CAPITALISED}|\b(?:named|called)\s+{_CAPITALISED}")),
+    (N_("a phone number"), re.compile(r"(?<!\d)(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")),
+    (N_("an email address"), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (N_("a postcode"), re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
+    (N_("an NHS number"), re.compile(r"(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)")),
+    (N_("a web address"), re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
+    (N_("a social media handle"), re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}")),
 )
 _PAIR = re.compile(rf"\b(?=({_CAPITALISED})\s+({_CAPITALISED})\b)")  # overlapping pairs
 

@@ -14,6 +14,8 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
 
+from . import characters
+
 COMMITTED = Path(__file__).with_name("openapi.json")
 PATH = "/api/v1/reports"
 # A character that Python's str.strip() keeps, which the schema's blank-text rule relies on
@@ -40,7 +42,13 @@ def _describe(answers: dict, questionnaire: Questionnaire) -> None:
             prop.setdefault("allOf", []).append(
                 {"anyOf": [{"not": {"contains": {"const": code}}}, {"maxItems": 1}]})
         if q.is_text:
-            prop["pattern"] = NOT_BLANK   # blank text is rejected: leave the field out instead
+            # Blank text is rejected (leave the field out instead), and so are the characters no
+            # report may hold: one pattern, so that generators from the document honour both.
+            allowed, refused = "[^" + characters.REFUSED_CLASS[1:-1] + "]", characters.REFUSED_CLASS[1:-1]
+            prop["pattern"] = f"^{allowed}*[^{NOT_BLANK[2:-1]}{refused}]{allowed}*$"
+            prop["description"] += (" Text only: no control character but tab and newline, no unpaired surrogate, "
+                                    "U+FFFD, noncharacter or bidirectional override or isolate, and at most "
+                                    f"{characters.MAX_MARKS_IN_A_ROW} combining marks in a row.")
         if q.shown_with:
             prop["description"] += " Only with " + ", ".join(
                 f"{k} including '{v}'" for k, v in q.shown_with.items()) + "."

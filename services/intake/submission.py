@@ -14,6 +14,8 @@ from services.common import sealing
 from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
 
+from . import characters
+
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -102,6 +104,9 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
     """A validated, encoded raw event, or Invalid with a field-by-field error map."""
     if not isinstance(answers, dict):
         raise Invalid({"_schema": ["Send a JSON object of answers"]})
+    unreadable = characters.problems(answers)
+    if unreadable:   # before the schema: its messages could quote the characters back
+        raise Invalid(unreadable)
     try:   # one validation: the event's nested answers schema is the questionnaire's
         return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
                                                 "event_id": event_id, "month": month,

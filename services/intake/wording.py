@@ -5,30 +5,41 @@ from __future__ import annotations
 
 from services.contracts.questionnaire import Question, Questionnaire
 
+from .i18n import N_, _
+
 # What each question asks for, as it reads after "Select" or "Enter".
 ASKS_FOR = {
-    "happened_to": "whether it happened to you, to someone else, or both",
-    "setting": "where you work, volunteer or study",
-    "organisation": "which organisation",
-    "role": "your role",
-    "came_from": "who it came from",
-    "about": "what you think it was about",
-    "about_other": "what else you think it was about",
-    "what_happened": "what happened",
-    "themes": "which of these describe what happened",
-    "how": "how it happened",
-    "where": "where it happened",
-    "when": "when it happened",
-    "pattern": "whether this has happened before",
-    "impact": "how it affected you or them",
-    "afterwards": "what happened afterwards",
-    "what_would_help": "what would help stop this happening again",
+    "happened_to": N_("whether it happened to you, to someone else, or both"),
+    "setting": N_("where you work, volunteer or study"),
+    "organisation": N_("which organisation"),
+    "role": N_("your role"),
+    "came_from": N_("who it came from"),
+    "about": N_("what you think it was about"),
+    "about_other": N_("what else you think it was about"),
+    "what_happened": N_("what happened"),
+    "themes": N_("which of these describe what happened"),
+    "how": N_("how it happened"),
+    "where": N_("where it happened"),
+    "when": N_("when it happened"),
+    "pattern": N_("whether this has happened before"),
+    "impact": N_("how it affected you or them"),
+    "afterwards": N_("what happened afterwards"),
+    "what_would_help": N_("what would help stop this happening again"),
 }
-PAGE_PROBLEM = "Something on this page could not be read. Check your answers and try again"
+PAGE_PROBLEM = N_("Something on this page could not be read. Check your answers and try again")
+
+
+def unreadable(q: Question) -> str:
+    """For an answer that held characters no report may hold (`characters.py`); the page shows
+    what is left once they are taken out."""
+    return _("%(what)s had hidden characters that cannot be sent, such as control or formatting "
+             "characters. They have been taken out: check your answer, then continue",
+             what=_sentence(asks_for(q)))
 
 
 def asks_for(q: Question) -> str:
-    return ASKS_FOR.get(q.code, q.question.rstrip("?").lower())
+    """What `q` asks for, in the person's language."""
+    return _(ASKS_FOR[q.code]) if q.code in ASKS_FOR else q.question.rstrip("?").lower()
 
 
 def message(q: Question, answers: dict) -> str:
@@ -36,18 +47,19 @@ def message(q: Question, answers: dict) -> str:
     value = answers.get(q.code)
     if q.is_text:
         if value is None or not str(value).strip():
-            return f"Enter {asks_for(q)}"
+            return _("Enter %(what)s", what=asks_for(q))
         if len(value) > q.max_length:
-            return f"{_sentence(asks_for(q))} must be {q.max_length:,} characters or fewer"
-        return PAGE_PROBLEM
+            return _("%(what)s must be %(limit)s characters or fewer", what=_sentence(asks_for(q)),
+                     limit=format(q.max_length, ","))
+        return _(PAGE_PROBLEM)
     if value is None:
-        return f"Select {asks_for(q)}"
+        return _("Select %(what)s", what=asks_for(q))
     chosen = set(value) if isinstance(value, list) else {value}
     exclusive = chosen & set(q.exclusive)
     if exclusive and len(chosen) > 1:
-        label = q.options[sorted(exclusive)[0]]
-        return f"Select {asks_for(q)}, or select '{label}'"
-    return f"Select {asks_for(q)} from the list"
+        label = _(q.options[sorted(exclusive)[0]])
+        return _("Select %(what)s, or select '%(option)s'", what=asks_for(q), option=label)
+    return _("Select %(what)s from the list", what=asks_for(q))
 
 
 def messages(questionnaire: Questionnaire, answers: dict, problems: dict, fields) -> dict[str, str]:
@@ -55,7 +67,7 @@ def messages(questionnaire: Questionnaire, answers: dict, problems: dict, fields
     field the page does not show (a tampered or stale form) becomes a page-level message."""
     out = {code: message(questionnaire[code], answers) for code in fields if code in problems}
     if set(problems) - set(fields):
-        out.setdefault("_page", PAGE_PROBLEM)
+        out.setdefault("_page", _(PAGE_PROBLEM))
     return out
 
 

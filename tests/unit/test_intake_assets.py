@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from services.contracts import deployment
 from services.intake.app import create_app
 from services.intake.settings import Settings
 
@@ -52,7 +53,12 @@ def test_the_compiled_stylesheet_has_no_third_party_font_or_url(client):
 
 def test_everything_a_page_refers_to_is_served_from_the_intake(client):
     page = client.get("/").get_data(as_text=True)
-    refs = re.findall(r'(?:href|src)="([^"#]+)"', page)
+    # What a page loads (<link>, src=) is all the intake's own; a link to another site is only
+    # a link a person may follow (the support contacts), never fetched, prefetched or looked up.
+    refs = re.findall(r'<link[^>]*\bhref="([^"#]+)"', page) + re.findall(r'\bsrc="([^"#]+)"', page)
+    outside = re.findall(r'<a [^>]*href="(https?://[^"]+)"', page)
+    assert outside == [c.href for c in deployment.load().support if c.href]
+    assert not re.search(r'rel="(dns-prefetch|preconnect|prefetch|prerender|preload|modulepreload)"', page)
     assert {"/assets/nhsuk/intake.css", "/assets/js-enabled.js", "/assets/intake.js",
             "/assets/nhsuk/manifest.json"} <= set(refs)
     for ref in refs:
@@ -65,4 +71,11 @@ def test_everything_a_page_refers_to_is_served_from_the_intake(client):
 
 def test_the_design_systems_files_may_be_cached_but_pages_never(client):
     assert client.get("/assets/nhsuk/intake.css").headers["Cache-Control"] == "public, max-age=3600"
-    assert client.get("/").headers["Cache-Control"] == "no-store"
+    assert client.get("/").headers["Cache-Control"] == "private, no-cache"
+
+
+def test_the_compiled_stylesheet_sets_arial_on_the_page_and_its_form_controls(client):
+    css = client.get("/assets/nhsuk/intake.css").get_data(as_text=True)
+    assert re.search(r"(^|})html\{[^}]*font-family:arial,sans-serif", css)
+    assert re.search(r"button,input,select,textarea\{font-family:inherit\}", css)
+    assert "serif" not in css.replace("sans-serif", "")

@@ -245,9 +245,20 @@ def test_no_page_sets_a_cookie_and_every_page_sends_the_security_headers(client)
         csp = resp.headers["Content-Security-Policy"]
         assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
         assert "camera=()" in resp.headers["Permissions-Policy"]
-        assert resp.headers["Cache-Control"] == "no-store"
+        assert resp.headers["Cache-Control"] == "private, no-cache"   # only the person's browser, for Back
+        assert resp.headers["X-DNS-Prefetch-Control"] == "off"
         assert "Strict-Transport-Security" not in resp.headers
     assert client.get_cookie("session") is None
+
+
+def test_the_api_and_health_answers_are_never_kept_and_clearing_makes_the_browser_forget_the_pages(client):
+    assert client.post("/api/v1/reports", json=REQUIRED).headers["Cache-Control"] == "no-store"
+    assert client.get("/healthz").headers["Cache-Control"] == "no-store"
+    cleared = client.get("/report/cleared")
+    assert cleared.status_code == 200 and cleared.headers["Clear-Site-Data"] == '"cache"'
+    assert "This browser no longer has your answers" in text(cleared)
+    assert 'href="/report/cleared"' in text(client.get("/report/sent"))
+    assert "Clear-Site-Data" not in client.get("/report/sent").headers
 
 
 def test_production_settings_add_hsts(keys_dir):
@@ -278,3 +289,100 @@ def test_an_unexpected_failure_shows_a_plain_page_and_logs_only_its_class(keys_d
     assert "Sorry, there is a problem with the service" in text(resp) and "Traceback" not in text(resp)
     assert [(r.getMessage(), r.error_class) for r in caplog.records] == [("unexpected error", "RuntimeError")]
     assert "mimicked" not in caplog.text
+
+
+def progress(resp) -> str:
+    return re.search(r'app-progress">(Question \d+ of \d+)', text(resp))[1]
+
+
+def test_each_question_says_where_the_person_is_counting_only_the_questions_they_will_see(client):
+    resp, seen = client.get("/report"), []
+    while page_of(resp) != "check":
+        seen.append(progress(resp))
+        resp = press(client, resp, {c: REQUIRED[c] for c in [page_of(resp)] if c in REQUIRED}, action="continue")
+    assert seen == [f"Question {n} of 15" for n in range(1, 16)]
+    about = client.post("/report", data={**REQUIRED, "page": "came_from", "action": "continue"})
+    opened = press(client, about, {"about": ["race", "something_else"]}, action="continue")
+    assert page_of(opened) == "about_other" and progress(opened) == "Question 7 of 16"
+    assert progress(press(client, opened, {"about_other": "my hair"}, action="continue")) == "Question 8 of 16"
+
+
+@pytest.mark.parametrize("happened_to, label, hint", [
+    ("self", "My ability, qualifications or English were doubted", "how it made you feel."),
+    ("witnessed", "Their ability, qualifications or English were doubted", "how it seemed to affect the person it was aimed at"),
+    ("both", "Our ability, qualifications or English were doubted", "how it made you or them feel."),
+])
+def test_questions_hints_and_labels_fit_someone_it_happened_to_or_who_saw_it(client, happened_to, label, hint):
+    answers = {**REQUIRED, "happened_to": happened_to}
+    what = client.post("/report", data={**answers, "page": "about", "action": "continue"})
+    assert page_of(what) == "what_happened" and hint in text(what)
+    themes = text(client.post("/report", data={**answers, "page": "what_happened", "action": "continue"}))
+    assert html.unescape(themes).count(label) == 1
+    check = text(walk_to_check(client, {**answers, "themes": ["T02"]}))
+    assert label in html.unescape(check)
+    values = re.findall(r'name="themes" value="([^"]+)"', check)
+    assert values == ["T02"]   # the same code whoever it happened to
+
+
+def test_job_groups_are_in_plain_words_with_the_nhs_staff_group_as_a_hint_and_say_why_they_are_asked(client):
+    role = html.unescape(text(client.post("/report", data={**REQUIRED, "page": "organisation", "action": "continue"})))
+    assert page_of_html(role) == "role"
+    assert "Pharmacist, psychologist or other professional" in role
+    assert re.search(r'id="role-4-item-hint"[^>]*>\s*Additional professional, scientific and technical staff', role)
+    assert "So that we can see which staff groups are affected most. You can skip this question." in role
+
+
+def page_of_html(page: str) -> str:
+    return re.search(r'name="page" value="([^"]+)"', page)[1]
+
+
+@pytest.mark.parametrize("before, code, why", [
+    ("happened_to", "setting", "So that we can see where micro-aggressions happen most. You can skip this question."),
+    ("setting", "organisation", "So that each organisation can see its own themes."),
+])
+def test_each_optional_question_about_the_person_says_why_and_that_it_can_be_skipped(client, before, code, why):
+    resp = client.post("/report", data={**REQUIRED, "page": before, "action": "continue"})
+    assert page_of(resp) == code and why in html.unescape(text(resp))
+    assert "(optional)" in text(resp)
+    assert press(client, resp, action="continue").status_code == 200   # skipped
+
+
+def test_the_organisation_list_covers_waveney_from_the_deployment(client):
+    page = html.unescape(text(client.post("/report", data={**REQUIRED, "page": "setting", "action": "continue"})))
+    assert "East Coast Community Healthcare (Waveney)" in page and "Suffolk County Council (Waveney social care)" in page
+
+
+def test_a_long_list_has_a_link_past_it_to_continue_and_a_short_one_does_not(client):
+    about = text(client.post("/report", data={**REQUIRED, "page": "came_from", "action": "continue"}))
+    assert 'href="#continue"' in about and 'id="continue"' in about
+    happened = text(client.get("/report"))
+    assert 'href="#continue"' not in happened
+
+
+@pytest.mark.parametrize("path", ["/", "/report/sent"])
+def test_the_start_and_confirmation_pages_list_support_with_real_links_and_numbers(client, path):
+    page = html.unescape(text(client.get(path)))
+    for link in ('href="tel:116123">116 123</a>', 'href="sms:85258?body=SHOUT">85258</a>',
+                 'href="tel:03000303300">0300 0303 300</a>', 'href="https://www.practitionerhealth.nhs.uk/"',
+                 'href="https://www.samaritans.org/"', 'href="https://giveusashout.org/"',
+                 'href="https://nationalguardian.org.uk/"'):
+        assert link in page, link
+    for words in ("Employee Assistance Programme", "Freedom to Speak Up Guardian", "NHS Practitioner Health",
+                  "Samaritans", "Shout", "Norfolk and Waveney staff wellbeing"):
+        assert words in page
+
+
+def test_the_start_page_says_it_is_voluntary_a_pilot_and_used_alongside_surveys_and_complaints(client):
+    page = text(client.get("/"))
+    assert "Telling us is voluntary. This is a pilot across Norfolk and Waveney" in page
+    assert "staff surveys" in page and "complaints and grievances" in page
+
+
+def test_a_value_the_form_carries_besides_the_answers_goes_through_every_page_unchanged(client):
+    first = client.get("/report")
+    started = dict(form_fields(text(first)))["started"]
+    resp = first
+    while page_of(resp) != "check":
+        resp = press(client, resp, {c: REQUIRED[c] for c in [page_of(resp)] if c in REQUIRED}, action="continue")
+        assert dict(form_fields(text(resp)))["started"] == started
+    assert dict(form_fields(text(press(client, resp, action="back"))))["started"] == started
