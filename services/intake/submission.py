@@ -50,10 +50,14 @@ def from_form(form, questionnaire: Questionnaire | None = None, controls: Iterab
 
 
 def problems(answers: dict, required: Iterable[str] | None = None) -> dict:
-    """The questionnaire's verdict on `answers`, as {field: [messages]} (empty when valid).
+    """The intake's verdict on `answers`, as {field: [messages]} (empty when valid): characters
+    no report may hold (characters.py), then the questionnaire's rules.
 
     `required` limits the required-answer rule to those questions (a page of the form checks
     only its own); None applies it to every question, as at sending."""
+    unreadable = characters.problems(answers)
+    if unreadable:   # before the schema: its messages could quote the characters back
+        return unreadable
     schema = events.instance(events.answers_schema())
     partial = False if required is None else tuple(set(schema.fields) - set(required))
     try:
@@ -104,9 +108,9 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
     """A validated, encoded raw event, or Invalid with a field-by-field error map."""
     if not isinstance(answers, dict):
         raise Invalid({"_schema": ["Send a JSON object of answers"]})
-    unreadable = characters.problems(answers)
-    if unreadable:   # before the schema: its messages could quote the characters back
-        raise Invalid(unreadable)
+    found = characters.problems(answers)
+    if found:   # before the schema: its messages could quote the characters back
+        raise Invalid(found)
     try:   # one validation: the event's nested answers schema is the questionnaire's
         return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
                                                 "event_id": event_id, "month": month,
