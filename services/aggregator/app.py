@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from datetime import date
 
 from faststream import AckPolicy
@@ -81,7 +82,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command["command_id"],
                    "release_id": release_id, "status": "unknown_release" if marks is None else
                    "wiped" if left == 0 else "incomplete",
-                   "topics_purged": purged, "covered_records_left": left, "wiped_on": date.today()}
+                   "topics_purged": purged, "wiped_on": date.today()}
         await broker.publish(events.encode(events.WipeOutcome, outcome), topic=topics.wipes,
                              key=release_id.encode(), timestamp_ms=consumer.today_ms())
         log.warning("wipe " + outcome["status"], extra={"release_id": release_id})
@@ -106,16 +107,24 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         cells = store.release(release_id)
         if cells is None and store.refusal(release_id) is None:
             counts, months, positions = store.frozen()
+            began = time.monotonic()
             try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
                 cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
                                               store.records(), until)
             except release.ReleaseRefused as refused:
+                await _pad(began)
                 store.save_refusal(release_id, dict(refused.failures))
                 log.warning(str(refused), extra={"release_id": release_id})
                 return None
+            await _pad(began)
             store.save_release(release_id, cut.cells, cut.record, positions)
             cells = cut.cells
         return cells
+
+    async def _pad(began: float) -> None:
+        """Cutting takes longer the more suppression the data needs: wait so that the release
+        (or its refusal) appears a whole number of steps after the request, whatever the data."""
+        await asyncio.sleep(schedule.padded(time.monotonic() - began, aggregator.release_delay_seconds))
 
     async def scheduled() -> None:
         """Cut and publish the release of the latest complete period once it is due; a restart

@@ -18,6 +18,7 @@ class AggregatorSettings:
     policy: Policy
     schedule: str = QUARTERLY
     schedule_check_seconds: float = 3600.0
+    release_delay_seconds: float = 60.0   # a release or refusal appears a whole number of these after its request
 
     @classmethod
     def from_env(cls, env=os.environ) -> "AggregatorSettings":
@@ -25,7 +26,8 @@ class AggregatorSettings:
         if schedule not in SCHEDULES:
             raise SettingError(f"AGGREGATOR_RELEASE_SCHEDULE must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
         return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int)), schedule,
-                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float))
+                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float),
+                   _number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float))
 
 
 def _number(env, name: str, default, kind):

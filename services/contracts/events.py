@@ -7,7 +7,7 @@ import re
 import uuid
 from functools import cache
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 
 from .questionnaire import Question, Questionnaire, load
 
@@ -162,8 +162,15 @@ class WipeOutcome(Strict):
     release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
     status = fields.String(required=True, validate=validate.OneOf(WIPE_STATUSES))
     topics_purged = fields.List(fields.String(), required=True)
-    covered_records_left = fields.Integer(required=True, validate=validate.Range(min=0))
     wiped_on = fields.Date(required=True)
+
+    @pre_load
+    def _drop_legacy_count(self, data, **_):
+        """Outcomes written before round 2 of disclosure control carried `covered_records_left`,
+        a count: it is dropped on reading, never passed on."""
+        if isinstance(data, dict) and "covered_records_left" in data:
+            data = {k: v for k, v in data.items() if k != "covered_records_left"}
+        return data
 
 
 def _about(text: str) -> dict:

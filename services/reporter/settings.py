@@ -21,6 +21,7 @@ class Settings:
     admin_token_hash: str = field(repr=False)
     secure_cookies: bool = True   # False only for local http://127.0.0.1 use
     viewer_token_hashes: tuple[str, ...] = field(default=(), repr=False)
+    keys_dir: str | None = None   # the redactor's key folder, when on this host: the operator view lists its keys
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
@@ -34,6 +35,7 @@ class Settings:
             admin_token_hash=token_hash(token),
             secure_cookies=env.get("REPORTER_INSECURE_COOKIES", "") != "1",
             viewer_token_hashes=viewer_hashes(env.get("REPORTER_VIEWER_TOKENS", "")),
+            keys_dir=env.get("RAW_KEYS_DIR"),
         )
 
     def token_roles(self) -> dict[str, str]:

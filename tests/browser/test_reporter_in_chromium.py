@@ -162,4 +162,4 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
     assert read_all(kafka["bootstrap"], portal.topics.redacted) == []
     assert read_all(kafka["bootstrap"], portal.topics.raw) == []
     wipe = requests.get(f"{portal.reporter}/api/v1/releases/{rid}/wipe", headers=admin, timeout=10).json()
-    assert (wipe["status"], wipe["covered_records_left"]) == ("wiped", 0)
+    assert wipe["status"] == "wiped" and "covered_records_left" not in wipe   # a status, never a count

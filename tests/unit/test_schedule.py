@@ -58,3 +58,17 @@ def test_a_bad_setting_stops_the_aggregator_with_the_variable_name(env, message)
 def test_the_aggregator_refuses_to_start_with_a_threshold_below_ten():
     with pytest.raises(release.ThresholdTooLow):
         AggregatorSettings.from_env({"RELEASE_THRESHOLD": "9"})
+
+
+def test_a_cut_appears_a_whole_number_of_steps_after_its_request_whatever_it_took():
+    from services.aggregator.schedule import padded
+    # A quick cut (little suppression) and a slow one (much) appear at the same moment.
+    assert [round(e + padded(e, 60.0), 6) for e in (0.1, 11.5, 59.9)] == [60.0, 60.0, 60.0]
+    assert round(61.0 + padded(61.0, 60.0), 6) == 120.0 and padded(0.0, 60.0) == 60.0
+
+
+def test_the_release_delay_is_read_from_the_environment():
+    assert AggregatorSettings.from_env({}).release_delay_seconds == 60.0
+    assert AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "5"}).release_delay_seconds == 5.0
+    with pytest.raises(SettingError, match="AGGREGATOR_RELEASE_DELAY_SECONDS must be a number"):
+        AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "soon"})
