@@ -107,10 +107,11 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         cells = store.release(release_id)
         if cells is None and store.refusal(release_id) is None:
             counts, months, positions = store.frozen()
+            keys = store.cell_keys()   # no await between: the same snapshot as the counts
             began = time.monotonic()
             try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
                 cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
-                                              store.records(), until)
+                                              store.records(), until, cell_keys=keys)
             except release.ReleaseRefused as refused:
                 await _pad(began)
                 store.save_refusal(release_id, dict(refused.failures))

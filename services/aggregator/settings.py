@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .cellkey import CellKeyPerturbation
 from .release import Policy
 from .schedule import QUARTERLY, SCHEDULES
 
@@ -25,7 +26,8 @@ class AggregatorSettings:
         schedule = env.get("AGGREGATOR_RELEASE_SCHEDULE", QUARTERLY)
         if schedule not in SCHEDULES:
             raise SettingError(f"AGGREGATOR_RELEASE_SCHEDULE must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
-        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int)), schedule,
+        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int), perturbation=CellKeyPerturbation()),
+                   schedule,
                    _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float),
                    _number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float))
 

@@ -53,10 +53,11 @@ def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_
     assert figure.kind == HEATMAP
     assert figure.columns == ("Managers", "Other colleagues", "Patients, relatives or the public")
     grid = {row: [e.value for e in entries] for row, entries in figure.rows}
-    assert grid == {"Race, ethnicity or skin colour": [25, None, 15], "Religion or belief": [None, None, 15],
-                    "Sexual orientation": [None, 10, None]}
+    assert grid == {"Race, ethnicity, nationality, language or name": [25, None, 15],
+                    "Religion or belief": [None, None, 15],
+                    "Sex, gender, sexual orientation, pregnancy or menopause": [None, 10, None]}
     assert "Age" in figure.not_drawn and "Others, or not known" in figure.not_drawn
-    assert len(figure.not_drawn) == 24 - 3 + 1
+    assert len(figure.not_drawn) == 6 - 3 + 1
 
 
 def test_trends_show_every_period_and_a_hidden_month_as_hidden():

@@ -206,7 +206,7 @@ def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(release
                 ("November 2026", 60), ("August 2026", 20), ("September 2026", 15)):
         assert f"{row[0]} {row[1]}" in text and f"{row[0]} {row[1]}" in page, row
     assert "October 2026 fewer than 10" in text and "October 2026 fewer than 10" in page
-    assert "Race, ethnicity or skin colour 25 fewer than 10 15" in text   # by who it came from
+    assert "Race, ethnicity, nationality, language or name 25 fewer than 10 15" in text   # by who it came from
 
 
 def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publisher, trail):

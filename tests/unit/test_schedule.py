@@ -34,7 +34,10 @@ def test_a_scheduled_release_covers_complete_periods_only():
             counts[cell] = counts.get(cell, 0) + n
     d = due("quarterly", date(2026, 10, 2))
     cut = release.cut(counts, ["2026-09", "2026-10"], d.release_id, date(2026, 10, 2), until=d.until)
-    assert {c["period"] for c in cut.cells} == {"2026-09", "2026-Q3"}
+    # the four quarters to the end of Q3: October, already counted, is not in it
+    assert {c["period"] for c in cut.cells} == {f"{y}-{m:02d}" for y, ms in (("2025", range(10, 13)), ("2026", range(1, 10)))
+                                                for m in ms} | {"2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"}
+    assert next(c["value"] for c in cut.cells if c["table"] == "reports_quarter" and c["period"] == "2026-Q3") == 30
 
 
 def test_settings_default_to_a_quarterly_schedule_and_a_threshold_of_ten():

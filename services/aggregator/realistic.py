@@ -1,0 +1,170 @@
+"""A realistic year of reports, and the share of cells each table hides under the default
+release schedule (disclosure.md rule 14: at most 40% of the non-empty cells the report shows).
+
+    python -m services.aggregator.realistic [--reports 2000] [--seed 1] [--monthly]
+
+The year: about 2,000 reports over twelve months, growing a little through the year, skewed as
+reporting to a staff network is (race, ethnicity and skin colour and sex most common; accent,
+nationality and international recruitment next; many reports naming two or three things, two
+sources or several themes). Themes coded from text are drawn as a reader finding most, not all,
+of the reporter's own. Every figure is synthetic and only counts are printed.
+
+The schedule: the quarterly releases (`scheduled-2026-Q1` … `Q4`) plus one request in the middle
+of the second quarter (or, with `--monthly`, a release at the start of every month), each cut
+with cell-key noise and the audit of every release before it. The printout is, per table, the
+non-empty cells of the latest release's four quarters and how many of them are hidden.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+
+from services.contracts.questionnaire import Questionnaire, load
+from services.contracts.tables import TABLES, Table
+
+from . import cellkey, counting, release
+from .cellkey import CellKeyPerturbation
+
+MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
+# Relative weights: how often each answer is chosen, where it is not spread evenly.
+WEIGHTS = {
+    "about": {"race": 40, "sex": 22, "accent_language": 12, "nationality": 10, "international_recruit": 9,
+              "age": 9, "religion_belief": 7, "role_grade": 8, "disability": 5, "name": 5, "appearance": 5,
+              "neurodivergence": 4, "menopause": 3, "pregnancy_maternity": 3, "mental_health": 3,
+              "sexual_orientation": 3, "gender_identity": 2, "caring": 2, "part_time_flexible": 2,
+              "socio_economic": 2, "marriage_civil_partnership": 1, "armed_forces": 1, "something_else": 3},
+    "came_from": {"peer": 30, "patient": 26, "senior_colleague": 18, "line_manager": 14, "relative_visitor": 10,
+                  "public": 5, "junior_colleague": 5, "educator": 4, "other_org_colleague": 4, "group": 4,
+                  "agency_contractor": 2, "student": 2},
+    "themes": {"T05": 20, "T02": 18, "T01": 15, "T03": 14, "T08": 12, "T06": 12, "T04": 11, "T11": 10,
+               "T13": 8, "T07": 8, "T09": 7, "T17": 7, "T14": 6, "T10": 5, "T15": 5, "T16": 4, "T12": 3, "T18": 3},
+    "setting": {"acute_hospital": 45, "community_health": 12, "mental_health_ld": 11, "gp_primary_care": 9,
+                "ambulance_111": 5, "care_provider": 5, "council_social_care": 4, "education_provider": 2,
+                "community_pharmacy": 1, "dental_optometry": 1, "hospice": 1, "vcse": 1, "icb_commissioning": 1,
+                "something_else": 1, "prefer_not_to_say": 1},
+    "role": {"nursing_reg": 30, "additional_clinical": 14, "med_dental": 12, "ahp": 11, "admin_clerical": 10,
+             "student": 5, "social_care": 4, "manager": 4, "add_prof_sci_tech": 3, "healthcare_scientist": 2,
+             "estates_ancillary": 2, "volunteer_unpaid": 1, "something_else": 1, "prefer_not_to_say": 1},
+    "impact": {"upset": 30, "not_belonging": 20, "less_confident": 16, "doubted_ability": 12,
+               "health_wellbeing": 10, "thought_of_leaving": 9, "affected_work_or_care": 7, "no_lasting_effect": 5},
+    "afterwards": {"nothing": 30, "talked_to_someone": 20, "told_manager": 12, "challenged_at_time": 8,
+                   "reported_formally": 5},
+}
+
+
+def _pick(rng: random.Random, question: str, k: int) -> list[str]:
+    weights = WEIGHTS[question]
+    chosen: list[str] = []
+    while len(chosen) < k:
+        code = rng.choices(list(weights), list(weights.values()))[0]
+        if code not in chosen:
+            chosen.append(code)
+    return chosen
+
+
+def year(n: int = 2000, seed: int = 1) -> list[tuple[dict, str, int, tuple[str, ...]]]:
+    """n synthetic reports: (answers, month, day of the month, coded themes)."""
+    rng = random.Random(seed)
+    growth = [1 + 0.04 * i for i in range(12)]
+    out = []
+    for _ in range(n):
+        month = rng.choices(MONTHS, growth)[0]
+        answers = {"happened_to": rng.choices(("self", "witnessed", "both"), (7, 2, 1))[0],
+                   "came_from": _pick(rng, "came_from", rng.choices((1, 2, 3), (6, 3, 1))[0]),
+                   "about": ["not_sure"] if rng.random() < 0.04 else
+                   _pick(rng, "about", rng.choices((1, 2, 3, 4), (4, 3, 2, 1))[0]),
+                   "themes": _pick(rng, "themes", rng.choices((0, 1, 2, 3, 4), (1, 3, 3, 2, 1))[0]),
+                   "impact": _pick(rng, "impact", rng.choices((0, 1, 2, 3), (2, 3, 3, 2))[0]),
+                   "afterwards": _pick(rng, "afterwards", rng.choices((0, 1, 2), (2, 5, 2))[0]),
+                   "what_happened": "synthetic"}
+        if rng.random() < 0.85:
+            answers["setting"] = _pick(rng, "setting", 1)[0]
+        if rng.random() < 0.85:
+            answers["role"] = _pick(rng, "role", 1)[0]
+        coded = tuple(t for t in answers["themes"] if rng.random() < 0.6) + \
+            tuple(_pick(rng, "themes", 1) if rng.random() < 0.1 else ())
+        out.append((answers, month, rng.randint(1, 28), tuple(dict.fromkeys(coded))))
+    return out
+
+
+def counted(reports, until: str, day: int = 31, tables: tuple[Table, ...] = TABLES, seed: int = 1,
+            q: Questionnaire | None = None) -> tuple[dict, dict]:
+    """Counts and cell keys of the reports submitted up to day `day` of month `until`."""
+    q = q or load()
+    rng = random.Random(seed)
+    counts: Counter = Counter()
+    keys: dict = defaultdict(int)
+    for answers, month, d, coded in reports:
+        key = rng.randrange(cellkey.KEY_RANGE)     # drawn for every report, so keys do not depend on `until`
+        if month < until or (month == until and d <= day):
+            for cell in counting.cells_of(answers, month, coded, tables, q):
+                counts[cell] += 1
+                keys[cell] = cellkey.combine(keys[cell], key)
+    return dict(counts), dict(keys)
+
+
+def schedule(monthly: bool) -> list[tuple[str, str, int, date]]:
+    """(release id, last month covered, last day counted, day cut)."""
+    if monthly:
+        return [(f"scheduled-{m}", m, 31, date(2026 + (i == 11), 1 if i == 11 else i + 2, 1))
+                for i, m in enumerate(MONTHS)]
+    out = []
+    for qn, until in enumerate(("2026-03", "2026-06", "2026-09", "2026-12"), start=1):
+        if qn == 2:
+            out.append(("requested-2026-05-15", "2026-05", 15, date(2026, 5, 15)))
+        out.append((f"scheduled-2026-Q{qn}", until, 31, date(2026 + (qn == 4), 1 if qn == 4 else qn * 3 + 1, 1)))
+    return out
+
+
+def run(reports, monthly: bool = False, tables: tuple[Table, ...] = TABLES, policy: release.Policy | None = None,
+        seed: int = 1) -> tuple[release.Release, dict, list[float]]:
+    policy = policy or release.Policy(perturbation=CellKeyPerturbation())
+    history: list[list[list]] = []
+    seconds = []
+    for release_id, until, day, cut_on in schedule(monthly):
+        counts, keys = counted(reports, until, day, tables, seed)
+        start = time.perf_counter()
+        r = release.cut(counts, [until], release_id, cut_on, policy, history, until, tables, cell_keys=keys)
+        seconds.append(time.perf_counter() - start)
+        history.append(r.record)
+    return r, counts, seconds
+
+
+def hidden_share(r: release.Release, counts: dict) -> dict[str, tuple[int, int]]:
+    """Per table: (non-empty cells hidden, non-empty cells) in the release."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for c in r.cells:
+        if counts.get((c["table"], c["period"], tuple(c["dims"].values())), 0) > 0:
+            out[c["table"]][1] += 1
+            out[c["table"]][0] += c["value"] is None
+    return {t: (h, n) for t, (h, n) in out.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reports", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--monthly", action="store_true", help="a release every month instead of quarterly")
+    args = parser.parse_args(argv)
+    if args.reports < 1:
+        parser.error("--reports must be at least 1")
+    reports = year(args.reports, args.seed)
+    r, counts, seconds = run(reports, args.monthly, seed=args.seed)
+    share = hidden_share(r, counts)
+    print(f"{args.reports:,} synthetic reports, {'monthly' if args.monthly else 'quarterly + one mid-quarter'} "
+          f"releases; cut times {', '.join(f'{s:.1f}' for s in seconds)} s; latest release {r.cells[0]['release_id']}:")
+    print(f"{'table':<34} {'hidden':>7} {'non-empty':>10} {'share':>6}")
+    for t in (t.id for t in TABLES):
+        h, n = share.get(t, (0, 0))
+        print(f"{t:<34} {h:>7} {n:>10} {h / n if n else 0:>6.0%}")
+    h, n = (sum(x[i] for x in share.values()) for i in (0, 1))
+    print(f"{'all tables':<34} {h:>7} {n:>10} {h / n if n else 0:>6.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
