@@ -299,6 +299,11 @@ def _methods(doc: dict) -> tuple[str, ...]:
         "drawn as zero.",
         f"Every figure shown is rounded to the nearest {privacy.ROUND_TO}, on its own, so figures may not "
         "add up to a total.",
+        *([f"Before rounding, each figure was moved up or down by a small random amount, at most "
+           f"{noise}, that stays the same for the same reports (cell-key perturbation, as the Office for "
+           f"National Statistics used for the 2021 Census). So a figure shown is within "
+           f"{noise + privacy.ROUND_TO // 2} of the true count, and comparing two reports cannot show one "
+           "report more or less."] if (noise := privacy.max_perturbation(doc["method_version"])) else []),
         "Some figures that are large enough may also be hidden, so that a hidden figure cannot be worked "
         "out from the totals around it or from an earlier report.",
         "Counts are for each quarter" + (", and the number of reports also for each month"

@@ -110,6 +110,14 @@ def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_ment
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
+    assert "random amount" not in methods                         # method 1.0 had no noise
+
+
+def test_the_methods_state_the_published_maximum_perturbation_of_a_noisy_release():
+    doc = releases.document()
+    methods = " ".join(build({**doc, "method_version": "3.0-ckp2"}).methods)
+    assert "moved up or down by a small random amount, at most 2, that stays the same for the same reports" in methods
+    assert "a figure shown is within 4 of the true count" in methods and "method version 3.0-ckp2" in methods
 
 
 def test_a_chart_draws_a_hidden_cell_as_a_dashed_band_labelled_never_as_a_bar():

@@ -75,3 +75,11 @@ def test_the_release_delay_is_read_from_the_environment():
     assert AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "5"}).release_delay_seconds == 5.0
     with pytest.raises(SettingError, match="AGGREGATOR_RELEASE_DELAY_SECONDS must be a number"):
         AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "soon"})
+
+
+def test_cell_key_noise_is_on_by_default_and_only_zero_turns_it_off():
+    from services.aggregator.cellkey import CellKeyPerturbation
+    assert AggregatorSettings.from_env({}).policy.perturbation == CellKeyPerturbation()
+    assert AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "0"}).policy.perturbation.widen == 0
+    with pytest.raises(SettingError, match="AGGREGATOR_MAX_PERTURBATION must be 2"):
+        AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "1"})
