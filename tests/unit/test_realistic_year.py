@@ -1,0 +1,34 @@
+"""Tables the data can bear (disclosure.md rule 14): on a realistic year of reports, cut on the
+default schedule with noise and the full audit, at most 40% of the non-empty cells the report
+shows are hidden, table by table."""
+from __future__ import annotations
+
+from collections import Counter
+
+from services.aggregator import realistic
+from services.contracts.tables import TABLES
+
+
+def test_the_generated_year_is_skewed_as_real_reporting_is():
+    year = realistic.year(2000, seed=3)
+    assert len(year) == 2000 and {m for _, m, _, _ in year} == set(realistic.MONTHS)
+    about = Counter(c for a, _, _, _ in year for c in a["about"])
+    assert [c for c, _ in about.most_common(2)] == ["race", "sex"]
+    assert sum(len(a["about"]) > 1 for a, _, _, _ in year) > 800          # many name several things
+    assert sum(len(a["came_from"]) > 1 for a, _, _, _ in year) > 500
+    assert Counter(m for _, m, _, _ in year)["2026-12"] > Counter(m for _, m, _, _ in year)["2026-01"]
+
+
+def test_a_realistic_year_hides_at_most_forty_percent_of_the_non_empty_cells_of_any_table():
+    r, counts, _ = realistic.run(realistic.year(2000, seed=3), seed=3)
+    assert r.cells[0]["release_id"] == "scheduled-2026-Q4" and r.cells[0]["method_version"] == "3.0-ckp2"
+    share = realistic.hidden_share(r, counts)
+    assert set(share) == {t.id for t in TABLES}
+    for table_id, (hidden, non_empty) in share.items():
+        assert non_empty > 0 and hidden / non_empty <= 0.40, (table_id, hidden, non_empty)
+    hidden, non_empty = (sum(x[i] for x in share.values()) for i in (0, 1))
+    assert hidden / non_empty <= 0.25
+    # every hidden cell is either under the threshold or hidden by the audit, never shown below 10
+    for c in r.cells:
+        n = counts.get((c["table"], c["period"], tuple(c["dims"].values())), 0)
+        assert c["value"] is None or (n >= 10 and abs(c["value"] - n) <= 4)
