@@ -154,14 +154,14 @@ def mean_error(r: release.Release, counts: dict) -> dict[str, float]:
 
 
 def differencing(widen: int, half: int = 2) -> tuple[float, float]:
-    """One report added to a published cell (n from 10 to 209, every pair of cell keys for the
+    """One report added to a published cell (n from 10 to 59, every pair of cell keys for the
     noisy case): the share of cases where the two published values alone prove the growth to
     lie between 1 and 9 (intervals [v - half - widen, v + half + widen], and, as the same
     reports always give the same value, a changed value proves at least one report), and the
     share where the value changes at all."""
     proven = changed = total = 0
     keys = range(cellkey.KEY_RANGE) if widen else (0,)
-    for n in range(10, 210):
+    for n in range(10, 60):
         for k1 in keys:
             for k2 in (range(0, cellkey.KEY_RANGE, 7) if widen else (0,)):
                 noise = (lambda m, k: m + cellkey.perturbation(k)) if widen else (lambda m, k: m)
@@ -172,6 +172,23 @@ def differencing(widen: int, half: int = 2) -> tuple[float, float]:
                 changed += v1 != v2
                 total += 1
     return proven / total, changed / total
+
+
+def fake_reports(widen: int, half: int = 2, fakes: int = 9) -> tuple[float, float]:
+    """An attacker sends k-1 = 9 reports of their own into a cell that is otherwise empty or
+    holds 1 to 3 real reports. Returns the share of cases with real reports in which the
+    release proves at least one exists (the cell is published only at 10 or more true reports),
+    and the share in which the published value pins their number to at most 3 possibilities."""
+    revealed = pinned = total = 0
+    for real in (1, 2, 3):
+        for k in (range(cellkey.KEY_RANGE) if widen else (0,)):
+            n = fakes + real
+            v = release.round_to(n + (cellkey.perturbation(k) if widen else 0), 5)
+            lo, hi = max(1, v - half - widen - fakes), v + half + widen - fakes
+            revealed += 1
+            pinned += hi - lo + 1 <= 3
+            total += 1
+    return revealed / total, pinned / total
 
 
 def compare_noise(reports, monthly: bool, seed: int) -> None:
@@ -190,6 +207,9 @@ def compare_noise(reports, monthly: bool, seed: int) -> None:
         proven, changed = differencing(widen)
         print(f"one report added, {'no noise' if not widen else f'noise of at most {widen}'}: the two values alone "
               f"prove a growth of 1 to 9 in {proven:.1%} of cases; the value changes in {changed:.1%}")
+        revealed, pinned = fake_reports(widen)
+        print(f"9 fake reports into a cell with 1 to 3 real ones, {'no noise' if not widen else 'noise'}: "
+              f"someone else's report proven in {revealed:.0%}; their number pinned to 3 values or fewer in {pinned:.0%}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -102,11 +102,14 @@ def test_replaying_the_releases_topic_from_offset_0_shows_only_released_values(p
     assert r1[:total] == r1[total:]                                          # the same release twice
     keyed = {rid: {(c["table"], c["period"], json.dumps(c["dims"])): c["value"] for c in cs}
              for rid, cs in by_release.items()}
-    steps = [k for k, v in keyed["r2"].items() if v is not None and keyed["r1"][k] is not None
-             and 0 < v - keyed["r1"][k] < 10]
-    assert steps == []                                                        # the one report is not visible
-    assert keyed["r1"][("reports", THIS_MONTH, "{}")] == 30
-    assert keyed["r2"][("reports", THIS_MONTH, "{}")] is None                 # 32 -> 33 would read 30 -> 35
+    assert {c["method_version"] for c in cells} == {"3.0-ckp2"}              # cell-key noise of at most 2
+    # The one report is not visible: no cell's two published values prove a growth of 1 to 9
+    # (each stands for value +- 4; a value that changed proves at least one report added).
+    proven = [k for k, v in keyed["r2"].items() if v is not None and keyed["r1"][k] is not None
+              and v != keyed["r1"][k] and max(1, v - 4 - (keyed["r1"][k] + 4)) >= 1
+              and v + 4 - max(10, keyed["r1"][k] - 4) <= 9]
+    assert proven == []
+    assert keyed["r1"][("reports", THIS_MONTH, "{}")] in (30, 35)            # 32 reports, moved by at most 2
 
 
 def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(portal, kafka):

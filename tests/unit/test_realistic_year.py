@@ -32,3 +32,15 @@ def test_a_realistic_year_hides_at_most_forty_percent_of_the_non_empty_cells_of_
     for c in r.cells:
         n = counts.get((c["table"], c["period"], tuple(c["dims"].values())), 0)
         assert c["value"] is None or (n >= 10 and abs(c["value"] - n) <= 4)
+
+
+def test_what_the_noise_changes_for_an_attacker_comparing_releases_or_sending_fake_reports():
+    # one report added: without noise the values alone prove it whenever a rounding boundary is
+    # crossed (1 case in 5); with noise far less often
+    assert realistic.differencing(0) == (0.2, 0.2)
+    proven, changed = realistic.differencing(2)
+    assert proven < 0.08 and changed > 0.25
+    # nine fake reports: the threshold is on true counts, so someone else's report is proven
+    # either way; only the noise stops the value pinning how many (1-3 without it)
+    assert realistic.fake_reports(0) == (1.0, 1.0)
+    assert realistic.fake_reports(2) == (1.0, 0.0)
