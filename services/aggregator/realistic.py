@@ -53,6 +53,13 @@ WEIGHTS = {
                "health_wellbeing": 10, "thought_of_leaving": 9, "affected_work_or_care": 7, "no_lasting_effect": 5},
     "afterwards": {"nothing": 30, "talked_to_someone": 20, "told_manager": 12, "challenged_at_time": 8,
                    "reported_formally": 5},
+    "organisation": {"nnuh": 30, "nsft": 14, "jpuh": 12, "qeh": 11, "nchc": 10, "eeast": 7, "norfolk_cc": 5,
+                     "another_organisation": 6, "uea": 3, "nw_icb": 2, "prefer_not_to_say": 4},
+    "how": {"verbal": 50, "exclusion": 18, "nonverbal": 14, "written": 9, "decision": 10, "environmental": 4},
+    "where": {"clinical_area": 40, "meeting_handover": 16, "staff_area": 14, "online": 8, "training_placement": 7,
+              "recruitment_appraisal": 6, "phone_video": 5, "home_visit": 4, "elsewhere": 4},
+    "when": {"last_7_days": 30, "last_month": 30, "1_6_months": 25, "6_12_months": 9, "over_a_year": 6},
+    "pattern": {"a_few_times": 40, "ongoing": 25, "first_time": 25, "not_sure": 10},
 }
 
 
@@ -85,6 +92,14 @@ def year(n: int = 2000, seed: int = 1) -> list[tuple[dict, str, int, tuple[str, 
             answers["setting"] = _pick(rng, "setting", 1)[0]
         if rng.random() < 0.85:
             answers["role"] = _pick(rng, "role", 1)[0]
+        if rng.random() < 0.8:
+            answers["organisation"] = _pick(rng, "organisation", 1)[0]
+        for question, most in (("how", 3), ("where", 2)):
+            if rng.random() < 0.8:
+                answers[question] = _pick(rng, question, rng.randint(1, most))
+        for question in ("when", "pattern"):
+            if rng.random() < 0.8:
+                answers[question] = _pick(rng, question, 1)[0]
         coded = tuple(t for t in answers["themes"] if rng.random() < 0.6) + \
             tuple(_pick(rng, "themes", 1) if rng.random() < 0.1 else ())
         out.append((answers, month, rng.randint(1, 28), tuple(dict.fromkeys(coded))))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from services.aggregator import realistic
+from services.contracts import events
 from services.contracts.tables import TABLES
 
 
@@ -17,6 +18,8 @@ def test_the_generated_year_is_skewed_as_real_reporting_is():
     assert sum(len(a["about"]) > 1 for a, _, _, _ in year) > 800          # many name several things
     assert sum(len(a["came_from"]) > 1 for a, _, _, _ in year) > 500
     assert Counter(m for _, m, _, _ in year)["2026-12"] > Counter(m for _, m, _, _ in year)["2026-01"]
+    schema = events.answers_schema()()
+    assert [schema.validate(a) for a, _, _, _ in year[:300]] == [{}] * 300   # every answer the form could send
 
 
 def test_a_realistic_year_hides_at_most_forty_percent_of_the_non_empty_cells_of_any_table():
