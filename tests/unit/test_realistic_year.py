@@ -26,9 +26,9 @@ def test_a_realistic_year_hides_at_most_forty_percent_of_the_non_empty_cells_of_
     r, counts, _ = realistic.run(realistic.year(2000, seed=3), seed=3)
     assert r.cells[0]["release_id"] == "scheduled-2026-Q4" and r.cells[0]["method_version"] == "3.0-ckp2"
     share = realistic.hidden_share(r, counts)
-    assert set(share) == {t.id for t in TABLES}
+    assert {t.id for t in TABLES if len(t.dims) == 2} <= set(share)      # every table with data is measured
     for table_id, (hidden, non_empty) in share.items():
-        assert non_empty > 0 and hidden / non_empty <= 0.40, (table_id, hidden, non_empty)
+        assert hidden / non_empty <= 0.40, (table_id, hidden, non_empty)
     hidden, non_empty = (sum(x[i] for x in share.values()) for i in (0, 1))
     assert hidden / non_empty <= 0.25
     # every hidden cell is either under the threshold or hidden by the audit, never shown below 10
