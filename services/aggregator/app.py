@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from datetime import date
 
 from faststream import AckPolicy
@@ -88,7 +89,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command["command_id"],
                    "release_id": release_id, "status": "unknown_release" if marks is None else
                    "wiped" if left == 0 else "incomplete",
-                   "topics_purged": purged, "covered_records_left": left, "wiped_on": date.today()}
+                   "topics_purged": purged, "wiped_on": date.today()}
         await broker.publish(events.encode(events.WipeOutcome, outcome), topic=topics.wipes,
                              key=release_id.encode(), timestamp_ms=consumer.today_ms())
         log.warning("wipe " + outcome["status"], extra={"release_id": release_id})
@@ -117,29 +118,38 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
 
     async def _cut_once(release_id: str, until: str | None, requested: bool) -> tuple[list[dict] | None, str | None]:
         """(cells, None), or (None, the refusal's reason). A requested release needs enough new
-        reports since the last one; any release must pass the audit and be worth reading."""
+        reports since the last one; any release must pass the audit and be worth reading. A new
+        cut or refusal is ready only a whole number of delay steps after the request."""
         cells, refused = store.release(release_id), store.refusal(release_id)
         if refused is not None:
             return None, refused.get("reason", release.AUDIT_FAILED)
         if cells is not None:
             return cells, None
         counts, months, positions = store.frozen()
+        keys = store.cell_keys()   # no await between: the same snapshot as the counts
         reports = store.reports_counted()
+        began = time.monotonic()
         reason = release.too_few_new(reports, store.reports_at_last_release(), policy) if requested else None
         failures: dict[str, int] = {}
         cut = None
         if reason is None:
             try:   # the audit takes seconds: off the event loop, so the consumer keeps its heartbeat
                 cut = await asyncio.to_thread(release.cut, counts, months, release_id, date.today(), policy,
-                                              store.records(), until)
+                                              store.records(), until, cell_keys=keys)
                 reason = release.verdict(cut)
             except release.ReleaseRefused as refusal:
                 reason, failures = release.AUDIT_FAILED, dict(refusal.failures)
+        await _pad(began)
         if reason is not None:
             store.save_refusal(release_id, {"reason": reason, "failures": failures})
             return None, reason
         store.save_release(release_id, cut.cells, cut.record, positions, reports)
         return cut.cells, None
+
+    async def _pad(began: float) -> None:
+        """Cutting takes longer the more suppression the data needs: wait so that the release
+        (or its refusal) appears a whole number of steps after the request, whatever the data."""
+        await asyncio.sleep(schedule.padded(time.monotonic() - began, aggregator.release_delay_seconds))
 
     async def scheduled() -> None:
         """Cut and publish the release of the latest complete period once it is due, unless no

@@ -83,11 +83,13 @@ def suppressed(key: CellKey, n: int, threshold: int) -> AuditCell:
 @dataclass(frozen=True)
 class Failure:
     """A cell the attacker can narrow too far. `version` indexes the releases of one quarter,
-    oldest first; the last is the release being cut."""
+    oldest first; the last is the release being cut. For a difference, `earlier` is the other
+    release it is taken against (any earlier one, not only the one before)."""
     version: int
     key: CellKey
     vars: tuple[int, ...]
     reason: str          # "present": cannot be 0; "small": cannot reach 4; "difference"
+    earlier: int | None = None
 
 
 class ReleaseRefused(Exception):
@@ -268,8 +270,8 @@ def _shape(dim: Dimension, q: Questionnaire) -> tuple[str, bool, tuple[str, ...]
     if dim.source:               # coded from text: any number of themes, possibly none
         return "many", False, ()
     question = q[dim.question]
-    if dim.rollup:
-        return "many", question.required, ()
+    if dim.grouped:   # a one-answer question's groups partition it; a several-answers one's overlap
+        return ("one" if question.kind == "one" else "many"), question.required, ()
     return question.kind, question.required, tuple(question.exclusive)
 
 
@@ -308,6 +310,34 @@ def _pairs(s: _System, dim: PairDimension, total: int, cells: dict[str, int], ma
             s.add([(a, 1), (b, 1), (c, -1), (total, -1)])   # overlap: a + b - total <= pair
 
 
+def _triples(s: _System, tag: tuple, t: Table, pairs_table: Table, quarter: str, total: int, cell, margin,
+             q: Questionnaire) -> None:
+    """Relations across three questions: a two-dimension table whose second dimension is the
+    question of a pairs table (theme x about against about_pairs), grouped or not. `tr` counts
+    the reports with x and both characteristics of a pair; every inclusion-exclusion bound an
+    attacker can draw from the cells of x with each characteristic (or its group), the pair,
+    the margins and the total."""
+    pair_dim, (a, b) = pairs_table.dims[0], t.dims
+    if not isinstance(pair_dim, PairDimension) or b.question != pair_dim.question or b.source:
+        return
+    group_of = {c: g for g, codes in b.grouping(q).items() for c in codes} if b.grouped else {}
+    for x in a.values(q):
+        mx = margin(a, x)
+        for p1, p2 in pair_dim.pairs:
+            g1, g2 = group_of.get(p1, p1), group_of.get(p2, p2)
+            both, c1, c2 = cell(pairs_table.id, quarter, (f"{p1}+{p2}",)), cell(t.id, quarter, (x, g1)), \
+                cell(t.id, quarter, (x, g2))
+            m1, m2 = margin(b, g1), margin(b, g2)
+            tr = s.var(tag + (x, p1, p2))
+            for upper in (c1, c2, both):
+                s.add([(tr, 1), (upper, -1)])
+            s.add([(both, 1), (mx, 1), (total, -1), (tr, -1)])     # the pair, and x, among all reports
+            s.add([(c1, 1), (both, 1), (m1, -1), (tr, -1)])        # x with p1, the pair (within p1), at most p1
+            s.add([(c2, 1), (both, 1), (m2, -1), (tr, -1)])
+            if not b.grouped:
+                s.add([(c1, 1), (c2, 1), (mx, -1), (tr, -1)])      # x with p1, x with p2, at most x
+
+
 def _structure(s: _System, v: int, cells: list[AuditCell], quarter: str, tables: tuple[Table, ...],
                q: Questionnaire) -> None:
     present = {c.table for c in cells}
@@ -327,8 +357,12 @@ def _structure(s: _System, v: int, cells: list[AuditCell], quarter: str, tables:
             s.add([(cell(t.id, quarter, ()), 1), (total, -1)], lo=0, hi=0)
     one_d = {t.dims[0].name: t for t in defs if len(t.dims) == 1 and t.period == QUARTER}
     related: set[str] = set()
+    linked: set[str] = set()
 
     def margin(dim: Dimension, value: str) -> int:
+        if dim.grouped and dim.name not in linked:
+            linked.add(dim.name)
+            _rollup(dim)
         t = one_d.get(dim.name)
         if t is not None:
             return cell(t.id, quarter, (value,))
@@ -336,19 +370,22 @@ def _structure(s: _System, v: int, cells: list[AuditCell], quarter: str, tables:
             related.add(dim.name)
             _relation(s, (v, "margin", dim.name), dim, q, total,
                       {x: s.var((v, "m", dim.name, x)) for x in dim.values(q)})
-            if dim.rollup:
-                _rollup(dim)
         return s.var((v, "m", dim.name, value))
 
     def _rollup(dim: Dimension) -> None:
-        base = one_d.get(dim.question)
-        if base is None:
-            return
-        groups = dict(q[dim.question].rollups)
-        grouped = {c for codes in groups.values() for c in codes}
-        groups["other"] = tuple(c for c in q[dim.question].codes if c not in grouped)
-        for g, codes in groups.items():
-            members = [cell(base.id, quarter, (c,)) for c in codes]
+        """A group counts at least its largest member and at most their sum (exactly the sum
+        for a one-answer question), against the ungrouped question's own table or margin."""
+        base = next((t.dims[0] for t in one_d.values() if t.dims[0].question == dim.question
+                     and t.dims[0].source == dim.source and not t.dims[0].grouped
+                     and not isinstance(t.dims[0], PairDimension)),
+                    Dimension(dim.question + (":" + dim.source if dim.source else ""), dim.question,
+                              source=dim.source))
+        one = q[dim.question].kind == "one" and not dim.source
+        for g, codes in dim.grouping(q).items():
+            members = [margin(base, c) for c in codes]
+            if one:
+                s.add([(margin(dim, g), 1)] + [(m, -1) for m in members], lo=0, hi=0)
+                continue
             for m in members:
                 s.add([(m, 1), (margin(dim, g), -1)])
             s.add([(margin(dim, g), 1)] + [(m, -1) for m in members])
@@ -371,6 +408,12 @@ def _structure(s: _System, v: int, cells: list[AuditCell], quarter: str, tables:
         for y in b.values(q):
             _relation(s, (v, t.id, "col", y), a, q, margin(b, y),
                       {x: cell(t.id, quarter, (x, y)) for x in a.values(q)})
+        for x in a.values(q):      # Frechet: reports with x and y are at least those with x, plus
+            for y in b.values(q):  # those with y, less all of them
+                s.add([(margin(a, x), 1), (margin(b, y), 1), (total, -1), (cell(t.id, quarter, (x, y)), -1)])
+        for pairs_table in defs:
+            if pairs_table.period == QUARTER and len(pairs_table.dims) == 1:
+                _triples(s, (v, t.id, pairs_table.id), t, pairs_table, quarter, total, cell, margin, q)
 
 
 # --- the audit ---------------------------------------------------------------------------
@@ -405,14 +448,40 @@ def bounds(versions: list[list[AuditCell]], version: int, key: CellKey, tables: 
     return solver.optimum(target), solver.optimum(target, maximise=True)
 
 
+def growth_bounds(versions: list[list[AuditCell]], earlier: int, later: int, key: CellKey,
+                  tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None) -> tuple[float, float]:
+    """The smallest and largest growth of one cell between two releases the attacker can prove."""
+    s = _system(versions, tables, questionnaire or load())
+    solver = _Solver(s)
+    target = {s.index[(later, "c", key)]: 1.0, s.index[(earlier, "c", key)]: -1.0}
+    return solver.optimum(target), solver.optimum(target, maximise=True)
+
+
 def _system(versions: list[list[AuditCell]], tables: tuple[Table, ...], q: Questionnaire) -> _System:
+    """The attacker's unknowns are the reports added between one release and the next (an
+    increment, never negative): each increment has the questionnaire's whole structure, and a
+    release's cell is the sum of the increments so far. So a cell's growth between any two
+    releases, not only consecutive ones, is bounded by its margins' growth."""
     s = _System()
     quarter = quarter_of(versions[-1][0].period)
     for v, cells in enumerate(versions):
-        _structure(s, v, cells, quarter, tables, q)
-    for name, i in list(s.index.items()):   # counts only grow from one release to the next
-        if name[0] > 0 and (prev := s.index.get((name[0] - 1,) + name[1:])) is not None:
-            s.add([(i, 1), (prev, -1)], lo=0, hi=INF)
+        layer = ("d", v)
+        _structure(s, layer, [replace(c, lo=0, hi=INF) for c in cells], quarter, tables, q)
+        for c in cells:
+            i = s.var((v, "c", c.key), c.lo, c.hi)
+            added = s.index[(layer, "c", c.key)]
+            prev = s.index.get((v - 1, "c", c.key))
+            s.add([(i, 1), (added, -1)] + ([(prev, -1)] if prev is not None else []), lo=0, hi=0)
+    # The same reports always give the same published value (rounding, and cell-key noise, are
+    # fixed functions of them): a value that changed between two releases proves a report added.
+    published = {}
+    for v, cells in enumerate(versions):
+        for c in cells:
+            if c.hi != INF and not c.protect:
+                for u, hi in published.get(c.key, ()):
+                    if hi != c.hi:
+                        s.add([(s.index[(v, "c", c.key)], 1), (s.index[(u, "c", c.key)], -1)], lo=1, hi=INF)
+                published.setdefault(c.key, []).append((v, c.hi))
     return s
 
 
@@ -422,9 +491,9 @@ def _audit(versions: list[list[AuditCell]], threshold: int, tables: tuple[Table,
     solver = _Solver(s)
     protected = [(v, c.key, (s.index[(v, "c", c.key)],)) for v, cells in enumerate(versions)
                  for c in cells if c.protect]
-    growth = [(v, key, (s.index[(v, "c", key)], s.index[(v - 1, "c", key)]))
-              for v in range(1, len(versions)) for key in (c.key for c in versions[v])
-              if (v - 1, "c", key) in s.index]
+    growth = [(v, key, (s.index[(v, "c", key)], s.index[(u, "c", key)]), u)
+              for v in range(1, len(versions)) for u in range(v) for key in (c.key for c in versions[v])
+              if (u, "c", key) in s.index]
     failures = []
     cells_expr = [{vs[0]: 1.0} for _, _, vs in protected]
     for i in _certify(solver, cells_expr, [0.0] * len(protected), at_least=False):
@@ -432,11 +501,12 @@ def _audit(versions: list[list[AuditCell]], threshold: int, tables: tuple[Table,
     for i in _certify(solver, cells_expr, [float(privacy.SUPPRESSED_MUST_REACH)] * len(protected), at_least=True):
         failures.append(Failure(*protected[i], "small"))
     # growth must be able to be 0, or else to be k or more: never proven between 1 and k-1
-    growth_expr = [{vs[0]: 1.0, vs[1]: -1.0} for _, _, vs in growth]
+    growth_expr = [{g[2][0]: 1.0, g[2][1]: -1.0} for g in growth]
     grew = _unwitnessed(solver, growth_expr, [0.0] * len(growth), at_least=False)
     small = [grew[j] for j in _unwitnessed(solver, [growth_expr[i] for i in grew], [float(threshold)] * len(grew),
                                            at_least=True)]
-    failures += [f for f in (Failure(*growth[i], "difference") for i in small) if _fails(solver, f, threshold)]
+    failures += [f for f in (Failure(*growth[i][:3], "difference", growth[i][3]) for i in small)
+                 if _fails(solver, f, threshold)]
     return _Audit(failures, s, solver)
 
 
@@ -455,7 +525,7 @@ def _still_fails(versions: list[list[AuditCell]], failures: list[Failure], thres
     s = _system(versions, tables, q)
     solver = _Solver(s)
     for f in failures:
-        names = [(f.version, "c", f.key)] + ([(f.version - 1, "c", f.key)] if f.reason == "difference" else [])
+        names = [(f.version, "c", f.key)] + ([(f.earlier, "c", f.key)] if f.reason == "difference" else [])
         if _fails(solver, replace(f, vars=tuple(s.index[n] for n in names)), threshold):
             return True
     return False
@@ -542,6 +612,8 @@ def protect(cells: list[AuditCell], counts: dict[CellKey, int], history: list[li
         earlier = _history_of(history, quarter)
         if earlier and earlier[-1] == block:
             continue
+        if all(c.protect for cells_ in earlier + [block] for c in cells_):
+            continue   # nothing of the quarter published, ever: all zero, or 4 alike in any cell, fits
         hidden |= _protect_quarter(earlier, block, counts, threshold, tables, q, max_rounds)
     return hidden
 
@@ -581,5 +653,6 @@ def _protect_quarter(earlier, block, counts, threshold, tables, q, max_rounds) -
     return hidden
 
 
-__all__ = ["AuditCell", "AuditInconsistent", "Failure", "ReleaseRefused", "audit_quarter", "bounds", "protect",
+__all__ = ["AuditCell", "AuditInconsistent", "Failure", "ReleaseRefused", "audit_quarter", "bounds", "growth_bounds",
+           "protect",
            "published", "suppressed", "quarter_of"]

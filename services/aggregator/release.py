@@ -22,7 +22,7 @@ from . import disclosure
 from .counting import CellKey
 from .disclosure import AuditCell, ReleaseRefused
 
-METHOD_VERSION = "2.0"
+METHOD_VERSION = "3.0"
 
 
 class ThresholdTooLow(ValueError):
@@ -30,20 +30,21 @@ class ThresholdTooLow(ValueError):
 
 
 class Perturbation(Protocol):
-    """Calibrated noise (disclosure.md rule 10), off by default. `apply` must depend only on the
-    cell and its count, so that the same snapshot always gives the same release; `widen` is the
-    most a noisy count can differ from the true one, which the audit adds to every published
-    interval. Cell-key perturbation or OpenDP's discrete Laplace fit here."""
+    """Noise on published counts (disclosure.md rule 13). `apply` must depend only on the cell,
+    its count and its cell key, so that the same snapshot always gives the same release; `widen`
+    is the most a noisy count can differ from the true one, which the audit adds to every
+    published interval and `method_version` publishes. The service uses
+    `cellkey.CellKeyPerturbation`; the pure step defaults to none."""
     widen: int
 
-    def apply(self, key: CellKey, n: int) -> int: ...
+    def apply(self, key: CellKey, n: int, cell_key: int) -> int: ...
 
 
 @dataclass(frozen=True)
 class NoNoise:
     widen: int = 0
 
-    def apply(self, key: CellKey, n: int) -> int:
+    def apply(self, key: CellKey, n: int, cell_key: int) -> int:
         return n
 
 
@@ -123,6 +124,20 @@ def periods(months: list[str], kind: str) -> list[str]:
     return list(dict.fromkeys(f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months))
 
 
+QUARTERS_SHOWN = 4
+
+
+def window(until: str) -> list[str]:
+    """The months a release covers: the four quarters up to the one holding `until`, ending at
+    `until`. It depends on nothing but `until`, so no period's existence tells that someone
+    reported in it (a grid starting at the first month with a report would)."""
+    y, m = map(int, until.split("-"))
+    first = (m - 1) // 3 * 3 + 1 - 3 * (QUARTERS_SHOWN - 1)
+    while first < 1:
+        y, first = y - 1, first + 12
+    return months_between(f"{y:04d}-{first:02d}", until)
+
+
 def grid(table: Table, months: list[str], q: Questionnaire) -> list[tuple[str, tuple[str, ...]]]:
     values = [d.values(q) for d in table.dims]
     return [(p, combo) for p in periods(months, table.period) for combo in product(*values)]
@@ -130,18 +145,38 @@ def grid(table: Table, months: list[str], q: Questionnaire) -> list[tuple[str, t
 
 def cut(counts: dict[CellKey, int], months_seen: list[str], release_id: str, released_on: date,
         policy: Policy = Policy(), history: list[list[list]] = (), until: str | None = None,
-        tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None) -> Release:
-    """One release: a message for every cell of every table over every period from the first
-    month with a report to `until` (by default the later of the release's month and the last
-    month with a report). `history` holds the records of every earlier release, oldest first.
-    Deterministic for the same snapshot and history. Raises ReleaseRefused."""
+        tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None,
+        cell_keys: dict[CellKey, int] | None = None) -> Release:
+    """One release, pure and deterministic for the same arguments. Raises ReleaseRefused.
+
+    Arguments: `counts`, distinct reports per cell `(table id, period, dimension values)` as
+    `counting.cells_of` keys them (missing cells are 0); `months_seen`, the months with reports
+    (only used for the default `until`); `until`, the last month covered (by default the later
+    of `released_on`'s month and the last month seen); `history`, the `record` of every earlier
+    release, oldest first (the audit covers them all); `policy`, threshold, rounding and noise;
+    `cell_keys`, each cell's key (sum of its reports' record keys mod 256), needed when the
+    policy's perturbation is not `NoNoise`.
+
+    The release is one message per cell of every table over every period of the four quarters
+    up to `until` (`window`), whatever the data. Each message's fields: `table`, `period`,
+    `dims`; `status` "published" or "suppressed"; `value`, for a published cell, the true count n
+    (at least `threshold`), perturbed by at most `widen` (`max_perturbation` in
+    `method_version`, "3.0-ckp2" = 2) and rounded to the nearest 5: |value - n| <= widen + 2;
+    null when suppressed (fewer than `threshold` reports, or hidden by the audit); `percent` and
+    `percent_of`, a share of two published values; `threshold`, `method_version`,
+    `released_on`, `cell_index` and `cells_in_release`. `record` holds the attacker's bounds of
+    every cell, for the audit of later releases: keep it, never publish it."""
     q = questionnaire or load()
+    noisy = policy.perturbation.widen > 0
+    if noisy and cell_keys is None:
+        raise ValueError("this policy perturbs counts: pass cell_keys (each cell's sum of record keys mod 256, "
+                         "Store.cell_keys()), or Policy(perturbation=NoNoise())")
     until = until or max([released_on.strftime("%Y-%m"), *months_seen])
-    months = months_between(min([m for m in months_seen if m <= until] or [until]), until)
+    months = window(until)
     keys = [(t.id, p, combo) for t in tables for p, combo in grid(t, months, q)]
     n = {k: counts.get(k, 0) for k in keys}
-    shown = {k: round_to(policy.perturbation.apply(k, n[k]), policy.round_to) for k in keys
-             if n[k] >= policy.threshold}
+    shown = {k: round_to(policy.perturbation.apply(k, n[k], (cell_keys or {}).get(k, 0)), policy.round_to)
+             for k in keys if n[k] >= policy.threshold}
     audit = [disclosure.published(k, shown[k], policy.threshold, policy.perturbation.widen) if k in shown
              else disclosure.suppressed(k, n[k], policy.threshold) for k in keys]
     earlier = [[AuditCell.from_record(r) for r in record] for record in history]
@@ -151,7 +186,8 @@ def cut(counts: dict[CellKey, int], months_seen: list[str], release_id: str, rel
     audit = [disclosure.suppressed(c.key, n[c.key], policy.threshold) if c.key in hidden else c for c in audit]
     cells = [_message(k, shown, tables) for k in keys]
     total = len(cells)
-    head = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "method_version": METHOD_VERSION,
+    head = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id,
+            "method_version": privacy.method_version(METHOD_VERSION, policy.perturbation.widen),
             "released_on": released_on.isoformat(), "threshold": policy.threshold, "cells_in_release": total}
     latest = period_of(until, QUARTER)
     return Release([{**head, "cell_index": i, **c} for i, c in enumerate(cells)], [c.as_record() for c in audit],

@@ -34,3 +34,11 @@ def due(schedule: str, today: date) -> Due | None:
     quarter = (today.month - 1) // 3 or 4
     year = today.year if today.month > 3 else today.year - 1
     return Due(f"scheduled-{year:04d}-Q{quarter}", f"{year:04d}-{quarter * 3:02d}", f"{year:04d}-{quarter * 3 - 2:02d}")
+
+
+def padded(elapsed: float, step: float) -> float:
+    """How long to wait after a cut that took `elapsed` seconds so that it appears a whole number
+    of `step`s after the request: the time a release takes to appear then does not tell how
+    much suppression it needed (a cut longer than one step shows only as a further step)."""
+    steps = max(1, -(-elapsed // step))
+    return steps * step - elapsed

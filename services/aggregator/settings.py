@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .release import Policy
+from .cellkey import MAX_PERTURBATION, CellKeyPerturbation
+from .release import NoNoise, Policy
 from .schedule import QUARTERLY, SCHEDULES
 
 
@@ -18,14 +19,22 @@ class AggregatorSettings:
     policy: Policy
     schedule: str = QUARTERLY
     schedule_check_seconds: float = 3600.0
+    release_delay_seconds: float = 60.0   # a release or refusal appears a whole number of these after its request
 
     @classmethod
     def from_env(cls, env=os.environ) -> "AggregatorSettings":
         schedule = env.get("AGGREGATOR_RELEASE_SCHEDULE", QUARTERLY)
         if schedule not in SCHEDULES:
             raise SettingError(f"AGGREGATOR_RELEASE_SCHEDULE must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
-        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int)), schedule,
-                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float))
+        noise = env.get("AGGREGATOR_MAX_PERTURBATION", str(MAX_PERTURBATION))
+        if noise not in ("0", str(MAX_PERTURBATION)):
+            raise SettingError(f"AGGREGATOR_MAX_PERTURBATION must be {MAX_PERTURBATION} (cell-key noise, the default) "
+                               f"or 0 (none: for tests that check exact figures), not {noise!r}")
+        perturbation = CellKeyPerturbation() if noise != "0" else NoNoise()
+        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int), perturbation=perturbation),
+                   schedule,
+                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float),
+                   _number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float))
 
 
 def _number(env, name: str, default, kind):

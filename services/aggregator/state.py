@@ -1,4 +1,5 @@
-"""The aggregator's state: a SQLite file holding the ids already counted, the counts, the
+"""The aggregator's state: a SQLite file holding the ids already counted, the counts (each with
+its cell key, the sum of its reports' random record keys: cellkey.py), the
 releases already cut (with the bounds the audit of later releases needs) and the releases
 refused. Codes and counts only: no narrative is ever written here. One transaction per batch
 of reports (ids, counts and positions together) makes counting idempotent: offsets are
@@ -9,6 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from . import cellkey
 from .counting import CellKey
 
 MONTHLY_TOTAL = "reports"
@@ -39,6 +41,11 @@ class Store:
             self._db.execute("ALTER TABLE releases ADD COLUMN record TEXT")
         if "reports" not in columns:   # how many reports were counted when it was cut (never published)
             self._db.execute("ALTER TABLE releases ADD COLUMN reports INTEGER")
+        if "ckey" not in {row[1] for row in self._db.execute("PRAGMA table_info(counts)")}:
+            # cells counted before cell keys existed get a random key each
+            with self._tx():
+                self._db.execute(f"ALTER TABLE counts ADD COLUMN ckey INTEGER NOT NULL DEFAULT 0")
+                self._db.execute(f"UPDATE counts SET ckey = abs(random()) % {cellkey.KEY_RANGE}")
 
     def count(self, event_id: str, cells: list[CellKey], position: tuple[int, int] | None = None) -> bool:
         """Count one report in its cells, once. Returns False if it was already counted.
@@ -50,10 +57,16 @@ class Store:
             cur = self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,))
             if cur.rowcount == 0:
                 return False
-            self._db.executemany(
-                "INSERT INTO counts VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
-                [(t, p, json.dumps(list(c))) for t, p, c in cells])
+            self._add(cells)
             return True
+
+    def _add(self, cells: list[CellKey]) -> None:
+        """One report more in each of its cells, inside the caller's transaction."""
+        key = cellkey.record_key()   # the report's random record key: only its sums are kept, per cell
+        self._db.executemany(
+            "INSERT INTO counts (table_id, period, cell, n, ckey) VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE "
+            f"SET n = n + 1, ckey = (ckey + excluded.ckey) % {cellkey.KEY_RANGE}",
+            [(t, p, json.dumps(list(c)), key) for t, p, c in cells])
 
     def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
                    passed: list[tuple[int, int]] = ()) -> int:
@@ -70,9 +83,7 @@ class Store:
                 if self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,)).rowcount == 0:
                     continue
                 new += 1
-                self._db.executemany(
-                    "INSERT INTO counts VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
-                    [(t, p, json.dumps(list(c))) for t, p, c in cells])
+                self._add(cells)
         return new
 
     def advance(self, partition: int, offset: int) -> None:
@@ -93,7 +104,7 @@ class Store:
         read in one transaction."""
         with self._tx():
             counts = {(t, p, tuple(json.loads(c))): n
-                      for t, p, c, n in self._db.execute("SELECT * FROM counts")}
+                      for t, p, c, n in self._db.execute("SELECT table_id, period, cell, n FROM counts")}
             months = sorted(p for (t, p, _) in counts if t == MONTHLY_TOTAL)
             return counts, months, self.positions()
 
@@ -110,6 +121,11 @@ class Store:
         """The months with at least one report counted."""
         return [m for (m,) in self._db.execute(
             "SELECT DISTINCT period FROM counts WHERE table_id = ? ORDER BY period", (MONTHLY_TOTAL,))]
+
+    def cell_keys(self) -> dict[CellKey, int]:
+        """Each cell's key: the sum of its reports' record keys, modulo 256 (cellkey.py)."""
+        return {(t, p, tuple(json.loads(c))): k
+                for t, p, c, k in self._db.execute("SELECT table_id, period, cell, ckey FROM counts")}
 
     def snapshot(self) -> tuple[dict[CellKey, int], list[str]]:
         """A frozen copy of the counts and the months with reports, read in one transaction."""

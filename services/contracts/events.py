@@ -7,7 +7,7 @@ import re
 import uuid
 from functools import cache
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 
 from .questionnaire import Question, Questionnaire, load
 
@@ -168,8 +168,15 @@ class WipeOutcome(Strict):
     release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
     status = fields.String(required=True, validate=validate.OneOf(WIPE_STATUSES))
     topics_purged = fields.List(fields.String(), required=True)
-    covered_records_left = fields.Integer(required=True, validate=validate.Range(min=0))
     wiped_on = fields.Date(required=True)
+
+    @pre_load
+    def _drop_legacy_count(self, data, **_):
+        """Outcomes written before round 2 of disclosure control carried `covered_records_left`,
+        a count: it is dropped on reading, never passed on."""
+        if isinstance(data, dict) and "covered_records_left" in data:
+            data = {k: v for k, v in data.items() if k != "covered_records_left"}
+        return data
 
 
 def _about(text: str) -> dict:
@@ -182,15 +189,19 @@ class ReleaseCell(Strict):
                                     **_about("Version of this message's shape."))
     release_id = fields.String(required=True, **_about("The release this cell belongs to; also the Kafka key."))
     method_version = fields.String(required=True, **_about(
-        "Version of the disclosure method (tables, threshold rules, audit); compare releases only within one."))
+        "Version of the disclosure method (tables, threshold rules, audit) and its noise: '3.0-ckp2' is cell-key "
+        "perturbation of at most 2 before rounding, '3.0' none; compare releases only within one."))
     released_on = fields.Date(required=True, **_about("The day the release was cut: no finer time is published."))
     table = fields.String(required=True, **_about("Id of the predefined table (x-tables lists them)."))
     period = fields.String(required=True, **_about(
-        "A quarter such as 2026-Q4, or a month such as 2026-11 for the monthly totals table."))
+        "A quarter such as 2026-Q4, or a month such as 2026-11 for the monthly totals table. A release covers "
+        "the four quarters up to the month it covers, whatever the data."))
     dims = fields.Dict(keys=fields.String(), values=fields.String(), required=True, **_about(
         "The cell's position: one code per dimension of its table ({} for a total)."))
     value = fields.Integer(required=True, allow_none=True, validate=validate.Range(min=0), **_about(
-        "Distinct reports, rounded to the nearest 5; null when suppressed."))
+        "Distinct reports n (at least threshold), moved by at most the perturbation in method_version, then "
+        "rounded to the nearest 5: |value - n| <= 2 + that maximum. The same reports always give the same value. "
+        "Null when suppressed."))
     status = fields.String(required=True, validate=validate.OneOf(STATUSES), **_about(
         "published, or suppressed: fewer reports than the threshold (zero included), or hidden so that a "
         "suppressed cell cannot be worked out from others. The two kinds of suppression look the same."))

@@ -7,6 +7,20 @@ from dataclasses import dataclass
 THRESHOLD_FLOOR = 10
 ROUND_TO = 5
 PERCENT_MIN_DENOMINATOR = 25
+
+
+def method_version(base: str, max_perturbation: int) -> str:
+    """A release's method version names its noise: "3.0-ckp2" is cell-key perturbation of at
+    most 2 before rounding; "3.0" none."""
+    return f"{base}-ckp{max_perturbation}" if max_perturbation else base
+
+
+def max_perturbation(version: str) -> int:
+    """The most a published count was moved before rounding, read from its method version."""
+    head, _, noise = version.partition("-ckp")
+    return int(noise) if noise.isdigit() else 0
+
+
 # The audit (rule 4): every suppressed cell must still be able to be 0, and to be at least this.
 SUPPRESSED_MUST_REACH = 4
 

@@ -5,7 +5,6 @@ table is refused with 400 before any data is looked at. Every call but the OpenA
 needs a bearer token (401), and administrative calls an administrator's (403)."""
 from __future__ import annotations
 
-import asyncio
 from functools import wraps
 
 from flask import Blueprint, Response, g, jsonify, request
@@ -115,8 +114,9 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     @api.get("/operator/lifetimes")
     @may("administer")
     def operator_lifetimes():
-        """Each topic's records, oldest record's age and worst-case lifetime on disk."""
-        states = asyncio.run(lifetimes.survey(settings.kafka_bootstrap, settings.topics))
-        return jsonify(schemas.Lifetimes().dump({"topics": lifetimes.as_dicts(states)}))
+        """Per topic: within its bound or not, the oldest record's age in clock hours, the bound;
+        the sealing keys held and when each is destroyed. No record counts, no exact times."""
+        view = lifetimes.operator_view(settings.kafka_bootstrap, settings.topics, settings.keys_dir)
+        return jsonify(schemas.Lifetimes().dump(lifetimes.as_dict(view["states"], view["keys"])))
 
     return api

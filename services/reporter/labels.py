@@ -24,6 +24,12 @@ HEADINGS = {
     "where": "Where it happened",
     "when": "When it happened",
     "pattern": "Whether it had happened before",
+    "theme_group": "Group of themes",
+    "coded_theme_group": "Group of themes found in what people wrote",
+    "about_group": "What it was about",
+    "setting_group": "Setting",
+    "role_group": "Staff group",
+    "pattern_group": "Whether it had happened before",
     "happened_to": "To whom it happened",
     "impact": "Impact",
     "afterwards": "What happened afterwards",
@@ -68,6 +74,8 @@ def value(dimension: str, code: str, q: Questionnaire | None = None) -> str:
         options = {}
     if code in options:
         return options[code]
+    if dim is not None and (label := dim.group_label(code)):
+        return label
     if code in GROUPS:
         return GROUPS[code]
     if "+" in code and all(part in options for part in code.split("+")):

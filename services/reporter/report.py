@@ -436,6 +436,11 @@ def _methods(doc: dict) -> tuple[str, ...]:
         f"when at least {k} reports are behind it. Smaller figures are {NOT_SHOWN}.",
         f"Every figure shown is rounded to the nearest {privacy.ROUND_TO}, on its own, so figures may not "
         "add up to a total.",
+        *([f"Before rounding, each figure was moved up or down by a small random amount, at most "
+           f"{noise}, that stays the same for the same reports (cell-key perturbation, as the Office for "
+           f"National Statistics used for the 2021 Census). So a figure shown is within "
+           f"{noise + privacy.ROUND_TO // 2} of the true count, and comparing two reports cannot show one "
+           "report more or less."] if (noise := privacy.max_perturbation(doc["method_version"])) else []),
         "Some larger figures are also not shown, so that a small one cannot be worked out from the "
         "figures around it or from an earlier release. Both kinds look the same, on purpose: a figure "
         "that is not shown may be small or large, and it is never drawn as zero.",

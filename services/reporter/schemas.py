@@ -80,8 +80,8 @@ class Requested(Schema):
 
 
 class Wipe(WipeOutcome):
-    """The aggregator's confirmation of a wipe: which topics it purged and how many records the
-    release covered are still readable (0 when done). No offsets and no counts."""
+    """The aggregator's confirmation of a wipe: its status (`wiped` once no record the release
+    covered is readable) and which topics it purged. No offsets and no counts."""
 
 
 class AuditEntry(AuditEvent):
@@ -94,15 +94,29 @@ class AuditLog(Schema):
 
 
 class TopicLifetime(Schema):
+    """No record counts and no exact times: polled, they would give away how many reports
+    arrived and when."""
     topic = fields.String(required=True)
-    records = fields.Integer(required=True)
-    oldest_age_ms = fields.Integer(required=True, allow_none=True)
-    bound_ms = fields.Integer(required=True, allow_none=True, metadata={"description": "null: kept for ever"})
-    within_bound = fields.Boolean(required=True)
+    within_bound = fields.Boolean(required=True, metadata={"description": "no record is older than bound_ms"})
+    oldest_age_hours = fields.Integer(required=True, metadata={
+        "description": "clock hours since the hour the oldest record arrived in; 0 also when the topic is empty"})
+    bound_ms = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "the longest a record can stay on disk, from the topic's configuration; null: kept for ever"})
+    summary = fields.String(required=True, metadata={"description": "the same in plain English"})
+
+
+class SealingKey(Schema):
+    key_id = fields.String(required=True)
+    current = fields.Boolean(required=True, metadata={"description": "the key intakes seal with now"})
+    destroyed_by = fields.String(required=True, metadata={
+        "description": "the latest its private half is destroyed, to the hour (UTC)"})
+    summary = fields.String(required=True)
 
 
 class Lifetimes(Schema):
     topics = fields.List(fields.Nested(TopicLifetime), required=True)
+    keys = fields.List(fields.Nested(SealingKey), required=True, allow_none=True, metadata={
+        "description": "the sealing private keys the redactor holds; null where the reporter cannot see its folder"})
 
 
 class Error(Schema):

@@ -26,6 +26,7 @@ class Settings:
     sign_in_limit: tuple[int, float] = (10, 300)   # sign-in attempts per address per window (s)
     wipe_grace_days: float = 1.0       # from an administrator's pack download to the automatic wipe
     wipe_check_seconds: float = 60.0   # how often due wipes are looked for
+    keys_dir: str | None = None   # the redactor's key folder, when on this host: the operator view lists its keys
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
@@ -43,6 +44,7 @@ class Settings:
             sign_in_limit=_limit(env.get("REPORTER_SIGN_IN_LIMIT", "10/300")),
             wipe_grace_days=grace_days(env.get("REPORTER_WIPE_GRACE_DAYS", "1")),
             wipe_check_seconds=float(env.get("REPORTER_WIPE_CHECK_SECONDS", "60")),
+            keys_dir=env.get("RAW_KEYS_DIR"),
         )
 
     def token_roles(self) -> dict[str, str]:

@@ -7,7 +7,6 @@ signed with a key that lives in this process's memory. Single sign-on (oidc.py) 
 Identity in the same session from an OpenID Connect callback instead of the token form."""
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from datetime import datetime, timezone
@@ -200,8 +199,9 @@ def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Bluepri
     @web.get("/operator")
     @page("administer")
     def operator(who: Identity):
-        states = asyncio.run(lifetimes.survey(settings.kafka_bootstrap, settings.topics))
-        return render_template("operator.html", role=who.role, active="operator", states=states,
-                               prefix=settings.topics.prefix, duration=lifetimes.duration)
+        view = lifetimes.operator_view(settings.kafka_bootstrap, settings.topics, settings.keys_dir)
+        return render_template("operator.html", role=who.role, active="operator", states=view["states"],
+                               keys=view["keys"], prefix=settings.topics.prefix, duration=lifetimes.duration,
+                               hours=lifetimes.hours)
 
     return web

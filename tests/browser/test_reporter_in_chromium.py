@@ -69,6 +69,7 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
     (after the wipe) at 390 px, axe on every page; a refused release in the list and the API."""
     portal.env.update({"REPORTER_VIEWER_TOKENS": token_hash(VIEWER_TOKEN), "REPORTER_WIPE_GRACE_DAYS": "0",
                        "REPORTER_WIPE_CHECK_SECONDS": "1"})
+    portal.env["AGGREGATOR_MAX_PERTURBATION"] = "0"   # exact figures to check; the noise has tests of its own
     portal.start()
     reports, _ = planned_reports()
     for r in reports:
@@ -105,14 +106,14 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
         visit.checked("report")
         figures = page.locator("figure.app-figure")
         charts = page.locator("figure.app-figure img")
-        assert figures.count() == 23 and charts.count() == 12   # one quarter: no trend of themes yet
+        assert figures.count() == 24 and charts.count() == 13   # four quarters (the grid): a trend of themes too
         for i in range(charts.count()):
             chart = charts.nth(i)
             alt = chart.get_attribute("alt")
             table = chart.locator("xpath=ancestor::figure").locator("table")
             for label, value in zip(table.locator("tbody th").all_inner_texts(),
                                     table.locator("tbody td").all_inner_texts()):   # one-column figures
-                if table.locator("thead th").count() == 2 and value != "not shown":
+                if table.locator("thead th").count() == 2 and value != "not shown" and not alt.startswith("Heat"):
                     assert f"{label}: {value}" in alt, (label, alt)
             assert alt.startswith(("Bar chart: ", "Column chart: ", "Heat map: ")), alt
             assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), alt   # drawn
@@ -129,8 +130,8 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
         themes = page.locator("#figure-themes table tbody tr").all_inner_texts()
         assert [re.sub(r"\s+", " ", t).strip() for t in themes[:4]] == [
             "Treated as an outsider or asked where I'm \"really\" from 25 (42%)", "A \"joke\" or a stereotype 15 (25%)",
-            "My ability, qualifications or English were doubted not shown",   # T12 hidden to protect others
-            "Assumed to be in a different or more junior role not shown"]
+            "Wrong name or pronouns, or assumptions about my partner 10 (17%)",   # T12: 12 reports
+            "My ability, qualifications or English were doubted not shown"]
         headline = page.locator(".app-headline").first.inner_text()
         assert re.sub(r"\s+", " ", headline).endswith("60 rounded to the nearest 5")
 
@@ -216,4 +217,4 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
     assert read_all(kafka["bootstrap"], portal.topics.redacted) == []
     assert read_all(kafka["bootstrap"], portal.topics.raw) == []
     wipe = requests.get(f"{portal.reporter}/api/v1/releases/{rid}/wipe", headers=admin, timeout=10).json()
-    assert (wipe["status"], wipe["covered_records_left"]) == ("wiped", 0)
+    assert wipe["status"] == "wiped" and "covered_records_left" not in wipe   # a status, never a count

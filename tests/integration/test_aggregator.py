@@ -105,7 +105,8 @@ def test_replaying_the_releases_topic_from_offset_0_shows_only_released_values_a
     r1 = [json.dumps(c, sort_keys=True) for c in by_release["r1"]]
     assert r1[:total] == r1[total:]                                          # the same release twice
     keyed = {(c["table"], c["period"], json.dumps(c["dims"])): c["value"] for c in by_release["r1"]}
-    assert keyed[("reports", THIS_MONTH, "{}")] == 30                        # the one report is not visible: no r2
+    assert {c["method_version"] for c in cells} == {"3.0-ckp2"}              # cell-key noise of at most 2
+    assert keyed[("reports", THIS_MONTH, "{}")] in (30, 35)                  # 32 reports, moved by at most 2; no r2
 
 
 def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(portal, kafka):
@@ -128,7 +129,8 @@ def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(p
     assert len(again) == len(first) == events.decode(events.ReleaseCell, first[0].value)["cells_in_release"]
     cells = [events.decode(events.ReleaseCell, r.value) for r in again]
     assert {c["release_id"] for c in cells} == {scheduled}
-    assert {c["period"] for c in cells if c["table"] == "reports"} == {LAST_MONTH}
+    months = sorted({c["period"] for c in cells if c["table"] == "reports"})
+    assert months[-1] == LAST_MONTH and len(months) >= 10     # the four quarters to the month it covers
 
 
 def wipe_command(release_id: str) -> bytes:
@@ -161,12 +163,11 @@ def test_a_wipe_purges_exactly_the_records_its_release_covered(portal, kafka):
 
     produce(bootstrap, portal.topics.commands, [wipe_command("r1"), wipe_command("never-cut")])
     outcomes = {o["release_id"]: o for o in wipe_outcomes(kafka, portal, 2)}
-    assert {k: (o["status"], o["covered_records_left"]) for k, o in outcomes.items()} == {
-        "r1": ("wiped", 0), "never-cut": ("unknown_release", 0)}
+    assert {k: o["status"] for k, o in outcomes.items()} == {"r1": "wiped", "never-cut": "unknown_release"}
     assert outcomes["r1"]["topics_purged"] == [portal.topics.redacted, portal.topics.raw,
                                                portal.topics.dead_letter]
     assert set(outcomes["r1"]) == {"schema_version", "command_id", "release_id", "status", "topics_purged",
-                                   "covered_records_left", "wiped_on"}   # no offsets, no counts
+                                   "wiped_on"}   # no offsets, no counts
 
     left = [json.loads(r.value)["event_id"] for r in read_records(bootstrap, portal.topics.redacted)]
     assert sorted(left) == sorted(json.loads(r)["event_id"] for r in later)   # the covered 30 and the bad one are gone

@@ -36,6 +36,7 @@ class Portal:
             "REPORTER_API_TOKEN": self.token,
             "REPORTER_INSECURE_COOKIES": "1",
             "RAW_KEYS_DIR": str(self.keys_dir),
+            "AGGREGATOR_RELEASE_DELAY_SECONDS": "2",   # production: 60
         }
         if not list(self.keys_dir.glob("*.public")):
             sealing.generate(self.keys_dir)

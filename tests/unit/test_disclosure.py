@@ -90,15 +90,26 @@ def test_the_linked_tables_of_one_release_do_not_pin_a_pair_cell():
 GROWING = [(40, {"happened_to": "witnessed"})]
 
 
-def test_a_cell_growing_from_nine_to_ten_reveals_nothing_more_than_its_published_value():
-    first = cut(GROWING + [(9, {"happened_to": "self", "about": ["age"]})])
-    second = cut(GROWING + [(10, {"happened_to": "self", "about": ["age"]})], history=[first], release_id="r2")
-    age = ("about", "2026-Q4", ("age",))
-    assert shown(first)[age] is None and shown(second)[age] == 10
+def test_a_cell_growing_from_nine_to_ten_while_its_margins_barely_grow_gives_nothing_away():
+    """Attack 3 of issue 17: a cell grows by no more than its margins. Total 49 then 50, age
+    hidden then 10: the earlier hidden age is at least 10 - (52 - 48) = 6 (true 9)."""
+    nine, ten = GROWING + [(9, {"happened_to": "self", "about": ["age"]})], \
+        GROWING + [(10, {"happened_to": "self", "about": ["age"]})]
+    age, total = ("about", "2026-Q4", ("age",)), ("reports_quarter", "2026-Q4", ())
+    # Without the protection: threshold and rounding alone publish total 50 twice and age 10.
+    plain = [threshold_only(nine), threshold_only(ten)]
+    shown_plain = [{c.key: c for c in v} for v in plain]
+    assert (shown_plain[0][total].lo, shown_plain[0][total].hi, shown_plain[1][total].hi) == (48, 52, 52)
+    assert shown_plain[1][age].lo == 10 and shown_plain[0][age].hi == 9
+    assert shown_plain[1][age].lo - (shown_plain[1][total].hi - shown_plain[0][total].lo) == 6   # the attack
+    assert disclosure.bounds(plain, 0, age)[0] == 6                      # the audit's model finds it
+    assert ("present", age) in {(f.reason, f.key) for f in disclosure.audit_quarter(plain, threshold=10)}
+    # With it: the second release hides what would give the first away.
+    first = cut(nine)
+    second = cut(ten, history=[first], release_id="r2")
     versions = [audit_cells(first), audit_cells(second)]
     assert disclosure.audit_quarter(versions, threshold=10) == []
-    assert disclosure.bounds(versions, 1, age) == (10, 12)     # its published interval, no narrower
-    assert disclosure.bounds(versions, 0, age) == (0, 9)       # the earlier release learns nothing
+    assert disclosure.bounds(versions, 0, age)[0] == 0 and disclosure.bounds(versions, 0, age)[1] >= 4
 
 
 ONE_MORE = {"happened_to": "self", "came_from": ["line_manager"], "about": ["age"], "themes": ["T15"]}
@@ -155,7 +166,7 @@ def test_percentages_come_from_published_values_of_at_least_twenty_five():
     r = cut([(27, {"about": ["race"]}), (12, {"about": ["age"]})])     # 39 -> 40, 27 -> 25, 12 -> 10: 62.5% shows as 63%
     cells = {(c["table"], tuple(c["dims"].values())): c for c in r.cells}
     assert (cells[("about", ("race",))]["percent"], cells[("about", ("age",))]["percent"]) == (63, 25)
-    assert cells[("theme_by_about", ("T01", "race"))]["percent"] is None   # no themes chosen
+    assert cells[("came_from", ("peer",))]["percent"] is None              # 39 of 39: 100% is never shown
     small = cut([(20, {"about": ["race"]})])                                # total 20: no percentages
     assert all(c["percent"] is None for c in small.cells)
 
@@ -186,11 +197,11 @@ def test_a_perturbation_changes_published_values_and_widens_what_the_audit_assum
     class PlusTwo:
         widen = 2
 
-        def apply(self, key, n):
+        def apply(self, key, n, cell_key):
             return n + 2
 
     groups = [(40, {"happened_to": "witnessed"}), (12, {"happened_to": "self"})]
-    plain, noisy = cut(groups), cut(groups, policy=release.Policy(perturbation=PlusTwo()))
+    plain, noisy = cut(groups), cut(groups, policy=release.Policy(perturbation=PlusTwo()), cell_keys={})
     key = HAPPENED + (("self",),)
     assert (shown(plain)[key], shown(noisy)[key]) == (10, 15)
     record = {c.key: c for c in audit_cells(noisy)}
@@ -206,4 +217,6 @@ def test_the_same_snapshot_and_history_give_the_same_release():
 def test_an_empty_snapshot_gives_a_complete_grid_of_suppressed_cells():
     r = release.cut({}, [], "r0", DAY)
     assert r.cells and {c["status"] for c in r.cells} == {"suppressed"}
-    assert {c["period"] for c in r.cells if c["table"] == "reports"} == {"2026-12"}
+    # the four quarters to the release's month, as for any snapshot
+    assert sorted({c["period"] for c in r.cells if c["table"] == "reports"}) == \
+        [f"2026-{m:02d}" for m in range(1, 13)]

@@ -17,15 +17,57 @@ def test_a_topic_kept_for_ever_or_compacted_has_no_bound():
     assert lifetime_of({"cleanup.policy": "compact", "retention.ms": "1000", "segment.ms": "1"}) is None
 
 
-def test_a_record_older_than_its_bound_is_flagged():
-    fine = TopicState("p.raw.v1", 2, 60_000, 3_120_000)
-    stale = TopicState("p.raw.v1", 2, 3_120_001, 3_120_000)
-    empty = TopicState("p.raw.v1", 0, None, 3_120_000)
-    kept = TopicState("p.releases.v1", 9, 10**12, None)
+H = 3_600_000
+NOW = 1_796_000_000_000 // H * H + 25 * 60_000      # 25 minutes past an hour
+
+
+def test_a_record_older_than_its_bound_is_flagged_and_no_count_or_exact_time_is_shown():
+    fine = TopicState("p.raw.v1", NOW - 60_000, 3_120_000, NOW)
+    stale = TopicState("p.raw.v1", NOW - 3_120_001, 3_120_000, NOW)
+    empty = TopicState("p.raw.v1", None, 3_120_000, NOW)
+    kept = TopicState("p.releases.v1", NOW - 10**9, None, NOW)
     assert [s.within_bound for s in (fine, stale, empty, kept)] == [True, False, True, True]
-    lines = render([fine, stale, kept], keys=[("k1", 3_600_000)]).splitlines()
-    assert lines[1].split() == ["p.raw.v1", "2", "1.0", "min", "52.0", "min", "yes"]
-    assert lines[2].split()[-1] == "NO"
-    assert lines[3].split()[-3:] == ["days", "kept", "yes"]
-    assert lines[4] == "sealing private keys held: 1 (oldest created 60.0 min ago)"
-    assert duration(3 * 86_400_000, "-") == "3.0 days" and duration(None, "never") == "never"
+    # A record of this hour and an empty topic read the same: nobody learns a report just came.
+    assert fine.oldest_age_hours == empty.oldest_age_hours == 0 and fine.summary() == empty.summary()
+    assert stale.oldest_age_hours == 1
+    assert fine.summary() == "No record is older than an hour. No record can stay longer than 52 minutes: within the bound."
+    assert stale.summary().startswith("The oldest record arrived about 1 hour ago. A record has stayed longer")
+    assert kept.summary() == "The oldest record arrived about 11 days ago. Records are kept for ever."
+    assert duration(3 * 86_400_000, "-") == "3 days" and duration(None, "never") == "never"
+
+
+def test_the_age_changes_on_the_clock_hour_whenever_the_record_came():
+    """Polling the age must not time a record's arrival: it moves on the hour, for any record."""
+    early, late = NOW - 24 * 60_000, NOW - 1_000           # both in this hour
+    for poll in range(NOW, NOW + 2 * H, 60_000):
+        assert TopicState("t", early, None, poll).oldest_age_hours == TopicState("t", late, None, poll).oldest_age_hours
+
+
+def test_the_api_view_has_no_record_count_and_lists_each_key_with_its_destruction_hour(tmp_path):
+    from services.common import sealing
+    from services.common.keyring import KeyPolicy
+    from services.common.lifetimes import as_dict, key_states
+    import os
+
+    old = sealing.generate(tmp_path)
+    os.utime(tmp_path / f"{old}.public", (NOW / 1000 - 7200, NOW / 1000 - 7200))
+    new = sealing.generate(tmp_path)
+    os.utime(tmp_path / f"{new}.public", (NOW / 1000 - 600, NOW / 1000 - 600))
+    policy = KeyPolicy(rotate_every_ms=24 * H, grace_ms=600_000, raw_worst_case_ms=3_120_000, check_every_ms=60_000)
+    keys = key_states(tmp_path, policy)
+    assert [(k.key_id, k.current) for k in keys] == [(old, False), (new, True)]
+    # superseded 10 minutes ago: + 10 min grace + 52 min + 1 min check = 63 minutes from then
+    assert keys[0].destroyed_by_ms == NOW - 600_000 + 600_000 + 3_120_000 + 60_000
+    view = as_dict([TopicState("p.raw.v1", NOW - 60_000, 3_120_000, NOW)], keys)
+    assert view["topics"] == [{"topic": "p.raw.v1", "within_bound": True, "oldest_age_hours": 0, "bound_ms": 3_120_000,
+                               "summary": view["topics"][0]["summary"]}]
+    assert [k["destroyed_by"] for k in view["keys"]] == [
+        lifetimes_hour(keys[0].destroyed_by_ms), lifetimes_hour(keys[1].destroyed_by_ms)]
+    assert view["keys"][0]["summary"].startswith("Replaced; destroyed as soon as every report sealed with it")
+    text = render([TopicState("p.raw.v1", None, 3_120_000, NOW)], keys)
+    assert "Sealing private keys held: 2." in text and "records" not in text.split("\n")[0].lower().split(":")[0]
+
+
+def lifetimes_hour(ms: int) -> str:
+    from datetime import datetime, timezone
+    return datetime.fromtimestamp(-(-ms // H) * 3600, tz=timezone.utc).strftime("%Y-%m-%d %H:00 UTC")

@@ -8,6 +8,7 @@ import pytest
 from services.aggregator import counting, release
 from services.aggregator.state import Store
 from services.contracts.questionnaire import load
+from services.contracts.tables import ABOUT_GROUP, THEME_GROUP
 
 REPORT = {"happened_to": "self", "came_from": ["line_manager", "patient"], "about": ["race", "accent_language"],
           "themes": ["T06"], "what_happened": "[PERSON] mocked my accent."}
@@ -44,23 +45,29 @@ def test_a_report_counts_once_in_every_cell_it_mentions_and_the_grid_is_complete
     keyed = by_key(cells)
     q = load()
     assert len(keyed) == len(cells)
-    assert sum(1 for c in cells if c["table"] == "theme_by_about") == len(q["themes"].codes) * len(q["about"].codes)
-    assert keyed[("theme_by_came_from_group", "2026-Q4", ("T06", "managers"))] == (10, "published")
-    assert keyed[("theme_by_came_from_group", "2026-Q4", ("T06", "patients_relatives_public"))] == (10, "published")
-    assert keyed[("theme_by_came_from_group", "2026-Q4", ("T06", "other_colleagues"))] == (None, "suppressed")
+    # four quarters of 5 theme groups by 6 groups of characteristics ("other" included)
+    assert sum(1 for c in cells if c["table"] == "theme_by_about") == 4 * 5 * 6 == \
+        4 * len(THEME_GROUP.values(q)) * len(ABOUT_GROUP.values(q))
+    assert keyed[("theme_by_came_from_group", "2026-Q4", ("comments_jokes", "managers"))] == (10, "published")
+    assert keyed[("theme_by_came_from_group", "2026-Q4", ("comments_jokes", "patients_relatives_public"))] == \
+        (10, "published")
+    assert keyed[("theme_by_came_from_group", "2026-Q4", ("comments_jokes", "other_colleagues"))] == (None, "suppressed")
+    # a report counts once in a group however many of its codes it names (race and accent)
+    assert keyed[("theme_by_about", "2026-Q4", ("comments_jokes", "race_ethnicity_nationality"))] == (10, "published")
     assert keyed[("reports", "2026-11", ())] == (10, "published")
     assert [c["cell_index"] for c in cells] == list(range(len(cells)))
     assert {c["cells_in_release"] for c in cells} == {len(cells)}
 
 
-def test_periods_run_without_gaps_from_the_first_month_to_the_last():
+def test_periods_are_the_four_quarters_to_the_release_s_month_whatever_the_data():
     counts, months = snapshot([(REPORT, "2026-05"), (REPORT, "2026-11")])
     cells = release.cut(counts, months, "r1", date(2026, 12, 1)).cells
-    # to the month of the release, not to the last month with a report: the end of the grid
-    # must not tell that someone reported in a month
-    assert sorted({c["period"] for c in cells if c["table"] == "reports"}) == \
-        ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
-    assert sorted({c["period"] for c in cells if c["table"] == "about"}) == ["2026-Q2", "2026-Q3", "2026-Q4"]
+    # neither end of the grid may tell that someone reported in a month: it starts four
+    # quarters back and ends at the month of the release, not at the months with reports
+    assert sorted({c["period"] for c in cells if c["table"] == "reports"}) == [f"2026-{m:02d}" for m in range(1, 13)]
+    assert sorted({c["period"] for c in cells if c["table"] == "about"}) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    early = release.cut(counts, months, "r0", date(2026, 3, 1), until="2026-02").cells
+    assert sorted({c["period"] for c in early if c["table"] == "about"}) == ["2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]
 
 
 def test_the_same_snapshot_gives_the_same_release():
@@ -144,3 +151,31 @@ def test_organisation_setting_how_where_when_and_pattern_are_counted_and_release
     assert keyed[("pattern", "2026-Q4", ("ongoing",))] == (10, "published")
     assert keyed[("organisation", "2026-Q4", ("nnuh",))] == (None, "suppressed")
     assert keyed[("when", "2026-Q4", ("last_7_days",))] == (None, "suppressed")
+
+
+def test_each_report_gets_a_random_record_key_and_a_cell_keeps_only_their_sum(tmp_path, monkeypatch):
+    from services.aggregator import cellkey, state
+    keys = iter([100, 200, 7])
+    monkeypatch.setattr(state.cellkey, "record_key", lambda: next(keys))
+    store = Store(tmp_path / "s.sqlite3")
+    cells = counting.cells_of(REPORT, "2026-11")
+    assert store.count("a", cells) and store.count("b", cells) and not store.count("b", cells)   # a redelivery draws none
+    store.count("c", counting.cells_of({**REPORT, "about": ["age"]}, "2026-11"))
+    keyed = store.cell_keys()
+    assert keyed[("about", "2026-Q4", ("race",))] == (100 + 200) % cellkey.KEY_RANGE == 44
+    assert keyed[("about", "2026-Q4", ("age",))] == 7 and keyed[("reports", "2026-11", ())] == (300 + 7) % 256
+    assert "100" not in repr(store.snapshot())       # record keys themselves are never kept
+
+
+def test_cells_counted_before_cell_keys_existed_get_a_random_key_each(tmp_path):
+    import sqlite3
+    db = sqlite3.connect(tmp_path / "old.sqlite3")
+    db.execute("CREATE TABLE counts (table_id TEXT NOT NULL, period TEXT NOT NULL, cell TEXT NOT NULL, "
+               "n INTEGER NOT NULL, PRIMARY KEY (table_id, period, cell))")
+    db.executemany("INSERT INTO counts VALUES (?, ?, ?, ?)", [("about", "2026-Q4", f'["c{i}"]', 12) for i in range(40)])
+    db.commit()
+    db.close()
+    store = Store(tmp_path / "old.sqlite3")
+    keys = store.cell_keys()
+    assert len(keys) == 40 and all(0 <= k < 256 for k in keys.values()) and len(set(keys.values())) > 10
+    assert store.snapshot()[0][("about", "2026-Q4", ("c1",))] == 12

@@ -59,10 +59,11 @@ def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_
     assert figure.kind == HEATMAP
     assert figure.columns == ("Managers", "Other colleagues", "Patients, relatives or the public")
     grid = {row: [e.value for e in entries] for row, entries in figure.rows}
-    assert grid == {"Race, ethnicity or skin colour": [25, None, 15], "Religion or belief": [None, None, 15],
-                    "Sexual orientation": [None, 10, None]}
+    assert grid == {"Race, ethnicity, nationality, language or name": [25, None, 15],
+                    "Religion or belief": [None, None, 15],
+                    "Sex, gender, sexual orientation, pregnancy or menopause": [None, 10, None]}
     assert "Age" in figure.not_drawn and "Others, or not known" in figure.not_drawn
-    assert len(figure.not_drawn) == 24 - 3 + 1
+    assert len(figure.not_drawn) == 6 - 3 + 1
 
 
 def test_trends_show_every_period_and_a_hidden_month_as_hidden():
@@ -114,6 +115,14 @@ def test_the_methods_say_the_threshold_rounding_suppression_periods_and_any_ment
                   "Release 20261201-5eed0001, method version 1.0"):
         assert words in methods
     assert "Percentages are shown only where the group they are of has at least 25 reports" in methods
+    assert "random amount" not in methods                         # method 1.0 had no noise
+
+
+def test_the_methods_state_the_published_maximum_perturbation_of_a_noisy_release():
+    doc = releases.document()
+    methods = " ".join(build({**doc, "method_version": "3.0-ckp2"}).methods)
+    assert "moved up or down by a small random amount, at most 2, that stays the same for the same reports" in methods
+    assert "a figure shown is within 4 of the true count" in methods and "method version 3.0-ckp2" in methods
 
 
 def test_a_bar_chart_draws_published_figures_only_with_each_label_above_its_bar_at_12_px_or_more():

@@ -43,7 +43,10 @@ def test_a_scheduled_release_covers_complete_periods_only():
             counts[cell] = counts.get(cell, 0) + n
     d = due("quarterly", date(2026, 10, 2))
     cut = release.cut(counts, ["2026-09", "2026-10"], d.release_id, date(2026, 10, 2), until=d.until)
-    assert {c["period"] for c in cut.cells} == {"2026-09", "2026-Q3"}
+    # the four quarters to the end of Q3: October, already counted, is not in it
+    assert {c["period"] for c in cut.cells} == {f"{y}-{m:02d}" for y, ms in (("2025", range(10, 13)), ("2026", range(1, 10)))
+                                                for m in ms} | {"2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"}
+    assert next(c["value"] for c in cut.cells if c["table"] == "reports_quarter" and c["period"] == "2026-Q3") == 30
 
 
 def test_settings_default_to_a_quarterly_schedule_and_a_threshold_of_ten():
@@ -67,3 +70,25 @@ def test_a_bad_setting_stops_the_aggregator_with_the_variable_name(env, message)
 def test_the_aggregator_refuses_to_start_with_a_threshold_below_ten():
     with pytest.raises(release.ThresholdTooLow):
         AggregatorSettings.from_env({"RELEASE_THRESHOLD": "9"})
+
+
+def test_a_cut_appears_a_whole_number_of_steps_after_its_request_whatever_it_took():
+    from services.aggregator.schedule import padded
+    # A quick cut (little suppression) and a slow one (much) appear at the same moment.
+    assert [round(e + padded(e, 60.0), 6) for e in (0.1, 11.5, 59.9)] == [60.0, 60.0, 60.0]
+    assert round(61.0 + padded(61.0, 60.0), 6) == 120.0 and padded(0.0, 60.0) == 60.0
+
+
+def test_the_release_delay_is_read_from_the_environment():
+    assert AggregatorSettings.from_env({}).release_delay_seconds == 60.0
+    assert AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "5"}).release_delay_seconds == 5.0
+    with pytest.raises(SettingError, match="AGGREGATOR_RELEASE_DELAY_SECONDS must be a number"):
+        AggregatorSettings.from_env({"AGGREGATOR_RELEASE_DELAY_SECONDS": "soon"})
+
+
+def test_cell_key_noise_is_on_by_default_and_only_zero_turns_it_off():
+    from services.aggregator.cellkey import CellKeyPerturbation
+    assert AggregatorSettings.from_env({}).policy.perturbation == CellKeyPerturbation()
+    assert AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "0"}).policy.perturbation.widen == 0
+    with pytest.raises(SettingError, match="AGGREGATOR_MAX_PERTURBATION must be 2"):
+        AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "1"})
