@@ -129,9 +129,11 @@ def test_the_steering_group_reads_the_latest_report_accessibly_and_downloads_the
         assert hidden.first.evaluate("td => getComputedStyle(td).fontStyle") == "italic"
         themes = page.locator("#figure-themes table tbody tr").all_inner_texts()
         assert [re.sub(r"\s+", " ", t).strip() for t in themes[:4]] == [
-            "Treated as an outsider or asked where I'm \"really\" from 25 (42%)", "A \"joke\" or a stereotype 15 (25%)",
-            "Wrong name or pronouns, or assumptions about my partner 10 (17%)",   # T12: 12 reports
-            "My ability, qualifications or English were doubted not shown"]
+            "Treated as an outsider or asked where I'm \"really\" from 25 (42%) cannot be compared",
+            "A \"joke\" or a stereotype 15 (25%) cannot be compared",
+            "Wrong name or pronouns, or assumptions about my partner 10 (17%) cannot be compared",   # T12: 12 reports
+            "My ability, qualifications or English were doubted not shown cannot be compared"]
+        # the grid's earlier quarters had no reports: nothing in them is shown to compare with
         headline = page.locator(".app-headline").first.inner_text()
         assert re.sub(r"\s+", " ", headline).endswith("60 rounded to the nearest 5")
 
