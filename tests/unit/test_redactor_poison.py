@@ -7,7 +7,7 @@ import json
 from services.common import sealing
 from services.redactor.app import redacted_events
 from services.redactor.redaction import Span
-from tests.support.raw import sealed
+from tests.support.raw import sealed, sealed_unchecked
 
 ANSWERS = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
            "what_happened": "Marek laughed at my accent."}
@@ -33,7 +33,8 @@ def test_tombstones_deep_json_and_bad_bytes_are_errors_of_their_own_and_the_rest
 
 
 def test_a_lone_surrogate_never_reaches_the_model_and_the_report_is_redacted(keys_dir):
-    raw = sealed({**ANSWERS, "what_happened": "Marek said \ud800 to me"}, ids(2), keys_dir)
+    # the intake refuses lone surrogates (characters.py); the redactor must not rely on it
+    raw = sealed_unchecked({**ANSWERS, "what_happened": "Marek said \ud800 to me"}, ids(2), keys_dir)
     [out] = redacted_events([raw], marek, sealing.private_keys(keys_dir))
     assert json.loads(out)["answers"]["what_happened"] == "[PERSON] said \ufffd to me"
 
