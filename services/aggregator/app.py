@@ -104,7 +104,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
             cells, reason = await _cut_once(release_id, until, requested)
         if reason is not None:
             refusal = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "status": events.REFUSED,
-                       "reason": reason, "refused_on": date.today(), "method_version": release.METHOD_VERSION}
+                       "reason": reason, "refused_on": date.today(), "method_version": release.method_version(policy)}
             await broker.publish(events.encode(events.ReleaseRefusal, refusal), topic=topics.releases,
                                  key=release_id.encode(), timestamp_ms=consumer.today_ms())
             log.warning("release refused: " + reason, extra={"release_id": release_id})

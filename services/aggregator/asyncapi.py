@@ -21,18 +21,20 @@ from services.contracts.questionnaire import Questionnaire, load
 from services.contracts.tables import TABLES, Table
 from services.contracts.topics import Topics
 
+from .cellkey import MAX_PERTURBATION
 from .release import METHOD_VERSION
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "asyncapi.yaml"
 
-EXAMPLE = {"schema_version": events.SCHEMA_VERSION, "release_id": "scheduled-2026-Q3", "method_version": METHOD_VERSION,
-           "released_on": "2026-10-01", "table": "theme_by_came_from_group", "period": "2026-Q3",
-           "dims": {"theme": "T05", "came_from_group": "managers"}, "value": 25, "status": "published",
-           "percent": 42, "percent_of": "themes", "threshold": 10, "cell_index": 340, "cells_in_release": 1297}
-SUPPRESSED = {**EXAMPLE, "dims": {"theme": "T16", "came_from_group": "managers"}, "value": None,
+SERVICE_METHOD = privacy.method_version(METHOD_VERSION, MAX_PERTURBATION)   # the service's default noise
+EXAMPLE = {"schema_version": events.SCHEMA_VERSION, "release_id": "scheduled-2026-Q3", "method_version": SERVICE_METHOD,
+           "released_on": "2026-10-01", "table": "themes", "period": "2026-Q3",
+           "dims": {"theme": "T05"}, "value": 25, "status": "published",
+           "percent": 42, "percent_of": "reports_quarter", "threshold": 10, "cell_index": 340, "cells_in_release": 1297}
+SUPPRESSED = {**EXAMPLE, "dims": {"theme": "T16"}, "value": None,
               "status": "suppressed", "percent": None, "cell_index": 351}
 REFUSAL = {"schema_version": events.SCHEMA_VERSION, "release_id": "20261205-53d66041", "status": events.REFUSED,
-           "reason": "too_few_new_reports", "refused_on": "2026-12-05", "method_version": METHOD_VERSION}
+           "reason": "too_few_new_reports", "refused_on": "2026-12-05", "method_version": SERVICE_METHOD}
 
 DESCRIPTION = f"""\
 Disclosure-controlled counts of anonymous reports of micro-aggressions by health and care staff.

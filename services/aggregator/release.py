@@ -124,6 +124,11 @@ def periods(months: list[str], kind: str) -> list[str]:
     return list(dict.fromkeys(f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months))
 
 
+def method_version(policy: Policy) -> str:
+    """What every message of a release or refusal cut under `policy` says of its method."""
+    return privacy.method_version(METHOD_VERSION, policy.perturbation.widen)
+
+
 QUARTERS_SHOWN = 4
 
 
@@ -187,7 +192,7 @@ def cut(counts: dict[CellKey, int], months_seen: list[str], release_id: str, rel
     cells = [_message(k, shown, tables) for k in keys]
     total = len(cells)
     head = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id,
-            "method_version": privacy.method_version(METHOD_VERSION, policy.perturbation.widen),
+            "method_version": method_version(policy),
             "released_on": released_on.isoformat(), "threshold": policy.threshold, "cells_in_release": total}
     latest = period_of(until, QUARTER)
     return Release([{**head, "cell_index": i, **c} for i, c in enumerate(cells)], [c.as_record() for c in audit],

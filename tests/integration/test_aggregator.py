@@ -89,6 +89,7 @@ def test_replaying_the_releases_topic_from_offset_0_shows_only_released_values_a
     [r2] = [events.decode(events.ReleaseRefusal, r.value) for r in records if r.key == b"r2"]
     assert set(r2) == {"schema_version", "release_id", "status", "reason", "refused_on", "method_version"}
     assert (r2["release_id"], r2["status"], r2["reason"]) == ("r2", "refused", "too_few_new_reports")
+    assert r2["method_version"] == "3.0-ckp2"                                # the same method as its cells
     records = [r for r in records if r.key == b"r1"]
     cells = [events.decode(events.ReleaseCell, r.value) for r in records]     # strict: no other field
     by_release: dict[str, list[dict]] = {}
