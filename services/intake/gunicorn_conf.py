@@ -13,7 +13,8 @@ errorlog = "-"
 loglevel = "warning"
 workers = 1
 worker_class = "gthread"
-threads = 8
+threads = 32   # each request waits for the broker's acknowledgement: enough threads to keep
+               # the producer's batches full (32 in flight), not CPU; 503 bounds how long one waits
 # Requests are small: a long request line or many headers is not a browser sending a report.
 limit_request_line = 4094
 limit_request_fields = 60
