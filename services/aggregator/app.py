@@ -20,7 +20,7 @@ from services.contracts import events
 from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP
 
 from . import counting, release, schedule
-from .coding import Coder, lexicon_coder
+from .coding import Coder, default_coder, help_coder
 from .settings import AggregatorSettings
 from .state import Store
 
@@ -29,11 +29,12 @@ GROUP = AGGREGATOR_GROUP
 
 
 def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
-               coder: Coder | None = None):
+               coder: Coder | None = None, helps: Coder | None = None):
     settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
     aggregator = aggregator or AggregatorSettings.from_env()
     policy = aggregator.policy
-    coder = coder or lexicon_coder()
+    if coder is None:     # the trained coders, loaded once (a coder passed in comes with its own helps, or none)
+        coder, helps = default_coder(), helps or help_coder()
     store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
     topics = settings.topics
@@ -47,7 +48,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         if report is None:
             store.advance(*position)   # a wipe covers dead-lettered records too
             return
-        cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
+        cells = counting.report_cells(report["answers"], report["month"], coder, helps=helps)   # the text stops here
         store.count(report["event_id"], cells, position)  # False for a redelivery: already counted
         await msg.ack()
 

@@ -90,6 +90,38 @@ ROLE = Dimension("role", "role")
 CODED = "coded_themes"
 CODED_THEMES = Dimension("coded_theme", "themes", source=CODED)
 
+# What reporters say would help (`what_would_help`), coded from their words into the interventions
+# the FAQ names. Each answer counts in at least one (services/aggregator/coding.py, help_coder).
+CODED_HELP = "coded_help"
+INTERVENTIONS: dict[str, str] = {
+    "cultural_awareness": "Cultural awareness training",
+    "coaching": "Coaching or mentoring",
+    "leadership": "Leadership development for managers",
+    "inclusive_practice": "Inclusive practice in the team",
+    "bystander": "Bystander or allyship training: calling it out",
+    "policy_process": "A change of policy, process or facilities",
+    "nothing_unsure": "Nothing, or not sure",
+    "other": "Something else",
+}
+
+
+@dataclass(frozen=True)
+class CodedDimension(Dimension):
+    """Codes read from free text into a fixed list of its own, not a question's options."""
+    codes: tuple[str, ...] = ()
+
+    def values(self, q: Questionnaire) -> tuple[str, ...]:
+        return self.codes
+
+    def of(self, answers: dict, q: Questionnaire) -> tuple[str, ...]:
+        return tuple(c for c in dict.fromkeys(answers.get(self.source) or ()) if c in self.codes)
+
+    def any_mention(self, q: Questionnaire) -> bool:
+        return True
+
+
+INTERVENTION = CodedDimension("intervention", "what_would_help", source=CODED_HELP, codes=tuple(INTERVENTIONS))
+
 # The configured intersectional pairs of `about` characteristics (disclosure.md rule 6). Every
 # other combination of two or more characteristics collapses into one cell.
 INTERSECTIONAL_PAIRS: tuple[tuple[str, str], ...] = (
@@ -124,6 +156,7 @@ TABLES: tuple[Table, ...] = (
     Table("coded_themes", "Themes coded from what reporters wrote", (CODED_THEMES,), percent_of=PER_QUARTER),
     Table("coded_theme_by_came_from_group", "Coded themes by who it came from", (CODED_THEMES, CAME_FROM_GROUP),
           percent_of="coded_themes"),
+    Table("what_would_help", "What reporters say would help", (INTERVENTION,), percent_of=PER_QUARTER),
 )
 
 
