@@ -41,17 +41,15 @@ def test_no_text_gives_no_theme(texts):
     assert default_coder().code(texts) == frozenset()
 
 
-def test_a_text_without_a_micro_aggression_gets_no_theme():
-    assert default_coder().code(["The car park was full again and I was late for my shift."]) == frozenset()
+@pytest.mark.parametrize("text", [
+    "The car park was full again and I was late for my shift.",
+    "Busy night, two admissions and a fall, the team were brilliant.",   # workload is not T04
+])
+def test_a_text_without_a_micro_aggression_gets_no_theme(text):
+    assert default_coder().code([text]) == frozenset()
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness: workload words read as T04 (0.24 false themes per "
-                                       "no-theme text on the test split)")
-def test_a_hard_shift_is_not_read_as_unequal_allocation():
-    assert default_coder().code(["Busy night, two admissions and a fall, the team were brilliant."]) == frozenset()
-
-
-@pytest.mark.xfail(strict=True, reason="0.28 false themes per negated text on the test split: negation is weak")
+@pytest.mark.xfail(strict=True, reason="0.29 false themes per negated text on the test split: negation is weak")
 def test_negated_theme_words_are_not_coded():
     coder = default_coder()
     assert "T05" in coder.code(["They ignored me at handover and left me out of the breaks."])
