@@ -39,8 +39,11 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
     broker = consumer.make_broker(settings)
     topics = settings.topics
 
+    # Reading a narrative takes the theme coder a tenth of a CPU second or so: a longer session
+    # and smaller fetches keep a busy machine's slow coding from looking like a dead member.
     @broker.subscriber(topics.redacted, group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL)
+                       ack_policy=AckPolicy.MANUAL, session_timeout_ms=45000, heartbeat_interval_ms=3000,
+                       max_poll_records=20)
     @consumer.crash_on_failure
     async def on_report(msg: KafkaMessage) -> None:
         position = (msg.raw_message.partition, msg.raw_message.offset)
@@ -48,7 +51,9 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         if report is None:
             store.advance(*position)   # a wipe covers dead-lettered records too
             return
-        cells = counting.report_cells(report["answers"], report["month"], coder, helps=helps)   # the text stops here
+        # the text stops here; coding runs off the event loop so the consumer's heartbeats go on meanwhile
+        cells = await asyncio.to_thread(lambda: counting.report_cells(report["answers"], report["month"], coder,
+                                                                      helps=helps))
         store.count(report["event_id"], cells, position)  # False for a redelivery: already counted
         await msg.ack()
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from services.contracts.coder import CARD
 from services.contracts.questionnaire import load
+from services.contracts.tables import INTERVENTIONS
 
 from . import labelled
-from .coding import Coder, default_coder, lexicon_coder
+from .coding import Coder, default_coder, help_coder, lexicon_coder
 from .labelled import Item, LabelledSetError
 
 
@@ -124,6 +125,17 @@ def agreement(first: list[Item], second: list[Item]) -> str:
     return "\n".join(lines)
 
 
+def help_report(helper, items: list) -> str:
+    """Micro precision and recall of the intervention coder, and its exact-set rate."""
+    coded = [helper.code([i.text]) for i in items]
+    tp = sum(len(c & i.gold) for c, i in zip(coded, items))
+    p = _ratio(tp, sum(len(c) for c in coded))
+    r = _ratio(tp, sum(len(i.gold) for i in items))
+    exact = sum(c == i.gold for c, i in zip(coded, items)) / len(items)
+    return (f"intervention coder {helper.version}, test: {len(items)} answers\n"
+            f"micro precision {_f(p)}, recall {_f(r)}, F1 {_f(_f1(p, r))}; exact set right {exact:.0%}")
+
+
 def card(coder, e: Evaluation) -> dict:
     """What the release's method box says about the coder (services/contracts/coder.json)."""
     p, r, f = e.micro
@@ -153,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, coder in ((f"classifier {classifier.version}", classifier), (f"lexicon v{lexicon.version}", lexicon)):
             print(report(evaluate(coder, chosen), f"{name}, {split}"))
             print()
+    if "test" in items:
+        print(help_report(help_coder(), labelled.load_help("test", tuple(INTERVENTIONS))))
+        print()
     if args.card:
         e = evaluate(classifier, labelled.load_split("test"))
         CARD.write_text(json.dumps(card(classifier, e), indent=2) + "\n", encoding="utf-8")
