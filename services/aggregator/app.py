@@ -13,6 +13,7 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 
 from aiokafka import TopicPartition
+from aiokafka.errors import CommitFailedError
 
 from services.common import consumer, logs
 from services.common.kafka import committed_and_ends, delete_before
@@ -55,7 +56,12 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         cells = await asyncio.to_thread(lambda: counting.report_cells(report["answers"], report["month"], coder,
                                                                       helps=helps))
         store.count(report["event_id"], cells, position)  # False for a redelivery: already counted
-        await msg.ack()
+        try:
+            await msg.ack()
+        except CommitFailedError:
+            # A rebalance (a member joining) took the partition while the report was being read:
+            # it is counted, and is skipped as already counted when it is delivered again.
+            log.warning("offset commit lost to a rebalance; the record will be redelivered and skipped")
 
     @broker.subscriber(topics.commands, group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL)
