@@ -10,6 +10,7 @@ token vectors over the attention mask and L2 normalisation, as sentence-transfor
 from __future__ import annotations
 
 import json
+import math
 import os
 import struct
 import unicodedata
@@ -25,6 +26,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".cache" / "models" / "all-M
 MAX_TOKENS = 256          # the model was trained on up to 256 word pieces
 LAYERS, HEADS = 6, 12
 _DTYPES = {"F32": np.float32, "I64": np.int64}
+# Constants as float32: a float64 NumPy scalar would turn every array after it into float64.
+_SQRT_HALF = np.float32(math.sqrt(0.5))
 
 
 class ModelMissing(RuntimeError):
@@ -111,7 +114,7 @@ def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    return 0.5 * x * (1.0 + erf(x * _SQRT_HALF))
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class MiniLM:
             p = f"encoder.layer.{i}."
             qkv = (x @ w[p + "qkv.w"] + w[p + "qkv.b"]).reshape(n, 3, HEADS, d).transpose(1, 2, 0, 3)
             q, k, v = qkv[0], qkv[1], qkv[2]
-            scores = q @ k.transpose(0, 2, 1) / np.sqrt(d)
+            scores = q @ k.transpose(0, 2, 1) * np.float32(1 / math.sqrt(d))
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             ctx = (scores @ v).transpose(1, 0, 2).reshape(n, -1)
