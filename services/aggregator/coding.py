@@ -174,8 +174,8 @@ class ClassifierCoder:
 
     def describe(self) -> str:
         return (f"logistic regression per theme (scikit-learn) over {self.meta.get('embedding', 'sentence')} "
-                f"embeddings and negation-aware word n-grams, fitted on {self.meta.get('items', '?')} "
-                f"labelled synthetic narratives")
+                f"embeddings (PyPI {self.meta.get('embedding_package', '?')}) and negation-aware word n-grams, "
+                f"fitted on {self.meta.get('items', '?')} labelled synthetic narratives")
 
     def probabilities(self, texts: list[str]):
         import numpy as np
@@ -225,6 +225,11 @@ class ClassifierCoder:
                        z["intercept"].astype(np.float64), float(meta["threshold"]), meta, at_least_one)
 
 
+def data_digest(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...]) -> str:
+    """What a fitted classifier was fitted from (its data and settings), to tell a stale one."""
+    return hashlib.sha256(repr((SETTINGS, texts, [sorted(lab) for lab in labels], codes)).encode()).hexdigest()
+
+
 def fit(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...], embedder, negation: "_Negation",
         meta: dict, at_least_one: bool = False) -> ClassifierCoder:
     """Fit one logistic regression per code. Deterministic for the same texts, labels and model."""
@@ -241,7 +246,7 @@ def fit(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...], 
                                random_state=0).fit(x, y)
         coef.append(m.coef_[0])
         intercept.append(m.intercept_[0])
-    digest = hashlib.sha256(repr((SETTINGS, texts, [sorted(lab) for lab in labels], codes)).encode()).hexdigest()
+    digest = data_digest(texts, labels, codes)
     return ClassifierCoder(f"minilm-logreg-{digest[:10]}", codes, embedder, words, np.array(coef),
                            np.array(intercept), SETTINGS["threshold"],
                            {**meta, "items": len(texts), "data_sha256": digest}, at_least_one)
