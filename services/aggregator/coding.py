@@ -9,8 +9,8 @@ Two coders, one protocol (`code(texts) -> frozenset[str]`):
 * `ClassifierCoder`, the one the aggregator runs (`default_coder()`): one logistic regression per
   theme over a sentence embedding of the text (all-MiniLM-L6-v2, run with numpy by `minilm.py`
   from files fetched at build time) and word n-grams in which the words after a negation cue are
-  marked as negated. Its weights (`themes/classifier.npz`, a few hundred kB) are fitted from the
-  labelled narratives in `themes/` by `python -m services.aggregator.train_coder`. The same
+  marked as negated. Its weights (a few hundred kB) are fitted at build time (`make model`) from
+  the labelled narratives in `themes/` by `python -m services.aggregator.train_coder`. The same
   classifier codes `what_would_help` into interventions (`help_coder()`).
 
 The text is used for coding and then dropped: only the codes reach the counts.
@@ -139,8 +139,22 @@ def lexicon_coder(path: Path = LEXICON) -> LexiconCoder:
 # fitted on `train` and `dev` together by `python -m services.aggregator.train_coder` and measured
 # on `test`, which was written after these were frozen.
 SETTINGS = {"C": 16.0, "threshold": 0.5, "word_ngrams": [1, 2], "min_df": 2}
-THEMES_MODEL = Path(__file__).with_name("themes") / "classifier.npz"
-HELP_MODEL = Path(__file__).with_name("themes") / "help_classifier.npz"
+
+
+def weights_dir() -> Path:
+    """Where the fitted weights live: beside the embedding model's folder, made at build time
+    (`make model` fits them from the labelled data; model files are never committed)."""
+    from .minilm import model_dir
+
+    return model_dir().parent / "theme-coder"
+
+
+def themes_weights() -> Path:
+    return weights_dir() / "classifier.npz"
+
+
+def help_weights() -> Path:
+    return weights_dir() / "help_classifier.npz"
 
 
 def joined(texts: Iterable[str | None]) -> str:
@@ -216,7 +230,7 @@ class ClassifierCoder:
         import numpy as np
 
         if not path.exists():
-            raise FileNotFoundError(f"{path.name} is missing: run `python -m services.aggregator.train_coder`")
+            raise FileNotFoundError(f"{path} is missing: run `make model`")
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
             words = words_vectoriser(negation, {w: i for i, w in enumerate(z["vocabulary"].tolist())})
@@ -261,15 +275,15 @@ def embedder():
 
 @cache
 def default_coder() -> ClassifierCoder:
-    """The theme coder the aggregator runs: the classifier shipped in themes/classifier.npz over
-    the all-MiniLM-L6-v2 model fetched by `make model`."""
-    return ClassifierCoder.load(THEMES_MODEL, embedder(), lexicon_coder().negation)
+    """The theme coder the aggregator runs: the classifier `make model` fits from the labelled
+    data in themes/, over the all-MiniLM-L6-v2 model it fetches."""
+    return ClassifierCoder.load(themes_weights(), embedder(), lexicon_coder().negation)
 
 
 @cache
 def help_coder() -> ClassifierCoder:
     """The intervention coder for `what_would_help` (codes in services/contracts/tables.py)."""
-    return ClassifierCoder.load(HELP_MODEL, embedder(), lexicon_coder().negation, at_least_one=True)
+    return ClassifierCoder.load(help_weights(), embedder(), lexicon_coder().negation, at_least_one=True)
 
 
 def texts_of(answers: dict) -> list[str | None]:

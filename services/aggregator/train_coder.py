@@ -1,5 +1,6 @@
 """Fit the theme coder and the intervention coder from the labelled data in `themes/` and write
-their weights (`themes/classifier.npz`, `themes/help_classifier.npz`). Deterministic: the same
+their weights (`classifier.npz`, `help_classifier.npz` in coding.weights_dir(), under .cache/models
+unless THEME_MODEL_DIR says otherwise; `make model` runs this). Deterministic: the same
 data, settings and model files give the same weights. Needs the model (`make model`); takes a few
 minutes on a small machine (every text is embedded once). Prints figures only.
 
@@ -14,7 +15,7 @@ from services.contracts.questionnaire import load
 from services.contracts.tables import INTERVENTIONS
 
 from . import labelled
-from .coding import HELP_MODEL, THEMES_MODEL, embedder, fit, joined, lexicon_coder
+from .coding import embedder, fit, help_weights, joined, lexicon_coder, themes_weights
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,12 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     items = labelled.load_split("train") + labelled.load_split("dev")
     themes = fit([joined(i.texts) for i in items], [i.gold for i in items], load()["themes"].codes, model,
                  negation, meta)
-    themes.save(THEMES_MODEL)
+    themes_weights().parent.mkdir(parents=True, exist_ok=True)
+    themes.save(themes_weights())
     print(f"theme coder {themes.version}: {len(items)} narratives, {len(themes.words.vocabulary_)} word features")
     helps = labelled.load_help("train", tuple(INTERVENTIONS))
     helper = fit([i.text for i in helps], [i.gold for i in helps], tuple(INTERVENTIONS), model, negation, meta,
                  at_least_one=True)
-    helper.save(HELP_MODEL)
+    helper.save(help_weights())
     print(f"intervention coder {helper.version}: {len(helps)} answers; {time.perf_counter() - start:.0f} s")
     return 0
 

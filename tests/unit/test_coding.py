@@ -66,15 +66,15 @@ def test_the_model_loads_and_codes_with_the_network_switched_off(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     model = MiniLM.load(model_dir())
-    coder = ClassifierCoder.load(coding.THEMES_MODEL, model, lexicon_coder().negation)
+    coder = ClassifierCoder.load(coding.themes_weights(), model, lexicon_coder().negation)
     assert "T03" in coder.code(["A relative asked me to fetch the doctor. I am the doctor, in my scrubs."])
 
 
-def test_the_shipped_weights_were_fitted_on_the_labelled_data_as_it_is_now():
+def test_the_weights_were_fitted_on_the_labelled_data_as_it_is_now():
     items = labelled.load_split("train") + labelled.load_split("dev")
     digest = coding.data_digest([coding.joined(i.texts) for i in items], [i.gold for i in items],
                                 tuple(sorted(THEMES)))
-    assert default_coder().meta["data_sha256"] == digest, "run python -m services.aggregator.train_coder"
+    assert default_coder().meta["data_sha256"] == digest, "run make model"
 
 
 def test_a_missing_model_is_named_with_the_command_that_fetches_it(tmp_path):
