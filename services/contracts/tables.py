@@ -165,6 +165,38 @@ ROLE_GROUP = Dimension("role_group", "role", groups=ROLE_GROUPS)
 CODED_THEME_GROUP = Dimension("coded_theme_group", "themes", source=CODED, groups=THEME_GROUPS)
 PATTERN_GROUP = Dimension("pattern_group", "pattern", groups=PATTERN_GROUPS)
 
+# What reporters say would help (`what_would_help`), coded from their words into the interventions
+# the FAQ names. Each answer counts in at least one (services/aggregator/coding.py, help_coder).
+CODED_HELP = "coded_help"
+INTERVENTIONS: dict[str, str] = {
+    "cultural_awareness": "Cultural awareness training",
+    "coaching": "Coaching or mentoring",
+    "leadership": "Leadership development for managers",
+    "inclusive_practice": "Inclusive practice in the team",
+    "bystander": "Bystander or allyship training: calling it out",
+    "policy_process": "A change of policy, process or facilities",
+    "nothing_unsure": "Nothing, or not sure",
+    "other": "Something else",
+}
+
+
+@dataclass(frozen=True)
+class CodedDimension(Dimension):
+    """Codes read from free text into a fixed list of its own, not a question's options."""
+    codes: tuple[str, ...] = ()
+
+    def values(self, q: Questionnaire) -> tuple[str, ...]:
+        return self.codes
+
+    def of(self, answers: dict, q: Questionnaire) -> tuple[str, ...]:
+        return tuple(c for c in dict.fromkeys(answers.get(self.source) or ()) if c in self.codes)
+
+    def any_mention(self, q: Questionnaire) -> bool:
+        return True
+
+
+INTERVENTION = CodedDimension("intervention", "what_would_help", source=CODED_HELP, codes=tuple(INTERVENTIONS))
+
 # The configured intersectional pairs of `about` characteristics (disclosure.md rule 6). Every
 # other combination of two or more characteristics collapses into one cell.
 INTERSECTIONAL_PAIRS: tuple[tuple[str, str], ...] = (
@@ -206,6 +238,7 @@ TABLES: tuple[Table, ...] = (
     Table("coded_themes", "Themes coded from what reporters wrote", (CODED_THEMES,), percent_of=PER_QUARTER),
     Table("coded_theme_by_came_from_group", "Groups of coded themes by who it came from",
           (CODED_THEME_GROUP, CAME_FROM_GROUP)),
+    Table("what_would_help", "What reporters say would help", (INTERVENTION,), percent_of=PER_QUARTER),
 )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from functools import cache
 
 from services.contracts.questionnaire import Questionnaire, load
-from services.contracts.tables import TABLES, Dimension
+from services.contracts.tables import INTERVENTIONS, TABLES, Dimension
 
 HEADINGS = {
     "theme": "Theme",
     "coded_theme": "Theme found in what people wrote",
+    "intervention": "What would help",
     "about": "What it was about",
     "about_pair": "Combination of characteristics",
     "came_from": "Who it came from",
@@ -76,6 +77,8 @@ def value(dimension: str, code: str, q: Questionnaire | None = None) -> str:
         return options[code]
     if dim is not None and (label := dim.group_label(code)):
         return label
+    if dimension == "intervention" and code in INTERVENTIONS:
+        return INTERVENTIONS[code]
     if code in GROUPS:
         return GROUPS[code]
     if "+" in code and all(part in options for part in code.split("+")):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services.contracts import privacy
+from services.contracts import coder, privacy
 
 from . import labels
 
@@ -35,14 +35,17 @@ class SectionPlan:
 # (questionnaire.md). A table in no plan goes to "Other released tables".
 PLAN: tuple[SectionPlan, ...] = (
     SectionPlan("themes", "Which themes are most common",
-                "The themes of what happened, most common first.", ("themes", "coded_themes")),
+                "The themes of what happened, most common first.", ("themes",)),
+    # Machine-read (issue 15): below the reporters' own choices, with the coder's measured figures,
+    # never in a headline. Its intro is written by _machine_read().
+    SectionPlan("coded", "Themes read by machine from what people wrote", "",
+                ("coded_themes", "coded_theme_by_came_from_group")),
     SectionPlan("sources", "Who it came from",
                 "Which characteristics and themes come from managers, from other colleagues, and from "
                 "patients, relatives or the public. This points at the intervention: leadership "
                 "development and coaching for managers, cultural awareness and active-bystander "
                 "training for teams, inclusive practice with the public.",
-                ("about_by_came_from_group", "theme_by_came_from_group", "coded_theme_by_came_from_group",
-                 "came_from")),
+                ("about_by_came_from_group", "theme_by_came_from_group", "came_from")),
     SectionPlan("characteristics", "Who is affected, and in what combinations",
                 "The characteristics reporters thought it was about, the combinations they named, and "
                 "the themes for each characteristic.",
@@ -65,6 +68,8 @@ PLAN: tuple[SectionPlan, ...] = (
     SectionPlan("afterwards", "What happened afterwards, and the impact",
                 "Whether it was challenged or reported, and how it affected people.",
                 ("afterwards", "impact")),
+    SectionPlan("help", "What reporters say would help", "",
+                ("what_would_help",)),
 )
 TRENDS = SectionPlan("trends", "Trends across periods",
                      "Counts for each period released so far: are themes growing or shrinking?", ("themes",))
@@ -301,9 +306,25 @@ def figure_for(table_id: str, table: dict, threshold: int) -> Figure | None:
     return builder(table_id, table, threshold) if builder else None
 
 
+def _machine_read(plan_id: str) -> str:
+    """What a machine-read section says about how it was read and how well (the method box's card)."""
+    c = coder.card()
+    measured = (f"Measured on {c['measured_on'].split(', ')[-1]} written and coded by hand, it finds "
+                f"{c['recall']:.0%} of the themes a careful reader finds (recall), and {c['precision']:.0%} of "
+                f"the themes it finds are right (precision).")
+    if plan_id == "coded":
+        return ("Machine-read, not chosen by reporters: the themes a trained classifier found in what "
+                f"people wrote. {measured} Read them beside the reporters' own choices above, never instead "
+                "of them: some themes are missed and some are wrong.")
+    return ("Machine-read: what reporters asked for in answer to \"What would help stop this happening "
+            "again?\", sorted by a trained classifier into the kinds of intervention the portal's FAQ names. "
+            "A report counts once in each kind it asks for.")
+
+
 def _section(plan: SectionPlan, tables: dict, threshold: int) -> Section | None:
     figures = tuple(f for t in plan.tables if t in tables and (f := figure_for(t, tables[t], threshold)))
-    return Section(plan.id, plan.title, plan.intro, figures) if figures else None
+    intro = plan.intro or _machine_read(plan.id)
+    return Section(plan.id, plan.title, intro, figures) if figures else None
 
 
 def _trends(tables: dict, threshold: int) -> Section:
@@ -456,6 +477,10 @@ def _methods(doc: dict) -> tuple[str, ...]:
     if any(c.get("percent") is not None for t in tables for c in t["cells"]):
         lines.append(f"Percentages are shown only where the group they are of has at least "
                      f"{privacy.PERCENT_MIN_DENOMINATOR} reports, as whole numbers.")
+    c = coder.card()
+    lines.append(f"Themes \"read by machine\" come from a trained classifier ({c['model']}; coder "
+                 f"{c['coder']}), not from the reporters' own choices. On its {c['measured_on']}, precision "
+                 f"{c['precision']:.2f}, recall {c['recall']:.2f}.")
     lines.append(f"Release {doc['release_id']}, method version {doc['method_version']}, released on "
                  f"{doc['released_on']}. Nothing in it changes until the next release.")
     return tuple(lines)

@@ -16,3 +16,14 @@ def test_counts_until_keeps_the_months_and_quarters_up_to_a_month():
     counts = {("reports", "2026-03", ()): 1, ("reports", "2026-04", ()): 2,
               ("about", "2026-Q1", ("race",)): 3, ("about", "2026-Q2", ("race",)): 4}
     assert bench.counts_until(counts, "2026-03") == {("reports", "2026-03", ()): 1, ("about", "2026-Q1", ("race",)): 3}
+
+
+def test_the_coder_benchmark_prints_speed_and_memory_beside_the_lexicon(capsys):
+    from services.aggregator import coding_bench
+
+    assert coding_bench.main(["--texts", "5"]) == 0
+    out = capsys.readouterr().out
+    lexicon, classifier, ratio = out.strip().splitlines()
+    assert lexicon.startswith("lexicon coder (baseline): start-up") and classifier.startswith("classifier: start-up")
+    assert "narratives/s" in classifier and "peak RSS" in classifier
+    assert ratio.startswith("classifier against the lexicon: speed ratio")

@@ -1,20 +1,205 @@
-"""The theme coder: lexicon, negation, kept apart from the reporter's choices, text dropped."""
+"""The theme coders: the trained classifier the aggregator runs (interface, negation, no theme,
+offline loading, measured figures), the lexicon, the intervention coder, kept apart from the
+reporter's choices, text dropped. The classifier runs on the real all-MiniLM-L6-v2 files
+(`make model`); nothing here uses the network."""
 from __future__ import annotations
 
+import json
+import socket
 from datetime import date
 
 import pytest
 
-from services.aggregator import coding_eval, counting, release
-from services.aggregator.coding import LexiconCoder, LexiconError, lexicon_coder
+from services.aggregator import coding, coding_eval, counting, labelled, release
+from services.aggregator.coding import (ClassifierCoder, LexiconCoder, LexiconError, default_coder, help_coder,
+                                        lexicon_coder)
+from services.aggregator.minilm import MiniLM, ModelMissing, WordPiece, model_dir
 from services.aggregator.state import Store
+from services.contracts import coder as coder_card
+from services.contracts.questionnaire import load
+from services.contracts.tables import INTERVENTIONS
 
 BASE = {"happened_to": "self", "came_from": ["peer"], "about": ["race"]}
+THEMES = set(load()["themes"].codes)
 
 
-def code(*texts):
+def lex(*texts):
     return lexicon_coder().code(texts)
 
+
+# --- the classifier the aggregator runs ------------------------------------------------------
+
+def test_the_aggregator_runs_the_trained_classifier_and_it_returns_theme_codes():
+    coder = default_coder()
+    assert isinstance(coder, ClassifierCoder) and coder.codes == tuple(sorted(THEMES))
+    found = coder.code(["The consultant asked where I was really from and told me to go back home."])
+    assert isinstance(found, frozenset) and found <= THEMES and "T01" in found
+
+
+@pytest.mark.parametrize("texts", [[], [None, None], ["", "   "]])
+def test_no_text_gives_no_theme(texts):
+    assert default_coder().code(texts) == frozenset()
+
+
+@pytest.mark.parametrize("text", [
+    "The car park was full again and I was late for my shift.",
+    "Busy night, two admissions and a fall, the team were brilliant.",   # workload is not T04
+])
+def test_a_text_without_a_micro_aggression_gets_no_theme(text):
+    assert default_coder().code([text]) == frozenset()
+
+
+@pytest.mark.xfail(strict=True, reason="0.29 false themes per negated text on the test split: negation is weak")
+def test_negated_theme_words_are_not_coded():
+    coder = default_coder()
+    assert "T05" in coder.code(["They ignored me at handover and left me out of the breaks."])
+    assert "T05" not in coder.code(["Nobody ignored me or left me out, it is a lovely team."])
+
+
+def test_what_would_help_is_read_with_the_narrative():
+    assert "T12" in default_coder().code(["[PERSON] keeps calling me she.", "Use my pronouns, I am he/him."])
+
+
+def test_the_model_loads_and_codes_with_the_network_switched_off(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the coder tried to use the network")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    model = MiniLM.load(model_dir())
+    coder = ClassifierCoder.load(coding.themes_weights(), model, lexicon_coder().negation)
+    assert "T03" in coder.code(["A relative asked me to fetch the doctor. I am the doctor, in my scrubs."])
+
+
+def test_the_weights_were_fitted_on_the_labelled_data_as_it_is_now():
+    items = labelled.load_split("train") + labelled.load_split("dev")
+    digest = coding.data_digest([coding.joined(i.texts) for i in items], [i.gold for i in items],
+                                tuple(sorted(THEMES)))
+    assert default_coder().meta["data_sha256"] == digest, "run make model"
+
+
+def test_a_missing_model_is_named_with_the_command_that_fetches_it(tmp_path):
+    with pytest.raises(ModelMissing, match="make model"):
+        MiniLM.load(tmp_path)
+
+
+def test_the_tokenizer_splits_like_bert_uncased():
+    tok = WordPiece(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "they", "ignored", "me", "ign", "##ored", "!", "cafe"])
+    assert tok.encode("They IGNORED me!") == [2, 4, 5, 6, 9, 3]
+    assert tok.encode("Café zzz") == [2, 10, 1, 3]
+
+
+def test_the_embedding_is_a_unit_vector_and_alike_texts_are_closer():
+    model = default_coder().embedder
+    a, b, c = model.embed(["They left me out of the team lunch.", "I was excluded from the team meal.",
+                           "The drug chart was signed twice."])
+    assert abs(float(a @ a) - 1.0) < 1e-5
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+# --- its measured figures ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def test_split():
+    return coding_eval.evaluate(default_coder(), labelled.load_split("test"))
+
+
+def test_the_method_box_card_holds_the_figures_measured_on_the_frozen_test_split(test_split):
+    card = coder_card.card()
+    p, r, f = test_split.micro
+    assert card["coder"] == default_coder().version
+    assert (card["precision"], card["recall"], card["f1"]) == (round(p, 2), round(r, 2), round(f, 2))
+    assert "all-MiniLM-L6-v2" in card["model"] and card["measured_on"] == f"frozen test split, {test_split.items} texts"
+
+
+def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
+    lexicon = coding_eval.evaluate(lexicon_coder(), labelled.load_split("test"))
+    assert test_split.micro[2] >= lexicon.micro[2] + 0.25
+    assert test_split.implied_recall >= lexicon.implied_recall + 0.3
+
+
+@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see README")
+def test_the_frozen_test_split_meets_the_targets(test_split):
+    assert test_split.micro[2] >= 0.80
+    assert min(t.f1 for t in test_split.themes) >= 0.60
+    assert test_split.exact >= 0.55
+    assert test_split.implied_recall >= 0.6
+    assert test_split.negated_false <= 0.10
+
+
+# --- the labelled data and the evaluation --------------------------------------------------
+
+def test_the_labelled_set_is_as_the_issue_asks():
+    items = [i for s in labelled.SPLITS for i in labelled.load_split(s)]
+    assert len(items) >= 1200
+    assert all(sum(t in i.gold for i in items) >= 50 for t in THEMES)
+    assert sum(len(i.gold) >= 2 for i in items) >= 250 and sum(not i.gold for i in items) >= 100
+    assert sum(i.negated for i in items) >= 100 and sum(bool(i.implied) for i in items) >= 150
+    texts = [i.text for i in items]
+    assert len(set(texts)) == len(texts), "no text is in two splits or twice in one"
+
+
+def test_kappa_and_scores_are_exact():
+    assert coding_eval.kappa([True, True, False, False], [True, False, False, False]) == 0.5
+    assert coding_eval.kappa([True, True], [True, True]) is None
+    items = [labelled.parse("T01 ~T05 ! | a", "dev"), labelled.parse("- | b", "dev"), labelled.parse("T02 | c", "dev")]
+
+    class Fixed:
+        answers = iter([frozenset({"T01"}), frozenset({"T09"}), frozenset({"T02"})])
+
+        def code(self, texts):
+            return next(self.answers)
+    e = coding_eval.evaluate(Fixed(), items)
+    assert e.micro == (2 / 3, 2 / 3, pytest.approx(2 / 3))
+    assert (e.exact, e.implied_recall, e.negated_false, e.none_false) == (1 / 3, 0.0, 0.0, 1.0)
+
+
+def test_a_bad_labelled_line_gets_a_specific_error():
+    with pytest.raises(labelled.LabelledSetError, match="line 3: 'T99' is not a theme code"):
+        labelled.parse("T01 T99 | text", "dev", "dev.txt line 3")
+    with pytest.raises(labelled.LabelledSetError, match="needs 'LABELS | text'"):
+        labelled.parse("T01 text without a bar", "dev", "dev.txt line 4")
+
+
+def test_the_evaluation_prints_figures_never_a_text(capsys):
+    assert coding_eval.main(["--split", "test"]) == 0
+    out = capsys.readouterr().out
+    assert f"classifier {default_coder().version}, test" in out and "lexicon v1, test" in out
+    assert "exact set of themes right" in out and "recall on implied themes" in out
+    assert not any(i.text[:30].lower() in out.lower() for i in labelled.load_split("test"))
+
+
+def test_the_blind_second_pass_agreement_is_printed(capsys):
+    assert coding_eval.main(["--agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "blind second pass: 100 texts" in out and "pooled kappa" in out
+
+
+# --- what would help -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cultural awareness training for the whole team about different religions.", "cultural_awareness"),
+    ("Active bystander training so people call it out when they hear it.", "bystander"),
+    ("A prayer room on site and a uniform policy that allows head coverings.", "policy_process"),
+    ("Not sure really.", "nothing_unsure"),
+])
+def test_what_would_help_is_coded_into_the_faqs_interventions(text, expected):
+    found = help_coder().code([text])
+    assert expected in found and found <= set(INTERVENTIONS)
+
+
+def test_no_answer_asks_for_nothing():
+    assert help_coder().code([None]) == frozenset()
+
+
+def test_interventions_are_counted_in_their_own_table():
+    answers = {**BASE, "what_happened": "They talked over me in the huddle.",
+               "what_would_help": "Bystander training so colleagues step in."}
+    cells = counting.report_cells(answers, "2026-11", lexicon_coder(), helps=help_coder())
+    assert ("what_would_help", "2026-Q4", ("bystander",)) in cells
+    assert not any(c[0] == "what_would_help" for c in counting.report_cells(answers, "2026-11", lexicon_coder()))
+
+
+# --- the lexicon, and what every coder shares ----------------------------------------------
 
 @pytest.mark.parametrize("text, themes", [
     ("She ignored me all shift.", {"T05"}),
@@ -26,12 +211,11 @@ def code(*texts):
     ("", set()),
 ])
 def test_the_lexicon_finds_themes_and_drops_negated_ones(text, themes):
-    assert code(text) == themes
+    assert lex(text) == themes
 
 
-def test_what_would_help_is_coded_with_the_narrative():
-    assert code("[PERSON] said it.", "Teach people to use the right pronouns.") == {"T12"}
-    assert code(None, None) == frozenset()
+def test_negation_marks_the_words_in_its_reach():
+    assert lexicon_coder().negation.mark("nobody ignored me, they were kind") == "nobody neg_ignored neg_me | they were kind |"
 
 
 def test_coded_themes_are_counted_apart_from_the_themes_the_reporter_chose():
@@ -46,11 +230,11 @@ def test_the_narrative_is_used_for_coding_and_never_stored(tmp_path):
     store = Store(tmp_path / "s.sqlite3")
     answers = {**BASE, "what_happened": "Zebedee talked over me at the Quixotic meeting.",
                "what_would_help": "Marmalade training."}
-    store.count("id-1", counting.report_cells(answers, "2026-11", lexicon_coder()))
+    store.count("id-1", counting.report_cells(answers, "2026-11", default_coder(), helps=help_coder()))
     store.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     assert b"Zebedee" not in raw and b"Quixotic" not in raw and b"Marmalade" not in raw
-    assert b"coded_themes" in raw
+    assert b"coded_themes" in raw and b"what_would_help" in raw
 
 
 def test_a_coded_theme_is_shown_only_when_ten_reports_support_it():
@@ -74,28 +258,6 @@ def test_a_broken_lexicon_is_refused_with_a_clear_message():
         LexiconCoder.from_dict({**base, "negation": {**base["negation"], "cues": [False]}, "themes": {"T01": ["x"]}})
 
 
-def test_kappa_and_scores_are_exact():
-    assert coding_eval.kappa([True, True, False, False], [True, False, False, False]) == 0.5
-    assert coding_eval.kappa([True, True], [True, True]) is None
-
-    class Perfect:
-        def code(self, texts):
-            return next(i.gold for i in items if i.texts == tuple(texts))
-    items = coding_eval.load_items()
-    e = coding_eval.evaluate(Perfect(), items)
-    assert e.micro == (1.0, 1.0)
-    assert e.kappa_coder_reporter == e.kappa_gold_reporter
-
-
-def test_the_evaluation_prints_figures_never_a_text(capsys):
-    assert coding_eval.main([]) == 0
-    out = capsys.readouterr().out
-    assert "lexicon v1, dev" in out and "lexicon v1, test" in out and "micro precision" in out
-    assert not any(i.texts[0][:25].lower() in out.lower() for i in coding_eval.load_items())
-
-
-def test_a_bad_labelled_set_gets_a_specific_error(tmp_path, capsys):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("items:\n  - split: dev\n    text: x\n    gold: [T99]\n")
-    assert coding_eval.main([str(bad)]) == 2
-    assert "item 1: gold has codes that are not themes: ['T99']" in capsys.readouterr().err
+def test_the_card_is_valid_json_with_the_fields_the_reporter_reads():
+    raw = json.loads(coder_card.CARD.read_text())
+    assert set(raw) >= {"coder", "model", "measured_on", "precision", "recall", "f1"}

@@ -29,9 +29,9 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
 def test_sections_follow_the_steering_groups_questions_and_every_table_appears():
     report = build(releases.document())
     assert [(s.id, [f.id for f in s.figures]) for s in report.sections] == [
-        ("themes", ["themes", "coded_themes"]),
-        ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "coded_theme_by_came_from_group",
-                     "came_from"]),
+        ("themes", ["themes"]),
+        ("coded", ["coded_themes", "coded_theme_by_came_from_group"]),
+        ("sources", ["about_by_came_from_group", "theme_by_came_from_group", "came_from"]),
         ("characteristics", ["about", "about_pairs", "theme_by_about", "happened_to"]),
         ("settings", ["organisation", "setting", "setting_by_theme", "role_by_theme"]),
         ("where_how", ["where", "how"]),
@@ -39,8 +39,25 @@ def test_sections_follow_the_steering_groups_questions_and_every_table_appears()
         ("pattern", ["pattern", "pattern_by_came_from_group"]),
         ("trends", ["reports-over-time", "reports_quarter-over-time", "themes-over-time"]),
         ("afterwards", ["afterwards", "impact"]),
+        ("help", ["what_would_help"]),
     ]
     assert {f.table_id for f in report.figures()} == set(releases.document()["tables"])
+
+
+def test_machine_read_themes_come_below_the_reporters_own_labelled_with_the_coders_measured_figures():
+    from services.contracts.coder import card
+
+    report = build(releases.document())
+    ids = [s.id for s in report.sections]
+    assert ids.index("coded") == ids.index("themes") + 1
+    coded = report.sections[ids.index("coded")]
+    c = card()
+    assert coded.intro.startswith("Machine-read, not chosen by reporters")
+    assert f"it finds {c['recall']:.0%} of the themes" in coded.intro and f"{c['precision']:.0%} of" in coded.intro
+    assert not any("coded" in h.label.lower() or "machine" in h.label.lower() for h in report.headlines)
+    assert [h.label for h in report.headlines if "theme" in h.label.lower()] == ["Most common theme"]
+    method = next(m for m in report.methods if "read by machine" in m)
+    assert c["coder"] in method and "all-MiniLM-L6-v2" in method and f"precision {c['precision']:.2f}" in method
 
 
 def test_themes_are_ranked_with_suppressed_ones_after_them_as_words():
