@@ -140,7 +140,7 @@ def test_organisation_setting_how_where_when_and_pattern_are_counted_and_release
     answers = {**REPORT, "organisation": "nsft", "setting": "mental_health_ld", "how": ["verbal", "exclusion"],
                "where": ["meeting_handover"], "when": "1_6_months", "pattern": "ongoing"}
     cells = set(counting.cells_of(answers, "2026-11"))
-    for key in [("organisation", ("nsft",)), ("setting", ("mental_health_ld",)), ("how", ("verbal",)),
+    for key in [("organisation", ("nsft",)), ("setting", ("community_mental_health",)), ("how", ("verbal",)),
                 ("how", ("exclusion",)), ("where", ("meeting_handover",)), ("when", ("1_6_months",)),
                 ("pattern", ("ongoing",)), ("pattern_by_came_from_group", ("ongoing", "managers")),
                 ("pattern_by_came_from_group", ("ongoing", "patients_relatives_public"))]:
