@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lock assets browser pdf-libs image-tools image broker clean
+.PHONY: run test unit install lock assets browser pdf-libs image-tools image broker clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -80,6 +80,11 @@ broker: $(STAMP)
 
 run: broker assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
+
+# The fast unit suite: no broker, no browser, no model or rendering (tests marked `slow` are left
+# to `make test`, which runs everything).
+unit: $(STAMP)
+	$(VENV)/bin/python -m pytest tests/unit -m "not slow" -q
 
 test: broker assets browser pdf-libs image-tools
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
