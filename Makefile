@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test bench install lock assets browser pdf-libs image-tools image broker helm model clean
+.PHONY: run test unit bench install lock assets browser pdf-libs image-tools image broker helm model clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -96,7 +96,12 @@ model: $(CODER)
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-test: broker model assets browser pdf-libs image-tools
+# The fast unit suite: no broker, no browser, no model or rendering (tests marked `slow` are left
+# to `make test`, which runs everything).
+unit: $(STAMP) model
+	$(VENV)/bin/python -m pytest tests/unit -m "not slow" -q
+
+test: broker model assets browser pdf-libs image-tools helm
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The load benchmark (deploy/bench.py): intake beside a trivial Flask app, redactor and

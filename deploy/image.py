@@ -135,7 +135,7 @@ def build() -> str:
                *(f"EXPOSE {port}" for port in (8000, 8001, 8002, 8003)),
                f"LABEL org.opencontainers.image.title={NAME}",
                f"LABEL org.opencontainers.image.version={version()}",
-               f"LABEL org.opencontainers.image.revision={_revision()}",
+               f"LABEL org.opencontainers.image.revision={revision()}",
                "LABEL org.opencontainers.image.licenses=MIT",
                *(f"ENV {k}={v}" for k, v in ENV.items())]
     _run("podman", "import", *(a for c in changes for a in ("--change", c)), str(tarball), tag(),
@@ -144,7 +144,7 @@ def build() -> str:
     return tag()
 
 
-def _revision() -> str:
+def revision() -> str:
     return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                           text=True).stdout.strip() or "unknown"
 

@@ -67,7 +67,12 @@ class ImagePortal(Portal):
 
 
 def build_once() -> str:
-    """The image of this checkout, built if podman does not have it yet."""
+    """The image of this checkout: built unless podman has one labelled with this commit (and
+    the working tree is clean), so the test never runs an image of other code."""
     tag = image.tag()
     known = subprocess.run(["podman", "image", "exists", tag]).returncode == 0
-    return tag if known else image.build()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=image.ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    if known and not dirty and inspect(tag)["Labels"]["org.opencontainers.image.revision"] == image.revision():
+        return tag
+    return image.build()
