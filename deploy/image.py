@@ -6,7 +6,8 @@ These machines cannot pull base images or run containers, so the image is made f
 filesystem: `debootstrap` lays down Debian bookworm (minbase: no compiler, no package sources
 kept), its own Python 3.11 makes a venv holding exactly `requirements.lock` (hash-checked, no
 resolution, wheels only: the spaCy model is one of those wheels), the project is installed into
-it with the front-end assets already built, bytecode is compiled (the root filesystem is meant to
+it with the front-end assets already built, the theme coder's model and weights (`make model`)
+are copied in, bytecode is compiled (the root filesystem is meant to
 be mounted read-only), and `podman import` turns the folder into an image whose entry point is
 `portal-service <intake|redactor|aggregator|reporter>` running as an unprivileged user.
 
@@ -40,7 +41,9 @@ ENV = {
     "HOME": "/tmp",
     "PYTHONDONTWRITEBYTECODE": "1",
     "HF_HUB_OFFLINE": "1",
+    "THEME_MODEL_DIR": f"{APP}/models/all-MiniLM-L6-v2",   # the theme coder's model and fitted weights
 }
+MODELS = ROOT / ".cache" / "models"   # made by `make model`
 
 
 def version() -> str:
@@ -99,6 +102,9 @@ def install_app(rootfs: Path) -> None:
     _chroot(rootfs, *pip, "--no-deps", "--no-build-isolation", f"{APP}/src")
     _chroot(rootfs, f"{APP}/venv/bin/python", "-m", "pip", "check")
     shutil.rmtree(app / "src")
+    if not (MODELS / "theme-coder" / "classifier.npz").exists():
+        raise SystemExit("the theme coder's model is not built: run `make model` first")
+    shutil.copytree(MODELS, app / "models")
     shutil.rmtree(app / "wheels")
     _chroot(rootfs, f"{APP}/venv/bin/python", "-m", "compileall", "-q", "-j", "0", f"{APP}/venv")
 
