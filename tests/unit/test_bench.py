@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from services.aggregator import bench
+import pytest
+
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 
 
 def test_the_benchmark_prints_rates_and_ratios_against_its_baselines(capsys):

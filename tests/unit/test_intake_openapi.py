@@ -16,6 +16,8 @@ from services.intake.app import create_app
 from services.intake.settings import Settings
 from tests.support.intake import FakePublisher
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):

@@ -8,6 +8,9 @@ from collections import Counter
 from services.aggregator import realistic
 from services.contracts import events
 from services.contracts.tables import TABLES
+import pytest
+
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 
 
 def test_the_generated_year_is_skewed_as_real_reporting_is():

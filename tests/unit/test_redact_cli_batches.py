@@ -7,6 +7,9 @@ import json
 
 from services.redactor import cli
 from services.redactor.redaction import Span
+import pytest
+
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 
 
 def analyser_finding(word: str, fail_on: str | None = None):

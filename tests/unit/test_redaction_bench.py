@@ -5,6 +5,8 @@ import pytest
 
 from services.redactor import bench
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 
 def test_a_missing_corpus_is_named_by_its_error_class(tmp_path, capsys):
     assert bench.main([str(tmp_path / "absent.jsonl")]) == 2

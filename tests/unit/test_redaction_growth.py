@@ -18,6 +18,8 @@ from services.redactor.app import redacted_events
 from services.redactor.redaction import PLACEHOLDERS
 from tests.support.raw import sealed
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 BASE = {"happened_to": "self", "came_from": ["peer"], "about": ["race", "something_else"]}
 LIMITS = {q.code: q.max_length for q in load().questions if q.is_text}
 

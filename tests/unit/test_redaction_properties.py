@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from services.contracts import questionnaire
 from services.redactor import lexicon, names, patterns, redaction
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 LONGEST = max(q.max_length for q in questionnaire.load().questions if q.is_text)
 DIGIT_RUN = re.compile(r"\d{%d}" % redaction.IDENTIFIER_DIGITS)
 

@@ -14,6 +14,8 @@ import pytest
 
 from services.redactor import engine, evaluate, redaction
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("REDACTION_CORPUS", ROOT / "tests" / "data" / "redaction" / "dev.jsonl"))
 

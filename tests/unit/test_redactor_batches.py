@@ -9,6 +9,9 @@ from services.common import sealing
 from services.redactor.app import redacted_events
 from services.redactor.redaction import Span
 from tests.support.raw import sealed
+import pytest
+
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 
 ANSWERS = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
            "what_happened": "Marek laughed at my accent.", "what_would_help": "Ask Marek to stop."}

@@ -15,6 +15,8 @@ from services.reporter.documents import Documents
 from services.reporter.report import build, display
 from tests.support import releases
 
+pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
+
 
 @pytest.fixture(scope="module")
 def doc():
