@@ -66,9 +66,8 @@ def test_every_service_runs_from_the_image_on_a_read_only_root(built, kafka, top
                 doc = latest.json()
             time.sleep(1)
         assert doc is not None, "the release asked for did not reach the reporter"
-        total = doc["tables"]["reports"]["cells"]
-        assert [c["status"] for c in total] == ["published"]
-        assert abs(total[0]["value"] - 62) <= 5   # rounded to 5 (and any published perturbation)
+        shown = [c["value"] for c in doc["tables"]["reports_quarter"]["cells"] if c["status"] == "published"]
+        assert len(shown) == 1 and abs(shown[0] - 62) <= 4   # rounded to 5, perturbed by at most 2
         # Nothing could be written to the image's root: the services ran read-only, as uid 10001.
         ps = subprocess.run(["ps", "-o", "uid=,args=", "-e"], capture_output=True, text=True).stdout
         running = [line for line in ps.splitlines() if "/opt/portal/venv" in line and "chroot" not in line]

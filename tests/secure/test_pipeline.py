@@ -64,7 +64,7 @@ def test_reports_become_a_release_with_every_service_on_its_own_least_privilege_
     monkeypatch.setenv("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")   # the test's own clients say who they are
     try:
         portal.start()
-        for i in range(12):
+        for i in range(30):   # 12 alike would have the total hidden, and the release refused
             resp = requests.post(f"{portal.intake}/api/v1/reports", timeout=15, json={
                 **ANSWERS, "what_happened": f"My manager keeps asking where I am really from ({i})."})
             assert resp.status_code == 202, resp.text
@@ -84,17 +84,16 @@ def test_reports_become_a_release_with_every_service_on_its_own_least_privilege_
                 break
             time.sleep(0.5)
         assert doc is not None, "the reporter never saw the release"
-        # 12 reports, rounded to 5; the month's total is hidden (with one month it would give away
-        # the rest by difference), the answers all 12 share are published
+        # 30 reports, rounded to 5: the answers all 30 share are published
         about = [c for c in doc["tables"]["about"]["cells"] if c["dims"] == {"about": "race"}]
-        assert [(c["value"], c["status"]) for c in about] == [(10, "published")]
+        assert [(c["value"], c["status"]) for c in about] == [(30, "published")]
         happened = {c["dims"]["happened_to"]: c["value"] for c in doc["tables"]["happened_to"]["cells"]}
-        assert happened.pop("self") == 10 and set(happened.values()) == {None}
+        assert happened.pop("self") == 30 and set(happened.values()) == {None}
 
         cells = asyncio.run(_external_read(secure_kafka, topics.releases))
         assert {c["release_id"] for c in cells} == {release_id}
         assert len(cells) == cells[0]["cells_in_release"]
-        assert [c["value"] for c in cells if c["table"] == "about" and c["dims"] == {"about": "race"}] == [10]
+        assert [c["value"] for c in cells if c["table"] == "about" and c["dims"] == {"about": "race"}] == [30]
         # the redactor deleted each raw record once redacted (DeleteRecords under its own ACL)
         assert asyncio.run(_raw_left(secure_kafka, topics.raw)) == 0
         # the operator's view works with the reporter's principal, which may not read raw
