@@ -98,7 +98,7 @@ run: broker model assets pdf-libs
 
 # The fast unit suite: no broker, no browser, no model or rendering (tests marked `slow` are left
 # to `make test`, which runs everything).
-unit: $(STAMP) model
+unit: $(STAMP) model assets
 	$(VENV)/bin/python -m pytest tests/unit -m "not slow" -q
 
 test: broker model assets browser pdf-libs image-tools helm
