@@ -127,28 +127,34 @@ async def _oldest(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) 
 
 
 async def survey(bootstrap: str, topics: Topics, now_ms: int | None = None) -> list[TopicState]:
-    names = [s.name for s in topics.specs()]
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_options())
     await admin.start()
     await consumer.start()
     try:
-        configs, check_ms = await _configs(admin, names)
-        # Every topic's partitions first: once the consumer is assigned a partition, its metadata
-        # covers only the assigned topics.
-        await consumer._client.force_metadata_update()
-        partitions = {name: [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-                      for name in names}
-        out = []
-        for name in names:
-            oldest = await _oldest(consumer, partitions[name])
-            now = int(time.time() * 1000) if now_ms is None else now_ms
-            lifetime = lifetime_of(configs[name])
-            out.append(TopicState(name, oldest, None if lifetime is None else lifetime.worst_case_ms(check_ms), now))
-        return out
+        return await survey_with(admin, consumer, topics, now_ms)
     finally:
         await consumer.stop()
         await admin.close()
+
+
+async def survey_with(admin: AIOKafkaAdminClient, consumer: AIOKafkaConsumer, topics: Topics,
+                      now_ms: int | None = None) -> list[TopicState]:
+    """The survey with clients already started (a long-running caller keeps them)."""
+    names = [s.name for s in topics.specs()]
+    configs, check_ms = await _configs(admin, names)
+    # Every topic's partitions first: once the consumer is assigned a partition, its metadata
+    # covers only the assigned topics.
+    await consumer._client.force_metadata_update()
+    partitions = {name: [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
+                  for name in names}
+    out = []
+    for name in names:
+        oldest = await _oldest(consumer, partitions[name])
+        now = int(time.time() * 1000) if now_ms is None else now_ms
+        lifetime = lifetime_of(configs[name])
+        out.append(TopicState(name, oldest, None if lifetime is None else lifetime.worst_case_ms(check_ms), now))
+    return out
 
 
 def raw_bound_ms(states: list[TopicState], topics: Topics) -> int | None:
@@ -208,8 +214,11 @@ def key_states(folder: Path, policy: KeyPolicy) -> list[KeyState]:
 
 
 def operator_view(bootstrap: str, topics: Topics, keys_dir: str | None, env=os.environ) -> dict:
-    """Survey the topics and, where the key folder is reachable, the keys held (for the reporter)."""
-    states = asyncio.run(survey(bootstrap, topics))
+    """Survey the topics and, where the key folder is reachable, the keys held."""
+    return view_of(asyncio.run(survey(bootstrap, topics)), topics, keys_dir, env)
+
+
+def view_of(states: list[TopicState], topics: Topics, keys_dir: str | None, env=os.environ) -> dict:
     keys = None
     if keys_dir and Path(keys_dir).is_dir():
         keys = key_states(Path(keys_dir), KeyPolicy.from_env(env, raw_bound_ms(states, topics) or 0))

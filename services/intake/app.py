@@ -6,11 +6,11 @@ import os
 import threading
 
 from flask import Flask, jsonify, render_template, request
-from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services.common import sealing
+from services.common import web as common_web
 from services.common.kafka import KafkaUnavailable, SyncProducer
 from services.contracts import deployment, events
 from services.contracts.questionnaire import load
@@ -22,15 +22,6 @@ from .settings import Settings
 
 log = logging.getLogger("intake")
 MAX_BODY = 64 * 1024
-# Browser features no page of the intake uses, switched off for every page.
-PERMISSIONS = ("accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
-               "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), "
-               "identity-credentials-get=(), idle-detection=(), magnetometer=(), microphone=(), "
-               "midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
-               "usb=(), xr-spatial-tracking=()")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
-       "connect-src 'self'; manifest-src 'self'; object-src 'none'; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
 PROBLEMS = {
     400: (N_("Sorry, this page could not be read"), N_("Go back and try again.")),
     404: (N_("Page not found"), N_("If you typed the web address, check it is correct.")),
@@ -86,70 +77,51 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(__name__, static_folder="static", static_url_path="/assets")
     app.config.update(MAX_CONTENT_LENGTH=MAX_BODY, MAX_FORM_MEMORY_SIZE=MAX_BODY, MAX_FORM_PARTS=500)
-    # The design system's macros are .jinja files: autoescape them too, not only .html.
-    app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": ChainableUndefined,
-                         "extensions": ["jinja2.ext.i18n"],
-                         "loader": ChoiceLoader([FileSystemLoader(app.root_path + "/templates"),
-                                                 PackageLoader("nhsuk_frontend_jinja")])}
     # Every string a person reads comes from the catalogue of their language (i18n.py).
-    app.jinja_env.install_gettext_callables(gettext=lambda s: i18n.current().gettext(s),
-                                            ngettext=lambda s, p, n: i18n.current().ngettext(s, p, n),
-                                            newstyle=True)
+    common_web.pages(app, i18n.current)
+    common_web.secure(app, cache_control, hsts=settings.hsts)
     send = Sender(settings, publisher)
-    limiter = RateLimiter(settings.rate_limit, settings.rate_window)
-    clock = FormClock(settings.min_seconds, settings.form_max_age)
+    limiter = RateLimiter(settings.rate_limit_per_worker(), settings.rate_window)
+    clock = FormClock(settings.min_seconds, settings.form_max_age, settings.form_key)
     app.register_blueprint(api.blueprint(send, limiter))
     app.register_blueprint(web.blueprint(load(), send, limiter, clock, deployment.load()))
+    app.add_url_rule("/healthz", "healthz", healthz)
+    app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(Exception, unexpected)
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
-
-    @app.get("/healthz")
-    def healthz():
-        return jsonify(status="ok")
-
-    @app.after_request
-    def _headers(resp):
-        resp.headers["Referrer-Policy"] = "no-referrer"
-        resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Content-Security-Policy"] = CSP
-        resp.headers["Permissions-Policy"] = PERMISSIONS
-        resp.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
-        resp.headers["X-Frame-Options"] = "DENY"
-        resp.headers["X-DNS-Prefetch-Control"] = "off"   # no lookup of a support link's site until it is followed
-        if settings.hsts:
-            resp.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        # The design system's files may be cached by anyone. A page of the form may be kept only
-        # by the person's own browser, so that its Back button shows the page as it was instead
-        # of asking to send the form again (a page reached by POST that the browser may not keep
-        # cannot be shown again without sending it again); `no-cache` makes the browser ask
-        # afresh whenever it is not going back or forward. Nothing else may keep a page or an
-        # API answer. /report/cleared makes the browser forget every page it kept.
-        if request.path.startswith("/assets/"):
-            resp.headers["Cache-Control"] = "public, max-age=3600"
-        elif request.path.startswith("/api/") or request.path == "/healthz":
-            resp.headers["Cache-Control"] = "no-store"
-        else:
-            resp.headers["Cache-Control"] = "private, no-cache"
-        if request.path == "/report/cleared":
-            resp.headers["Clear-Site-Data"] = '"cache"'
-
-        return resp
-
-    @app.errorhandler(HTTPException)
-    def _http_error(exc: HTTPException):
-        if request.path.startswith("/api/"):
-            return jsonify(errors={"_schema": [exc.description]}), exc.code
-        title, line = PROBLEMS.get(exc.code, PROBLEMS[400])
-        return render_template("problem.html", title=_(title), lines=[_(line)]), exc.code
-
-    @app.errorhandler(Exception)
-    def _unexpected(exc: Exception):
-        # The class only: an exception's message or traceback could quote what someone wrote.
-        log.error("unexpected error", extra={"error_class": type(exc).__name__})
-        if request.path.startswith("/api/"):
-            return jsonify(errors={"_schema": ["Sorry, something went wrong; nothing was stored"]}), 500
-        title, line = PROBLEMS[500]
-        return render_template("problem.html", title=_(title), lines=[_(line)]), 500
-
     return app
+
+
+def healthz():
+    return jsonify(status="ok")
+
+
+def cache_control(path: str) -> str:
+    """The design system's files may be cached by anyone. A page of the form may be kept only by
+    the person's own browser, so that its Back button shows the page as it was instead of
+    asking to send the form again (a page reached by POST that the browser may not keep cannot
+    be shown again without sending it again); `no-cache` makes the browser ask afresh whenever
+    it is not going back or forward. Nothing else may keep a page or an API answer.
+    /report/cleared makes the browser forget every page it kept (web.py)."""
+    if path.startswith("/assets/"):
+        return "public, max-age=3600"
+    if path.startswith("/api/") or path == "/healthz":
+        return "no-store"
+    return "private, no-cache"
+
+
+def http_error(exc: HTTPException):
+    if request.path.startswith("/api/"):
+        return jsonify(errors={"_schema": [exc.description]}), exc.code
+    title, line = PROBLEMS.get(exc.code, PROBLEMS[400])
+    return render_template("problem.html", title=_(title), lines=[_(line)]), exc.code
+
+
+def unexpected(exc: Exception):
+    # The class only: an exception's message or traceback could quote what someone wrote.
+    log.error("unexpected error", extra={"error_class": type(exc).__name__})
+    if request.path.startswith("/api/"):
+        return jsonify(errors={"_schema": ["Sorry, something went wrong; nothing was stored"]}), 500
+    title, line = PROBLEMS[500]
+    return render_template("problem.html", title=_(title), lines=[_(line)]), 500

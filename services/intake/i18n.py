@@ -26,6 +26,7 @@ from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 from flask import g, has_request_context, request
 
+from services.common.web import TEMPLATES as SHARED
 from services.contracts import deployment
 from services.contracts.questionnaire import DEFINITION, Question
 
@@ -113,11 +114,13 @@ def extract() -> Catalog:
     root = Path(__file__).parent
     catalogue = Catalog(project="microaggression-portal intake", msgid_bugs_address="",
                         copyright_holder="", charset="utf-8")
-    for filename, lineno, message, comments, context in extract_from_dir(
-            root, METHODS, OPTIONS, keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
-            comment_tags=("Translators:",), strip_comment_tags=True):
-        catalogue.add(message, None, [(f"services/intake/{filename}", lineno)], auto_comments=comments,
-                      context=context)
+    # The intake's own templates and modules, then the page layout it shares with the reporter.
+    for folder, methods in ((root, METHODS), (SHARED.parent, [("templates/**.html", "jinja2")])):
+        for filename, lineno, message, comments, context in extract_from_dir(
+                folder, methods, OPTIONS, keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
+                comment_tags=("Translators:",), strip_comment_tags=True):
+            catalogue.add(message, None, [(f"services/{folder.name}/{filename}", lineno)], auto_comments=comments,
+                          context=context)
     for source in (DEFINITION, deployment.DEFAULT):
         with open(source, encoding="utf-8") as fh:
             for text in _strings_of(yaml.safe_load(fh)):

@@ -20,8 +20,10 @@ HONEYPOT = "reference_code"   # a field people never see; bots that fill every f
 class RateLimiter:
     """At most `limit` attempts per address per `window` seconds.
 
-    Addresses are never stored: each is reduced to an HMAC under a random key that exists only
-    in this process's memory. At the end of every window the key and all counts are dropped
+    Counts are per process (a gunicorn worker): a replica's W workers each allow their share of
+    its limit (Settings.rate_limit_per_worker), and replicas count alone, so an address can send
+    about the limit to each replica. Addresses are never stored: each is reduced to an HMAC
+    under a random key that exists only in this process's memory. At the end of every window the key and all counts are dropped
     together, so a count can never be traced back to an address afterwards. IPv6 addresses
     count by their /64, which one household or phone is usually given whole."""
 
@@ -74,21 +76,23 @@ class TooFast(Exception):
 
 
 class Stale(Exception):
-    """The start time is missing, forged, signed before a restart or too old: start a new clock."""
+    """The start time is missing, forged, signed with another key or too old: start a new clock."""
 
 
 @dataclass
 class FormClock:
-    """A start time signed with a key held only in memory: the form carries it from page to
-    page, and sending checks that at least `min_seconds` have passed."""
+    """A start time signed with the replicas' shared form key (settings.form_key): the form
+    carries it from page to page, and sending, on whichever replica or worker, checks that at
+    least `min_seconds` have passed."""
 
     min_seconds: float
     max_age: float
+    key: bytes = field(default_factory=lambda: os.urandom(32), repr=False)
     clock: Callable[[], float] = time.time
     _signer: TimestampSigner = field(init=False, repr=False)
 
     def __post_init__(self):
-        self._signer = TimestampSigner(os.urandom(32), salt="intake-form-start")
+        self._signer = TimestampSigner(self.key, salt="intake-form-start")
         self._signer.get_timestamp = lambda: int(self.clock())
 
     def start(self) -> str:

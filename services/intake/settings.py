@@ -1,18 +1,17 @@
-"""Intake settings, read once from the environment."""
+"""Intake settings, read once from the environment (services/common/settings.py)."""
 from __future__ import annotations
 
+import math
 import os
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.common.settings import SettingError, flag, number, rate
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
-_RATE = re.compile(r"^(\d+)/(\d+)$")
-
-
-class BadSetting(ValueError):
-    """An environment variable holds a value the intake cannot use; the message names it."""
+FORM_KEY = "INTAKE_FORM_KEY"
+MIN_KEY_LENGTH = 32
+DEFAULT_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -21,52 +20,57 @@ class Settings:
     topics: Topics = Topics()
     port: int = 8000
     keys_dir: Path = Path(".keys")
-    rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window
+    rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window, per replica
     rate_window: int = 600           # seconds
     min_seconds: float = 10          # from the first question to "Send report"
     form_max_age: int = 12 * 3600    # a form's signed start time is honoured this long
     hsts: bool = False               # production behind HTTPS: send Strict-Transport-Security
     trusted_proxies: int = 0         # reverse proxies in front whose X-Forwarded-For is trusted
+    workers: int = 1                 # gunicorn worker processes of this replica (each counts its share)
+    # Signs the form's start time: the same secret on every replica and worker, so that any of
+    # them accepts a form started on another. Never logged, never in a repr.
+    form_key: bytes = field(default_factory=lambda: os.urandom(32), repr=False)
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Settings":
-        limit, window = _rate(env.get("INTAKE_RATE_LIMIT", f"{cls.rate_limit}/{cls.rate_window}"))
+        limit, window = rate(env, "INTAKE_RATE_LIMIT", f"{cls.rate_limit}/{cls.rate_window}")
+        hsts = flag(env, "INTAKE_HSTS")
         return cls(
             kafka_bootstrap=env.get("KAFKA_BOOTSTRAP_SERVERS", cls.kafka_bootstrap),
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
-            port=_number(env, "INTAKE_PORT", cls.port, int),
+            port=number(env, "INTAKE_PORT", cls.port, int),
             keys_dir=Path(env.get("RAW_KEYS_DIR", cls.keys_dir)),
             rate_limit=limit,
             rate_window=window,
-            min_seconds=_number(env, "INTAKE_MIN_SECONDS", cls.min_seconds, float),
-            form_max_age=_number(env, "INTAKE_FORM_MAX_AGE", cls.form_max_age, int),
-            hsts=_flag(env, "INTAKE_HSTS"),
-            trusted_proxies=_number(env, "INTAKE_TRUSTED_PROXIES", cls.trusted_proxies, int),
+            min_seconds=number(env, "INTAKE_MIN_SECONDS", cls.min_seconds, float),
+            form_max_age=number(env, "INTAKE_FORM_MAX_AGE", cls.form_max_age, int),
+            hsts=hsts,
+            trusted_proxies=number(env, "INTAKE_TRUSTED_PROXIES", cls.trusted_proxies, int),
+            workers=workers(env),
+            form_key=form_key(env, production=hsts),
         )
 
-
-def _rate(value: str) -> tuple[int, int]:
-    m = _RATE.match(value.strip())
-    if not m or int(m[1]) < 1 or int(m[2]) < 1:
-        raise BadSetting(f"INTAKE_RATE_LIMIT must look like 100/600 (reports per seconds), not {value!r}")
-    return int(m[1]), int(m[2])
+    def rate_limit_per_worker(self) -> int:
+        """Each worker process counts alone (no address is shared between processes): each
+        allows its share of the replica's limit, so a replica allows at most about the limit."""
+        return math.ceil(self.rate_limit / self.workers)
 
 
-def _number(env, name: str, default, kind):
-    raw = env.get(name)
-    if raw is None:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise BadSetting(f"{name} must be a number, not {raw!r}") from None
-    if value < 0:
-        raise BadSetting(f"{name} must not be negative")
-    return value
+def workers(env) -> int:
+    """`INTAKE_WORKERS`: gunicorn worker processes per replica (gunicorn_conf.py reads it too)."""
+    return number(env, "INTAKE_WORKERS", DEFAULT_WORKERS, int, at_least=1, at_most=64)
 
 
-def _flag(env, name: str) -> bool:
-    raw = env.get(name, "0").strip().lower()
-    if raw not in ("0", "1", "true", "false", "yes", "no", ""):
-        raise BadSetting(f"{name} must be 1 or 0, not {raw!r}")
-    return raw in ("1", "true", "yes")
+def form_key(env, production: bool) -> bytes:
+    """The shared form-signing secret. Required in production (INTAKE_HSTS=1, behind HTTPS),
+    where replicas must agree on it; on one machine (`make run`, the tests) gunicorn_conf.py
+    generates one for all the workers of the process, and a process on its own makes its own."""
+    value = env.get(FORM_KEY, "")
+    if not value:
+        if production:
+            raise SettingError(FORM_KEY, "must be set in production (INTAKE_HSTS=1): the same secret of at least "
+                               f"{MIN_KEY_LENGTH} characters on every intake replica, from a secret store")
+        return os.urandom(32)
+    if len(value) < MIN_KEY_LENGTH:
+        raise SettingError(FORM_KEY, f"must be at least {MIN_KEY_LENGTH} characters (it has {len(value)})")
+    return value.encode()

@@ -3,7 +3,7 @@
 It works without JavaScript and keeps nothing between requests: the answers travel in the page
 as hidden fields (never in a URL, a cookie or the server), and "Back" and "Change" are submit
 buttons so that they carry the answers too. The browser's own Back works too: each page may be
-kept by the person's own browser (`Cache-Control: private, no-cache`, set in app.py), so going
+kept by the person's own browser (`Cache-Control: private, no-cache`, app.cache_control), so going
 back shows the page as it was, without asking to send the form again (README, "The form")."""
 from __future__ import annotations
 
@@ -38,131 +38,162 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 def blueprint(questionnaire: Questionnaire, send, limiter: RateLimiter, clock: FormClock,
               deployment: Deployment) -> Blueprint:
+    form = Form(questionnaire, send, limiter, clock, deployment)
     bp = Blueprint("form", __name__)
-    fresh = {name: partial(make, clock) for name, make in CARRIED.items()}
+    bp.app_context_processor(form.common)
+    bp.before_request(form.form_bodies_only)
+    for rule, view, method in (("/", form.start, "GET"), ("/report", form.first_question, "GET"),
+                               ("/report", form.navigate, "POST"), ("/report/send", form.send_report, "POST"),
+                               ("/report/sent", form.sent, "GET"), ("/report/cleared", form.cleared, "GET")):
+        bp.add_url_rule(rule, view_func=view, methods=[method])
+    return bp
 
-    @bp.app_context_processor
-    def _common():
+
+class Form:
+    """The form's views; the answers travel in each request, nothing is kept between them."""
+
+    def __init__(self, questionnaire: Questionnaire, send, limiter: RateLimiter, clock: FormClock,
+                 deployment: Deployment):
+        self.questionnaire, self.send, self.limiter, self.clock = questionnaire, send, limiter, clock
+        self.deployment = deployment
+        self.fresh = {name: partial(make, clock) for name, make in CARRIED.items()}
+
+    # -- views --------------------------------------------------------------------------------
+
+    def start(self):
+        return render_template("start.html", answers={}, carried={})
+
+    def first_question(self):
+        return self.question_page(journey.pages(self.questionnaire, {})[0], {}, self.new_form())
+
+    def navigate(self):
+        answers, carried, unreadable = self.read()
+        current = request.form.get("page", journey.START)
+        changing = request.form.get("changing") == "1"
+        route = journey.pages(self.questionnaire, answers)
+        if request.form.get("change") in route:
+            return self.page(request.form["change"], answers, carried, changing=True)
+        if current not in route + [journey.START, journey.CHECK]:
+            return self.page(journey.CHECK if changing else journey.START, answers, carried)
+        if request.form.get("action") == "back":
+            return self.page(journey.previous_page(self.questionnaire, answers, current, changing), answers, carried)
+        if current in (journey.START, journey.CHECK):
+            return self.page(journey.next_page(self.questionnaire, answers, current), answers, carried)
+        return self.answered(current, answers, carried, unreadable, changing)
+
+    def send_report(self):
+        answers, carried, unreadable = self.read()
+        refused = self.refusal(answers, carried, unreadable)
+        if refused is not None:
+            return refused
+        try:
+            self.send(answers, carried["event_id"])
+        except KafkaUnavailable:
+            return self.check_page(answers, carried, status=503, unavailable=_(UNAVAILABLE))
+        return redirect("/report/sent", 303)
+
+    def sent(self):
+        return render_template("confirmation.html")
+
+    def cleared(self):
+        # The browser forgets the pages it kept for Back.
+        return render_template("cleared.html"), {"Clear-Site-Data": '"cache"'}
+
+    def form_bodies_only(self):
+        if request.method == "POST" and request.mimetype not in FORM_TYPES:
+            return render_template("problem.html", title=_("Sorry, this page could not be read"),
+                                   lines=[_("Go back and try again.")]), 415
+
+    def common(self) -> dict:
+        """What every page and the shared layout (services/common/templates) are given."""
         language = i18n.language()
-        return {"service_name": _(SERVICE_NAME), "html_lang": "en-GB" if language == "en" else language,
-                "honeypot": HONEYPOT, "errors": {}, "error_list": [],
-                "deployment": deployment, "carried": {}, "tel": tel, "sms": sms}
+        name = _(SERVICE_NAME)
+        return {"service_name": name, "html_lang": "en-GB" if language == "en" else language,
+                "honeypot": HONEYPOT, "errors": {}, "error_list": [], "deployment": self.deployment,
+                "carried": {}, "tel": tel, "sms": sms, "stylesheet": "intake.css", "scripts": True, "home": "/",
+                "copyright": _(self.deployment.system),
+                "logo": {"alt": _("NHS"), "ariaLabel": _("NHS %(service)s homepage", service=name)}}
 
-    def question_page(code: str, answers: dict, carried: dict, errors=None, changing=False, status=200):
-        route = journey.pages(questionnaire, answers)
-        question = i18n.question(questionnaire.worded(code, answers))
+    # -- steps ----------------------------------------------------------------------------------
+
+    def answered(self, current: str, answers: dict, carried: dict, unreadable: dict, changing: bool):
+        """"Continue" on a question page: the same page with its error, or the next page."""
+        if current in unreadable:
+            return self.question_page(current, answers, carried, {current: unreadable[current]}, changing, 400)
+        found = submission.problems(answers, required=[current])
+        if current in found:
+            return self.question_page(current, answers, carried,
+                                      wording.messages(self.questionnaire, answers, found, [current]), changing, 400)
+        return self.page(journey.next_page(self.questionnaire, answers, current, changing), answers, carried, changing)
+
+    def refusal(self, answers: dict, carried: dict, unreadable: dict):
+        """"Check your answers" again with what stops this report being sent, or None."""
+        if not self.limiter.allow(request.remote_addr or ""):
+            return self.check_page(answers, carried, {"_page": _("You have sent a lot of reports in a short "
+                                   "time. Wait 10 minutes, then select 'Send report' again")}, 429)
+        if request.form.get(HONEYPOT):
+            return self.check_page(answers, carried, {"_page": _(wording.PAGE_PROBLEM)}, 400)
+        try:
+            self.clock.check(request.form.get("started"))
+        except Stale:
+            return self.check_page(answers, {**carried, "started": self.clock.start()}, {"_page": _(
+                "Check your answers, then select 'Send report' again")}, 400)
+        except TooFast:
+            return self.check_page(answers, carried, {"_page": _("Wait a few seconds, then select "
+                                   "'Send report' again")}, 400)
+        return self.invalid(answers, carried, unreadable)
+
+    def invalid(self, answers: dict, carried: dict, unreadable: dict):
+        route = journey.pages(self.questionnaire, answers)
+        if unreadable:
+            return self.check_page(answers, carried, {c: m for c, m in unreadable.items() if c in route}
+                                   or {"_page": _(wording.PAGE_PROBLEM)}, 400)
+        found = submission.problems(answers)
+        if found:
+            return self.check_page(answers, carried, wording.messages(self.questionnaire, answers, found, route), 400)
+        return None
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def question_page(self, code: str, answers: dict, carried: dict, errors=None, changing=False, status=200):
+        route = journey.pages(self.questionnaire, answers)
+        question = i18n.question(self.questionnaire.worded(code, answers))
         return render_template("question.html", question=question, answers=answers, carried=carried,
                                changing=changing, number=route.index(code) + 1, of=len(route),
                                skip_past=len(question.options) > SKIP_PAST,
                                **_errors(errors or {}, "#")), status
 
-    def check_page(answers: dict, carried: dict, errors=None, status=200, unavailable=None):
+    def check_page(self, answers: dict, carried: dict, errors=None, status=200, unavailable=None):
         errors = errors or {}
         return render_template("check.html", answers=answers, carried=carried,
-                               rows=_rows(questionnaire, answers, errors), unavailable=unavailable,
+                               rows=_rows(self.questionnaire, answers, errors), unavailable=unavailable,
                                **_errors(errors, "#row-")), status
 
-    def page(target: str, answers: dict, carried: dict, changing=False):
+    def page(self, target: str, answers: dict, carried: dict, changing=False):
         if target == journey.START:
             return render_template("start.html", answers=answers, carried=carried)
         if target == journey.CHECK:
-            return check_page(answers, carried)
-        return question_page(target, answers, carried, changing=changing)
+            return self.check_page(answers, carried)
+        return self.question_page(target, answers, carried, changing=changing)
 
-    def new_form() -> dict:
-        return {name: make() for name, make in fresh.items()}
+    def new_form(self) -> dict:
+        return {name: make() for name, make in self.fresh.items()}
 
-    def read() -> tuple[dict, dict, dict[str, str]]:
+    def read(self) -> tuple[dict, dict, dict[str, str]]:
         """The answers the page carried, with any character no report may hold taken out (the
         page shows what is left; `unreadable` says which answers lost some), and the values
         carried with them (a new form's when missing)."""
-        posted = submission.from_form(request.form, questionnaire, CONTROLS)
-        unreadable = {code: _unreadable_message(code) for code in characters.problems(posted)}
-        answers = journey.prune(questionnaire, {characters.cleaned(k): _cleaned(v) for k, v in posted.items()})
-        carried = {name: request.form.get(name) or fresh[name]() for name in CARRIED}
+        posted = submission.from_form(request.form, self.questionnaire, CONTROLS)
+        unreadable = {code: self.unreadable_message(code) for code in characters.problems(posted)}
+        answers = journey.prune(self.questionnaire, {characters.cleaned(k): _cleaned(v) for k, v in posted.items()})
+        carried = {name: request.form.get(name) or self.fresh[name]() for name in CARRIED}
         carried["event_id"] = submission.valid_event_id(carried["event_id"]) or events.new_event_id()
         return answers, carried, unreadable
 
-    def _unreadable_message(code: str) -> str:
-        if code in questionnaire.text_fields:
-            return wording.unreadable(questionnaire[code])
+    def unreadable_message(self, code: str) -> str:
+        if code in self.questionnaire.text_fields:
+            return wording.unreadable(self.questionnaire[code])
         return _(wording.PAGE_PROBLEM)
-
-    @bp.get("/")
-    def start():
-        return render_template("start.html", answers={}, carried={})
-
-    @bp.get("/report")
-    def first_question():
-        return question_page(journey.pages(questionnaire, {})[0], {}, new_form())
-
-    @bp.post("/report")
-    def navigate():
-        answers, carried, unreadable = read()
-        current = request.form.get("page", journey.START)
-        changing = request.form.get("changing") == "1"
-        if request.form.get("change") in journey.pages(questionnaire, answers):
-            return page(request.form["change"], answers, carried, changing=True)
-        if current not in journey.pages(questionnaire, answers) + [journey.START, journey.CHECK]:
-            return page(journey.CHECK if changing else journey.START, answers, carried)
-        if request.form.get("action") == "back":
-            return page(journey.previous_page(questionnaire, answers, current, changing), answers, carried)
-        if current in (journey.START, journey.CHECK):
-            return page(journey.next_page(questionnaire, answers, current), answers, carried)
-        if current in unreadable:
-            return question_page(current, answers, carried, {current: unreadable[current]}, changing, 400)
-        found = submission.problems(answers, required=[current])
-        if current in found:
-            return question_page(current, answers, carried,
-                                 wording.messages(questionnaire, answers, found, [current]), changing, 400)
-        return page(journey.next_page(questionnaire, answers, current, changing), answers, carried, changing)
-
-    @bp.post("/report/send")
-    def send_report():
-        answers, carried, unreadable = read()
-        if not limiter.allow(request.remote_addr or ""):
-            return check_page(answers, carried, {"_page": _("You have sent a lot of reports in a short "
-                              "time. Wait 10 minutes, then select 'Send report' again")}, 429)
-        if request.form.get(HONEYPOT):
-            return check_page(answers, carried, {"_page": _(wording.PAGE_PROBLEM)}, 400)
-        try:
-            clock.check(request.form.get("started"))
-        except Stale:
-            return check_page(answers, {**carried, "started": clock.start()}, {"_page": _("Check your answers, "
-                              "then select 'Send report' again")}, 400)
-        except TooFast:
-            return check_page(answers, carried, {"_page": _("Wait a few seconds, then select "
-                              "'Send report' again")}, 400)
-        if unreadable:
-            route = journey.pages(questionnaire, answers)
-            return check_page(answers, carried, {c: m for c, m in unreadable.items() if c in route}
-                              or {"_page": _(wording.PAGE_PROBLEM)}, 400)
-        found = submission.problems(answers)
-        if found:
-            route = journey.pages(questionnaire, answers)
-            return check_page(answers, carried, wording.messages(questionnaire, answers, found, route), 400)
-        try:
-            send(answers, carried["event_id"])
-        except KafkaUnavailable:
-            return check_page(answers, carried, status=503, unavailable=_(UNAVAILABLE))
-        return redirect("/report/sent", 303)
-
-    @bp.get("/report/sent")
-    def sent():
-        return render_template("confirmation.html")
-
-    @bp.get("/report/cleared")
-    def cleared():
-        # The browser forgets the pages it kept for Back (Clear-Site-Data, set in app.py).
-        return render_template("cleared.html")
-
-    @bp.before_request
-    def _form_bodies_only():
-        if request.method == "POST" and request.mimetype not in FORM_TYPES:
-            return render_template("problem.html", title=_("Sorry, this page could not be read"),
-                                   lines=[_("Go back and try again.")]), 415
-
-    return bp
 
 
 def _sentence(kinds: list[str]) -> str:

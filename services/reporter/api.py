@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, g, jsonify, request, url_for
 
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
@@ -15,108 +15,116 @@ from services.common.kafka import KafkaUnavailable
 from . import schemas
 from .identity import Identity
 from .openapi import document as openapi_document
-from .reporting import NotFound, NotYet, Reporting
+from .reporting import NotFound, NotYet
 
 FILES = {"report.pdf": "pdf", "report.html": "html", "figures.csv": "csv", "figures.xlsx": "xlsx", "pack.zip": "pack"}
 PUBLIC = {"api.openapi"}
+UNAVAILABLE = "The broker did not acknowledge; nothing was done. Try again later"
+RELEASE_UNAVAILABLE = ("The broker did not acknowledge the release request within 5 seconds: it may not have been "
+                       "sent. The audit log records the failure. Check the list of releases before asking again")
 
 
-def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
+def may(permission: str):
+    """An API view for a bearer whose role allows `permission`."""
+    def deco(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            who: Identity = g.identity
+            if not who.may(permission):
+                return jsonify(error="Your role does not allow this"), 403
+            return view(*args, **kwargs)
+        return wrapper
+    return deco
+
+
+def error(status: int):
+    return lambda exc: (jsonify(error=str(exc)), status)
+
+
+def blueprint(service, settings) -> Blueprint:
+    views = Views(service)
     api = Blueprint("api", __name__, url_prefix="/api/v1")
+    api.before_request(views.gate)
+    api.register_error_handler(NotFound, error(404))
+    api.register_error_handler(NotYet, error(409))
+    api.register_error_handler(KafkaUnavailable, lambda exc: (jsonify(error=UNAVAILABLE), 503))
+    for rule, view, methods in views.routes():
+        api.add_url_rule(rule, view_func=view, methods=methods)
+    return api
 
-    @api.before_request
-    def _gate():
+
+class Views:
+    def __init__(self, service):
+        self.reporting, self.tokens, self.lifetimes = service.reporting, service.tokens, service.lifetimes
+
+    def routes(self):
+        rid = "/releases/<release_id>"
+        return [("/openapi.json", self.openapi, ["GET"]), ("/releases", self.listing, ["GET"]),
+                ("/releases", self.request_release, ["POST"]), (rid, self.one, ["GET"]),
+                (rid + "/tables/<table_id>", self.table, ["GET"]), (rid + "/wipe", self.wipe, ["POST"]),
+                (rid + "/wipe", self.wipe_outcome, ["GET"]), (rid + "/<file_name>", self.download, ["GET"]),
+                ("/audit", self.audit, ["GET"]), ("/operator/lifetimes", self.operator_lifetimes, ["GET"])]
+
+    def gate(self):
         if request.endpoint not in PUBLIC:
-            g.identity = identify(request.headers.get("Authorization"))
+            g.identity = self.tokens.from_header(request.headers.get("Authorization"))
             if g.identity is None:
                 return jsonify(error="A valid bearer token is required"), 401
         if request.args:
             return jsonify(error="This API takes no query parameters: releases and their tables are served "
                                  f"whole, by id (found: {', '.join(sorted(request.args))[:200]})"), 400
 
-    def may(permission: str):
-        def deco(view):
-            @wraps(view)
-            def wrapper(*args, **kwargs):
-                who: Identity = g.identity
-                if not who.may(permission):
-                    return jsonify(error="Your role does not allow this"), 403
-                return view(*args, **kwargs)
-            return wrapper
-        return deco
-
-    @api.errorhandler(NotFound)
-    def _not_found(exc: NotFound):
-        return jsonify(error=str(exc)), 404
-
-    @api.errorhandler(NotYet)
-    def _not_yet(exc: NotYet):
-        return jsonify(error=str(exc)), 409
-
-    @api.errorhandler(KafkaUnavailable)
-    def _unavailable(exc: KafkaUnavailable):
-        return jsonify(error="The broker did not acknowledge; nothing was done. Try again later"), 503
-
-    @api.get("/openapi.json")
-    def openapi():
+    def openapi(self):
         return jsonify(openapi_document())
 
-    @api.get("/releases")
     @may("read")
-    def listing():
-        return jsonify(schemas.ReleaseList().dump({"releases": reporting.book.ids(),
-                                                   "listing": reporting.book.listing()}))
+    def listing(self):
+        return jsonify(schemas.ReleaseList().dump({"releases": self.reporting.book.ids(),
+                                                   "listing": self.reporting.book.listing()}))
 
-    @api.post("/releases")
     @may("administer")
-    def request_release():
-        release_id = reporting.request_release(g.identity)
+    def request_release(self):
+        try:
+            release_id = self.reporting.request_release(g.identity)
+        except KafkaUnavailable:
+            return jsonify(error=RELEASE_UNAVAILABLE), 503, {"Retry-After": "30"}
         return jsonify(schemas.Requested().dump({"release_id": release_id, "status": "requested"})), 202
 
-    @api.get("/releases/<release_id>")
     @may("read")
-    def one(release_id: str):
-        if refused := reporting.refusal(release_id):
+    def one(self, release_id: str):
+        if refused := self.reporting.refusal(release_id):
             return jsonify(schemas.Refusal().dump(refused))
-        return jsonify(schemas.Release().dump(reporting.release(release_id)))
+        return jsonify(schemas.Release().dump(self.reporting.release(release_id)))
 
-    @api.get("/releases/<release_id>/tables/<table_id>")
     @may("read")
-    def table(release_id: str, table_id: str):
-        return jsonify(schemas.ReleaseTable().dump(reporting.table(release_id, table_id)))
+    def table(self, release_id: str, table_id: str):
+        return jsonify(schemas.ReleaseTable().dump(self.reporting.table(release_id, table_id)))
 
-    @api.post("/releases/<release_id>/wipe")
     @may("administer")
-    def wipe(release_id: str):
-        outcome = reporting.wipe(release_id, g.identity)
-        if outcome["status"] == "requested":
-            return jsonify(schemas.Requested().dump(outcome)), 202
-        return jsonify(outcome)   # as decoded from the wipes topic: already in schemas.Wipe's form
+    def wipe(self, release_id: str):
+        """Answers 202 at once; the outcome is read with GET on the same path (Location)."""
+        outcome = self.reporting.wipe(release_id, g.identity)
+        where = url_for("api.wipe_outcome", release_id=outcome["release_id"])
+        return jsonify(schemas.Requested().dump(outcome)), 202, {"Location": where, "Retry-After": "5"}
 
-    @api.get("/releases/<release_id>/wipe")
     @may("administer")
-    def wipe_outcome(release_id: str):
-        return jsonify(reporting.wipe_outcome(release_id))
+    def wipe_outcome(self, release_id: str):
+        return jsonify(self.reporting.wipe_outcome(release_id))   # as decoded: already in schemas.Wipe's form
 
-    @api.get("/releases/<release_id>/<file_name>")
     @may("read")
-    def download(release_id: str, file_name: str):
+    def download(self, release_id: str, file_name: str):
         if file_name not in FILES:
             raise NotFound("No such file: " + ", ".join(FILES) + " are served")
-        body, name, mimetype = reporting.download(release_id, FILES[file_name], g.identity)
+        body, name, mimetype = self.reporting.download(release_id, FILES[file_name], g.identity)
         return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    @api.get("/audit")
     @may("administer")
-    def audit():
-        return jsonify(schemas.AuditLog().dump({"entries": reporting.audit.trail.entries()}))
+    def audit(self):
+        return jsonify(schemas.AuditLog().dump({"entries": self.reporting.audit.trail.entries()}))
 
-    @api.get("/operator/lifetimes")
     @may("administer")
-    def operator_lifetimes():
+    def operator_lifetimes(self):
         """Per topic: within its bound or not, the oldest record's age in clock hours, the bound;
         the sealing keys held and when each is destroyed. No record counts, no exact times."""
-        view = lifetimes.operator_view(settings.kafka_bootstrap, settings.topics, settings.keys_dir)
+        view = self.lifetimes.view()
         return jsonify(schemas.Lifetimes().dump(lifetimes.as_dict(view["states"], view["keys"])))
-
-    return api

@@ -89,8 +89,8 @@ def document() -> dict:
                  "summary": "Purge the individual-level records this release covered, once an administrator has "
                             "downloaded its report pack (administrators); recorded in the audit log",
                  "parameters": [RELEASE_ID],
-                 "responses": {"200": _json("Wipe", "the aggregator's confirmation"),
-                               "202": _json("Requested", "requested; no confirmation yet (see GET)"),
+                 "responses": {"202": _json("Requested", "requested: the aggregator's outcome is read with GET "
+                                                         "on the same path (the Location header) once it arrives"),
                                **_errors(400, 401, 403, 404, 409, 503)}}})
     for file_name, (media, summary, fmt) in FILES.items():
         body = {"schema": {"type": "string", **({"format": fmt} if fmt else {})}}

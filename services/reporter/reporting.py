@@ -3,20 +3,24 @@ releases, download their report and exports, and, as administrators, request a r
 Every request for a release and every download is written to the audit log first."""
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from datetime import date, datetime, timedelta, timezone
+from typing import Callable
 
+from services.common.kafka import KafkaUnavailable
 from services.contracts import events
 
 from .audit import AuditLog
 from .documents import DOWNLOADS, Documents, filename
 from .identity import ADMIN, Identity
+from .releases import ReleaseBook
 
 # Who the audit log names for a wipe the reporter sends itself, a grace after an administrator's
 # download of the pack (the download's confirmation step is the administrator's consent).
 AUTOMATIC = Identity("system:wipe-after-download", ADMIN)
-from .releases import ReleaseBook
+log = logging.getLogger("reporter")
 
 
 class NotFound(LookupError):
@@ -28,38 +32,42 @@ class NotYet(RuntimeError):
 
 
 class WipeLedger:
-    """The aggregator's wipe outcomes (wipes topic), by command and by release. Thread-safe."""
+    """The aggregator's wipe outcomes (wipes topic), by command and by release. Thread-safe.
+    `on_outcome(outcome)` is called, outside the lock, for each outcome added."""
 
-    def __init__(self):
-        self._changed = threading.Condition()
+    def __init__(self, on_outcome: Callable[[dict], None] | None = None):
+        self._lock = threading.Lock()
         self._by_command: dict[str, dict] = {}
         self._by_release: dict[str, dict] = {}
+        self.on_outcome = on_outcome
 
     def add(self, outcome: dict) -> None:
-        with self._changed:
+        with self._lock:
             self._by_command[str(outcome["command_id"])] = outcome
             self._by_release[outcome["release_id"]] = outcome
-            self._changed.notify_all()
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
 
     def latest(self, release_id: str) -> dict | None:
-        with self._changed:
+        with self._lock:
             return self._by_release.get(release_id)
 
-    def wait(self, command_id: str, timeout: float) -> dict | None:
-        with self._changed:
-            self._changed.wait_for(lambda: command_id in self._by_command, timeout)
+    def of_command(self, command_id: str) -> dict | None:
+        with self._lock:
             return self._by_command.get(command_id)
 
 
 class Reporting:
     def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher,
-                 wipes: WipeLedger | None = None, wipe_wait: float = 60.0, wipe_grace_days: float = 1.0):
+                 wipes: WipeLedger | None = None, wipe_grace_days: float = 1.0):
         self.book, self.documents, self.audit = book, documents, audit
         self._commands_topic, self._publisher = commands_topic, publisher
         self.wipes = wipes if wipes is not None else WipeLedger()
-        self._wipe_wait = wipe_wait
+        self.wipes.on_outcome = self._confirmed
         self.wipe_grace = timedelta(days=wipe_grace_days)
         self._wiping = threading.Lock()
+        self._pending = threading.Lock()
+        self._waiting: dict[str, tuple[str, Identity]] = {}   # wipe commands sent from here: (release, who)
 
     def wipe_due_at(self, release_id: str) -> datetime | None:
         """When the reports of a release will be wiped automatically: a grace after an
@@ -93,8 +101,28 @@ class Reporting:
         command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
                                                  "kind": "wipe", "release_id": release_id})
         self.audit.record("wipe_requested", who, release_id=release_id)
-        self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        with self._pending:
+            self._waiting[command_id] = (release_id, who)
+        try:
+            self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        except KafkaUnavailable:
+            with self._pending:
+                self._waiting.pop(command_id, None)
+            raise
         return command_id
+
+    def _confirmed(self, outcome: dict) -> None:
+        """An outcome on the wipes topic: the audit log confirms a wipe this reporter asked for
+        (once: only the reporter that sent the command waits for it)."""
+        with self._pending:
+            waiting = self._waiting.pop(str(outcome["command_id"]), None)
+        if waiting is None:
+            return
+        who = waiting[1]
+        try:
+            self.audit.record("wipe_confirmed", who, release_id=outcome["release_id"], detail=outcome["status"])
+        except KafkaUnavailable:   # the outcome itself stays on the wipes topic, shown on the release's page
+            log.warning("wipe confirmation not audited", extra={"release_id": outcome["release_id"]})
 
     def release(self, release_id: str) -> dict:
         """A complete release's document; `latest` for the newest. NotFound otherwise."""
@@ -116,29 +144,44 @@ class Reporting:
         return {**meta, "table_id": table_id, "table": doc["tables"][table_id]}
 
     def request_release(self, who: Identity) -> str:
-        """Audits, then puts a release command on the commands topic; raises KafkaUnavailable."""
+        """Puts a release command on the commands topic, then audits it as `release_requested`:
+        the audit log never shows a request the broker did not take. When the command is not
+        acknowledged (it may still arrive), `release_request_failed` is recorded in the
+        background, without holding the caller past the bound, and KafkaUnavailable raised."""
         release_id = f"{date.today():%Y%m%d}-{secrets.token_hex(4)}"
         command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION,
                                                  "command_id": events.new_event_id(),
                                                  "kind": "release", "release_id": release_id})
+        try:
+            self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        except KafkaUnavailable:
+            threading.Thread(target=self._record_quietly, args=("release_request_failed", who, release_id),
+                             daemon=True, name="audit-failure").start()
+            raise
         self.audit.record("release_requested", who, release_id=release_id)
-        self._publisher().send(self._commands_topic, command, key=release_id.encode())
         return release_id
+
+    def _record_quietly(self, action: str, who: Identity, release_id: str) -> None:
+        try:
+            self.audit.record(action, who, release_id=release_id)
+        except KafkaUnavailable:
+            log.warning("audit entry not written", extra={"action": action, "release_id": release_id})
 
     def wipe(self, release_id: str, who: Identity) -> dict:
         """Once an administrator has downloaded the release's pack, ask the aggregator to purge
-        the individual-level records the release covered, and wait for its confirmation. Both
-        the request and the confirmation go to the audit log. Returns the outcome, or
-        `{"release_id", "status": "requested"}` if none came in time."""
+        the individual-level records the release covered. Returns at once (no request waits for
+        the aggregator): `{"release_id", "status": "requested", "command_id"}`; the outcome
+        arrives on the wipes topic (`wipe_outcome`), and is audited as `wipe_confirmed`."""
         release_id = self.release(release_id)["release_id"]
         if not self.audit.trail.pack_downloaded_by_admin(release_id):
             raise NotYet("Download this release's report pack first: the wipe deletes the records it was made from")
         command_id = self._send_wipe(release_id, who)
-        outcome = self.wipes.wait(command_id, self._wipe_wait)
-        if outcome is None:
-            return {"release_id": release_id, "status": "requested"}
-        self.audit.record("wipe_confirmed", who, release_id=release_id, detail=outcome["status"])
-        return outcome
+        return {"release_id": release_id, "status": "requested", "command_id": command_id}
+
+    def wipe_pending(self, release_id: str) -> bool:
+        """Whether a wipe this reporter sent for the release still awaits its outcome."""
+        with self._pending:
+            return any(rid == release_id for rid, _who in self._waiting.values())
 
     def wipe_outcome(self, release_id: str) -> dict:
         outcome = self.wipes.latest(self.release(release_id)["release_id"])

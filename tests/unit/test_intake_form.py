@@ -224,6 +224,26 @@ def test_a_forged_start_time_is_replaced_and_the_person_is_asked_to_send_again(c
     assert press(client, resp, url="/report/send").status_code == 303
 
 
+def test_a_form_started_on_one_replica_is_sent_from_another_sharing_the_form_key(keys_dir):
+    key = b"a-synthetic-form-key-for-tests-only-000"
+    first, second = (create_app(Settings(keys_dir=keys_dir, min_seconds=0, form_key=key), p).test_client()
+                     for p in (FakePublisher(), FakePublisher()))
+    stranger_publisher = FakePublisher()
+    stranger = create_app(Settings(keys_dir=keys_dir, min_seconds=0, form_key=b"x" * 40), stranger_publisher)
+    check = walk_to_check(first, REQUIRED)   # every page from the first replica
+    refused = press(stranger.test_client(), check, url="/report/send")
+    assert refused.status_code == 400 and stranger_publisher.sent == []
+    assert "Check your answers, then select 'Send report' again" in text(refused).replace("&#39;", "'")
+    sent = press(second, check, url="/report/send")
+    assert (sent.status_code, sent.location) == (303, "/report/sent")
+
+
+def test_each_worker_counts_its_share_of_the_replicas_rate_limit(keys_dir):
+    settings = Settings(keys_dir=keys_dir, rate_limit=100, workers=4)
+    assert settings.rate_limit_per_worker() == 25
+    assert Settings(keys_dir=keys_dir, rate_limit=2, workers=4).rate_limit_per_worker() == 1
+
+
 def test_sending_is_rate_limited_per_address_without_keeping_the_address(keys_dir):
     publisher = FakePublisher()
     client = create_app(Settings(keys_dir=keys_dir, min_seconds=0, rate_limit=2), publisher).test_client()

@@ -21,7 +21,8 @@ from services.reporter.audit import AuditTrail
 from services.reporter.auth import fingerprint, token_hash
 from services.reporter.releases import ReleaseBook
 from services.reporter.reporting import WipeLedger
-from services.reporter.settings import MissingSetting, Settings
+from services.common.settings import SettingError
+from services.reporter.settings import Settings
 from tests.support import releases
 
 ADMIN_TOKEN, VIEWER_TOKEN = "unit-test-admin-token", "unit-test-viewer-token"
@@ -32,10 +33,10 @@ RID = releases.RELEASE_ID
 
 class FakePublisher:
     def __init__(self):
-        self.sent, self.down = [], False
+        self.sent, self.down, self.fail_topics = [], False, set()
 
     def send(self, topic, value, key=None):
-        if self.down:
+        if self.down or topic in self.fail_topics:
             raise KafkaUnavailable("broker down")
         self.sent.append((topic, json.loads(value)))
 
@@ -282,7 +283,7 @@ def test_tokens_are_kept_only_as_hashes_and_a_clear_viewer_token_is_refused():
                            "REPORTER_VIEWER_TOKENS": f" {token_hash(VIEWER_TOKEN)} ,{token_hash('b')}"})
     assert s.viewer_token_hashes == (token_hash(VIEWER_TOKEN), token_hash("b"))
     assert ADMIN_TOKEN not in repr(s) and token_hash(ADMIN_TOKEN) not in repr(s)
-    with pytest.raises(MissingSetting, match="REPORTER_VIEWER_TOKENS: entry 2 is not a SHA-256 hash"):
+    with pytest.raises(SettingError, match="REPORTER_VIEWER_TOKENS entry 2 is not a SHA-256 hash"):
         Settings.from_env({"REPORTER_API_TOKEN": ADMIN_TOKEN,
                            "REPORTER_VIEWER_TOKENS": f"{token_hash('a')},{VIEWER_TOKEN}"})
 
@@ -293,7 +294,7 @@ def test_the_wipe_grace_is_a_number_of_days_from_0_to_7():
     assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "0"}).wipe_grace_days == 0
     assert Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": "7"}).wipe_grace_days == 7
     for bad in ("8", "-1", "a week"):
-        with pytest.raises(MissingSetting, match="REPORTER_WIPE_GRACE_DAYS must be a number of days from 0 to 7"):
+        with pytest.raises(SettingError, match="REPORTER_WIPE_GRACE_DAYS must be a number of days from 0 to 7"):
             Settings.from_env({**env, "REPORTER_WIPE_GRACE_DAYS": bad})
 
 
@@ -314,11 +315,12 @@ class Aggregator(FakePublisher):
                 "wiped_on": "2026-12-02"})))
 
 
-def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and_audited(full_book, trail):
+def test_a_wipe_waits_for_the_administrators_pack_download_then_answers_202_and_is_confirmed_and_audited(
+        full_book, trail):
     ledger = WipeLedger()
     aggregator = Aggregator(ledger)
     app = create_app(settings(), book=full_book, publisher=aggregator, start_reader=False, trail=trail,
-                     wipes=ledger, wipe_wait=5).test_client()
+                     wipes=ledger).test_client()
     early = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
     assert early.status_code == 409 and "Download this release's report pack first" in early.get_json()["error"]
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=VIEWER).status_code == 200
@@ -326,22 +328,46 @@ def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and
     assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).status_code == 404    # not wiped yet
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
 
-    done = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
-    assert done.status_code == 200
-    body = done.get_json()
+    asked = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert (asked.status_code, asked.get_json()) == (202, {"release_id": RID, "status": "requested"})
+    assert asked.headers["Location"] == f"/api/v1/releases/{RID}/wipe"
+    body = app.get(asked.headers["Location"], headers=ADMIN).get_json()
     assert (body["release_id"], body["status"]) == (RID, "wiped") and "covered_records_left" not in body
     [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
     assert command["release_id"] == RID and body["command_id"] == command["command_id"]
-    assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).get_json() == body
     actions = [(e["action"], e["release_id"], e["detail"]) for e in trail.entries()]
     assert actions[:2] == [("wipe_confirmed", RID, "wiped"), ("wipe_requested", RID, None)]
 
 
-def test_a_wipe_without_a_confirmation_in_time_answers_202(full_book, trail):
+def test_a_wipe_answers_202_at_once_and_its_outcome_is_confirmed_when_it_arrives(full_book, trail):
     ledger = WipeLedger()
-    app = create_app(settings(), book=full_book, publisher=Aggregator(ledger, status=None), start_reader=False,
-                     trail=trail, wipes=ledger, wipe_wait=0.2).test_client()
+    aggregator = Aggregator(ledger, status=None)   # the aggregator answers later
+    app = create_app(settings(), book=full_book, publisher=aggregator, start_reader=False,
+                     trail=trail, wipes=ledger).test_client()
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
     resp = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
     assert (resp.status_code, resp.get_json()) == (202, {"release_id": RID, "status": "requested"})
     assert [e["action"] for e in trail.entries()][0] == "wipe_requested"
+    assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).status_code == 404
+    [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
+    Aggregator(ledger).send("t.commands.v1", json.dumps(command).encode())   # the outcome arrives
+    assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).get_json()["status"] == "wiped"
+    assert [e["action"] for e in trail.entries()][:2] == ["wipe_confirmed", "wipe_requested"]
+
+
+def test_a_release_request_the_broker_does_not_take_is_503_and_audited_as_failed_not_requested(full_book, trail):
+    import time
+    publisher = FakePublisher()
+    app = create_app(settings(), book=full_book, publisher=publisher, start_reader=False, trail=trail).test_client()
+    publisher.fail_topics = {"t.commands.v1"}
+    resp = app.post("/api/v1/releases", headers=ADMIN)
+    assert resp.status_code == 503 and "may not have been sent" in resp.get_json()["error"]
+    deadline = time.monotonic() + 5
+    while not trail.entries() and time.monotonic() < deadline:   # written in the background
+        time.sleep(0.01)
+    assert [e["action"] for e in trail.entries()] == ["release_request_failed"]
+    publisher.fail_topics = set()
+    ok = app.post("/api/v1/releases", headers=ADMIN)
+    assert ok.status_code == 202
+    assert [(e["action"], e["release_id"]) for e in trail.entries()][0] == ("release_requested", ok.get_json()["release_id"])
+    assert [c["release_id"] for c in publisher.on("t.commands.v1")] == [ok.get_json()["release_id"]]

@@ -10,7 +10,8 @@ import pytest
 from services.reporter.audit import AuditTrail
 from services.reporter.oidc import OidcSettings, role_for, subject_for
 from services.reporter.releases import ReleaseBook
-from services.reporter.settings import MissingSetting, Settings
+from services.common.settings import SettingError
+from services.reporter.settings import Settings
 from tests.unit.test_reporter_api import FakePublisher, settings
 from services.reporter.app import create_app
 
@@ -46,9 +47,9 @@ def test_settings_read_the_secret_from_a_file_and_refuse_half_a_configuration(tm
     assert (oidc.issuer, oidc.client_secret, oidc.viewer_values, oidc.admin_values) == (
         "https://idp.example.org/realms/nhs", "from-a-mounted-secret", frozenset({"a", "b"}), frozenset())
     assert Settings.from_env({"REPORTER_API_TOKEN": "t"}).oidc is None
-    with pytest.raises(MissingSetting, match="OIDC_CLIENT_ID, OIDC_CLIENT_SECRET_FILE or OIDC_CLIENT_SECRET"):
+    with pytest.raises(SettingError, match="OIDC_CLIENT_ID, OIDC_CLIENT_SECRET_FILE or OIDC_CLIENT_SECRET"):
         Settings.from_env({"REPORTER_API_TOKEN": "t", "OIDC_ISSUER": "https://idp", "OIDC_ADMIN_VALUES": "x"})
-    with pytest.raises(MissingSetting, match="REPORTER_SIGN_IN_LIMIT must be attempts/seconds"):
+    with pytest.raises(SettingError, match="REPORTER_SIGN_IN_LIMIT must be attempts/seconds"):
         Settings.from_env({"REPORTER_API_TOKEN": "t", "REPORTER_SIGN_IN_LIMIT": "lots"})
 
 
