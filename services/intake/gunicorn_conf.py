@@ -2,21 +2,34 @@
 
 Anonymity: no access log at all. Should an operator switch one on (`--access-logfile`), the
 format below is the only one to use: it has no client address (%(h)s), no user agent (%(a)s),
-no referrer (%(f)s), no query string and no request headers.
+no referrer (%(f)s), no query string and no request headers. Requests gunicorn refuses itself
+(too many headers, say) are answered and logged by services/intake/server.py, without the
+address gunicorn's own handler would log.
 
-One worker process with threads: the rate limiter's counts and the form's signing key live in
-that process's memory only, so every request must meet the same ones."""
+Several worker processes (INTAKE_WORKERS, default 4), each with threads: nothing a request
+needs lives in one process only. The form's signing key is shared (INTAKE_FORM_KEY; when it is
+not set outside production, one is made here, before the workers start, so that all of them
+share it); each worker counts its share of the rate limit (settings.py)."""
+import os
+import secrets
+
+from services.intake.settings import FORM_KEY, workers as configured_workers
 
 accesslog = None
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = "warning"
-workers = 1
-worker_class = "gthread"
-threads = 32   # each request waits for the broker's acknowledgement: enough threads to keep
-               # the producer's batches full (32 in flight), not CPU; 503 bounds how long one waits
+workers = configured_workers(os.environ)
+worker_class = "services.intake.server.Worker"   # gthread, answering gunicorn's refusals in our words
+threads = 8    # each request waits for the broker's acknowledgement: with 4 workers, 32 in flight
+               # keep the producers' batches full, not the CPU; 503 bounds how long one waits
 # Requests are small: a long request line or many headers is not a browser sending a report.
 limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
 timeout = 30
+
+if not os.environ.get(FORM_KEY):
+    # One machine (`make run`, the tests): every worker inherits this one. Production sets
+    # INTAKE_FORM_KEY for all replicas, and settings.py refuses to start without it there.
+    os.environ[FORM_KEY] = secrets.token_urlsafe(32)

@@ -110,6 +110,10 @@ def test_each_service_is_probed_limited_isolated_and_started_by_the_one_image(he
     assert mounted == {"intake": ["portal-keys"], "redactor": ["portal-keys"], "aggregator": ["portal-aggregator"],
                        "reporter": []}
     assert not any(d["kind"] == "Secret" for d in docs)   # credentials come from Secrets made elsewhere
+    # Every intake replica reads the same form-signing key (production: INTAKE_HSTS=1 requires it).
+    (intake,) = deployments["intake"]["spec"]["template"]["spec"]["containers"]
+    assert intake["envFrom"] == [{"secretRef": {"name": "portal-intake-form-key"}}]
+    assert {e["name"]: e.get("value") for e in intake["env"]}["INTAKE_HSTS"] == "1"
 
 
 def test_without_strimzi_the_chart_leaves_topics_and_users_to_the_platform(helm):

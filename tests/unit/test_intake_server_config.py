@@ -26,10 +26,49 @@ def test_the_intake_runs_with_no_access_log_and_a_format_without_address_agent_o
     assert re.findall(r"%\((\w+|\{[^}]+\}\w)\)s", fmt) == ["m", "U", "s", "B", "M"]
     for leaking in ("%(h)s", "%(a)s", "%(f)s", "%(q)s", "%(r)s", "%({x-forwarded-for}i)s"):
         assert leaking not in fmt
-    assert (cfg.workers, cfg.worker_class_str, cfg.threads) == (1, "gthread", 32)
+    assert (cfg.workers, cfg.worker_class_str, cfg.threads) == (4, "services.intake.server.Worker", 8)
 
 
 def test_the_intake_process_is_started_with_that_configuration():
     [intake] = [s for s in services({"INTAKE_PORT": "8123"}) if s.name == "intake"]
     assert intake.argv[1:5] == ("--config", str(INTAKE_GUNICORN), "--bind", "127.0.0.1:8123")
     assert "--access-logfile" not in intake.argv
+
+
+def test_requests_gunicorn_refuses_are_answered_in_the_portals_words_with_its_headers_and_no_address_logged(
+        caplog):
+    import logging
+    import socket
+
+    from gunicorn.http.errors import InvalidHeaderName, LimitRequestHeaders
+
+    from services.intake.server import Worker
+
+    class Log:   # gunicorn's logger: what the worker writes to it
+        def __init__(self):
+            self.lines = []
+
+        def error(self, msg, *args):
+            self.lines.append(msg % args)
+
+        warning = debug = exception = error
+
+    worker = Worker.__new__(Worker)
+    worker.log = Log()
+    answers = {}
+    for exc in (LimitRequestHeaders("More than max header fields 60"), InvalidHeaderName("x\x00"), RuntimeError("?")):
+        ours, theirs = socket.socketpair()
+        with ours, theirs, caplog.at_level(logging.DEBUG):
+            worker.handle_error(None, ours, ("198.51.100.23", 50000), exc)
+            ours.shutdown(socket.SHUT_WR)
+            answers[type(exc).__name__] = theirs.recv(65536).decode()
+    too_many = answers["LimitRequestHeaders"]
+    assert too_many.startswith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
+    assert "<h1>Sorry, this page could not be read</h1>" in too_many
+    assert "Your browser sent more, or longer, headers than sending a report needs." in too_many
+    assert "Content-Security-Policy: default-src 'self'" in too_many and "X-Frame-Options: DENY" in too_many
+    assert "Cache-Control: no-store" in too_many and "gunicorn" not in too_many.lower()
+    assert answers["InvalidHeaderName"].startswith("HTTP/1.1 400 Bad Request\r\n")
+    assert answers["RuntimeError"].startswith("HTTP/1.1 500 Internal Server Error\r\n")
+    assert worker.log.lines == ["request failed before the application: RuntimeError"]
+    assert "198.51.100.23" not in caplog.text
