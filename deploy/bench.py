@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         env = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "PORTAL_TOPIC_PREFIX": topics.prefix,
                "INTAKE_PORT": str(free_port()), "REPORTER_PORT": str(free_port()),
                "REDACTOR_HEALTH_PORT": str(free_port()), "AGGREGATOR_HEALTH_PORT": str(free_port()),
-               "AGGREGATOR_STATE_DIR": str(work / "aggregator"), "RAW_KEYS_DIR": str(keys),
+               "AGGREGATOR_STATE_DIR": str(work / "aggregator"), "REPORTER_STATE_DIR": str(work / "reporter"),
+               "RAW_KEYS_DIR": str(keys),
                "INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off"}
         table = {s.name: s for s in services(env)}
         rows = []

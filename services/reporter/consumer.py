@@ -146,8 +146,8 @@ class TopicReader:
                     rows.append((tp.topic, tp.partition, record.offset, record.value))
             if rows:
                 self._cache.store(rows)
-            if not self.running and all(await consumer.position(tp) >= end for tp, end in ends.items()):
-                self.running = True
+            if not self.running:
+                self.running = all([await consumer.position(tp) >= end for tp, end in ends.items()])
 
     def _handle(self, topic: str, partition: int | None, offset: int | None, value: bytes | None) -> None:
         # Each record decoded here: one bad record (a tombstone, JSON nested too deeply, a field

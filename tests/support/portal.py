@@ -33,6 +33,7 @@ class Portal:
             "REDACTOR_HEALTH_PORT": str(free_port()),
             "AGGREGATOR_HEALTH_PORT": str(free_port()),
             "AGGREGATOR_STATE_DIR": str(self.workdir / "aggregator"),
+            "REPORTER_STATE_DIR": str(self.workdir / "reporter"),
             "REPORTER_API_TOKEN": self.token,
             "REPORTER_INSECURE_COOKIES": "1",
             "RAW_KEYS_DIR": str(self.keys_dir),
