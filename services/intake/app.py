@@ -81,7 +81,7 @@ def create_app(settings: Settings | None = None, publisher=None) -> Flask:
     common_web.pages(app, i18n.current)
     common_web.secure(app, cache_control, hsts=settings.hsts)
     send = Sender(settings, publisher)
-    limiter = RateLimiter(settings.rate_limit_per_worker(), settings.rate_window)
+    limiter = RateLimiter(settings.rate_limit, settings.rate_window)
     clock = FormClock(settings.min_seconds, settings.form_max_age, settings.form_key)
     app.register_blueprint(api.blueprint(send, limiter))
     app.register_blueprint(web.blueprint(load(), send, limiter, clock, deployment.load()))

@@ -9,7 +9,7 @@ address gunicorn's own handler would log.
 Several worker processes (INTAKE_WORKERS, default 4), each with threads: nothing a request
 needs lives in one process only. The form's signing key is shared (INTAKE_FORM_KEY; when it is
 not set outside production, one is made here, before the workers start, so that all of them
-share it); each worker counts its share of the rate limit (settings.py)."""
+share it); each worker counts the rate limit alone (protection.py)."""
 import os
 import secrets
 

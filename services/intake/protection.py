@@ -20,10 +20,11 @@ HONEYPOT = "reference_code"   # a field people never see; bots that fill every f
 class RateLimiter:
     """At most `limit` attempts per address per `window` seconds.
 
-    Counts are per process (a gunicorn worker): a replica's W workers each allow their share of
-    its limit (Settings.rate_limit_per_worker), and replicas count alone, so an address can send
-    about the limit to each replica. Addresses are never stored: each is reduced to an HMAC
-    under a random key that exists only in this process's memory. At the end of every window the key and all counts are dropped
+    Counts are per process: no address, not even hashed, is shared between processes, so each
+    gunicorn worker of each replica counts alone, and an address can send up to the limit to
+    each of them (W workers on R replicas: up to W x R x the limit per window; docs/intake.md).
+    Addresses are never stored: each is reduced to an HMAC under a random key that exists only
+    in this process's memory. At the end of every window the key and all counts are dropped
     together, so a count can never be traced back to an address afterwards. IPv6 addresses
     count by their /64, which one household or phone is usually given whole."""
 

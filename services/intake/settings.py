@@ -1,7 +1,6 @@
 """Intake settings, read once from the environment (services/common/settings.py)."""
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +19,12 @@ class Settings:
     topics: Topics = Topics()
     port: int = 8000
     keys_dir: Path = Path(".keys")
-    rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window, per replica
+    rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window, per worker process
     rate_window: int = 600           # seconds
     min_seconds: float = 10          # from the first question to "Send report"
     form_max_age: int = 12 * 3600    # a form's signed start time is honoured this long
     hsts: bool = False               # production behind HTTPS: send Strict-Transport-Security
     trusted_proxies: int = 0         # reverse proxies in front whose X-Forwarded-For is trusted
-    workers: int = 1                 # gunicorn worker processes of this replica (each counts its share)
     # Signs the form's start time: the same secret on every replica and worker, so that any of
     # them accepts a form started on another. Never logged, never in a repr.
     form_key: bytes = field(default_factory=lambda: os.urandom(32), repr=False)
@@ -46,14 +44,8 @@ class Settings:
             form_max_age=number(env, "INTAKE_FORM_MAX_AGE", cls.form_max_age, int),
             hsts=hsts,
             trusted_proxies=number(env, "INTAKE_TRUSTED_PROXIES", cls.trusted_proxies, int),
-            workers=workers(env),
             form_key=form_key(env, production=hsts),
         )
-
-    def rate_limit_per_worker(self) -> int:
-        """Each worker process counts alone (no address is shared between processes): each
-        allows its share of the replica's limit, so a replica allows at most about the limit."""
-        return math.ceil(self.rate_limit / self.workers)
 
 
 def workers(env) -> int:

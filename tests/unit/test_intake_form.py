@@ -238,12 +238,6 @@ def test_a_form_started_on_one_replica_is_sent_from_another_sharing_the_form_key
     assert (sent.status_code, sent.location) == (303, "/report/sent")
 
 
-def test_each_worker_counts_its_share_of_the_replicas_rate_limit(keys_dir):
-    settings = Settings(keys_dir=keys_dir, rate_limit=100, workers=4)
-    assert settings.rate_limit_per_worker() == 25
-    assert Settings(keys_dir=keys_dir, rate_limit=2, workers=4).rate_limit_per_worker() == 1
-
-
 def test_sending_is_rate_limited_per_address_without_keeping_the_address(keys_dir):
     publisher = FakePublisher()
     client = create_app(Settings(keys_dir=keys_dir, min_seconds=0, rate_limit=2), publisher).test_client()
