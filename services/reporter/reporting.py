@@ -67,7 +67,9 @@ class Reporting:
         self.wipe_grace = timedelta(days=wipe_grace_days)
         self._wiping = threading.Lock()
         self._pending = threading.Lock()
-        self._waiting: dict[str, tuple[str, Identity]] = {}   # wipe commands sent from here: (release, who)
+        # Wipe commands sent from here, awaiting their outcome: (release, who asked, or None for
+        # an automatic wipe, whose outcome the audit log does not confirm).
+        self._waiting: dict[str, tuple[str, Identity | None]] = {}
 
     def wipe_due_at(self, release_id: str) -> datetime | None:
         """When the reports of a release will be wiped automatically: a grace after an
@@ -93,16 +95,16 @@ class Reporting:
         with self._wiping:
             due = self.due_wipes(now or datetime.now(timezone.utc))
             for rid in due:
-                self._send_wipe(rid, AUTOMATIC)
+                self._send_wipe(rid, AUTOMATIC, confirm=False)
         return due
 
-    def _send_wipe(self, release_id: str, who: Identity) -> str:
+    def _send_wipe(self, release_id: str, who: Identity, confirm: bool = True) -> str:
         command_id = events.new_event_id()
         command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
                                                  "kind": "wipe", "release_id": release_id})
         self.audit.record("wipe_requested", who, release_id=release_id)
         with self._pending:
-            self._waiting[command_id] = (release_id, who)
+            self._waiting[command_id] = (release_id, who if confirm else None)
         try:
             self._publisher().send(self._commands_topic, command, key=release_id.encode())
         except KafkaUnavailable:
@@ -112,13 +114,12 @@ class Reporting:
         return command_id
 
     def _confirmed(self, outcome: dict) -> None:
-        """An outcome on the wipes topic: the audit log confirms a wipe this reporter asked for
-        (once: only the reporter that sent the command waits for it)."""
+        """An outcome on the wipes topic: the audit log confirms a wipe an administrator asked
+        this reporter for (once: only the reporter that sent the command waits for it)."""
         with self._pending:
-            waiting = self._waiting.pop(str(outcome["command_id"]), None)
-        if waiting is None:
+            _release, who = self._waiting.pop(str(outcome["command_id"]), (None, None))
+        if who is None:
             return
-        who = waiting[1]
         try:
             self.audit.record("wipe_confirmed", who, release_id=outcome["release_id"], detail=outcome["status"])
         except KafkaUnavailable:   # the outcome itself stays on the wipes topic, shown on the release's page
