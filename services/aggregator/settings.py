@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from services.common.settings import SettingError, number
+
 from .cellkey import MAX_PERTURBATION, CellKeyPerturbation
 from .release import NoNoise, Policy
 from .schedule import QUARTERLY, SCHEDULES
-
-
-class SettingError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -25,26 +23,13 @@ class AggregatorSettings:
     def from_env(cls, env=os.environ) -> "AggregatorSettings":
         schedule = env.get("AGGREGATOR_RELEASE_SCHEDULE", QUARTERLY)
         if schedule not in SCHEDULES:
-            raise SettingError(f"AGGREGATOR_RELEASE_SCHEDULE must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
+            raise SettingError("AGGREGATOR_RELEASE_SCHEDULE", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}")
         noise = env.get("AGGREGATOR_MAX_PERTURBATION", str(MAX_PERTURBATION))
         if noise not in ("0", str(MAX_PERTURBATION)):
-            raise SettingError(f"AGGREGATOR_MAX_PERTURBATION must be {MAX_PERTURBATION} (cell-key noise, the default) "
+            raise SettingError("AGGREGATOR_MAX_PERTURBATION", f"must be {MAX_PERTURBATION} (cell-key noise, the default) "
                                f"or 0 (none: for tests that check exact figures), not {noise!r}")
         perturbation = CellKeyPerturbation() if noise != "0" else NoNoise()
-        return cls(Policy(threshold=_number(env, "RELEASE_THRESHOLD", 10, int), perturbation=perturbation),
+        return cls(Policy(threshold=number(env, "RELEASE_THRESHOLD", 10, int, above=0), perturbation=perturbation),
                    schedule,
-                   _number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float),
-                   _number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float))
-
-
-def _number(env, name: str, default, kind):
-    raw = env.get(name)
-    if raw is None:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise SettingError(f"{name} must be a number, not {raw!r}") from None
-    if value <= 0:
-        raise SettingError(f"{name} must be above 0, not {raw!r}")
-    return value
+                   number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float, above=0),
+                   number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float, above=0))

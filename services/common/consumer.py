@@ -17,6 +17,7 @@ from faststream.kafka import KafkaBroker
 from marshmallow import ValidationError
 
 from services.common.kafka_client import broker_options
+from services.common.settings import number
 from services.contracts import events
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
@@ -35,7 +36,7 @@ class ConsumerSettings:
         return cls(
             kafka_bootstrap=env.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
-            health_port=int(env.get(f"{prefix}_HEALTH_PORT", default_port)),
+            health_port=number(env, f"{prefix}_HEALTH_PORT", default_port, int),
             state_dir=env.get(f"{prefix}_STATE_DIR", os.path.join(".state", service)),
             keys_dir=env.get("RAW_KEYS_DIR", ".keys"),
         )

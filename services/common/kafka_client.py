@@ -17,18 +17,16 @@ import ssl
 from collections.abc import Mapping
 from pathlib import Path
 
+from services.common.settings import SettingError
+
 PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_SSL", "SASL_PLAINTEXT")
 MECHANISMS = ("SCRAM-SHA-512", "SCRAM-SHA-256")
-
-
-class KafkaSettingsError(ValueError):
-    """A Kafka security setting is missing or wrong; the message names the variable."""
 
 
 def _ssl_context(env: Mapping[str, str]) -> ssl.SSLContext:
     cafile = env.get("KAFKA_SSL_CAFILE")
     if cafile and not Path(cafile).is_file():
-        raise KafkaSettingsError(f"KAFKA_SSL_CAFILE names {cafile}, which is not a readable file")
+        raise SettingError("KAFKA_SSL_CAFILE", f"names {cafile}, which is not a readable file")
     context = ssl.create_default_context(cafile=cafile or None)   # verifies the certificate and host name
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
@@ -37,14 +35,14 @@ def _ssl_context(env: Mapping[str, str]) -> ssl.SSLContext:
 def _password(env: Mapping[str, str]) -> str:
     path = env.get("KAFKA_SASL_PASSWORD_FILE")
     if not path:
-        raise KafkaSettingsError("KAFKA_SASL_PASSWORD_FILE is required with SASL (the password is read from a file)")
+        raise SettingError("KAFKA_SASL_PASSWORD_FILE", "is required with SASL (the password is read from a file)")
     try:
         password = Path(path).read_text().strip()
     except OSError as exc:
-        raise KafkaSettingsError(f"KAFKA_SASL_PASSWORD_FILE names {path}, which cannot be read "
+        raise SettingError("KAFKA_SASL_PASSWORD_FILE", f"names {path}, which cannot be read "
                                  f"({type(exc).__name__})") from None
     if not password:
-        raise KafkaSettingsError(f"KAFKA_SASL_PASSWORD_FILE names {path}, which is empty")
+        raise SettingError("KAFKA_SASL_PASSWORD_FILE", f"names {path}, which is empty")
     return password
 
 
@@ -53,7 +51,7 @@ def client_options(env: Mapping[str, str] | None = None) -> dict:
     env = os.environ if env is None else env
     protocol = env.get("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").strip().upper() or "PLAINTEXT"
     if protocol not in PROTOCOLS:
-        raise KafkaSettingsError(f"KAFKA_SECURITY_PROTOCOL is {protocol!r}; expected one of {', '.join(PROTOCOLS)}")
+        raise SettingError("KAFKA_SECURITY_PROTOCOL", f"is {protocol!r}; expected one of {', '.join(PROTOCOLS)}")
     if protocol == "PLAINTEXT":
         return {}
     options: dict = {"security_protocol": protocol}
@@ -62,10 +60,10 @@ def client_options(env: Mapping[str, str] | None = None) -> dict:
     if protocol.startswith("SASL"):
         mechanism = env.get("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512").strip().upper()
         if mechanism not in MECHANISMS:
-            raise KafkaSettingsError(f"KAFKA_SASL_MECHANISM is {mechanism!r}; expected one of {', '.join(MECHANISMS)}")
+            raise SettingError("KAFKA_SASL_MECHANISM", f"is {mechanism!r}; expected one of {', '.join(MECHANISMS)}")
         username = env.get("KAFKA_SASL_USERNAME", "").strip()
         if not username:
-            raise KafkaSettingsError("KAFKA_SASL_USERNAME is required with SASL")
+            raise SettingError("KAFKA_SASL_USERNAME", "is required with SASL")
         options.update(sasl_mechanism=mechanism, sasl_plain_username=username, sasl_plain_password=_password(env))
     return options
 

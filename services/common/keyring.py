@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.common.settings import number
 from services.contracts import privacy
 
 from . import sealing
@@ -30,7 +31,7 @@ class KeyPolicy:
     @classmethod
     def from_env(cls, env: Mapping[str, str], raw_worst_case_ms: int) -> "KeyPolicy":
         def ms(name: str, default_ms: int) -> int:
-            return int(float(env.get(name, default_ms / 1000)) * 1000)
+            return int(number(env, name, default_ms / 1000, float, above=0) * 1000)
         return cls(rotate_every_ms=ms("KEY_ROTATE_SECONDS", privacy.KEY_ROTATION_MS),
                    grace_ms=ms("KEY_GRACE_SECONDS", privacy.KEY_GRACE_MS),
                    raw_worst_case_ms=raw_worst_case_ms,

@@ -6,7 +6,8 @@ import ssl
 
 import pytest
 
-from services.common.kafka_client import KafkaSettingsError, broker_options, client_options
+from services.common.kafka_client import broker_options, client_options
+from services.common.settings import SettingError
 from services.contracts import access
 from services.contracts.access import DELETE, READ, WRITE
 from services.contracts.topics import Topics
@@ -41,7 +42,7 @@ def test_sasl_ssl_takes_the_user_from_settings_and_the_password_from_its_file(tm
     ({"KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SASL_MECHANISM": "PLAIN"}, "KAFKA_SASL_MECHANISM is 'PLAIN'"),
 ])
 def test_a_wrong_setting_is_named(env, names):
-    with pytest.raises(KafkaSettingsError, match=names):
+    with pytest.raises(SettingError, match=names):
         client_options(env)
 
 
