@@ -184,6 +184,15 @@ def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
     return len(values) / (time.monotonic() - started)
 
 
+def _print_intake(args, rows: list[str], peak: float) -> None:
+    workers = os.environ.get("INTAKE_WORKERS", "4")
+    print(f"intake, {args.in_flight} requests in flight for {args.seconds:.0f} s each, {workers} gunicorn workers "
+          "for both apps (ratio to the baseline):")
+    for row in rows:
+        print("  " + row)
+    print(f"intake peak memory (largest process): {peak:.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -191,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redactor-reports", type=int, default=2000)
     parser.add_argument("--aggregator-reports", type=int, default=20000)
     parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
+    parser.add_argument("--intake-only", action="store_true",
+                        help="only the intake beside the trivial app (no redactor, aggregator or model)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -224,16 +235,20 @@ def main(argv: list[str] | None = None) -> int:
         procs["intake"] = _started(table["intake"], env, work / "intake.log")
         port = int(env["INTAKE_PORT"])
         alone = load(port, args.in_flight, args.seconds)
-        procs["redactor"] = _started(table["redactor"], env, work / "redactor.log")
-        procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
-        piped = load(port, args.in_flight, args.seconds)
-        for name, r in (("trivial Flask app (baseline)", base), ("intake alone", alone),
-                        ("intake, pipeline running", piped)):
+        measured = [("trivial Flask app (baseline)", base), ("intake alone", alone)]
+        if not args.intake_only:
+            procs["redactor"] = _started(table["redactor"], env, work / "redactor.log")
+            procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
+            measured.append(("intake, pipeline running", load(port, args.in_flight, args.seconds)))
+        for name, r in measured:
             ratio = r["accepted_per_s"] / base["accepted_per_s"] if base["accepted_per_s"] else float("nan")
             rows.append(f"{name:32s} {r['accepted_per_s']:8.0f}/s  {ratio:5.2f}x  p50 {r['p50_ms']:6.1f} ms  "
                         f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  answers {r['statuses']}")
         intake_peak = peak_mib(procs["intake"])
         _stop(procs.pop("intake"))
+        if args.intake_only:
+            _print_intake(args, rows, intake_peak)
+            return 0
         _drain(bootstrap, REDACTOR_GROUP, topics.raw)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
@@ -257,9 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(args.aggregator_reports)]
         aggregator_rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
 
-        print(f"intake, {args.in_flight} requests in flight for {args.seconds:.0f} s each (ratio to the baseline):")
-        for row in rows:
-            print("  " + row)
+        _print_intake(args, rows, intake_peak)
         print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports)")
         print(f"aggregator: {aggregator_rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
         print(f"peak memory: intake {intake_peak:.0f} MiB, redactor {peak_mib(procs['redactor']):.0f} MiB, "
