@@ -10,6 +10,7 @@ in stays allowed, with its accents: the limit on marks is Unicode's Stream-Safe 
 #15), 30 in a row, far above any real language."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Iterable
 
@@ -52,8 +53,15 @@ def _kind(ch: str) -> str | None:
     return None
 
 
+# In ASCII text the only possible problem is a control character (no ASCII character is a mark).
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def problem(text: str) -> str | None:
     """The first problem with `text`, as a sentence, or None when it is fine."""
+    if text.isascii():   # most answers: one scan in C instead of a loop over the characters
+        found = _ASCII_CONTROL.search(text)
+        return EXPLAINED[CONTROL].format(code=f"U+{ord(found[0]):04X}") if found else None
     marks = 0
     for ch in text:
         kind = _kind(ch)

@@ -168,3 +168,31 @@ def test_settings_come_from_the_environment_and_a_bad_value_names_its_variable()
         Settings.from_env({"INTAKE_MIN_SECONDS": "soon"})
     with pytest.raises(SettingError, match="INTAKE_HSTS must be 1 or 0"):
         Settings.from_env({"INTAKE_HSTS": "maybe"})
+
+
+def test_the_sealed_envelope_is_byte_for_byte_what_the_contract_encoder_writes(keys_dir):
+    import json
+
+    from services.common import sealing
+    from services.contracts import events
+    from services.intake import submission
+
+    key_id, public = sealing.newest_public(keys_dir)
+    event_id = events.new_event_id()
+    body = submission.sealed_event(b'{"answers": {}}', event_id, key_id, public)
+    assert body == events.encode(events.SealedRaw, json.loads(body))
+    assert set(json.loads(body)) == {"schema_version", "event_id", "key_id", "sealed"}
+
+
+@pytest.mark.parametrize("text", ["plain words, fine", "tab\tand\nnew line\r", "bell\x07", "del\x7f here",
+                                  "\x00", "esc\x1b[0m", "café", "bidi\u202e", "ok\x0b"])
+def test_the_ascii_fast_path_finds_exactly_what_the_full_scan_finds(text):
+    from services.intake import characters
+
+    def full_scan(t):
+        for ch in t:
+            kind = characters._kind(ch)
+            if kind:
+                return characters.EXPLAINED[kind].format(code=f"U+{ord(ch):04X}")
+        return None
+    assert characters.problem(text) == full_scan(text)
