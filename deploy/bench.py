@@ -185,7 +185,7 @@ def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
 
 
 def _print_intake(args, rows: list[str], peak: float) -> None:
-    workers = os.environ.get("INTAKE_WORKERS", "4")
+    workers = os.environ.get("INTAKE_WORKERS", "2")
     print(f"intake, {args.in_flight} requests in flight for {args.seconds:.0f} s each, {workers} gunicorn workers "
           "for both apps (ratio to the baseline):")
     for row in rows:

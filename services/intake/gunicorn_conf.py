@@ -6,7 +6,7 @@ no referrer (%(f)s), no query string and no request headers. Requests gunicorn r
 (too many headers, say) are answered and logged by services/intake/server.py, without the
 address gunicorn's own handler would log.
 
-Several worker processes (INTAKE_WORKERS, default 4), each with threads: nothing a request
+Several worker processes (INTAKE_WORKERS, default 2), 32 threads in all: nothing a request
 needs lives in one process only. The form's signing key is shared (INTAKE_FORM_KEY; when it is
 not set outside production, one is made here, before the workers start, so that all of them
 share it); each worker counts the rate limit alone (protection.py)."""
@@ -21,8 +21,9 @@ errorlog = "-"
 loglevel = "warning"
 workers = configured_workers(os.environ)
 worker_class = "services.intake.server.Worker"   # gthread, answering gunicorn's refusals in our words
-threads = 8    # each request waits for the broker's acknowledgement: with 4 workers, 32 in flight
-               # keep the producers' batches full, not the CPU; 503 bounds how long one waits
+# Each request waits for the broker's acknowledgement: 32 threads per replica in all keep the
+# producers' batches full, not the CPU; 503 bounds how long one waits.
+threads = max(4, -(-32 // workers))
 # Requests are small: a long request line or many headers is not a browser sending a report.
 limit_request_line = 4094
 limit_request_fields = 60

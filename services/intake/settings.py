@@ -10,7 +10,7 @@ from services.contracts.topics import DEFAULT_PREFIX, Topics
 
 FORM_KEY = "INTAKE_FORM_KEY"
 MIN_KEY_LENGTH = 32
-DEFAULT_WORKERS = 4
+DEFAULT_WORKERS = 2
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ def test_production_refuses_to_start_without_a_shared_form_key_and_one_machine_m
         workers({"INTAKE_WORKERS": "0"})
     local = Settings.from_env({})
     assert len(local.form_key) == 32 and local.form_key != Settings.from_env({}).form_key
-    assert (workers({}), workers({"INTAKE_WORKERS": "2"})) == (4, 2)
+    assert (workers({}), workers({"INTAKE_WORKERS": "3"})) == (2, 3)
 
 
 def test_settings_come_from_the_environment_and_a_bad_value_names_its_variable():

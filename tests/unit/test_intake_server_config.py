@@ -26,7 +26,7 @@ def test_the_intake_runs_with_no_access_log_and_a_format_without_address_agent_o
     assert re.findall(r"%\((\w+|\{[^}]+\}\w)\)s", fmt) == ["m", "U", "s", "B", "M"]
     for leaking in ("%(h)s", "%(a)s", "%(f)s", "%(q)s", "%(r)s", "%({x-forwarded-for}i)s"):
         assert leaking not in fmt
-    assert (cfg.workers, cfg.worker_class_str, cfg.threads) == (4, "services.intake.server.Worker", 8)
+    assert (cfg.workers, cfg.worker_class_str, cfg.threads) == (2, "services.intake.server.Worker", 16)
 
 
 def test_the_intake_process_is_started_with_that_configuration():
