@@ -136,8 +136,9 @@ def test_each_kind_of_problem_gets_the_design_systems_wording():
     assert wording.messages(Q, {"x": 1}, {"x": ["Unknown field."]}, ["when"]) == {"_page": wording.PAGE_PROBLEM}
 
 
-def test_every_question_has_wording_for_its_errors():
-    assert set(wording.ASKS_FOR) == set(Q.field_codes)
+def test_every_question_has_wording_for_its_errors_in_the_questionnaire():
+    assert [q.code for q in Q.questions if not q.asks_for] == []
+    assert wording.asks_for(Q["about_other"]) == "what else you think it was about"
 
 
 def test_settings_come_from_the_environment_and_a_bad_value_names_its_variable():
