@@ -12,6 +12,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from deploy import debian
 from deploy.kafka import broker
 
