@@ -120,7 +120,7 @@ def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
 
 
 @pytest.mark.slow   # evaluates the model on the whole frozen test split
-@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see README")
+@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see docs/themes.md")
 def test_the_frozen_test_split_meets_the_targets(test_split):
     assert test_split.micro[2] >= 0.80
     assert min(t.f1 for t in test_split.themes) >= 0.60
