@@ -20,11 +20,13 @@ from services.reporter.report import Report, build
 
 class FakePublisher:
     """Keeps every record it accepts, in order, as (topic, value, key). `down` refuses as a broker
-    that is away does (KafkaUnavailable); `error` raises that error instead (an unexpected failure)."""
+    that is away does (KafkaUnavailable); `error` raises that error instead (an unexpected failure);
+    `lost_acks` sends that many records whose acknowledgement never comes back: the broker has the
+    record, the caller gets KafkaUnavailable (the worst case for what a 503 may say)."""
 
-    def __init__(self, down: bool = False, error: Exception | None = None):
+    def __init__(self, down: bool = False, error: Exception | None = None, lost_acks: int = 0):
         self.sent: list[tuple[str, bytes, bytes | None]] = []
-        self.down, self.error = down, error
+        self.down, self.error, self.lost_acks = down, error, lost_acks
 
     def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
         if self.error:
@@ -32,6 +34,9 @@ class FakePublisher:
         if self.down:
             raise KafkaUnavailable("KafkaConnectionError")
         self.sent.append((topic, value, key))
+        if self.lost_acks:
+            self.lost_acks -= 1
+            raise KafkaUnavailable("KafkaTimeoutError")
 
     def on(self, topic: str) -> list[dict]:
         """The JSON events sent to `topic`, decoded, in order."""

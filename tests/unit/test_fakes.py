@@ -42,6 +42,11 @@ def test_the_fake_publisher_keeps_records_in_order_and_refuses_as_a_broker_that_
     with pytest.raises(ValueError, match="boom"):
         FakePublisher(error=ValueError("boom")).send("t", b"{}")
     assert len(publisher.sent) == 3
+    lossy = FakePublisher(lost_acks=1)
+    with pytest.raises(KafkaUnavailable):
+        lossy.send("t.raw.v1", b"{}")          # the broker has it; the caller is not told so
+    lossy.send("t.raw.v1", b"{}")
+    assert len(lossy.sent) == 2
 
 
 def test_the_fake_documents_give_the_real_report_csv_and_pack_layout_with_placeholder_renderings():
