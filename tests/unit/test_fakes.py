@@ -59,3 +59,18 @@ def test_the_fake_documents_give_the_real_report_csv_and_pack_layout_with_placeh
     assert fake.render(doc, "pdf") == f"pdf of release {releases.RELEASE_ID}".encode()
     names = zipfile.ZipFile(io.BytesIO(fake.render(doc, "pack"))).namelist()
     assert names == [filename(releases.RELEASE_ID, k) for k in PACKED] + ["manifest.json"]
+
+
+def test_every_app_made_in_a_test_shares_the_sessions_compiled_templates(keys_dir):
+    """tests/conftest.py keeps compiled templates for the session; an app whose Jinja options
+    dropped it would compile every page again in every test (the unit suite's time doubles)."""
+    from flask import Flask
+
+    from services.intake.app import create_app as intake_app
+    from services.intake.settings import Settings as IntakeSettings
+    from tests.unit.test_reporter_api import app_with
+
+    shared = Flask.jinja_options["bytecode_cache"]
+    intake = intake_app(IntakeSettings(keys_dir=keys_dir), FakePublisher())
+    reporter = app_with(releases.book(), FakePublisher(), None)
+    assert intake.jinja_env.bytecode_cache is shared and reporter.jinja_env.bytecode_cache is shared
