@@ -25,12 +25,14 @@ SCHEMA_VERSION = 1   # the major version of every topic's events (its topic name
 STATUSES = ("published", "suppressed")
 
 # Patterns, defined once: a month as events carry it, a release id (also the reporter's URLs and
-# its OpenAPI), and a sealing key's id (the first 16 hex digits of its public key's SHA-256).
+# its OpenAPI), a sealing key's id (the first 16 hex digits of its public key's SHA-256), and an
+# event id as the intake's API takes it (a random UUID, lower case).
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 MONTH = re.compile(MONTH_PATTERN)
 RELEASE_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 RELEASE_ID = re.compile(RELEASE_ID_PATTERN)
 KEY_ID_PATTERN = r"^[0-9a-f]{16}$"
+EVENT_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"   # new_event_id()
 
 
 class Strict(Schema):

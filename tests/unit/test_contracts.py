@@ -139,3 +139,15 @@ def test_one_release_id_pattern_for_events_and_urls(release_id, ok):
     else:
         with pytest.raises(events.InvalidMessage):
             events.decode(events.Command, json.dumps(command).encode())
+
+
+def test_a_new_event_id_has_the_pattern_the_intakes_api_documents():
+    import re
+
+    from services.intake.openapi import document
+
+    ids = [events.new_event_id() for _ in range(50)]
+    assert all(re.fullmatch(events.EVENT_ID_PATTERN, i) for i in ids) and len(set(ids)) == 50
+    assert document()["components"]["schemas"]["Answers"]["properties"]["event_id"]["pattern"] == \
+        events.EVENT_ID_PATTERN
+    assert not re.fullmatch(events.EVENT_ID_PATTERN, ids[0].upper())
