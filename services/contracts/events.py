@@ -140,6 +140,7 @@ def _release_id(**kwargs) -> fields.Field:
 
 
 class Envelope(Versioned):
+    """A report's envelope: the version and the event's own id (the intake's idempotency key)."""
     event_id = fields.UUID(required=True)
 
 
