@@ -104,7 +104,7 @@ class Views:
     def wipe(self, release_id: str):
         """Answers 202 at once; the outcome is read with GET on the same path (Location)."""
         outcome = self.reporting.wipe(release_id, g.identity)
-        where = url_for("api.wipe_outcome", release_id=outcome["release_id"])
+        where = url_for("api.wipe_outcome", release_id=outcome.release_id)
         return jsonify(schemas.Requested().dump(outcome)), 202, {"Location": where, "Retry-After": "5"}
 
     @may("administer")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from marshmallow import Schema, ValidationError
+from marshmallow import Schema
 
 from services.common.kafka_client import client_options
 from services.contracts import events
@@ -25,7 +25,7 @@ from .audit import AuditTrail
 from .releases import ReleaseBook
 
 log = logging.getLogger("reporter.consumer")
-Sink = tuple[Callable[[bytes], dict], Callable[[dict], None]]
+Sink = tuple[Callable[[bytes], events.Event], Callable[[events.Event], None]]
 
 
 class Cache:
@@ -111,6 +111,7 @@ class TopicReader:
                 await asyncio.sleep(2)
             finally:
                 await consumer.stop()
+        self.running = False
 
     async def _assign(self, consumer: AIOKafkaConsumer) -> dict[TopicPartition, int]:
         """Every partition of every topic, each from its cached position (or its start)."""
@@ -155,14 +156,14 @@ class TopicReader:
         decode, sink = self._sinks[topic]
         try:
             decoded = decode(value)
-        except (ValueError, TypeError, ValidationError, RecursionError) as exc:
+        except events.InvalidMessage as exc:
             log.warning("message ignored", extra={"topic": topic, "partition": partition, "offset": offset,
-                                                  "error_class": type(exc).__name__})
+                                                  "error_class": exc.error_class})
             return
         sink(decoded)
 
 
-def _schema(schema: type[Schema]) -> Callable[[bytes], dict]:
+def _schema(schema: type[Schema]) -> Callable[[bytes], events.Event]:
     return lambda raw: events.decode(schema, raw)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
@@ -13,7 +14,7 @@ from services.common.kafka import KafkaUnavailable
 from services.contracts import events
 
 from .audit import AuditLog
-from .documents import DOWNLOADS, Documents, filename
+from .documents import DOWNLOADS, Renderer, filename
 from .identity import ADMIN, Identity
 from .releases import ReleaseBook
 
@@ -31,34 +32,47 @@ class NotYet(RuntimeError):
     """An action whose precondition is not met (a wipe before the pack was downloaded)."""
 
 
+@dataclass(frozen=True)
+class WipeRequested:
+    """A wipe sent, whose outcome has not arrived yet (GET .../wipe answers it once it has)."""
+    release_id: str
+    command_id: str
+    status: str = "requested"
+
+
 class WipeLedger:
     """The aggregator's wipe outcomes (wipes topic), by command and by release. Thread-safe.
     `on_outcome(outcome)` is called, outside the lock, for each outcome added."""
 
     def __init__(self, on_outcome: Callable[[dict], None] | None = None):
         self._lock = threading.Lock()
-        self._by_command: dict[str, dict] = {}
-        self._by_release: dict[str, dict] = {}
+        self._by_command: dict[str, events.WipeOutcomeEvent] = {}
+        self._by_release: dict[str, events.WipeOutcomeEvent] = {}
         self.on_outcome = on_outcome
 
-    def add(self, outcome: dict) -> None:
+    def add(self, outcome: events.WipeOutcomeEvent) -> None:
         with self._lock:
-            self._by_command[str(outcome["command_id"])] = outcome
-            self._by_release[outcome["release_id"]] = outcome
+            self._by_command[outcome.command_id] = outcome
+            self._by_release[outcome.release_id] = outcome
         if self.on_outcome is not None:
             self.on_outcome(outcome)
 
-    def latest(self, release_id: str) -> dict | None:
+    def latest(self, release_id: str) -> events.WipeOutcomeEvent | None:
         with self._lock:
             return self._by_release.get(release_id)
 
-    def of_command(self, command_id: str) -> dict | None:
+    def wiped(self, release_id: str) -> bool:
+        """Whether the release's latest wipe outcome is a complete wipe."""
+        latest = self.latest(release_id)
+        return latest is not None and latest.status == "wiped"
+
+    def of_command(self, command_id: str) -> events.WipeOutcomeEvent | None:
         with self._lock:
             return self._by_command.get(command_id)
 
 
 class Reporting:
-    def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher,
+    def __init__(self, book: ReleaseBook, documents: Renderer, audit: AuditLog, commands_topic: str, publisher,
                  wipes: WipeLedger | None = None, wipe_grace_days: float = 1.0):
         self.book, self.documents, self.audit = book, documents, audit
         self._commands_topic, self._publisher = commands_topic, publisher
@@ -83,7 +97,7 @@ class Reporting:
         due = []
         for rid in self.book.ids():
             at = self.wipe_due_at(rid)
-            if at is None or now < at or (self.wipes.latest(rid) or {}).get("status") == "wiped":
+            if at is None or now < at or self.wipes.wiped(rid):
                 continue
             if not self.audit.trail.wipe_requested_since(rid, at - self.wipe_grace):
                 due.append(rid)
@@ -113,17 +127,17 @@ class Reporting:
             raise
         return command_id
 
-    def _confirmed(self, outcome: dict) -> None:
+    def _confirmed(self, outcome: events.WipeOutcomeEvent) -> None:
         """An outcome on the wipes topic: the audit log confirms a wipe an administrator asked
         this reporter for (once: only the reporter that sent the command waits for it)."""
         with self._pending:
-            _release, who = self._waiting.pop(str(outcome["command_id"]), (None, None))
+            _release, who = self._waiting.pop(outcome.command_id, (None, None))
         if who is None:
             return
         try:
-            self.audit.record("wipe_confirmed", who, release_id=outcome["release_id"], detail=outcome["status"])
+            self.audit.record("wipe_confirmed", who, release_id=outcome.release_id, detail=outcome.status)
         except KafkaUnavailable:   # the outcome itself stays on the wipes topic, shown on the release's page
-            log.warning("wipe confirmation not audited", extra={"release_id": outcome["release_id"]})
+            log.warning("wipe confirmation not audited", extra={"release_id": outcome.release_id})
 
     def release(self, release_id: str) -> dict:
         """A complete release's document; `latest` for the newest. NotFound otherwise."""
@@ -168,23 +182,23 @@ class Reporting:
         except KafkaUnavailable:
             log.warning("audit entry not written", extra={"action": action, "release_id": release_id})
 
-    def wipe(self, release_id: str, who: Identity) -> dict:
+    def wipe(self, release_id: str, who: Identity) -> WipeRequested:
         """Once an administrator has downloaded the release's pack, ask the aggregator to purge
         the individual-level records the release covered. Returns at once (no request waits for
-        the aggregator): `{"release_id", "status": "requested", "command_id"}`; the outcome
+        the aggregator): WipeRequested; the outcome
         arrives on the wipes topic (`wipe_outcome`), and is audited as `wipe_confirmed`."""
         release_id = self.release(release_id)["release_id"]
         if not self.audit.trail.pack_downloaded_by_admin(release_id):
             raise NotYet("Download this release's report pack first: the wipe deletes the records it was made from")
         command_id = self._send_wipe(release_id, who)
-        return {"release_id": release_id, "status": "requested", "command_id": command_id}
+        return WipeRequested(release_id, command_id)
 
     def wipe_pending(self, release_id: str) -> bool:
         """Whether a wipe this reporter sent for the release still awaits its outcome."""
         with self._pending:
             return any(rid == release_id for rid, _who in self._waiting.values())
 
-    def wipe_outcome(self, release_id: str) -> dict:
+    def wipe_outcome(self, release_id: str) -> events.WipeOutcomeEvent:
         outcome = self.wipes.latest(self.release(release_id)["release_id"])
         if outcome is None:
             raise NotFound("This release has not been wiped")

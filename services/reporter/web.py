@@ -7,7 +7,6 @@ signed with a key that lives in this process's memory. Single sign-on (oidc.py) 
 Identity in the same session from an OpenID Connect callback instead of the token form."""
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime, timezone
 from functools import wraps
@@ -16,13 +15,13 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
+from services.contracts.events import RELEASE_ID
 
 from . import labels
 from .identity import Identity
 from .reporting import NotFound, NotYet
 
 SESSION_SECONDS = 8 * 60 * 60
-RELEASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 SERVICE_NAME = "Micro-aggression reports"
 COPYRIGHT = "Norfolk and Waveney Integrated Care System"
 WIPE_REFRESH_SECONDS = 5   # a release's page reloads itself this often while its wipe awaits its outcome
@@ -203,7 +202,7 @@ class Pages:
         rid = self.reporting.release(release_id)["release_id"]
         return render_template("report/confirm_pack.html", role=who.role, active="releases", release_id=rid,
                                grace=self.grace_words(),
-                               wiped=(self.reporting.wipes.latest(rid) or {}).get("status") == "wiped")
+                               wiped=self.reporting.wipes.wiped(rid))
 
     @page("administer")
     def download_pack(self, who: Identity, release_id: str):

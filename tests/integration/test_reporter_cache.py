@@ -2,7 +2,6 @@
 before from its local cache at once, and reads from the broker only what came after."""
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.kafka
 
 
 def release(rid: str) -> list[bytes]:
-    return [json.dumps(cell(rid, i, 2, 10 + i)).encode() for i in range(2)]
+    return [events.encode(events.ReleaseCell, cell(rid, i, 2, 10 + i)) for i in range(2)]
 
 
 def running(topic_reader: TopicReader, timeout: float = 60) -> TopicReader:
@@ -28,6 +27,14 @@ def running(topic_reader: TopicReader, timeout: float = 60) -> TopicReader:
         assert time.monotonic() < deadline, "the reader did not catch up"
         time.sleep(0.1)
     return topic_reader
+
+
+def stopped(topic_reader: TopicReader, timeout: float = 30) -> None:
+    topic_reader.stop()
+    deadline = time.monotonic() + timeout
+    while topic_reader.running:
+        assert time.monotonic() < deadline, "the reader did not stop"
+        time.sleep(0.1)
 
 
 def read_into(kafka, topics, path):
@@ -46,7 +53,7 @@ def test_a_restarted_reader_shows_the_cache_at_once_and_reads_only_what_came_aft
     first, book, trail = read_into(kafka, topics, cache_file)
     running(first.replay().start())
     assert book.ids() == ["20261201-aaaa0001"] and len(trail.entries()) == 1
-    first.stop()
+    stopped(first)   # it reads nothing more
 
     produce(kafka["bootstrap"], topics.releases, release("20261202-bbbb0002"))
     second, book, trail = read_into(kafka, topics, cache_file)
@@ -59,9 +66,9 @@ def test_a_restarted_reader_shows_the_cache_at_once_and_reads_only_what_came_aft
     deadline = time.monotonic() + 30
     while len(book.ids()) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
-    second.stop()
+    stopped(second)
     assert book.ids() == ["20261201-aaaa0001", "20261202-bbbb0002"]
-    assert [c["release_id"] for c in from_broker] == ["20261202-bbbb0002"] * 2   # nothing read twice
+    assert [c.release_id for c in from_broker] == ["20261202-bbbb0002"] * 2   # nothing read twice
 
 
 def test_a_reader_without_a_writable_place_reads_from_memory(kafka, topics, tmp_path):
@@ -70,5 +77,5 @@ def test_a_reader_without_a_writable_place_reads_from_memory(kafka, topics, tmp_
     produce(kafka["bootstrap"], topics.releases, release("20261201-cccc0003"))
     topic_reader, book, _ = read_into(kafka, topics, blocked / "topics.sqlite")
     running(topic_reader.replay().start())
-    topic_reader.stop()
+    stopped(topic_reader)
     assert book.ids() == ["20261201-cccc0003"]

@@ -137,10 +137,6 @@ def test_each_kind_of_problem_gets_the_design_systems_wording():
     assert wording.messages(Q, {"x": 1}, {"x": ["Unknown field."]}, ["when"]) == {"_page": wording.PAGE_PROBLEM}
 
 
-def test_every_question_has_wording_for_its_errors():
-    assert set(wording.ASKS_FOR) == set(Q.field_codes)
-
-
 FORM_KEY = "synthetic-form-key-for-the-tests-0123456789"
 
 
