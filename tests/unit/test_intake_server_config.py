@@ -10,9 +10,16 @@ from deploy.services import INTAKE_GUNICORN, services
 
 
 def loaded() -> Config:
+    import os
+    from unittest import mock
+
     cfg = Config()
     namespace: dict = {}
-    exec(compile(INTAKE_GUNICORN.read_text(), str(INTAKE_GUNICORN), "exec"), namespace)
+    with mock.patch.dict(os.environ, clear=False):   # the file may make a form key: not for other tests
+        os.environ.pop("INTAKE_FORM_KEY", None)
+        os.environ.pop("INTAKE_WORKERS", None)
+        exec(compile(INTAKE_GUNICORN.read_text(), str(INTAKE_GUNICORN), "exec"), namespace)
+        assert len(os.environ["INTAKE_FORM_KEY"]) >= 32   # one key for all the workers it starts
     for key, value in namespace.items():
         if key in cfg.settings:
             cfg.set(key, value)
