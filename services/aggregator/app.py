@@ -165,8 +165,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         if reason is not None:
             store.save_refusal(release_id, {"reason": reason, "failures": failures})
             return None, reason
-        store.save_release(release_id, cut.cells, cut.record, positions, reports)
-        return cut.cells, None
+        return store.save_release(release_id, cut.cells, cut.record, positions, reports), None   # the cells stored
 
     async def _pad(began: float) -> None:
         """Cutting takes longer the more suppression the data needs: wait so that the release

@@ -250,15 +250,18 @@ class Store(abc.ABC):
             f"SELECT record FROM releases WHERE record IS NOT NULL ORDER BY {self.ORDER}").fetchall()]
 
     def save_release(self, release_id: str, cells: list[dict], record: list[list],
-                     positions: dict[int, int] | None = None, reports: int | None = None) -> None:
+                     positions: dict[int, int] | None = None, reports: int | None = None) -> list[dict]:
         """The cut release, and the redacted topic's positions it covers, in one transaction.
-        Idempotent by release id: a second save of the same id changes nothing."""
+        Idempotent by release id: a second save of the same id changes nothing. Returns the cells
+        stored under the id, the first saved: publish those (should two instances ever cut one id,
+        both publish the same)."""
         with self._tx():
             self._execute("INSERT INTO releases (release_id, cells, record, reports) VALUES (?, ?, ?, ?) "
                           "ON CONFLICT DO NOTHING", (release_id, json.dumps(cells), json.dumps(record), reports))
             if positions is not None:
                 self._execute("INSERT INTO watermarks (release_id, positions) VALUES (?, ?) ON CONFLICT DO NOTHING",
                               (release_id, json.dumps(sorted(positions.items()))))
+            return self.release(release_id)
 
     def mark_published(self, release_id: str) -> None:
         """Every cell of the release has been acknowledged by the broker."""
@@ -405,24 +408,39 @@ class PostgresStore(Store):
 
         self._psycopg = psycopg
         self._url = str(location)
-        self._db = psycopg.connect(self._url, autocommit=True)
+        self._db = self._connect()
         self._lock_db = None
         with self._db.transaction():
             # two instances starting at once: one creates the tables, the other waits for it
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (CUT_LOCK_KEY + 1,))
             self._db.execute(POSTGRES_SCHEMA)
 
+    def _connect(self):
+        return self._psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+
+    def _live(self):
+        """The connection, made again if the last one was lost (the server restarted, a failover):
+        the statement that found it lost failed, its batch is read again (consumer.retry_on_failure),
+        and the next one reconnects. Never inside a transaction: that one failed whole."""
+        if self._db.closed or self._db.broken:
+            self._db = self._connect()
+        return self._db
+
     def _execute(self, sql: str, params=()):
-        return self._db.execute(sql.replace("%", "%%").replace("?", "%s"), params)
+        db = self._db if self._in_tx() else self._live()
+        return db.execute(sql.replace("%", "%%").replace("?", "%s"), params)
+
+    def _in_tx(self) -> bool:
+        return not self._db.closed and \
+            self._db.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
 
     def _tx(self, snapshot: bool = False):
-        db = self._db
-
         @contextlib.contextmanager
         def tx():
-            if db.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
+            if self._in_tx():
                 yield   # nested: the outer transaction holds
                 return
+            db = self._live()
             with db.transaction():
                 if snapshot:
                     db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -444,13 +462,16 @@ class PostgresStore(Store):
                 time.sleep(0.05 * (attempt + 1))
 
     def try_lock(self) -> bool:
-        if self._lock_db is None or self._lock_db.closed:
-            self._lock_db = self._psycopg.connect(self._url, autocommit=True)
+        if self._lock_db is None or self._lock_db.closed or self._lock_db.broken:
+            self._lock_db = self._connect()
         return bool(self._lock_db.execute("SELECT pg_try_advisory_lock(%s)", (CUT_LOCK_KEY,)).fetchone()[0])
 
     def unlock(self) -> None:
         if self._lock_db is not None and not self._lock_db.closed:
-            self._lock_db.execute("SELECT pg_advisory_unlock(%s)", (CUT_LOCK_KEY,))
+            try:
+                self._lock_db.execute("SELECT pg_advisory_unlock(%s)", (CUT_LOCK_KEY,))
+            except self._psycopg.OperationalError:   # the session is gone, and its lock with it
+                self._lock_db.close()
 
     def close(self) -> None:
         if self._lock_db is not None:

@@ -78,8 +78,9 @@ def test_a_cell_key_is_the_sum_of_its_reports_keys(store, monkeypatch):
 
 def test_releases_are_idempotent_by_id_and_kept_in_the_order_cut(store):
     store.count("a", cells(), (0, 0))
-    store.save_release("r1", [{"cell": 1}], [["rec", 1]], {0: 1}, reports=1)
-    store.save_release("r1", [{"cell": 99}], [["rec", 99]], {0: 50}, reports=50)   # a second cut of r1: ignored
+    assert store.save_release("r1", [{"cell": 1}], [["rec", 1]], {0: 1}, reports=1) == [{"cell": 1}]
+    # a second cut of r1 (another instance): ignored, and told what to publish instead
+    assert store.save_release("r1", [{"cell": 99}], [["rec", 99]], {0: 50}, reports=50) == [{"cell": 1}]
     store.save_release("r2", [{"cell": 2}], [["rec", 2]], {0: 1, 1: 7}, reports=8)
     assert store.release("r1") == [{"cell": 1}] and store.release("nope") is None
     assert store.releases() == [[{"cell": 1}], [{"cell": 2}]]
@@ -164,3 +165,27 @@ def test_pruning_forgets_only_ids_that_can_never_come_back(store):
     assert store.count("new-2", cells(), (0, 12)) is False        # ids after the watermark are still known
     assert store.count("new-9", cells(), (1, 19)) is True
     assert store.snapshot()[0][("reports", "2026-10", ())] == 15
+
+
+@pytest.mark.postgres
+def test_a_lost_database_connection_fails_one_batch_and_the_next_reconnects(postgres):
+    import psycopg
+
+    url = postgres.create_database()
+    store = Store(url)
+    try:
+        store.count("a", cells(), (0, 0))
+        assert store.try_lock()
+        with psycopg.connect(postgres.url(), autocommit=True) as admin:   # the server drops every session
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                          (url.rsplit("/", 1)[1],))
+        with pytest.raises(psycopg.OperationalError):
+            store.count_many([("b", cells(), (0, 1))])                 # this batch fails whole...
+        assert store.count_many([("b", cells(), (0, 1)), ("a", cells(), (0, 0))]) == 1   # ...read again, it counts
+        assert store.snapshot()[0][("reports", "2026-10", ())] == 2 and store.positions() == {0: 2}
+        store.unlock()                                                  # its session, and lock, are gone
+        other = Store(url)
+        assert other.try_lock() and not store.try_lock()
+        other.close()
+    finally:
+        store.close()
