@@ -9,16 +9,18 @@ import json
 import os
 import signal
 import time
+import uuid
 from datetime import date
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 
 from deploy.kafka.broker import free_port
 from deploy.services import healthy, services, start
 from services.aggregator import schedule
 from services.aggregator.app import GROUP
-from services.aggregator.state import Store
+from services.aggregator.state import PRUNE_AFTER_WIPE_MS, Store
 from services.contracts import events
 from tests.support.kafka import produce, read_all, wait_caught_up
 
@@ -43,6 +45,8 @@ def members(bootstrap: str) -> int:
         await admin.start()
         try:
             return len((await admin.describe_consumer_groups([GROUP]))[0].groups[0][5])
+        except KafkaError:   # a fresh broker: no group coordinator yet
+            return 0
         finally:
             await admin.close()
     return asyncio.run(run())
@@ -109,6 +113,12 @@ def test_two_aggregators_on_one_postgres_count_every_report_once_and_cut_one_rel
             assert time.monotonic() < deadline, "the scheduled release was never published"
             time.sleep(0.5)
         time.sleep(5)   # the other instance has had 25 checks to publish it again
+        produce(bootstrap, topics.commands, [events.encode(events.Command, {
+            "schema_version": 1, "command_id": str(uuid.uuid4()), "kind": "wipe", "release_id": DUE.release_id})])
+        deadline = time.monotonic() + 120
+        while not (outcomes := [json.loads(v) for v in read_all(bootstrap, topics.wipes)]):
+            assert time.monotonic() < deadline, "no wipe outcome"
+            time.sleep(0.5)
         aggregators.stop()
     finally:
         aggregators.stop()
@@ -122,4 +132,11 @@ def test_two_aggregators_on_one_postgres_count_every_report_once_and_cut_one_rel
     assert sorted(map(key, published)) == sorted(map(key, cut))
     total = next(c for c in published if c["table"] == "reports" and c["period"] == MONTH)
     assert total["value"] is not None and abs(total["value"] - REPORTS) <= 5   # rounded to 5, noise at most 2
+
+    # The wipe deleted every record the release covered: once the raw bound has passed, every id
+    # is forgotten, and the total of reports counted stays.
+    assert [o["status"] for o in outcomes] == ["wiped"]
+    assert store.prune(now_ms=int(time.time() * 1000)) == 0                          # too soon
+    assert store.prune(now_ms=int(time.time() * 1000) + PRUNE_AFTER_WIPE_MS) == REPORTS
+    assert store.reports_counted() == REPORTS
     store.close()
