@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
 from aiokafka.errors import KafkaError
 
 from deploy.kafka.broker import free_port
@@ -39,16 +40,24 @@ def redacted_report(i: int) -> bytes:
                     "what_happened": "[PERSON] talked over me in handover."}})
 
 
-def members(bootstrap: str) -> int:
+def consumers_of(bootstrap: str, topic: str) -> int:
+    """How many members of the aggregators' group hold partitions of `topic` (each process has one
+    consumer on the redacted topic, and another on the commands topic in the same group)."""
     async def run():
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
         await admin.start()
         try:
-            return len((await admin.describe_consumer_groups([GROUP]))[0].groups[0][5])
+            group = (await admin.describe_consumer_groups([GROUP]))[0].groups[0]
         except KafkaError:   # a fresh broker: no group coordinator yet
             return 0
         finally:
             await admin.close()
+        holding = 0
+        for member in group[5]:
+            if member[4]:
+                assignment = ConsumerProtocolMemberAssignment.decode(member[4])
+                holding += any(t == topic and parts for t, parts in assignment.assignment)
+        return holding
     return asyncio.run(run())
 
 
@@ -85,9 +94,9 @@ def test_two_aggregators_on_one_postgres_count_every_report_once_and_cut_one_rel
     aggregators = Aggregators(portal, postgres.create_database())
     try:
         aggregators.start(2, AGGREGATOR_RELEASE_SCHEDULE="off")
-        deadline = time.monotonic() + 120
-        while members(bootstrap) != 2:   # both in the group before anything is sent
-            assert time.monotonic() < deadline, "the two aggregators never joined one group"
+        deadline = time.monotonic() + 300
+        while (sharing := consumers_of(bootstrap, topics.redacted)) != 2:   # both share the partitions
+            assert time.monotonic() < deadline, f"{sharing} aggregators hold redacted partitions, not 2"
             time.sleep(0.5)
         stream = [redacted_report(i) for i in range(REPORTS)]
         produce(bootstrap, topics.redacted, stream + stream[::-1])   # every report twice
@@ -106,8 +115,10 @@ def test_two_aggregators_on_one_postgres_count_every_report_once_and_cut_one_rel
         assert store.release(DUE.release_id) is None
 
         # Both started at once with the same scheduled release due: one cuts it, the other waits
-        # for the lock, then finds it published.
-        aggregators.start(2, AGGREGATOR_RELEASE_SCHEDULE="quarterly", AGGREGATOR_SCHEDULE_CHECK_SECONDS="0.2")
+        # for the lock, then finds it published. A cut held 20 s (the release delay) outlasts the
+        # gap between the two processes' starts, so without the lock both would cut and publish.
+        aggregators.start(2, AGGREGATOR_RELEASE_SCHEDULE="quarterly", AGGREGATOR_SCHEDULE_CHECK_SECONDS="0.2",
+                          AGGREGATOR_RELEASE_DELAY_SECONDS="20")
         deadline = time.monotonic() + 300
         while not store.is_published(DUE.release_id):
             assert time.monotonic() < deadline, "the scheduled release was never published"
