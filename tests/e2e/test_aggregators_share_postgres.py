@@ -23,6 +23,7 @@ from services.aggregator import schedule
 from services.aggregator.app import GROUP
 from services.aggregator.state import PRUNE_AFTER_WIPE_MS, Store
 from services.contracts import events
+from services.contracts.tables import QUARTER, period_of
 from tests.support.kafka import produce, read_all, wait_caught_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.kafka]
@@ -106,7 +107,7 @@ def test_two_aggregators_on_one_postgres_count_every_report_once_and_cut_one_rel
         store = Store(aggregators.url)
         counts, months = store.snapshot()
         assert months == [MONTH] and store.reports_counted() == REPORTS
-        quarter = f"{MONTH[:4]}-Q{(int(MONTH[5:]) - 1) // 3 + 1}"
+        quarter = period_of(MONTH, QUARTER)
         assert counts[("reports", MONTH, ())] == REPORTS
         assert counts[("about", quarter, ("race",))] == REPORTS // 2
         assert counts[("about", quarter, ("age",))] == counts[("about", quarter, ("sex",))] == REPORTS // 2
