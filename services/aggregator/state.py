@@ -22,6 +22,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
 from services.contracts import privacy
 
@@ -137,10 +138,11 @@ class Store(abc.ABC):
         return self._retrying(work)
 
     def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
-                   passed: list[tuple[int, int]] = ()) -> int:
+                   passed: list[tuple[int, int]] = (), record_key: Callable[[str], int] | None = None) -> int:
         """Count a batch of reports, each once, in one transaction (one fsync), with the
         positions they were read from and those of records `passed` without counting (dead
         letters). All or nothing: a crash leaves the batch wholly uncounted, to be read again.
+        `record_key(event_id)` gives each report's record key (random when not given).
         Returns how many were new."""
         def work():
             furthest: dict[int, int] = {}
@@ -148,10 +150,10 @@ class Store(abc.ABC):
                 furthest[partition] = max(offset, furthest.get(partition, -1))
             for partition in sorted(furthest):   # rows always taken in one order: no deadlock between instances
                 self.advance(partition, furthest[partition])
-            return self._count_new(reports)
+            return self._count_new(reports, record_key)
         return self._retrying(work)
 
-    def _count_new(self, reports) -> int:
+    def _count_new(self, reports, record_key: Callable[[str], int] | None = None) -> int:
         """Inside the caller's transaction: the reports' ids, in id order, and one more report in
         each cell of those not counted before, each drawing one random record key (only its sums
         are kept, per cell), cells written in key order."""
@@ -163,7 +165,7 @@ class Store(abc.ABC):
                              (event_id, part, off)).rowcount != 1:
                 continue
             new += 1
-            key = cellkey.record_key()
+            key = record_key(event_id) if record_key else cellkey.record_key()
             for t, p, c in cells:
                 cell = added[(t, p, json.dumps(list(c)))]
                 cell[0] += 1
@@ -174,6 +176,15 @@ class Store(abc.ABC):
                           f"ckey = (counts.ckey + excluded.ckey) % {cellkey.KEY_RANGE}",
                           (t, p, c, n, keys % cellkey.KEY_RANGE))
         return new
+
+    def counted_among(self, event_ids: list[str]) -> set[str]:
+        """Which of these reports have been counted."""
+        found: set[str] = set()
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            found.update(e for (e,) in self._execute(
+                f"SELECT event_id FROM counted WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def advance(self, partition: int, offset: int) -> None:
         """Everything on the redacted topic's `partition` up to `offset` has been handled."""
