@@ -323,6 +323,34 @@ class Store(abc.ABC):
             return pruned
 
 
+    # Moving a store (SQLite to PostgreSQL when one aggregator becomes several).
+    TABLES = {   # every table and the columns a copy carries, in the order rows are read
+        "counted": ("event_id", "part", "off"),
+        "counts": ("table_id", "period", "cell", "n", "ckey"),
+        "releases": ("release_id", "cells", "record", "reports"),
+        "refusals": ("release_id", "failures"),
+        "published": ("release_id",),
+        "positions": ("part", "next_offset"),
+        "watermarks": ("release_id", "positions"),
+        "wipes": ("release_id", "wiped_at_ms"),
+        "totals": ("name", "n"),
+    }
+
+    def copy_from(self, source: "Store") -> int:
+        """Copy everything `source` holds into this store, which must be empty, in one
+        transaction (releases keep their order). Returns how many reports it holds."""
+        with self._tx():
+            if self._execute("SELECT count(*) FROM counted").fetchone()[0] or self.releases():
+                raise ValueError("the store copied into must be empty")
+            for table, columns in self.TABLES.items():
+                order = f" ORDER BY {source.ORDER}" if table == "releases" else ""
+                rows = source._execute(f"SELECT {', '.join(columns)} FROM {table}{order}").fetchall()
+                for row in rows:
+                    self._execute(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                  f"VALUES ({', '.join('?' * len(columns))})", tuple(row))
+            return self.reports_counted()
+
+
 class SqliteStore(Store):
     """One file, one aggregator (the `make run` default). The cut's lock is a lock on a file beside
     it, so two processes on one machine never cut at once."""
@@ -488,3 +516,23 @@ class PostgresStore(Store):
         if self._lock_db is not None:
             self._lock_db.close()
         self._db.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """python -m services.aggregator.state copy SOURCE TARGET: copy a store (a SQLite path or
+    sqlite:/// URL, or a postgresql:// URL) into an empty one, with the aggregators stopped."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 3 or args[0] != "copy":
+        raise SystemExit(main.__doc__)
+    source, target = Store(args[1]), Store(args[2])
+    try:
+        print(f"copied: {target.copy_from(source)} reports counted, {len(target.releases())} releases")
+    finally:
+        source.close()
+        target.close()
+
+
+if __name__ == "__main__":
+    main()
