@@ -7,6 +7,7 @@ import asyncio
 import logging
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Protocol, runtime_checkable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic, RecordsToDelete
@@ -48,6 +49,14 @@ def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     that exist already (so a changed lifetime reaches a running deployment); returns the names
     created."""
     return asyncio.run(_ensure_topics(bootstrap, topics))
+
+
+@runtime_checkable
+class Publisher(Protocol):
+    """What the Flask apps publish through: `SyncProducer` here, `tests/fakes.FakePublisher` in tests."""
+
+    def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+        """Returns once the broker has the record; raises KafkaUnavailable when it cannot say so."""
 
 
 class SyncProducer:
