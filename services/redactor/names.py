@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
@@ -47,8 +47,8 @@ class Entity:
     label: str
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the text (a named tuple: a text has hundreds, built on every call)."""
     start: int
     end: int
     text: str
@@ -134,16 +134,15 @@ def _initial(text: str, at: int) -> bool:
 def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
     """The words of the text (a possessive or contraction cut off), with the entity label of the
     model's token that starts where the word starts."""
-    by_idx = {t.idx: t for t in tokens}
+    ents = {t.idx: t.ent for t in tokens}
     out = []
     for m in _WORD.finditer(text):
-        word = m.group()
-        cut = _CONTRACTION.search(word)
-        if cut and cut.start() > 0:
-            word = word[:cut.start()]
-        token = by_idx.get(m.start(), Token(m.start()))
-        out.append(Word(m.start(), m.start() + len(word), word, token.ent,
-                        _initial(text, m.start())))
+        word, start = m.group(), m.start()
+        if "'" in word or "’" in word:
+            cut = _CONTRACTION.search(word)
+            if cut and cut.start() > 0:
+                word = word[:cut.start()]
+        out.append(Word(start, start + len(word), word, ents.get(start, ""), _initial(text, start)))
     return out
 
 

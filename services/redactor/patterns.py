@@ -424,9 +424,39 @@ RECOGNISERS: dict[str, Finder] = {
 }
 
 
+# What a text must hold for a recogniser to have anything to find: most need a digit, so on the
+# many narratives without one they are not run at all (the answers are the same, only sooner).
+_NEEDS_DIGIT = frozenset({
+    "nhs_number", "ni_number", "ni_number_in_context", "postcode", "uk_phone",
+    "international_phone", "nmc_pin", "hcpc_number", "registration_in_context", "staff_id",
+    "written_date", "numeric_date", "short_date", "date_of_birth", "vehicle", "vehicle_in_context",
+    "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
+    "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
+    "weekday_date", "bare_day_month", "postal_address"})
+_NEEDS: dict[str, Callable[[str, str], bool]] = {
+    "email": lambda text, lower: "@" in text,
+    "handle": lambda text, lower: "@" in text,
+    "spaced_email": lambda text, lower: "@" in text,
+    "spelled_email": lambda text, lower: "@" in text or "at" in lower,
+    "url": lambda text, lower: "://" in text or "www." in lower,
+    "bare_url": lambda text, lower: "/" in text and "." in text,
+    "bare_domain": lambda text, lower: "." in text,
+    "ipv6": lambda text, lower: ":" in text,
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _applicable(text: str) -> list[Finder]:
+    has_digit = _DIGIT.search(text) is not None
+    lower = text.lower()
+    return [find for name, find in RECOGNISERS.items() if name != "platform_handle" and
+            (has_digit or name not in _NEEDS_DIGIT) and
+            (name not in _NEEDS or _NEEDS[name](text, lower))]
+
+
 def find_all(text: str, english: Callable[[str], bool] | None = None) -> list[Span]:
     """Every span any UK recogniser finds (overlaps are left to the caller); `english` (the
-    lexicon's word test) lets a handle without digits or dots be found after a platform's name."""
-    out = [span for name, find in RECOGNISERS.items() if name != "platform_handle"
-           for span in find(text)]
+    lexicon's word test) lets a handle without digits or dots be found after a platform's name.
+    Recognisers that need what the text lacks (a digit, an "@", a dot) are skipped."""
+    out = [span for find in _applicable(text) for span in find(text)]
     return list(dict.fromkeys(out + platform_handle(text, english)))   # each span once

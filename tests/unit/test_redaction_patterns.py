@@ -195,3 +195,31 @@ def test_find_all_types_each_span():
         return Span(text.index(part), text.index(part) + len(part), kind)
     assert sorted(patterns.find_all(text)) == [at("07700 900123", "PHONE"), at("jo@nhs.net", "EMAIL"),
                                                at("NR1 3SR", "POSTCODE")]
+
+
+# --- skipping recognisers that cannot match: the same answers, sooner ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GATE_PIECES = ["Priya", " at ", "@", " dot ", ".", "/", ":", "::", "www", "http://", "nhs", "net",
+                "com", "snap ", "ext ", "badge no ", "Sat ", "May ", " ", ",", "\n", "AB", "C",
+                "NR", "0", "7", "12", "\u0663", "oh ", "seven ", "double ", "Road", "Flat "]
+
+
+def _ungated(text: str) -> list[Span]:
+    out = [span for name, find in patterns.RECOGNISERS.items() if name != "platform_handle"
+           for span in find(text)]
+    return list(dict.fromkeys(out + patterns.platform_handle(text, None)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PIECES), max_size=60).map("".join))
+def test_skipped_recognisers_never_change_the_answer(text):
+    assert patterns.find_all(text) == _ungated(text)
+
+
+def test_a_text_without_digits_skips_the_recognisers_of_numbers():
+    # only the spoken numbers, street addresses and the bare-domain check (a full stop) are left
+    assert len(patterns._applicable("She said I was too loud, again.")) == 3
+    assert patterns.find_all("Write to kofi.asante @ nhs . net please") == [Span(9, 32, "EMAIL")]
