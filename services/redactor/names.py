@@ -114,6 +114,30 @@ _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
+# Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
+# is in no list of names, only these prove it is one.
+_SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "laughed", "laughs", "shouted",
+                 "yelled", "replied", "snapped", "muttered", "whispered", "sighed", "smirked",
+                 "sneered", "texted", "messaged", "winked", "joked", "jokes", "mocked", "mocks",
+                 "screamed", "tutted", "grinned", "insisted", "keeps", "kept", "refused", "refuses",
+                 "mimics", "mimicked", "calls", "called", "makes", "made", "thinks", "thought",
+                 "wants", "wanted", "won't", "wouldn't", "didn't", "doesn't", "never", "always"}
+# A clause that speaks to someone: "Rain, can you…", "…, if you're reading this".
+_TO_YOU = re.compile(r"\s*(?:(?:can|could|would|will|do|did|are|were|have|please|why|if|when|"
+                     r"stop|just|honestly|seriously)\s+)?(?:you|your|you['’]\w+)\b", re.I)
+# Discourse words and adverbs that stand first, before a comma, and are no one's name.
+_DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", "ok", "yes", "yeah",
+              "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
+              "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
+              "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
+# What a name's initial may be followed by in a person's place ("Temperance B. said").
+_AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
+# Words after which two capitals stand for a person ("ask MY", "down as DR", "I'm just PA").
+_INITIALS_BEFORE = {"ask", "asked", "told", "tell", "as", "just", "with", "and", "from", "by"}
+_INITIALS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:on|and|about|if|to|that|who|or|in|at|said|"
+                             r"told|keeps|asked)\b)")
+
+
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
@@ -390,8 +414,9 @@ class Finder:
         w = self.words[i]
         if not self.lex.is_english(w.text) or self.lex.is_name(w.text) or w.ent == "PERSON":
             return False
-        if i and self._adjacent(i - 1, i) and fold(self.words[i - 1].text) in {"on", "at"}:
-            return False
+        if i and self._adjacent(i - 1, i) and (fold(self.words[i - 1].text) in {"on", "at"} or (
+                self.words[i - 1].text == "The" and not self.words[i - 1].initial)):
+            return False   # "on Kingfisher", "at The Larches": a place's or a house's name
         for k in (i - 1, i + 1):
             if self._adjacent(i, k) and self._capital(self.words[k]) and \
                     not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
@@ -665,11 +690,115 @@ class Finder:
                     continue
             yield Span(inner[0].start, inner[-1].end, "PERSON")
 
+    # -- round 3: a word in no list of names, proven a name by the words around it -------------
+    def _plain_word(self, w: Word) -> bool:
+        """A capitalised word that may be a name though it is an ordinary one ("Rain", "Gift",
+        "Honor"): not kept, not a function, discourse or identity word, not an adverb in -ly, and
+        not a plural of an English word ("Nurses")."""
+        key = fold(w.text)
+        if not _is_title_case(w.text) or len(key) < 3 or self._kept(w) or key in _DISCOURSE or \
+                key in _NEVER_WORD_NAMES or key in v.INTERJECTIONS and key != "bless" or \
+                key.endswith("ly") or key in v.VOCATIVES:
+            return False
+        return not (key.endswith("s") and self.lex.is_english(key[:-1]))
+
+    def context_names(self) -> Iterable[Span]:
+        """Ordinary words used as names where the sentence leaves no doubt: first in a sentence
+        and the subject of a verb only a person does ("Gift told the relatives", "Honor, the
+        band 6, laughed", "Rain, who…"), or spoken to ("Rain, can you stop…", "Honestly Rain, if
+        you're reading this")."""
+        for k, w in enumerate(self.words):
+            if not self._plain_word(w):
+                continue
+            after = self.text[w.end:w.end + 60]
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            if w.initial:
+                if nxt is not None and self.text[w.end:nxt.start] == " " and \
+                        fold(nxt.text) in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
+                    yield Span(w.start, w.end, SURE)
+                elif after[:1] == ",":
+                    rest = after[1:]
+                    # an apposition between commas, then a verb: "Bless, the band 6, laughed"
+                    aside = re.match(r"\s*(?:the|a|an|our|my|his|her|their|who|one)\b[^,.!?\n]{0,40},\s*(\w+)", rest, re.I)
+                    if re.match(r"\s*who\b", rest, re.I) or _TO_YOU.match(rest) or \
+                            (aside and fold(aside.group(1)) in _AFTER_PERSON):
+                        yield Span(w.start, w.end, SURE)
+            elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \
+                    self.text[self.words[k - 1].end:w.start] == " " and \
+                    (fold(self.words[k - 1].text) in v.VOCATIVES | v.INTERJECTIONS or
+                     fold(self.words[k - 1].text).endswith("ly")) and \
+                    (after[:1] == "!" or _TO_YOU.match(after[1:]) or
+                     re.match(r",\s*(?:if|I|we|this|that)\b", after)):
+                yield Span(w.start, w.end, SURE)   # "Honestly Rain, if you're reading this"
+
+    def role_lower(self) -> Iterable[Span]:
+        """A lower-case word after "my mentor", "our hca", or after "told", "asked", before the
+        clause goes on ("my mentor gift that…", "i told greer it wasn't"): a name even if it is
+        also an English word."""
+        for k in range(1, len(self.words) - 1):
+            w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
+            if not w.text.islower() or len(w.text) < 3 or \
+                    (self._kept(w) and not self._word_name(w)) or fold(w.text) in _DISCOURSE or w.text.endswith("ly") or \
+                    self.text[prev.end:w.start] != " " or \
+                    self.text[w.end:nxt.start].strip(" ,") != "":
+                continue
+            after = fold(nxt.text)
+            if fold(prev.text) in v.ROLES and self._possessed(k - 1) and \
+                    after in {"that", "who", "about", "and", "said", "told", "if", "what", "how",
+                              "because", "but", "when", "after", "before"}:
+                yield Span(w.start, w.end, SURE)
+            elif fold(prev.text) in _PERSON_VERBS and self.lex.is_name(w.text) and \
+                    after in {"it", "that", "i", "she", "he", "we", "they", "about", "if", "not",
+                              "to", "how", "what", "why", "my"}:
+                yield Span(w.start, w.end, SURE)
+
+    def abbreviation_initials(self) -> Iterable[Span]:
+        """Two capitals that are also an abbreviation or a word ("DR", "PS", "MY", "BY") stand
+        for a person where a person stands: first in a sentence before a verb only a person does
+        ("DR keeps asking", "BY told me"), or after "ask", "told", "down as", "just" at the end
+        of a phrase ("ask MY on nights", "I'm just PA, two letters"). Roles, departments and
+        bodies ("GP", "HR", "IT", "ED") are never taken."""
+        for m in _INITIALS.finditer(self.text):
+            word = m.group()
+            if "." in word:
+                continue
+            key = fold(word)
+            if key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    key in v.NATIONAL_BODIES or key in {"hr", "it", "ot", "pt", "ae", "ed", "uk",
+                                                       "eu", "tv", "pc", "id", "ok", "gp", "rn"}:
+                continue
+            k = self.at.get(m.start())
+            if k is None:
+                continue
+            w = self.words[k]
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            prev = self.words[k - 1] if k else None
+            subject = w.initial and nxt is not None and \
+                self.text[w.end:nxt.start] == " " and fold(nxt.text) in _SPEECH_VERBS
+            placed = prev is not None and fold(prev.text) in _INITIALS_BEFORE and \
+                self.text[prev.end:w.start] == " " and \
+                _INITIALS_AFTER.match(self.text, w.end) is not None
+            if subject or placed:
+                yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
+
+    def word_and_initial(self) -> Iterable[Span]:
+        """An ordinary word and an initial where a person stands ("Temperance B. said", "Me and
+        Bless S. were"), not "Plan B" or "Bay C"."""
+        for m in _NAME_AND_INITIAL.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is None or not self._plain_word(self.words[k]):
+                continue
+            rest = re.match(r"\.?\s+([\w’']+)", self.text[m.end():m.end() + 30])
+            prev = fold(self.words[k - 1].text) if k else ""
+            if (rest and fold(rest.group(1)) in _AFTER_PERSON) or prev in {"and", "told", "asked"}:
+                yield Span(m.start(), m.end(), SURE)
+
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
-                *self.leetspeak(), *self.ampersand_orgs()]
+                *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
+                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

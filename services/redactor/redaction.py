@@ -203,6 +203,29 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     return lex.is_name(word) or not lex.is_english(word) or after_name
 
 
+def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
+    """Is the word `m`, first in its sentence and right before a name that is no English word
+    ("Aled Kaminska refuses", "temperance eze said"), that name's first part, though it is an
+    English word itself? Not a verb said to someone ("Ask Okafor"), nor a kept word."""
+    word = _CONTRACTION.sub("", m.group())
+    key = _key(word)
+    name = _WORD.match(text, start)
+    return name is not None and not lex.is_english(_POSSESSIVE.sub("", name.group())) and \
+        _sentence_start(text, m.start()) and len(word) >= 3 and \
+        (word[:1].isupper() == name.group()[:1].isupper()) and not word.isupper() and \
+        not _kept(lex, word) and key not in _NEVER_NAMES and key not in v.COMMON_VERBS and \
+        key not in _SAID_TO and key not in v.INTERJECTIONS and \
+        not key.endswith(("ing", "ly")) and not (key.endswith("ed") and len(key) >= 6)
+
+
+# Verbs said to someone, first in a sentence before a name ("Ask Okafor", "Thank Ilunga").
+_SAID_TO = frozenset({"ask", "tell", "thank", "call", "email", "text", "ring", "message",
+                      "contact", "see", "meet", "blame", "help", "let", "get", "make", "have",
+                      "ignore", "report", "remind", "warn", "invite", "like", "love", "hate",
+                      "trust", "believe", "follow", "pity", "poor", "dear", "sack", "pay", "give",
+                      "send", "find", "leave", "watch", "phone", "hug", "forgive", "cheers"})
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?:;\n'\"‘“("
@@ -220,10 +243,13 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
                 end = m.start() + len(_POSSESSIVE.sub("", m.group()))
             while start >= 2 and text[start - 1] == " ":
                 prev = _words(text, max(0, start - 40), start - 1)
-                if not prev or prev[-1].end() != start - 1 or \
-                        not _extendable(text, prev[-1], lex, after_name=False):
+                if not prev or prev[-1].end() != start - 1 or not (
+                        _extendable(text, prev[-1], lex, after_name=False) or
+                        _first_of_name(text, prev[-1], start, lex)):
                     break
                 start = prev[-1].start()
+            if text[max(0, start - 4):start] == "The " and not _sentence_start(text, start - 4):
+                start -= 4   # "at The Old Forge", "to The Larches": "The" mid-sentence is the name's
             s = Span(start, end, s.type)
         out.append(s)
     exact: dict[str, str] = {}    # word -> type, found as written

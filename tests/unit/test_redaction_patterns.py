@@ -124,6 +124,11 @@ FINDS = [
      "14 Ottery bend, Westwick, NR9 4QT"),
     ("postal_address", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX", "Flat 3B\n22 Kessing fall\nBrundall\nNR13 5LX"),
     ("bare_domain", "see my-ward-blog.co.uk or", "my-ward-blog.co.uk"),
+    # round 3 (more in test_redaction_round3.py)
+    ("year_in_context", "I was born in 1994.", "1994"),
+    ("extension_after_number", "ring 0161 496 0000 x12 please", "x12"),
+    ("user_name", "My ID is kofi.b.rn", "kofi.b.rn"),
+    ("address_lines", "Flat 7B\nPightle Row\nNR21 0XX", "Flat 7B\nPightle Row"),
 ]
 
 LEAVES = [
@@ -220,6 +225,6 @@ def test_skipped_recognisers_never_change_the_answer(text):
 
 
 def test_a_text_without_digits_skips_the_recognisers_of_numbers():
-    # only the spoken numbers, street addresses and the bare-domain check (a full stop) are left
-    assert len(patterns._applicable("She said I was too loud, again.")) == 3
+    # only spoken numbers, street addresses, user names and bare domains (a full stop) are left
+    assert len(patterns._applicable("She said I was too loud, again.")) == 4
     assert patterns.find_all("Write to kofi.asante @ nhs . net please") == [Span(9, 32, "EMAIL")]
