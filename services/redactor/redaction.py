@@ -51,6 +51,9 @@ PLACEHOLDERS = {
 # A person's name proven by the words around it ("Thanks, Summer.", "Will said", "Jordan K"): the
 # allow-list does not drop or trim it though its words are kept ones; it becomes a PERSON there.
 SURE = "PERSON_SURE"
+# The same for an organisation proven by its context ("I moved from CV"): kept though its words
+# are common ones; it becomes an ORG there.
+ORG_SURE = "ORG_SURE"
 
 
 @dataclass(frozen=True, order=True)
@@ -139,8 +142,8 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     organisation's."""
     out = []
     for s in spans:
-        if s.type == SURE:
-            out.append(Span(s.start, s.end, "PERSON"))
+        if s.type in (SURE, ORG_SURE):
+            out.append(Span(s.start, s.end, "PERSON" if s.type == SURE else "ORG"))
             continue
         ws = _words(text, s.start, s.end) if s.type in NAMED else []
         if not ws:
@@ -218,6 +221,10 @@ def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
         not key.endswith(("ing", "ly")) and not (key.endswith("ed") and len(key) >= 6)
 
 
+# Generic words that go with a ward's or team's name when they follow it ("Firecrest bay team",
+# "Siskin ward station"): part of how the place is named, so they go with it, failing closed.
+_AFTER_ORG = frozenset({"bay", "bays", "team", "unit", "station", "ward"})
+
 # Verbs said to someone, first in a sentence before a name ("Ask Okafor", "Thank Ilunga").
 _SAID_TO = frozenset({"ask", "tell", "thank", "call", "email", "text", "ring", "message",
                       "contact", "see", "meet", "blame", "help", "let", "get", "make", "have",
@@ -236,6 +243,13 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     of their words (case-insensitively for words that are not English words)."""
     out = []
     for s in spans:
+        if s.type == "ORG":
+            # the generic words after a ward's or team's name go with it (_AFTER_ORG)
+            end = s.end
+            while (m := _WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
+                    m.group().lower() in _AFTER_ORG:
+                end = m.end()
+            s = Span(s.start, end, s.type)
         if s.type == "PERSON":
             start, end = s.start, s.end
             while (m := _WORD.match(text, end + 1)) and text[end:end + 1] == " " and \

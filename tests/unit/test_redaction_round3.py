@@ -43,6 +43,16 @@ def redacted(text: str, lex) -> str:
     ("abbreviation_initials", "ask MY on nights, she'll tell you.", ["MY"]),
     ("abbreviation_initials", "On the rota I'm just PS, two letters.", ["PS"]),
     ("abbreviation_initials", "The sheet had me down as GB and the rest had names.", ["GB"]),
+    ("context_names", "Quill is the one who started calling me that.", ["Quill"]),
+    ("context_names", "For the record it was Quill who moved my things.", ["Quill"]),
+    # lower-case subjects and "to … who"
+    ("lower_subjects", "even harmony told me to keep my head down", ["harmony"]),
+    ("lower_subjects", "i mentioned it to oyinkansola who said to ignore it", ["oyinkansola"]),
+    # two or three capitals that are also a word, where a place of work stands
+    ("acronym_places", "I moved from CV last year.", ["CV"]),
+    ("acronym_places", "Everyone in CV knows.", ["CV"]),
+    # one digit for the last letter of a known name
+    ("leetspeak", "they wrote Kwam3 on the board", ["Kwam3"]),
     # an ordinary word and an initial, where a person stands
     ("word_and_initial", "Got moved again. Sable N. said it was for my own good.", ["Sable N."]),
     ("word_and_initial", "Me and Marvel T were the only ones on.", ["Marvel T"]),
@@ -67,6 +77,12 @@ def test_rule_finds(rule, text, want, lex):
     ("abbreviation_initials", "ask IT to fix the printer"),
     ("abbreviation_initials", "My BP was high after that shift."),
     ("abbreviation_initials", "Ask ED about it."),
+    ("lower_subjects", "A sticky note said go home."),
+    ("lower_subjects", "Everyone else says it."),
+    ("lower_subjects", "the manager told me off"),
+    ("acronym_places", "I was moved to ED from HR."),
+    ("acronym_places", "I sent in my CV last year."),
+    ("leetspeak", "on Band5 and COVID19 wards"),
     ("word_and_initial", "We went with Plan B in the end."),
     ("word_and_initial", "She works in Bay C and Ward D."),
 ])
@@ -124,3 +140,12 @@ def test_patterns_find(name, text, want):
 ])
 def test_patterns_leave(name, text):
     assert list(patterns.RECOGNISERS[name](text)) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The initials R.A. were on it.", "The initials [PERSON] were on it."),
+    ("I moved from CV last year.", "I moved from [ORGANISATION] last year."),
+    ("Nobody on Firecrest bay team will swap.", "Nobody on [ORGANISATION] will swap."),
+])
+def test_proven_spans_survive_the_allow_list_whole(text, want, lex):
+    assert redacted(text, lex) == want
