@@ -50,10 +50,10 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         """The doc and its entities only: our recognisers read nothing else, so the lemmas,
         token offsets and keywords Presidio would compute for every token are skipped."""
-        entities, scores = self._get_updated_entities(self._get_entities(doc),
-                                                      self._get_scores_for_entities(doc))
-        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
-                            nlp_engine=None, language=language, scores=scores)
+        # `doc.ents` walks the whole doc on every access, so it is read once, here; Presidio's
+        # own entity mapping and scores serve only its spaCy recogniser, which is not registered
+        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=[])
 
 
 def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
@@ -81,11 +81,11 @@ class NameRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
-        doc = nlp_artifacts.tokens
+        spans = nlp_artifacts.entities   # the model's entities (doc.ents, read once)
         # the rules read a token's entity label; outside entities it is "" (names.Token's
         # default), so only the entities' tokens are handed over
-        tokens = [names.Token(t.idx, e.label_) for e in doc.ents for t in e]
-        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        tokens = [names.Token(t.idx, e.label_) for e in spans for t in e]
+        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in spans]
         return _results(names.find(text, tokens, ents, self.lex), 0.8)
 
 
@@ -122,8 +122,12 @@ class Engine:
                                                nlp_artifacts=artifacts, score_threshold=0.5)]
 
     def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
-        return [self._spans(text, artifacts) for text, artifacts in
-                self.nlp.process_batch(list(texts), LANGUAGE, batch_size=BATCH_SIZE)]
+        # spaCy's pipe directly, not Presidio's process_batch: that rebuilds every text from its
+        # tokens (`doc.text`) only to hand back the text we already have
+        texts = list(texts)
+        docs = self.nlp.nlp[LANGUAGE].pipe(texts, batch_size=BATCH_SIZE)
+        return [self._spans(text, self.nlp._doc_to_nlp_artifact(doc, LANGUAGE))
+                for text, doc in zip(texts, docs)]
 
     def analyse(self, text: str) -> list[Span]:
         return self.analyse_many([text])[0]
