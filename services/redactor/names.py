@@ -776,6 +776,8 @@ class Finder:
         also an English word."""
         for k in range(1, len(self.words) - 1):
             w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
+            if prev.key not in v.ROLES and prev.key not in _PERSON_VERBS:
+                continue   # the cheap test first: most words follow neither
             if not w.text.islower() or len(w.text) < 3 or \
                     (self._kept(w) and not self._word_name(w)) or w.key in _DISCOURSE or w.text.endswith("ly") or \
                     self.text[prev.end:w.start] != " " or \
@@ -797,6 +799,9 @@ class Finder:
         points at a person ("i mentioned it to eilidh who said…"): a name, even if it is also an
         English word."""
         for k, w in enumerate(self.words):
+            if k + 1 >= len(self.words) or (self.words[k + 1].key not in _SPEECH_VERBS and
+                                            self.words[k + 1].key != "who"):
+                continue   # the cheap test first: most words come before neither
             if not w.text.islower() or len(w.text) < 3 or w.text.endswith("ly") or \
                     w.key in _DISCOURSE or w.key in _NEVER_WORD_NAMES or \
                     (self._kept(w) and not self._word_name(w)) or \

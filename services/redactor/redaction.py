@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -319,12 +320,15 @@ def _foreign_script(word: str) -> bool:
 def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]],
             lex: Lexicon) -> list[Span]:
     """Step 5, the final check: spans for whatever must never survive, outside `spans`."""
-    covered = merge(spans)
+    covered = merge(spans)   # sorted, disjoint
+    starts = [s.start for s in covered]
 
     def free(a: int, b: int) -> bool:
         """Not wholly inside what is already redacted (a name found in "Priya9434765919" or
-        the letters of "MRN-48213" must not shield the rest)."""
-        return not any(s.start <= a and b <= s.end for s in covered)
+        the letters of "MRN-48213" must not shield the rest). The one merged span that starts
+        at or before `a` is the only one that can hold [a, b)."""
+        i = bisect.bisect_right(starts, a) - 1
+        return i < 0 or covered[i].end < b
 
     out = []
     for kind, pattern in _RESIDUE:
