@@ -130,7 +130,8 @@ _SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "laughed", "l
                  "wants", "wanted", "won't", "wouldn't", "didn't", "doesn't", "never", "always"}
 # A clause that speaks to someone: "Rain, can you…", "…, if you're reading this".
 _TO_YOU = re.compile(r"\s*(?:(?:can|could|would|will|do|did|are|were|have|please|why|if|when|"
-                     r"stop|just|honestly|seriously)\s+)?(?:you|your|you['’]\w+)\b", re.I)
+                     r"stop|just|honestly|seriously|but|and|so)\s+)?(?:you|your|you['’]\w+)\b",
+                     re.I)
 # Discourse words and adverbs that stand first, before a comma, and are no one's name.
 _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", "ok", "yes", "yeah",
               "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
@@ -742,11 +743,16 @@ class Finder:
         band 6, laughed", "Rain, who…"), or spoken to ("Rain, can you stop…", "Honestly Rain, if
         you're reading this")."""
         for k, w in enumerate(self.words):
-            if not self._plain_word(w):
+            plain = self._plain_word(w)
+            if not plain and not (  # a kept word ("Memory") only when greeted, below
+                    _is_title_case(w.text) and self._kept(w) and not _never_a_name(w.text) and
+                    w.key not in _NEVER_WORD_NAMES and w.key not in _DISCOURSE and
+                    w.key not in v.VOCATIVES and w.key not in v.INTERJECTIONS and
+                    w.key not in v.PLACES):
                 continue
             after = self.text[w.end:w.end + 60]
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
-            if w.initial:
+            if plain and w.initial:
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
@@ -759,7 +765,7 @@ class Finder:
                         yield Span(w.start, w.end, SURE)
                 elif _THE_ONE_WHO.match(after):
                     yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
-            elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
+            elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
                     re.match(r"\s+who\b", after):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
             elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \

@@ -44,6 +44,7 @@ def redacted(text: str, lex) -> str:
     ("abbreviation_initials", "On the rota I'm just PS, two letters.", ["PS"]),
     ("abbreviation_initials", "The sheet had me down as GB and the rest had names.", ["GB"]),
     ("context_names", "Quill is the one who started calling me that.", ["Quill"]),
+    ("context_names", "Sorry Memory, but you need to hear how that sounded.", ["Memory"]),
     ("context_names", "For the record it was Quill who moved my things.", ["Quill"]),
     # lower-case subjects and "to … who"
     ("lower_subjects", "even harmony told me to keep my head down", ["harmony"]),
@@ -68,6 +69,8 @@ def test_rule_finds(rule, text, want, lex):
     ("context_names", "Nurses said it was normal."),
     ("context_names", "Luckily, you were there."),
     ("context_names", "Again, you have ignored me."),
+    ("context_names", "Sorry Matron, but you were wrong."),
+    ("context_names", "Memory is short round here."),
     ("context_names", "The rain told on my commute."),
     ("role_lower", "my mentor today said it was fine"),
     ("role_lower", "my manager always says that"),
