@@ -214,6 +214,10 @@ def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
     word = _CONTRACTION.sub("", m.group())
     key = _key(word)
     name = _WORD.match(text, start)
+    if name is not None and _HYPHENATED_GIVEN.fullmatch(name.group()) and \
+            2 <= len(word) <= 5 and word[:1].isupper() and not word.isupper() and \
+            key not in v.TITLES and key not in v.ROLES and key not in _SAID_TO:
+        return True   # a family name before a romanised given name: "Oh Ye-jin", "Bae Soo-ah"
     return name is not None and not lex.is_english(_POSSESSIVE.sub("", name.group())) and \
         _sentence_start(text, m.start()) and len(word) >= 3 and \
         (word[:1].isupper() == name.group()[:1].isupper()) and not word.isupper() and \
@@ -225,6 +229,9 @@ def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
 # Generic words that go with a ward's or team's name when they follow it ("Firecrest bay team",
 # "Siskin ward station"): part of how the place is named, so they go with it, failing closed.
 _AFTER_ORG = frozenset({"bay", "bays", "team", "unit", "station", "ward"})
+
+# A romanised Korean or Chinese given name in two hyphenated syllables ("Ye-jin", "Siu-ming").
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 # Verbs said to someone, first in a sentence before a name ("Ask Okafor", "Thank Ilunga").
 _SAID_TO = frozenset({"ask", "tell", "thank", "call", "email", "text", "ring", "message",

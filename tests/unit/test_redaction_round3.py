@@ -105,6 +105,9 @@ def test_proven_names_are_sure_so_the_allow_list_keeps_them(lex):
      "It was late. [PERSON] refuses to work with me."),
     ("Nothing changed. temperance ezeogu said pregnant staff are a liability.",
      "Nothing changed. [PERSON] said pregnant staff are a liability."),
+    # a family name before a romanised given name, though it is also a word
+    ("Nobody helped. Oh Ye-jin was asked where she was really from.",
+     "Nobody helped. [PERSON] was asked where she was really from."),
     # but not a verb said to someone
     ("Ask Amaka Okonkwo, she saw it.", "Ask [PERSON], she saw it."),
     # "The" mid-sentence is part of a house's or a home's name
