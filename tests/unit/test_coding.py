@@ -49,7 +49,7 @@ def test_a_text_without_a_micro_aggression_gets_no_theme(text):
     assert default_coder().code([text]) == frozenset()
 
 
-@pytest.mark.xfail(strict=True, reason="0.18 false themes per negated text on the test split: negation is weak")
+@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split: negation is weak")
 def test_negated_theme_words_are_not_coded():
     coder = default_coder()
     assert "T05" in coder.code(["They ignored me at handover and left me out of the breaks."])
@@ -119,7 +119,7 @@ def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
 
 # The targets, each its own test so a met target is a passing assertion and an unmet one
 # an honest strict xfail (docs/themes.md has the figures).
-@pytest.mark.xfail(strict=True, reason="micro-F1 0.78 on the test split (target 0.80): docs/themes.md")
+@pytest.mark.xfail(strict=True, reason="micro-F1 0.79 on the test split (target 0.80): docs/themes.md")
 def test_the_frozen_test_split_meets_the_micro_f1_target(test_split):
     assert test_split.micro[2] >= 0.80
 
@@ -136,7 +136,7 @@ def test_the_frozen_test_split_meets_the_implied_recall_target(test_split):
     assert test_split.implied_recall >= 0.6
 
 
-@pytest.mark.xfail(strict=True, reason="0.18 false themes per negated text on the test split (target 0.10)")
+@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split (target 0.10)")
 def test_the_frozen_test_split_meets_the_negation_target(test_split):
     assert test_split.negated_false <= 0.10
 
