@@ -35,8 +35,10 @@ class Answer:
 @dataclass
 class Load:
     """`threads` senders, each sending new reports until stopped; every report is resent with
-    its event id after any answer but 202 (a 503, a refused connection, a timeout)."""
-    intake: str
+    its event id after any answer but 202 (a 503, a refused connection, a timeout). Given
+    several intakes, sender n starts on intake n and moves to the next after any answer but
+    202, as a load balancer would."""
+    intake: str | list[str]
     canary: str
     threads: int = 8
     answers: list[Answer] = field(default_factory=list)
@@ -61,6 +63,8 @@ class Load:
 
     def _run(self, n: int) -> None:
         session = requests.Session()
+        intakes = [self.intake] if isinstance(self.intake, str) else self.intake
+        at = n
         i = 0
         while not self._stop.is_set():
             event_id = str(uuid.uuid4())
@@ -69,7 +73,7 @@ class Load:
             while True:
                 started = time.monotonic()
                 try:
-                    resp = session.post(f"{self.intake}/api/v1/reports", json=body, timeout=20)
+                    resp = session.post(f"{intakes[at % len(intakes)]}/api/v1/reports", json=body, timeout=20)
                     answer = Answer(event_id, resp.status_code, time.monotonic() - started,
                                     resp.json() if resp.headers.get("content-type", "").startswith("application/json") else None)
                 except requests.RequestException as exc:
@@ -81,6 +85,7 @@ class Load:
                         self.accepted.add(event_id)
                 if answer.status == 202:
                     break
+                at += 1
                 time.sleep(0.3)
 
     def statuses(self) -> dict:

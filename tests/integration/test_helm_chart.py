@@ -72,7 +72,7 @@ def test_every_rendered_manifest_is_valid_against_kubernetes_or_the_strimzi_crds
             jsonschema.validate(doc, crds[doc["kind"]])
         else:
             kubernetes_validate.validate(doc, KUBERNETES, strict=True)
-    assert kinds == {"KafkaTopic": 7, "KafkaUser": 5, "Deployment": 4, "Service": 2, "NetworkPolicy": 4,
+    assert kinds == {"KafkaTopic": 9, "KafkaUser": 5, "Deployment": 4, "Service": 2, "NetworkPolicy": 4,
                      "PersistentVolumeClaim": 2}
     # a mistake is caught: an unknown field in a Deployment's container
     deployment = next(d for d in docs if d["kind"] == "Deployment")
