@@ -3,8 +3,12 @@ LocalBroker of deploy/kafka/broker.py: one cluster id, one controller quorum, Ka
 topics kept on all three, so that any one node may be killed."""
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from aiokafka.admin import AIOKafkaAdminClient
 
 from deploy.kafka.broker import LocalBroker, free_port, random_cluster_id
 
@@ -29,10 +33,24 @@ class LocalCluster:
                 node.launch()
             for node in self.nodes:
                 node.wait_started(timeout)
+            asyncio.run(self._every_broker_registered(timeout))
         except BaseException:
             self.stop()
             raise
         return self
+
+    async def _every_broker_registered(self, timeout: float) -> None:
+        """Until the metadata lists every node, topics would be created with fewer replicas."""
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+        await admin.start()
+        try:
+            deadline = time.monotonic() + timeout
+            while len((await admin.describe_cluster())["brokers"]) < self.size:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"fewer than {self.size} brokers registered")
+                await asyncio.sleep(0.5)
+        finally:
+            await admin.close()
 
     @property
     def bootstrap(self) -> str:
