@@ -71,6 +71,7 @@ def test_replicas_on_three_brokers_survive_losing_a_broker_and_a_replica_of_each
     portal.env.update({"AGGREGATOR_RELEASE_SCHEDULE": "off", "AGGREGATOR_MAX_PERTURBATION": "0",
                        "INTAKE_RATE_LIMIT": "1000000/600",   # one test client's address sends everything
                        "SEALING_VERIFY_KEY": sealing.verify_key_hex(portal.keys_dir)})
+    portal.service_env["intake"] = {"RAW_KEYS_DIR": str(tmp_path / "no-key-folder-on-an-intake")}
     redactor_2, intake_2 = portal.replica("redactor"), portal.replica("intake")
     word = canary()
     try:

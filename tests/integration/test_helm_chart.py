@@ -112,6 +112,16 @@ def test_each_service_is_probed_limited_isolated_and_started_by_the_one_image(he
     assert not any(d["kind"] == "Secret" for d in docs)   # credentials come from Secrets made elsewhere
 
 
+def test_with_a_verify_key_the_intakes_read_signed_keys_from_kafka_and_mount_no_key_volume(helm):
+    verify = "ab" * 32
+    docs = rendered(helm, f"sealingVerifyKey={verify}")
+    intake = next(d for d in docs if d["kind"] == "Deployment" and d["metadata"]["name"].endswith("-intake"))
+    pod = intake["spec"]["template"]["spec"]
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    assert env["SEALING_VERIFY_KEY"] == verify and "RAW_KEYS_DIR" not in env
+    assert not any("persistentVolumeClaim" in v for v in pod["volumes"])
+
+
 def test_without_strimzi_the_chart_leaves_topics_and_users_to_the_platform(helm):
     kinds = {d["kind"] for d in rendered(helm, "kafka.strimzi.enabled=false")}
     assert "KafkaTopic" not in kinds and "KafkaUser" not in kinds and "Deployment" in kinds
