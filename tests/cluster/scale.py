@@ -79,14 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--in-flight", type=int, default=32)
-    parser.add_argument("--redactor-reports", type=int, default=600)
-    parser.add_argument("--aggregator-reports", type=int, default=3000)
+    parser.add_argument("--redactor-reports", type=int, default=300)
+    parser.add_argument("--aggregator-reports", type=int, default=600)
     parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="portal-scale-"))
     cluster = LocalCluster(work / "kafka").start()
     try:
         one = measure(cluster.bootstrap, work, 1, args)
+        print(f"one replica: {one}", flush=True)
         two = measure(cluster.bootstrap, work, 2, args)
     finally:
         cluster.stop()
