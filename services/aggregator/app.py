@@ -63,7 +63,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
             decoded.append((report, position))
 
         def coded() -> list:   # the text stops here
-            return [(report["event_id"], counting.report_cells(report["answers"], report["month"], coder, helps=helps),
+            return [(report.event_id, counting.report_cells(report.answers, report.month, coder, helps=helps),
                      position) for report, position in decoded]
         store.count_many(await asyncio.to_thread(coded), passed)   # a redelivered report is skipped
         try:
@@ -80,17 +80,17 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         command = await consumer.decode_or_dead_letter(broker, topics, topics.commands, events.Command, msg)
         if command is None:
             return
-        if command["kind"] == "wipe":
+        if command.kind == "wipe":
             await wipe(command)
         else:
-            await publish_release(command["release_id"])
+            await publish_release(command.release_id)
         await msg.ack()
 
-    async def wipe(command: dict) -> None:
+    async def wipe(command: events.CommandEvent) -> None:
         """Purge the individual-level records a release covered: the redacted topic up to the
         positions the release was cut at, and upstream the raw records the redactor has
         finished with and the dead letters. Confirm on the wipes topic (no offsets, no counts)."""
-        release_id = command["release_id"]
+        release_id = command.release_id
         marks = store.watermark(release_id)
         purged, left = [], 0
         if marks is not None:
@@ -100,7 +100,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
             left = await delete_before(settings.kafka_bootstrap, targets)
             await delete_before(settings.kafka_bootstrap, {**redactor_done, **letters})
             purged = [topics.redacted, topics.raw, topics.dead_letter]
-        outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command["command_id"],
+        outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command.command_id,
                    "release_id": release_id, "status": "unknown_release" if marks is None else
                    "wiped" if left == 0 else "incomplete",
                    "topics_purged": purged, "wiped_on": date.today()}

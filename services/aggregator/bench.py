@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from services.contracts.questionnaire import Questionnaire, load
+from services.contracts.tables import QUARTER, period_of
 
 from . import counting, release
 from .coding import lexicon_coder
@@ -132,7 +133,7 @@ def _cut(kind: str, counts: dict, months: list[str], conn) -> None:
 
 def counts_until(counts: dict, until: str) -> dict:
     """The counts as they stood at the end of month `until` (months and quarters up to it)."""
-    last_quarter = f"{until[:4]}-Q{(int(until[5:]) - 1) // 3 + 1}"
+    last_quarter = period_of(until, QUARTER)
     return {k: v for k, v in counts.items() if (k[1] <= until if "-Q" not in k[1] else k[1] <= last_quarter)}
 
 

@@ -46,12 +46,12 @@ async def _replication(bootstrap: str, topics: Topics) -> dict[str, tuple[set[in
         await admin.close()
 
 
-def release_cells(bootstrap: str, topics: Topics, release_id: str, timeout: float = 120) -> list[dict]:
+def release_cells(bootstrap: str, topics: Topics, release_id: str, timeout: float = 120) -> list:
     deadline = time.monotonic() + timeout
     while True:
         cells = [events.decode(events.ReleaseCell, r.value) for r in read_records(bootstrap, topics.releases)
                  if r.key == release_id.encode()]
-        if cells and len(cells) >= cells[0]["cells_in_release"]:
+        if cells and len(cells) >= cells[0].cells_in_release:
             return cells
         assert time.monotonic() < deadline, f"release {release_id}: {len(cells)} cells so far"
         time.sleep(1)
@@ -113,8 +113,8 @@ def test_replicas_on_three_brokers_survive_losing_a_broker_and_a_replica_of_each
         produce(bootstrap, topics.commands, [events.encode(events.Command, {
             "schema_version": 1, "command_id": str(uuid.uuid4()), "kind": "release", "release_id": "c1"})])
         cells = release_cells(bootstrap, topics, "c1")
-        keyed = {(c["table"], c["period"]): c["value"] for c in cells if not c["dims"]}
+        keyed = {(c.table, c.period): c.value for c in cells if not c.dims}
         assert keyed[("reports", month_of())] == round_to(len(load.accepted), privacy.ROUND_TO)
-        assert len(cells) == cells[0]["cells_in_release"]    # cut once, by one aggregator
+        assert len(cells) == cells[0].cells_in_release       # cut once, by one aggregator
     finally:
         portal.stop()
