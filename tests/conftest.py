@@ -95,3 +95,19 @@ def keys_dir(tmp_path):
     folder = tmp_path / "keys"
     sealing.generate(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres(request):
+    """A throwaway PostgreSQL cluster on a free loopback port (tests/support/postgres.py), for the
+    tests marked `postgres`; each test makes its own database with `create_database()`."""
+    from tests.support.postgres import BIN, LocalPostgres, available
+
+    if not available():
+        pytest.fail(f"PostgreSQL 15 binaries missing from {BIN}: run `make pg`")
+    server = LocalPostgres().start()
+    _say(request.config, f"postgres fixture: throwaway cluster at 127.0.0.1:{server.port}")
+    try:
+        yield server
+    finally:
+        server.stop()
