@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from nacl.encoding import HexEncoder
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.signing import SigningKey, VerifyKey
+
+from services.contracts import events
 
 
 class UnknownKey(LookupError):
@@ -100,10 +101,11 @@ def _signed_bytes(kid: str, public: bytes, created_ms: int) -> bytes:
 
 
 def public_record(signer: SigningKey, kid: str, public: bytes, created_ms: int) -> bytes:
-    """The keys topic's record for one public key (keyed by its id)."""
+    """The keys topic's record for one public key (keyed by its id): events.PublicKey."""
     signature = signer.sign(_signed_bytes(kid, public, created_ms)).signature
-    return json.dumps({"key_id": kid, "public": base64.b64encode(public).decode(), "created_ms": created_ms,
-                       "signature": base64.b64encode(signature).decode()}).encode()
+    return events.encode(events.PublicKey, {
+        "schema_version": events.SCHEMA_VERSION, "key_id": kid, "public": base64.b64encode(public).decode(),
+        "created_ms": created_ms, "signature": base64.b64encode(signature).decode()})
 
 
 class BadKeyRecord(ValueError):
@@ -113,12 +115,13 @@ class BadKeyRecord(ValueError):
 def verified_public(verify: VerifyKey, value: bytes) -> tuple[str, PublicKey, int]:
     """(key id, public key, created ms) of a keys-topic record, or BadKeyRecord."""
     try:
-        doc = json.loads(value)
-        kid, public, created = doc["key_id"], base64.b64decode(doc["public"], validate=True), int(doc["created_ms"])
-        verify.verify(_signed_bytes(kid, public, created), base64.b64decode(doc["signature"], validate=True))
+        record = events.decode(events.PublicKey, value)
+        public = base64.b64decode(record.public, validate=True)
+        verify.verify(_signed_bytes(record.key_id, public, record.created_ms),
+                      base64.b64decode(record.signature, validate=True))
         key = PublicKey(public)
-    except (ValueError, KeyError, TypeError, BadSignatureError, CryptoError) as exc:
-        raise BadKeyRecord(type(exc).__name__) from None
-    if key_id(key) != kid:
+    except (ValueError, BadSignatureError, CryptoError) as exc:   # InvalidMessage is a ValueError
+        raise BadKeyRecord(getattr(exc, "error_class", type(exc).__name__)) from None
+    if key_id(key) != record.key_id:
         raise BadKeyRecord("key id does not match the key")
-    return kid, key, created
+    return record.key_id, key, record.created_ms
