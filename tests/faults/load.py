@@ -111,8 +111,22 @@ def drained(portal, timeout: float = 180) -> None:
     wait_caught_up(portal.bootstrap, AGGREGATOR, portal.topics.redacted, timeout)
 
 
+def counted_in_store(url: str) -> tuple[list[str], int]:
+    """The same, from a store the aggregators share (AGGREGATOR_STORE_URL: PostgreSQL)."""
+    from services.aggregator.state import Store
+
+    store = Store(url)
+    try:
+        ids = [r[0] for r in store._execute("SELECT event_id FROM counted").fetchall()]
+        total = store._execute("SELECT coalesce(sum(n), 0) FROM counts WHERE table_id = 'reports'").fetchone()[0]
+        return ids, int(total)
+    finally:
+        store.close()
+
+
 def assert_every_202_counted_once(portal, load: Load) -> None:
-    ids, total = counted(portal.workdir / "aggregator")
+    url = portal.env.get("AGGREGATOR_STORE_URL")
+    ids, total = counted_in_store(url) if url else counted(portal.workdir / "aggregator")
     sent = {a.event_id for a in load.answers}
     assert load.accepted == sent, "every report was resent until it got its 202"
     assert len(ids) == len(set(ids)) and set(ids) == load.accepted, "per report: each 202 counted, no phantom"
