@@ -5,8 +5,8 @@ minutes). Two replicas are measured against one in the same run; figures only, n
 * intake: accepted reports/s of `POST /api/v1/reports` with `--in-flight` requests outstanding,
   shared between the replicas, the redactors and aggregator consuming what they send;
 * redactor: reports/s through the group (sealed raw records in, redacted events committed);
-* aggregator: reports/s through the service. One replica in both rows: its counts are in SQLite
-  (a second replica needs the PostgreSQL store of issue 18)."""
+* aggregator: reports/s through the group, the replicas sharing one PostgreSQL store (a
+  throwaway cluster from Debian's PostgreSQL 15: `make pg`)."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +26,7 @@ from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
 from services.intake import submission
 from tests.support.cluster import LocalCluster
 from tests.support.portal import Portal
+from tests.support.postgres import LocalPostgres
 
 
 def _intakes_load(portal: Portal, intakes: list[str], in_flight: int, seconds: float) -> float:
@@ -41,17 +42,19 @@ def _intakes_load(portal: Portal, intakes: list[str], in_flight: int, seconds: f
     return sum(r["accepted_per_s"] for r in results)
 
 
-def measure(bootstrap: str, work: Path, replicas: int, args) -> dict[str, float]:
+def measure(bootstrap: str, store_url: str, work: Path, replicas: int, args) -> dict[str, float]:
     topics = Topics(f"scale-{uuid.uuid4().hex[:8]}")
     ensure_topics(bootstrap, topics)
     portal = Portal(bootstrap, topics, work / f"replicas-{replicas}")
     portal.env.update({"INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off",
-                       "SEALING_VERIFY_KEY": sealing.verify_key_hex(portal.keys_dir)})
+                       "SEALING_VERIFY_KEY": sealing.verify_key_hex(portal.keys_dir),
+                       "AGGREGATOR_STORE_URL": store_url})
     redactors = ["redactor", *(portal.replica("redactor") for _ in range(replicas - 1))]
     intakes = ["intake", *(portal.replica("intake") for _ in range(replicas - 1))]
+    aggregators = ["aggregator", *(portal.replica("aggregator") for _ in range(replicas - 1))]
     try:
         portal.start(*redactors, timeout=300)
-        portal.start("aggregator", *intakes, timeout=300)
+        portal.start(*aggregators, *intakes, timeout=300)
         intake_rate = _intakes_load(portal, intakes, args.in_flight, args.seconds)
         _drain(bootstrap, REDACTOR_GROUP, topics.raw)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
@@ -85,17 +88,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="portal-scale-"))
     cluster = LocalCluster(work / "kafka").start()
+    postgres = LocalPostgres().start()
     try:
-        one = measure(cluster.bootstrap, work, 1, args)
+        one = measure(cluster.bootstrap, postgres.create_database(), work, 1, args)
         print(f"one replica: {one}", flush=True)
-        two = measure(cluster.bootstrap, work, 2, args)
+        two = measure(cluster.bootstrap, postgres.create_database(), work, 2, args)
     finally:
+        postgres.stop()
         cluster.stop()
         shutil.rmtree(work, ignore_errors=True)
     print("reports/s on a three-broker cluster   one replica   two replicas   two / one")
     for tier in ("intake", "redactor", "aggregator"):
-        note = "  (one replica in both: SQLite)" if tier == "aggregator" else ""
-        print(f"  {tier:34s} {one[tier]:11.1f} {two[tier]:14.1f} {two[tier] / one[tier]:10.2f}x{note}")
+        print(f"  {tier:34s} {one[tier]:11.1f} {two[tier]:14.1f} {two[tier] / one[tier]:10.2f}x")
     return 0
 
 
