@@ -7,9 +7,39 @@ import os
 import uuid
 
 import pytest
+from flask import Flask
+from jinja2 import BytecodeCache
 
 from services.common.kafka import ensure_topics
 from services.contracts.topics import Topics
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the whole test session. Each test makes a fresh app, and each
+    app's Jinja environment would otherwise parse and compile every page and design-system macro
+    again (most of an intake page test's time). Jinja checks each entry against its template's
+    source, so an edited template is compiled afresh; entries are kept apart by the options that
+    change the compiled code (extensions, autoescape)."""
+
+    def __init__(self):
+        self._code: dict[tuple, bytes] = {}
+
+    @staticmethod
+    def _key(bucket) -> tuple:
+        env = bucket.environment
+        return bucket.key, tuple(sorted(env.extensions)), repr(env.autoescape), getattr(env, "newstyle_gettext", None)
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(self._key(bucket))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+# Every Flask app made in a test starts from these options (the services add theirs to them).
+Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": _CompiledTemplates()}
 
 
 def _docker_answers() -> bool:

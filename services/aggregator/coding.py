@@ -26,8 +26,9 @@ from typing import Iterable, Protocol
 
 import yaml
 
+from services.contracts.questionnaire import load as questionnaire
+
 LEXICON = Path(__file__).with_name("lexicon.yaml")
-TEXT_FIELDS = ("what_happened", "what_would_help")
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -287,4 +288,5 @@ def help_coder() -> ClassifierCoder:
 
 
 def texts_of(answers: dict) -> list[str | None]:
-    return [answers.get(f) for f in TEXT_FIELDS]
+    """The free-text answers the coder reads: the questions marked `coded` in questionnaire.yaml."""
+    return [answers.get(f) for f in questionnaire().coded_fields]

@@ -22,6 +22,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
 from services.contracts import privacy
 
@@ -137,10 +138,11 @@ class Store(abc.ABC):
         return self._retrying(work)
 
     def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
-                   passed: list[tuple[int, int]] = ()) -> int:
+                   passed: list[tuple[int, int]] = (), record_key: Callable[[str], int] | None = None) -> int:
         """Count a batch of reports, each once, in one transaction (one fsync), with the
         positions they were read from and those of records `passed` without counting (dead
         letters). All or nothing: a crash leaves the batch wholly uncounted, to be read again.
+        `record_key(event_id)` gives each report's record key (random when not given).
         Returns how many were new."""
         def work():
             furthest: dict[int, int] = {}
@@ -148,10 +150,10 @@ class Store(abc.ABC):
                 furthest[partition] = max(offset, furthest.get(partition, -1))
             for partition in sorted(furthest):   # rows always taken in one order: no deadlock between instances
                 self.advance(partition, furthest[partition])
-            return self._count_new(reports)
+            return self._count_new(reports, record_key)
         return self._retrying(work)
 
-    def _count_new(self, reports) -> int:
+    def _count_new(self, reports, record_key: Callable[[str], int] | None = None) -> int:
         """Inside the caller's transaction: the reports' ids, in id order, and one more report in
         each cell of those not counted before, each drawing one random record key (only its sums
         are kept, per cell), cells written in key order."""
@@ -163,7 +165,7 @@ class Store(abc.ABC):
                              (event_id, part, off)).rowcount != 1:
                 continue
             new += 1
-            key = cellkey.record_key()
+            key = record_key(event_id) if record_key else cellkey.record_key()
             for t, p, c in cells:
                 cell = added[(t, p, json.dumps(list(c)))]
                 cell[0] += 1
@@ -174,6 +176,15 @@ class Store(abc.ABC):
                           f"ckey = (counts.ckey + excluded.ckey) % {cellkey.KEY_RANGE}",
                           (t, p, c, n, keys % cellkey.KEY_RANGE))
         return new
+
+    def counted_among(self, event_ids: list[str]) -> set[str]:
+        """Which of these reports have been counted."""
+        found: set[str] = set()
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            found.update(e for (e,) in self._execute(
+                f"SELECT event_id FROM counted WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def advance(self, partition: int, offset: int) -> None:
         """Everything on the redacted topic's `partition` up to `offset` has been handled."""
@@ -310,6 +321,34 @@ class Store(abc.ABC):
                 self._execute("INSERT INTO totals (name, n) VALUES ('pruned', ?) ON CONFLICT (name) DO UPDATE "
                               "SET n = totals.n + excluded.n", (pruned,))
             return pruned
+
+
+    # Moving a store (SQLite to PostgreSQL when one aggregator becomes several).
+    TABLES = {   # every table and the columns a copy carries, in the order rows are read
+        "counted": ("event_id", "part", "off"),
+        "counts": ("table_id", "period", "cell", "n", "ckey"),
+        "releases": ("release_id", "cells", "record", "reports"),
+        "refusals": ("release_id", "failures"),
+        "published": ("release_id",),
+        "positions": ("part", "next_offset"),
+        "watermarks": ("release_id", "positions"),
+        "wipes": ("release_id", "wiped_at_ms"),
+        "totals": ("name", "n"),
+    }
+
+    def copy_from(self, source: "Store") -> int:
+        """Copy everything `source` holds into this store, which must be empty, in one
+        transaction (releases keep their order). Returns how many reports it holds."""
+        with self._tx():
+            if self._execute("SELECT count(*) FROM counted").fetchone()[0] or self.releases():
+                raise ValueError("the store copied into must be empty")
+            for table, columns in self.TABLES.items():
+                order = f" ORDER BY {source.ORDER}" if table == "releases" else ""
+                rows = source._execute(f"SELECT {', '.join(columns)} FROM {table}{order}").fetchall()
+                for row in rows:
+                    self._execute(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                  f"VALUES ({', '.join('?' * len(columns))})", tuple(row))
+            return self.reports_counted()
 
 
 class SqliteStore(Store):
@@ -477,3 +516,23 @@ class PostgresStore(Store):
         if self._lock_db is not None:
             self._lock_db.close()
         self._db.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """python -m services.aggregator.state copy SOURCE TARGET: copy a store (a SQLite path or
+    sqlite:/// URL, or a postgresql:// URL) into an empty one, with the aggregators stopped."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 3 or args[0] != "copy":
+        raise SystemExit(main.__doc__)
+    source, target = Store(args[1]), Store(args[2])
+    try:
+        print(f"copied: {target.copy_from(source)} reports counted, {len(target.releases())} releases")
+    finally:
+        source.close()
+        target.close()
+
+
+if __name__ == "__main__":
+    main()

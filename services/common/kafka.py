@@ -8,6 +8,7 @@ import dataclasses
 import logging
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Protocol, runtime_checkable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic, RecordsToDelete
@@ -55,6 +56,14 @@ def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     created. Replication follows the cluster's size (topics.replication_for): 3 copies, 2 in
     sync, on three brokers or more; 1 on a single broker (`make run`)."""
     return asyncio.run(_ensure_topics(bootstrap, topics))
+
+
+@runtime_checkable
+class Publisher(Protocol):
+    """What the Flask apps publish through: `SyncProducer` here, `tests/fakes.FakePublisher` in tests."""
+
+    def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+        """Returns once the broker has the record; raises KafkaUnavailable when it cannot say so."""
 
 
 class SyncProducer:

@@ -33,6 +33,9 @@ class Question:
     # Other words for the question, its hint and some option labels, by the answer that
     # `Questionnaire.wording_follows` gave: {"witnessed": {"question": …, "options": {…}}}.
     worded_for: dict[str, dict] = field(default_factory=dict)
+    asks_for: str = ""    # as it reads after "Select" or "Enter" (the intake's error messages)
+    heading: str = ""     # how the report names its answers (the reporter)
+    coded: bool = False   # free text the theme coder reads (the aggregator)
 
     def worded(self, answer) -> "Question":
         """This question in the words that fit `answer` (the same codes)."""
@@ -57,6 +60,9 @@ class Questionnaire:
     version: int
     questions: tuple[Question, ...]
     wording_follows: str = ""
+    # The report's names for dimensions that are not one question's own, and for groups of codes.
+    headings: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
 
     def worded(self, code: str, answers: dict) -> Question:
         """Question `code` in the words that fit this person's answer to `wording_follows`."""
@@ -71,6 +77,10 @@ class Questionnaire:
     @property
     def text_fields(self) -> tuple[str, ...]:
         return tuple(q.code for q in self.questions if q.is_text)
+
+    @property
+    def coded_fields(self) -> tuple[str, ...]:
+        return tuple(q.code for q in self.questions if q.coded)
 
     @property
     def field_codes(self) -> tuple[str, ...]:
@@ -102,11 +112,16 @@ def parse(raw: dict, organisations: dict[str, str] | None = None) -> Questionnai
             protected=tuple(item.get("protected", ())),
             option_hints={str(k): v for k, v in (item.get("option_hints") or {}).items()},
             worded_for={str(k): dict(v) for k, v in (item.get("worded_for") or {}).items()},
+            asks_for=item.get("asks_for", ""),
+            heading=item.get("heading", ""),
+            coded=bool(item.get("coded", False)),
         )
         _check(q)
         questions.append(q)
+    report = raw.get("report") or {}
     questionnaire = Questionnaire(version=int(raw["version"]), questions=tuple(questions),
-                                  wording_follows=raw.get("wording_follows", ""))
+                                  wording_follows=raw.get("wording_follows", ""),
+                                  headings=dict(report.get("headings") or {}), groups=dict(report.get("groups") or {}))
     if questionnaire.wording_follows:
         follows = questionnaire[questionnaire.wording_follows]
         for q in questions:
@@ -119,6 +134,8 @@ def parse(raw: dict, organisations: dict[str, str] | None = None) -> Questionnai
 def _check(q: Question) -> None:
     if q.kind not in KINDS:
         raise ValueError(f"question {q.code}: kind must be one of {KINDS}")
+    if q.coded and not q.is_text:
+        raise ValueError(f"question {q.code}: only a text question can be coded")
     if q.is_text and q.max_length <= 0:
         raise ValueError(f"question {q.code}: a text question needs max_length")
     if not q.is_text and not q.options:

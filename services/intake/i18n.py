@@ -38,7 +38,7 @@ METHODS = [("templates/**.html", "jinja2"), ("**.py", "python")]
 OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
 # Keys of the questionnaire and the deployment file whose values a person reads: texts, and
 # mappings of codes to labels.
-TEXTS = ("question", "hint", "area", "system", "name", "text", "link_text")
+TEXTS = ("question", "hint", "asks_for", "area", "system", "name", "text", "link_text")
 LABELS = ("options", "option_hints", "organisations")
 
 

@@ -4,7 +4,7 @@ It works without JavaScript and keeps nothing between requests: the answers trav
 as hidden fields (never in a URL, a cookie or the server), and "Back" and "Change" are submit
 buttons so that they carry the answers too. The browser's own Back works too: each page may be
 kept by the person's own browser (`Cache-Control: private, no-cache`, set in app.py), so going
-back shows the page as it was, without asking to send the form again (README, "The form")."""
+back shows the page as it was, without asking to send the form again (docs/intake.md, "The report form")."""
 from __future__ import annotations
 
 from functools import partial

@@ -1,31 +1,13 @@
 """Error messages in the NHS design system's words ("Select…", "Enter…", "… must be N
-characters or fewer"). Whether answers are valid is decided once, by the questionnaire's schema
-(`submission.problems`); this module only says so to a person, for the fields it flagged."""
+characters or fewer"), naming what each question asks for (its `asks_for` in questionnaire.yaml).
+Whether answers are valid is decided once, by the questionnaire's schema (`submission.problems`);
+this module only says so to a person, for the fields it flagged."""
 from __future__ import annotations
 
 from services.contracts.questionnaire import Question, Questionnaire
 
 from .i18n import N_, _
 
-# What each question asks for, as it reads after "Select" or "Enter".
-ASKS_FOR = {
-    "happened_to": N_("whether it happened to you, to someone else, or both"),
-    "setting": N_("where you work, volunteer or study"),
-    "organisation": N_("which organisation"),
-    "role": N_("your role"),
-    "came_from": N_("who it came from"),
-    "about": N_("what you think it was about"),
-    "about_other": N_("what else you think it was about"),
-    "what_happened": N_("what happened"),
-    "themes": N_("which of these describe what happened"),
-    "how": N_("how it happened"),
-    "where": N_("where it happened"),
-    "when": N_("when it happened"),
-    "pattern": N_("whether this has happened before"),
-    "impact": N_("how it affected you or them"),
-    "afterwards": N_("what happened afterwards"),
-    "what_would_help": N_("what would help stop this happening again"),
-}
 PAGE_PROBLEM = N_("Something on this page could not be read. Check your answers and try again")
 
 
@@ -38,8 +20,8 @@ def unreadable(q: Question) -> str:
 
 
 def asks_for(q: Question) -> str:
-    """What `q` asks for, in the person's language."""
-    return _(ASKS_FOR[q.code]) if q.code in ASKS_FOR else q.question.rstrip("?").lower()
+    """What `q` asks for (its `asks_for` in questionnaire.yaml), in the person's language."""
+    return _(q.asks_for) if q.asks_for else q.question.rstrip("?").lower()
 
 
 def message(q: Question, answers: dict) -> str:

@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
-from .redaction import SURE, Span
+from .redaction import CONTRACTION, SURE, WORD, Span
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,6 @@ class Word:
     initial: bool   # first word of a sentence, a quotation or a line
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
-_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$", re.I)
 # Quotation marks open a sentence of their own; brackets and colons do not ("We (Hamza and I)").
 _OPENERS = "'\"‘“«"
 _TITLE_QUALIFIERS = {"Staff", "Charge", "Ward", "Deputy", "Senior", "Junior", "Student", "Head",
@@ -136,9 +134,9 @@ def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
     model's token that starts where the word starts."""
     by_idx = {t.idx: t for t in tokens}
     out = []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         word = m.group()
-        cut = _CONTRACTION.search(word)
+        cut = CONTRACTION.search(word)
         if cut and cut.start() > 0:
             word = word[:cut.start()]
         token = by_idx.get(m.start(), Token(m.start()))

@@ -92,13 +92,15 @@ def apply(text: str, spans: Iterable[Span]) -> str:
 # Steps 3-5, given the word lists (`lexicon.Lexicon`, plain data).
 
 NAMED = frozenset({"PERSON", "ORG", "LOCATION"})
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# A word (letters, inner apostrophes and hyphens), and the possessive or contraction at its end
+# ("Okafor's", "we'll"), or a bare closing apostrophe: one definition for the redactor (names.py too).
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)?$", re.I)
+CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)?$", re.I)
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
-    return list(_WORD.finditer(text, start, len(text) if end is None else end))
+    return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
 _ORG_GENERIC = v.org_generic()
@@ -109,11 +111,11 @@ def _bare(phrase: str) -> str:
 
 
 def _key(word: str) -> str:
-    return fold(_CONTRACTION.sub("", word))
+    return fold(CONTRACTION.sub("", word))
 
 
 def _kept(lex: Lexicon, word: str) -> bool:
-    return lex.is_kept(_CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
+    return lex.is_kept(CONTRACTION.sub("", word)) or _key(word) in v.FUNCTION_WORDS
 
 
 _NEVER_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS | \
@@ -178,7 +180,7 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
 
 def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     """Is the word `m`, right next to a name, part of it?"""
-    word = _CONTRACTION.sub("", m.group())
+    word = CONTRACTION.sub("", m.group())
     key = _key(word)
     if word.islower():   # "adaeze okafor": lower-case names only from the gazetteer
         return len(word) >= 2 and lex.is_name(word) and not lex.is_english(word) and \
@@ -194,7 +196,7 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
         if not after_name:
             # "June Okafor", "Park Ji-woo": a name that is also a word, before a name
             return key in v.CALENDAR_NAMES or (key in lex.word_names and key not in _NEVER_NAMES)
-        nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        nxt = WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         # "Hoàng Thu Hà": a kept word between two parts of a name that are not English
         return nxt is None or _key(nxt.group()) in v.FUNCTION_WORDS or (
             nxt.group()[:1].isupper() and not lex.is_kept(nxt.group()) and key not in _NEVER_NAMES
@@ -215,7 +217,7 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     for s in spans:
         if s.type == "PERSON":
             start, end = s.start, s.end
-            while (m := _WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
+            while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
                     _extendable(text, m, lex, after_name=True):
                 end = m.start() + len(_POSSESSIVE.sub("", m.group()))
             while start >= 2 and text[start - 1] == " ":
@@ -290,7 +292,7 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
     for kind, pattern in _RESIDUE:
         out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
                    if free(m.start(), m.end()))
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         if _foreign_script(m.group()) and free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
     for start, end in spelled:

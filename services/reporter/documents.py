@@ -14,6 +14,7 @@ import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
@@ -50,6 +51,18 @@ def environment() -> Environment:
     return Environment(loader=ChoiceLoader([FileSystemLoader(HERE / "templates"),
                                             PackageLoader("nhsuk_frontend_jinja")]),
                        autoescape=select_autoescape(default=True), undefined=ChainableUndefined)
+
+
+@runtime_checkable
+class Renderer(Protocol):
+    """What the reporter's pages and downloads read a release through: `Documents` here,
+    `tests/fakes.FakeDocuments` in the fast unit tests (no charts, no PDF)."""
+
+    def report(self, doc: dict) -> Report: ...
+
+    def chart(self, doc: dict, figure_id: str) -> str | None: ...
+
+    def render(self, doc: dict, kind: str) -> bytes: ...
 
 
 class Documents:

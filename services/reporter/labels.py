@@ -1,7 +1,7 @@
 """Plain-language names for the codes in a release: dimensions, their values and periods.
 
-Values are labelled from the questionnaire (`services/contracts/questionnaire.yaml`) through the
-dimension's question in `services/contracts/tables.py`; a code nothing describes is shown as a
+Headings and values are labelled from the questionnaire (`services/contracts/questionnaire.yaml`)
+through the dimension's question in `services/contracts/tables.py`; a code nothing describes is shown as a
 readable version of itself, so a table added later still reads sensibly."""
 from __future__ import annotations
 
@@ -10,41 +10,8 @@ from functools import cache
 from services.contracts.questionnaire import Questionnaire, load
 from services.contracts.tables import INTERVENTIONS, TABLES, Dimension
 
-HEADINGS = {
-    "theme": "Theme",
-    "coded_theme": "Theme found in what people wrote",
-    "intervention": "What would help",
-    "about": "What it was about",
-    "about_pair": "Combination of characteristics",
-    "came_from": "Who it came from",
-    "came_from_group": "Who it came from",
-    "setting": "Setting",
-    "organisation": "Organisation",
-    "role": "Staff group",
-    "how": "How it happened",
-    "where": "Where it happened",
-    "when": "When it happened",
-    "pattern": "Whether it had happened before",
-    "theme_group": "Group of themes",
-    "coded_theme_group": "Group of themes found in what people wrote",
-    "about_group": "What it was about",
-    "setting_group": "Setting",
-    "role_group": "Staff group",
-    "pattern_group": "Whether it had happened before",
-    "happened_to": "To whom it happened",
-    "impact": "Impact",
-    "afterwards": "What happened afterwards",
-}
 # Dimensions of tables this version may not define yet, and the question each comes from.
 QUESTIONS = {"about_pair": "about", "coded_theme": "themes", "theme": "themes", "came_from_group": "came_from"}
-# Roll-ups and collapsed cells named in questionnaire.md and disclosure.md.
-GROUPS = {
-    "managers": "Managers",
-    "other_colleagues": "Other colleagues",
-    "patients_relatives_public": "Patients, relatives or the public",
-    "other": "Others, or not known",
-    "two_or_more_other": "Two or more other characteristics",
-}
 QUARTER_MONTHS = {"1": "January–March", "2": "April–June", "3": "July–September", "4": "October–December"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -60,8 +27,17 @@ def _readable(code: str) -> str:
     return text[:1].upper() + text[1:] if text else code
 
 
-def heading(dimension: str) -> str:
-    return HEADINGS.get(dimension) or _readable(dimension)
+def heading(dimension: str, q: Questionnaire | None = None) -> str:
+    """The report's name for a dimension: its own (`report.headings` in questionnaire.yaml), else its
+    question's `heading`, else a readable version of its code."""
+    q = q or load()
+    if dimension in q.headings:
+        return q.headings[dimension]
+    dim = _dimensions().get(dimension)
+    try:
+        return q[dim.question if dim else QUESTIONS.get(dimension, dimension)].heading or _readable(dimension)
+    except KeyError:
+        return _readable(dimension)
 
 
 def value(dimension: str, code: str, q: Questionnaire | None = None) -> str:
@@ -79,8 +55,8 @@ def value(dimension: str, code: str, q: Questionnaire | None = None) -> str:
         return label
     if dimension == "intervention" and code in INTERVENTIONS:
         return INTERVENTIONS[code]
-    if code in GROUPS:
-        return GROUPS[code]
+    if code in q.groups:
+        return q.groups[code]
     if "+" in code and all(part in options for part in code.split("+")):
         return " and ".join(options[part] for part in code.split("+"))
     return _readable(code)

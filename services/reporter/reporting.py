@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from services.contracts import events
 
 from .audit import AuditLog
-from .documents import DOWNLOADS, Documents, filename
+from .documents import DOWNLOADS, Renderer, filename
 from .identity import ADMIN, Identity
 
 # Who the audit log names for a wipe the reporter sends itself, a grace after an administrator's
@@ -65,7 +65,7 @@ class WipeLedger:
 
 
 class Reporting:
-    def __init__(self, book: ReleaseBook, documents: Documents, audit: AuditLog, commands_topic: str, publisher,
+    def __init__(self, book: ReleaseBook, documents: Renderer, audit: AuditLog, commands_topic: str, publisher,
                  wipes: WipeLedger | None = None, wipe_wait: float = 60.0, wipe_grace_days: float = 1.0):
         self.book, self.documents, self.audit = book, documents, audit
         self._commands_topic, self._publisher = commands_topic, publisher

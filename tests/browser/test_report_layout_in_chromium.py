@@ -16,7 +16,8 @@ from services.reporter.app import create_app
 from services.reporter.audit import AuditTrail
 from tests.support import releases
 from tests.support.browser import artifacts_for, axe_violations, chromium
-from tests.unit.test_reporter_api import ADMIN_TOKEN, RID, FakePublisher, refusal, settings
+from tests.fakes import FakePublisher
+from tests.unit.test_reporter_api import ADMIN_TOKEN, RID, refusal, settings
 
 PAGES = ("/releases", f"/releases/{RID}", f"/releases/{RID}/pack", "/releases/20261205-0000beef", "/audit")
 MEASURE = """() => {

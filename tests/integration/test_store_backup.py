@@ -13,7 +13,7 @@ import pytest
 
 from services.aggregator import counting, release
 from services.aggregator.cellkey import CellKeyPerturbation
-from services.aggregator.state import Store
+from services.aggregator.state import PRUNE_AFTER_WIPE_MS, Store
 
 POLICY = release.Policy(perturbation=CellKeyPerturbation())   # the production noise: cell keys matter
 ORGS = ["nnuh", "nsft", "qeh", "jpuh"]
@@ -86,3 +86,29 @@ def test_backup_lose_the_database_restore_and_the_next_release_is_identical(requ
         assert len(published) > 10 and any(c["status"] == "suppressed" for c in again)
     finally:
         restored.close()
+
+
+@pytest.mark.postgres
+def test_a_sqlite_store_copied_into_postgresql_cuts_the_same_next_release(postgres, tmp_path, capsys):
+    from services.aggregator.state import main
+
+    sqlite_url, pg_url = f"sqlite:///{tmp_path / 'aggregator.sqlite3'}", postgres.create_database()
+    store = Store(sqlite_url)
+    fill(store)
+    first = cut(store, "r1")
+    store.mark_published("r1")
+    store.mark_wiped("r1", now_ms=5)
+    store.close()
+    main(["copy", sqlite_url, pg_url])
+    assert capsys.readouterr().out.strip() == "copied: 180 reports counted, 1 releases"
+    with pytest.raises(ValueError, match="must be empty"):
+        Store(pg_url).copy_from(Store(sqlite_url))
+    moved, kept = Store(pg_url), Store(sqlite_url)
+    try:
+        assert moved.release("r1") == first and moved.is_published("r1") and moved.positions() == kept.positions()
+        assert moved.count("report-0003", [], (0, 3)) is False
+        assert cut(moved, "r2") == cut(kept, "r2")                        # counts, keys and the audit's record moved
+        assert moved.prune(now_ms=5 + PRUNE_AFTER_WIPE_MS) == kept.prune(now_ms=5 + PRUNE_AFTER_WIPE_MS) > 0
+    finally:
+        moved.close()
+        kept.close()

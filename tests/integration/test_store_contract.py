@@ -76,6 +76,16 @@ def test_a_cell_key_is_the_sum_of_its_reports_keys(store, monkeypatch):
     assert keyed[("reports", "2026-10", ())] == (300 + 7) % 256 == 51
 
 
+def test_a_report_key_can_come_from_its_id_and_counted_ids_can_be_asked_for(store):
+    keys = {"a": 10, "b": 250, "c": 3}
+    assert store.count_many([(e, cells(), (0, i)) for i, e in enumerate("abc")], record_key=keys.__getitem__) == 3
+    assert store.count_many([("a", cells(), (0, 9))], record_key=lambda e: 1 / 0) == 0   # counted: no key asked
+    assert store.cell_keys()[("about", "2026-Q4", ("race",))] == (10 + 250 + 3) % 256 == 7
+    assert store.counted_among(["a", "x", "c"]) == {"a", "c"}
+    assert store.counted_among([f"id-{i}" for i in range(1200)] + ["b"]) == {"b"}   # asked in chunks
+    assert store.counted_among([]) == set()
+
+
 def test_releases_are_idempotent_by_id_and_kept_in_the_order_cut(store):
     store.count("a", cells(), (0, 0))
     assert store.save_release("r1", [{"cell": 1}], [["rec", 1]], {0: 1}, reports=1) == [{"cell": 1}]

@@ -1,24 +1,9 @@
-"""Helpers for the intake's tests: a publisher fake, and a form-filler that reads a page the way
-a browser without JavaScript would (hidden fields, ticked boxes, typed text) and submits it."""
+"""Helpers for the intake's tests (their publisher fake is tests/fakes.py's): a form-filler that
+reads a page the way a browser without JavaScript would (hidden fields, ticked boxes, typed text)
+and submits it."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
-
-from services.common.kafka import KafkaUnavailable
-
-
-class FakePublisher:
-    def __init__(self, fail: bool = False, error: Exception | None = None):
-        self.sent: list[tuple[str, bytes, bytes]] = []
-        self.fail = fail
-        self.error = error
-
-    def send(self, topic, value, key=None):
-        if self.error:
-            raise self.error
-        if self.fail:
-            raise KafkaUnavailable("KafkaConnectionError")
-        self.sent.append((topic, value, key))
 
 
 class _Form(HTMLParser):

@@ -103,6 +103,7 @@ def test_split():
     return coding_eval.evaluate(default_coder(), labelled.load_split("test"))
 
 
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
 def test_the_method_box_card_holds_the_figures_measured_on_the_frozen_test_split(test_split):
     card = coder_card.card()
     p, r, f = test_split.micro
@@ -111,13 +112,15 @@ def test_the_method_box_card_holds_the_figures_measured_on_the_frozen_test_split
     assert "all-MiniLM-L6-v2" in card["model"] and card["measured_on"] == f"frozen test split, {test_split.items} texts"
 
 
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
 def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
     lexicon = coding_eval.evaluate(lexicon_coder(), labelled.load_split("test"))
     assert test_split.micro[2] >= lexicon.micro[2] + 0.25
     assert test_split.implied_recall >= lexicon.implied_recall + 0.3
 
 
-@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see README")
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
+@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see docs/themes.md")
 def test_the_frozen_test_split_meets_the_targets(test_split):
     assert test_split.micro[2] >= 0.80
     assert min(t.f1 for t in test_split.themes) >= 0.60
@@ -160,6 +163,7 @@ def test_a_bad_labelled_line_gets_a_specific_error():
         labelled.parse("T01 text without a bar", "dev", "dev.txt line 4")
 
 
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
 def test_the_evaluation_prints_figures_never_a_text(capsys):
     assert coding_eval.main(["--split", "test"]) == 0
     out = capsys.readouterr().out

@@ -12,7 +12,7 @@ from services.contracts import events
 from services.contracts.topics import Topics
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher
+from tests.fakes import FakePublisher
 from tests.unit.test_intake_api import VALID
 
 EXAMPLES = sorted(events.EXAMPLES.glob("*/v*/*.json"))

@@ -7,7 +7,7 @@ import pytest
 
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher
+from tests.fakes import FakePublisher
 from tests.support.raw import open_raw
 
 VALID = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
@@ -111,7 +111,7 @@ def test_an_unexpected_failure_answers_500_in_json_without_detail(keys_dir):
 
 
 def test_broker_down_gives_a_503_that_says_the_report_may_not_have_been_sent_and_how_to_resend(settings):
-    app = create_app(settings, publisher=FakePublisher(fail=True))
+    app = create_app(settings, publisher=FakePublisher(down=True))
     event_id = "3f1c2b9a-0d4e-4f6a-9b7c-2e5d8a1f0c3b"
     resp = app.test_client().post("/api/v1/reports", json={**VALID, "event_id": event_id})
     assert resp.status_code == 503 and resp.headers["Retry-After"] == "30"

@@ -13,7 +13,8 @@ from services.contracts.questionnaire import load
 from services.intake import characters
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher, fill, form_fields
+from tests.fakes import FakePublisher
+from tests.support.intake import fill, form_fields
 
 Q = load()
 VALID = {"happened_to": "self", "came_from": ["peer"], "about": ["race", "something_else"],

@@ -136,10 +136,6 @@ def test_each_kind_of_problem_gets_the_design_systems_wording():
     assert wording.messages(Q, {"x": 1}, {"x": ["Unknown field."]}, ["when"]) == {"_page": wording.PAGE_PROBLEM}
 
 
-def test_every_question_has_wording_for_its_errors():
-    assert set(wording.ASKS_FOR) == set(Q.field_codes)
-
-
 def test_settings_come_from_the_environment_and_a_bad_value_names_its_variable():
     s = Settings.from_env({"INTAKE_RATE_LIMIT": "5/60", "INTAKE_MIN_SECONDS": "2.5", "INTAKE_HSTS": "1",
                            "INTAKE_TRUSTED_PROXIES": "1"})

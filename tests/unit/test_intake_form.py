@@ -11,7 +11,8 @@ from werkzeug.datastructures import MultiDict
 from services.contracts.questionnaire import load
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher, fill, form_fields
+from tests.fakes import FakePublisher
+from tests.support.intake import fill, form_fields
 from tests.support.raw import open_raw
 
 REQUIRED = {"happened_to": "self", "came_from": ["peer", "patient"], "about": ["race"],
@@ -189,7 +190,7 @@ def test_check_your_answers_nudges_next_to_text_that_seems_to_identify_someone(c
 
 
 def test_a_broker_outage_at_sending_apologises_and_keeps_every_answer_on_the_page(keys_dir):
-    client = create_app(Settings(keys_dir=keys_dir, min_seconds=0), FakePublisher(fail=True)).test_client()
+    client = create_app(Settings(keys_dir=keys_dir, min_seconds=0), FakePublisher(down=True)).test_client()
     resp = press(client, walk_to_check(client, REQUIRED), url="/report/send")
     page = text(resp)
     assert resp.status_code == 503

@@ -15,7 +15,8 @@ from werkzeug.datastructures import MultiDict
 from services.intake import i18n
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher, fill
+from tests.fakes import FakePublisher
+from tests.support.intake import fill
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
 # What may be read outside a message: numbers (phone numbers, counts), punctuation, the NHS

@@ -6,7 +6,7 @@ import json
 from services.common import sealing
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher
+from tests.fakes import FakePublisher
 
 VALID = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
          "what_happened": "Someone mimicked my accent in handover."}

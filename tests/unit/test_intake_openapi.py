@@ -14,7 +14,7 @@ from services.contracts.questionnaire import load
 from services.intake import characters, openapi
 from services.intake.app import create_app
 from services.intake.settings import Settings
-from tests.support.intake import FakePublisher
+from tests.fakes import FakePublisher
 
 pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 

@@ -13,7 +13,6 @@ import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 
-from services.common.kafka import KafkaUnavailable
 from services.contracts import events
 from services.contracts.topics import Topics
 from services.reporter import openapi
@@ -23,25 +22,13 @@ from services.reporter.auth import fingerprint, token_hash
 from services.reporter.releases import ReleaseBook
 from services.reporter.reporting import WipeLedger
 from services.reporter.settings import MissingSetting, Settings
+from tests.fakes import FakeDocuments, FakePublisher
 from tests.support import releases
 
 ADMIN_TOKEN, VIEWER_TOKEN = "unit-test-admin-token", "unit-test-viewer-token"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 VIEWER = {"Authorization": f"Bearer {VIEWER_TOKEN}"}
 RID = releases.RELEASE_ID
-
-
-class FakePublisher:
-    def __init__(self):
-        self.sent, self.down = [], False
-
-    def send(self, topic, value, key=None):
-        if self.down:
-            raise KafkaUnavailable("broker down")
-        self.sent.append((topic, json.loads(value)))
-
-    def on(self, topic):
-        return [v for t, v in self.sent if t == topic]
 
 
 def cell(release_id, i, n, value):
@@ -66,8 +53,16 @@ def trail():
     return AuditTrail()
 
 
-def app_with(book, publisher, trail):
-    return create_app(settings(), book=book, publisher=publisher, start_reader=False, trail=trail)
+def fast(app):
+    """The app with FakeDocuments in place of its renderer: the real report model, CSV and pack
+    layout, no charts or PDF (those are tested on the real Documents, marked slow)."""
+    app.extensions["reporting"].documents = FakeDocuments()
+    return app
+
+
+def app_with(book, publisher, trail, rendering: bool = False):
+    app = create_app(settings(), book=book, publisher=publisher, start_reader=False, trail=trail)
+    return app if rendering else fast(app)
 
 
 @pytest.fixture
@@ -208,7 +203,9 @@ def published_in_api(doc: dict) -> dict:
             for t, v in doc["tables"].items() for c in v["cells"] if c["status"] == "published"}
 
 
-def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(released, full_book):
+@pytest.mark.slow   # renders the real HTML (Vega charts), PDF (WeasyPrint) and XLSX
+def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(full_book, publisher, trail):
+    released = app_with(full_book, publisher, trail, rendering=True).test_client()
     doc = released.get(f"/api/v1/releases/{RID}", headers=VIEWER).get_json()
     expected = published_in_api(doc)
     assert len(expected) == 35 and doc == json.loads(json.dumps(full_book.get(RID)))
@@ -250,7 +247,7 @@ def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publishe
     assert entries == [("pack_downloaded", "admin", RID, "pack"), ("report_downloaded", "viewer", RID, "csv")]
     assert trail.pack_downloaded_by_admin(RID) and not trail.pack_downloaded_by_admin("other")
     assert released.get("/api/v1/audit", headers=ADMIN).get_json()["entries"] == [dataclasses.asdict(e) for e in trail.entries()]
-    text = json.dumps(publisher.sent)
+    text = b"\n".join(value for _, value, _ in publisher.sent).decode()
     assert "Race" not in text and ADMIN_TOKEN not in text and token_hash(ADMIN_TOKEN) not in text
 
     publisher.down = True   # no audit entry, no download
@@ -318,8 +315,8 @@ class Aggregator(FakePublisher):
 def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and_audited(full_book, trail):
     ledger = WipeLedger()
     aggregator = Aggregator(ledger)
-    app = create_app(settings(), book=full_book, publisher=aggregator, start_reader=False, trail=trail,
-                     wipes=ledger, wipe_wait=5).test_client()
+    app = fast(create_app(settings(), book=full_book, publisher=aggregator, start_reader=False, trail=trail,
+                          wipes=ledger, wipe_wait=5)).test_client()
     early = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
     assert early.status_code == 409 and "Download this release's report pack first" in early.get_json()["error"]
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=VIEWER).status_code == 200
@@ -340,8 +337,8 @@ def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and
 
 def test_a_wipe_without_a_confirmation_in_time_answers_202(full_book, trail):
     ledger = WipeLedger()
-    app = create_app(settings(), book=full_book, publisher=Aggregator(ledger, status=None), start_reader=False,
-                     trail=trail, wipes=ledger, wipe_wait=0.2).test_client()
+    app = fast(create_app(settings(), book=full_book, publisher=Aggregator(ledger, status=None), start_reader=False,
+                          trail=trail, wipes=ledger, wipe_wait=0.2)).test_client()
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
     resp = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
     assert (resp.status_code, resp.get_json()) == (202, {"release_id": RID, "status": "requested"})

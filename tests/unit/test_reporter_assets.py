@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import releases
-from tests.unit.test_reporter_api import VIEWER_TOKEN, FakePublisher, app_with
+from tests.fakes import FakePublisher
+from tests.unit.test_reporter_api import VIEWER_TOKEN, app_with
 from services.reporter.audit import AuditTrail
 
 BUILT = Path(__file__).resolve().parents[2] / "services/reporter/static/nhsuk"

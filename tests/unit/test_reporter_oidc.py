@@ -11,7 +11,8 @@ from services.reporter.audit import AuditTrail
 from services.reporter.oidc import OidcSettings, role_for, subject_for
 from services.reporter.releases import ReleaseBook
 from services.reporter.settings import MissingSetting, Settings
-from tests.unit.test_reporter_api import FakePublisher, settings
+from tests.fakes import FakePublisher
+from tests.unit.test_reporter_api import settings
 from services.reporter.app import create_app
 
 OIDC = OidcSettings("https://login.example.org/tenant/v2.0", "portal", "s3cret-not-real", "groups",

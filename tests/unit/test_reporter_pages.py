@@ -11,8 +11,9 @@ import pytest
 
 from services.reporter.audit import AuditTrail
 from services.reporter.auth import fingerprint, token_hash
+from tests.fakes import FakePublisher
 from tests.support import releases
-from tests.unit.test_reporter_api import ADMIN_TOKEN, RID, VIEWER_TOKEN, FakePublisher, app_with
+from tests.unit.test_reporter_api import ADMIN_TOKEN, RID, VIEWER_TOKEN, app_with, fast
 
 
 @pytest.fixture
@@ -129,8 +130,8 @@ def test_an_administrators_pack_download_is_confirmed_first_then_the_reports_are
     from tests.unit.test_reporter_api import Aggregator, settings
     ledger = WipeLedger()
     aggregator = Aggregator(ledger)
-    app = create_app(replace(settings(), wipe_grace_days=2), book=releases.book(), publisher=aggregator,
-                     start_reader=False, trail=trail, wipes=ledger)
+    app = fast(create_app(replace(settings(), wipe_grace_days=2), book=releases.book(), publisher=aggregator,
+                          start_reader=False, trail=trail, wipes=ledger))
     browser = app.test_client()
     sign_in(browser, ADMIN_TOKEN)
     report = text(browser.get(f"/releases/{RID}"))
@@ -170,8 +171,8 @@ def test_with_no_grace_the_wipe_follows_the_download_at_once(trail):
     from tests.unit.test_reporter_api import Aggregator, settings
     ledger = WipeLedger()
     aggregator = Aggregator(ledger)
-    browser = create_app(replace(settings(), wipe_grace_days=0), book=releases.book(), publisher=aggregator,
-                         start_reader=False, trail=trail, wipes=ledger).test_client()
+    browser = fast(create_app(replace(settings(), wipe_grace_days=0), book=releases.book(), publisher=aggregator,
+                              start_reader=False, trail=trail, wipes=ledger)).test_client()
     sign_in(browser, ADMIN_TOKEN)
     assert "deleted from the portal straight after the download" in text(browser.get(f"/releases/{RID}/pack"))
     assert browser.post(f"/releases/{RID}/pack").status_code == 200

@@ -12,6 +12,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from deploy import debian
 from deploy.kafka import broker
 
@@ -52,6 +54,7 @@ def test_every_python_requirement_is_pinned_by_hash_and_the_projects_own_pins_ag
     assert len(pins) > 100   # the whole transitive closure, not just the direct dependencies
 
 
+@pytest.mark.slow   # runs pip (a few seconds); `make install` runs the same `pip check` every time it installs
 def test_the_installed_lock_is_complete_without_resolution():
     # The venv was installed with --no-deps: pip check finds any requirement of any pinned package
     # (extras included) that the lock does not satisfy.
