@@ -105,9 +105,12 @@ def sealed_forms(values: list[bytes]) -> dict[str, bytes]:
     return out
 
 
-def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, short_topics, tmp_path):
+@pytest.mark.parametrize("redactors", [1, 2])
+def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, short_topics, tmp_path, redactors):
     bootstrap = local_broker["bootstrap"]
     portal = Portal(bootstrap, short_topics, tmp_path)
+    for _ in range(redactors - 1):
+        portal.replica("redactor")   # started with the others; both share the key folder
     # Redacted records are stamped with the day (midnight), so with a 15 s retention they go
     # at the next check: the aggregator must be free to count them at once.
     portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
