@@ -84,6 +84,20 @@ def kafka(request, tmp_path_factory):
 
 
 @pytest.fixture
+def kafka_cluster(request, tmp_path_factory):
+    """Three KRaft brokers on loopback (tests/support/cluster.py), for tests marked `cluster`;
+    a test may kill any one node."""
+    from tests.support.cluster import LocalCluster
+
+    cluster = LocalCluster(tmp_path_factory.mktemp("kafka-cluster")).start()
+    _say(request.config, f"kafka_cluster fixture: three local brokers at {cluster.bootstrap}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
 def topics(kafka) -> Topics:
     """A fresh set of topics, so each test starts from empty."""
     t = Topics(f"test-{uuid.uuid4().hex[:10]}")

@@ -20,7 +20,8 @@ class Settings:
     kafka_bootstrap: str = "127.0.0.1:9092"
     topics: Topics = Topics()
     port: int = 8000
-    keys_dir: Path = Path(".keys")
+    keys_dir: Path = Path(".keys")   # the public keys' folder, when no verify key is set (one machine)
+    verify_key: str | None = None    # SEALING_VERIFY_KEY: read signed public keys from the topic instead
     rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window
     rate_window: int = 600           # seconds
     min_seconds: float = 10          # from the first question to "Send report"
@@ -36,6 +37,7 @@ class Settings:
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
             port=_number(env, "INTAKE_PORT", cls.port, int),
             keys_dir=Path(env.get("RAW_KEYS_DIR", cls.keys_dir)),
+            verify_key=_verify_key(env.get("SEALING_VERIFY_KEY")),
             rate_limit=limit,
             rate_window=window,
             min_seconds=_number(env, "INTAKE_MIN_SECONDS", cls.min_seconds, float),
@@ -43,6 +45,15 @@ class Settings:
             hsts=_flag(env, "INTAKE_HSTS"),
             trusted_proxies=_number(env, "INTAKE_TRUSTED_PROXIES", cls.trusted_proxies, int),
         )
+
+
+def _verify_key(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", value.strip()):
+        raise BadSetting("SEALING_VERIFY_KEY must be the 64 hex digits printed by "
+                         "`python -m services.redactor.keys verify-key`")
+    return value.strip()
 
 
 def _rate(value: str) -> tuple[int, int]:

@@ -24,7 +24,7 @@ class TopicReader:
     def __init__(self, bootstrap: str, sinks: dict[str, tuple[type[Schema], Callable[[events.Event], None]]]):
         """`sinks` maps a topic to the schema its messages must pass and what to do with each."""
         self.running = False
-        self._broker = KafkaBroker(bootstrap, **broker_options(), logger=logging.getLogger("faststream"))
+        self._broker = KafkaBroker(bootstrap.split(","), **broker_options(), logger=logging.getLogger("faststream"))
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         for topic, (schema, sink) in sinks.items():
