@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test unit bench install lock assets browser pdf-libs image-tools image broker helm model clean
+.PHONY: run test unit bench install lock assets browser pdf-libs pg image-tools image broker helm model clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -68,6 +68,10 @@ pdf-libs:
 browser:
 	@test -x $(CHROMIUM) || $(PYTHON) -m deploy.debian install browser
 
+# The store tests (marker `postgres`) start a throwaway cluster from Debian's PostgreSQL 15 binaries.
+pg:
+	@$(PYTHON) -m deploy.debian install pg
+
 # The container image (deploy/image.py): debootstrap and podman, at the versions in debian.lock.
 image-tools:
 	@$(PYTHON) -m deploy.debian install image
@@ -101,7 +105,7 @@ run: broker model assets pdf-libs
 unit: $(STAMP) model assets
 	$(VENV)/bin/python -m pytest tests/unit -m "not slow" -q
 
-test: broker model assets browser pdf-libs image-tools helm
+test: broker model assets browser pdf-libs pg image-tools helm
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The load benchmark (deploy/bench.py): intake beside a trivial Flask app, redactor and

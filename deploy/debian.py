@@ -1,6 +1,6 @@
 """Debian packages the tests and the report need, installed at the versions in `debian.lock`.
 
-    python3 -m deploy.debian install browser pdf   # what `make browser` / `make pdf-libs` run
+    python3 -m deploy.debian install browser pdf   # what `make browser` / `make pdf-libs` run (`make pg`: pg)
     python3 -m deploy.debian lock                  # rewrite debian.lock (on a fresh machine)
 
 The lock names, for each group, every package apt installs on a fresh machine of the project's
@@ -26,6 +26,7 @@ GROUPS = {
     "browser": ["chromium"],                              # the browser tests (Playwright drives it)
     "pdf": ["libpango-1.0-0", "libpangoft2-1.0-0"],       # WeasyPrint, for the report's PDF
     "image": ["debootstrap", "podman"],                   # `make image` (podman brings buildah)
+    "pg": ["postgresql-15"],                              # the store tests' throwaway PostgreSQL (tests/support/postgres.py)
 }
 ENV = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from services.contracts import access
-from services.contracts.topics import DEFAULT_PREFIX, Topics
+from services.common.kafka import replicated
+from services.contracts.topics import CLUSTER_REPLICATION, DEFAULT_PREFIX, Topics
 
 CHART = Path(__file__).resolve().parent / "helm" / "microaggression-portal"
 USER_PREFIX = f"{DEFAULT_PREFIX}-"   # KafkaUser names (= SCRAM user names): portal-intake, ...
@@ -36,8 +37,8 @@ def topics() -> list[dict]:
     for s in Topics(DEFAULT_PREFIX).specs():
         # Kubernetes names cannot hold dots: the resource is named with dashes, topicName is exact.
         out.append(_resource("KafkaTopic", s.name.replace(".", "-"), {
-            "topicName": s.name, "partitions": s.partitions, "replicas": "__REPLICAS__",
-            "config": dict(sorted(s.config.items()))}))
+            "topicName": s.name, "partitions": s.partitions, "replicas": CLUSTER_REPLICATION.factor,
+            "config": dict(sorted(replicated(s.config, CLUSTER_REPLICATION).items()))}))
     return out
 
 
@@ -62,7 +63,6 @@ def render(docs: list[dict], source: str) -> str:
     body = yaml.safe_dump_all(docs, sort_keys=False, explicit_start=True, width=120)
 
     body = body.replace("strimzi.io/cluster: __CLUSTER__", f"strimzi.io/cluster: {CLUSTER}")
-    body = body.replace("replicas: __REPLICAS__", "replicas: {{ .Values.kafka.strimzi.replicas }}")
     return HEADER.format(source=source) + body + FOOTER
 
 

@@ -84,6 +84,20 @@ def kafka(request, tmp_path_factory):
 
 
 @pytest.fixture
+def kafka_cluster(request, tmp_path_factory):
+    """Three KRaft brokers on loopback (tests/support/cluster.py), for tests marked `cluster`;
+    a test may kill any one node."""
+    from tests.support.cluster import LocalCluster
+
+    cluster = LocalCluster(tmp_path_factory.mktemp("kafka-cluster")).start()
+    _say(request.config, f"kafka_cluster fixture: three local brokers at {cluster.bootstrap}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
 def topics(kafka) -> Topics:
     """A fresh set of topics, so each test starts from empty."""
     t = Topics(f"test-{uuid.uuid4().hex[:10]}")
@@ -111,3 +125,19 @@ def keys_dir(tmp_path):
     folder = tmp_path / "keys"
     sealing.generate(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres(request):
+    """A throwaway PostgreSQL cluster on a free loopback port (tests/support/postgres.py), for the
+    tests marked `postgres`; each test makes its own database with `create_database()`."""
+    from tests.support.postgres import BIN, LocalPostgres, available
+
+    if not available():
+        pytest.fail(f"PostgreSQL 15 binaries missing from {BIN}: run `make pg`")
+    server = LocalPostgres().start()
+    _say(request.config, f"postgres fixture: throwaway cluster at 127.0.0.1:{server.port}")
+    try:
+        yield server
+    finally:
+        server.stop()

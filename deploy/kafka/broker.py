@@ -36,6 +36,12 @@ class BrokerError(RuntimeError):
     pass
 
 
+def random_cluster_id(cache: Path = DEFAULT_CACHE) -> str:
+    lib = ensure_jars(cache)
+    return subprocess.run([shutil.which("java") or "java", "-cp", f"{lib}/*", "kafka.tools.StorageTool",
+                           "random-uuid"], check=True, capture_output=True, text=True).stdout.strip()
+
+
 def sha256_of(path: Path) -> str:
     """The SHA-256 of a file, read in blocks: how every download of the set-up is checked."""
     h = hashlib.sha256()
@@ -106,6 +112,10 @@ class LocalBroker:
     cache: Path = DEFAULT_CACHE
     retention_check_ms: int = privacy.BROKER_RETENTION_CHECK_MS
     secure: "SecureSetup | None" = None   # TLS + SCRAM + ACLs (deploy/kafka/secure.py); None: PLAINTEXT
+    node_id: int = 1
+    voters: str | None = None         # the controller quorum; None: this node alone
+    cluster_id: str | None = None     # shared by every node of a cluster; None: made (or read) here
+    internal_replication: int = 1     # copies of Kafka's own offsets and transaction topics
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -126,16 +136,16 @@ class LocalBroker:
         ]
         return "\n".join([
             "process.roles=broker,controller",
-            "node.id=1",
-            f"controller.quorum.voters=1@127.0.0.1:{cp}",
+            f"node.id={self.node_id}",
+            f"controller.quorum.voters={self.voters or f'{self.node_id}@127.0.0.1:{cp}'}",
             *(self.secure.properties(self.port, cp) if self.secure else plain),
             "controller.listener.names=CONTROLLER",
             f"log.dirs={self.log_dirs}",
             "num.partitions=1",
-            "offsets.topic.replication.factor=1",
+            f"offsets.topic.replication.factor={self.internal_replication}",
             "offsets.topic.num.partitions=3",
-            "transaction.state.log.replication.factor=1",
-            "transaction.state.log.min.isr=1",
+            f"transaction.state.log.replication.factor={self.internal_replication}",
+            f"transaction.state.log.min.isr={min(2, self.internal_replication)}",
             "group.initial.rebalance.delay.ms=0",
             "auto.create.topics.enable=false",
             f"log.retention.check.interval.ms={self.retention_check_ms}",
@@ -143,6 +153,12 @@ class LocalBroker:
         ])
 
     def start(self, timeout: float = 90.0) -> "LocalBroker":
+        self.launch()
+        return self.wait_started(timeout)
+
+    def launch(self) -> "LocalBroker":
+        """Format the data folder if new and start the process, without waiting: the nodes of a
+        cluster start only once a quorum of controllers runs, so all are launched first."""
         if _port_open(self.port):
             raise BrokerError(f"port {self.port} is already in use: is another broker running?")
         lib = ensure_jars(self.cache)
@@ -156,15 +172,16 @@ class LocalBroker:
         java = [shutil.which("java") or "java", "-Xms256m", "-Xmx512m",
                 f"-Dlog4j.configuration=file:{self.data_dir / 'log4j.properties'}",
                 "-cp", f"{lib}/*"]
-        cluster_id = self._cluster_id() or subprocess.run(
-            java + ["kafka.tools.StorageTool", "random-uuid"], check=True, capture_output=True, text=True,
-        ).stdout.strip()
+        cluster_id = self.cluster_id or self._cluster_id() or random_cluster_id(self.cache)
         subprocess.run(java + ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(props),
                                "--ignore-formatted", *(self.secure.format_args() if self.secure else ())],
                        check=True, capture_output=True)
         out = open(self.data_dir / "broker.stdout", "ab")
         self.process = subprocess.Popen(java + ["kafka.Kafka", str(props)], stdout=out,
                                         stderr=subprocess.STDOUT, start_new_session=True)
+        return self
+
+    def wait_started(self, timeout: float = 90.0) -> "LocalBroker":
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -188,6 +205,12 @@ class LocalBroker:
     def _log_tail(self) -> str:
         log = self.data_dir / "broker.log"
         return log.read_text(errors="replace")[-20000:] if log.exists() else ""
+
+    def kill(self) -> None:
+        """SIGKILL: the node goes as a crashed machine would, without a controlled shutdown."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -38,7 +38,8 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
     policy = aggregator.policy
     if coder is None:     # the trained coders, loaded once (a coder passed in comes with its own helps, or none)
         coder, helps = default_coder(), helps or help_coder()
-    store = Store(os.path.join(settings.state_dir, "aggregator.sqlite3"))
+    # issue 18: the one store setting (a PostgreSQL URL shared by several aggregators), else the SQLite file
+    store = Store(aggregator.store_url or os.path.join(settings.state_dir, "aggregator.sqlite3"))
     broker = consumer.make_broker(settings)
     topics = settings.topics
 
@@ -100,6 +101,9 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
             left = await delete_before(settings.kafka_bootstrap, targets)
             await delete_before(settings.kafka_bootstrap, {**redactor_done, **letters})
             purged = [topics.redacted, topics.raw, topics.dead_letter]
+        if marks is not None and left == 0:   # issue 18: the ids this wipe made safe to forget, later
+            store.mark_wiped(release_id)
+            store.prune()
         outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command.command_id,
                    "release_id": release_id, "status": "unknown_release" if marks is None else
                    "wiped" if left == 0 else "incomplete",
@@ -109,13 +113,19 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         log.warning("wipe " + outcome["status"], extra={"release_id": release_id})
 
     cutting = asyncio.Lock()   # one cut at a time: each audits every release cut before it
+    # ...and across every aggregator sharing the store (issue 18): store.exclusive() below
 
     async def publish_release(release_id: str, until: str | None = None, requested: bool = True) -> None:
         """Cut (once) and publish a release. Asking again for the same id republishes the same
         cells; a refused release stays refused, and only its refusal (the rule, no count) is
         published, so the steering group sees why."""
-        async with cutting:
-            cells, reason = await _cut_once(release_id, until, requested)
+        async with cutting, store.exclusive():
+            if not requested and (store.is_published(release_id) or store.refusal(release_id) is not None):
+                return   # another instance sharing the store has published it (or its refusal) already
+            await _cut_and_publish(release_id, until, requested)
+
+    async def _cut_and_publish(release_id: str, until: str | None, requested: bool) -> None:
+        cells, reason = await _cut_once(release_id, until, requested)
         if reason is not None:
             refusal = {"schema_version": events.SCHEMA_VERSION, "release_id": release_id, "status": events.REFUSED,
                        "reason": reason, "refused_on": date.today(), "method_version": release.method_version(policy)}
@@ -139,9 +149,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
             return None, refused.get("reason", release.AUDIT_FAILED)
         if cells is not None:
             return cells, None
-        counts, months, positions = store.frozen()
-        keys = store.cell_keys()   # no await between: the same snapshot as the counts
-        reports = store.reports_counted()
+        counts, months, positions, keys, reports = store.cut_state()   # one snapshot, whoever else is counting
         began = time.monotonic()
         reason = release.too_few_new(reports, store.reports_at_last_release(), policy) if requested else None
         failures: dict[str, int] = {}
@@ -157,8 +165,7 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
         if reason is not None:
             store.save_refusal(release_id, {"reason": reason, "failures": failures})
             return None, reason
-        store.save_release(release_id, cut.cells, cut.record, positions, reports)
-        return cut.cells, None
+        return store.save_release(release_id, cut.cells, cut.record, positions, reports), None   # the cells stored
 
     async def _pad(began: float) -> None:
         """Cutting takes longer the more suppression the data needs: wait so that the release

@@ -8,9 +8,10 @@ Two coders, one protocol (`code(texts) -> frozenset[str]`):
   dropped when a negation cue stands shortly before it in the same clause ("nobody ignored me").
 * `ClassifierCoder`, the one the aggregator runs (`default_coder()`): one logistic regression per
   theme over a sentence embedding of the text (all-MiniLM-L6-v2, run with numpy by `minilm.py`
-  from files fetched at build time) and word n-grams in which the words after a negation cue are
-  marked as negated. Its weights (a few hundred kB) are fitted at build time (`make model`) from
-  the labelled narratives in `themes/` by `python -m services.aggregator.train_coder`. The same
+  from files fetched at build time) and word and character n-grams in which the words after a
+  negation cue are marked as negated, with a threshold per theme. Its weights (about a MB) are
+  fitted at build time (`make model`) from the labelled narratives in `themes/` by
+  `python -m services.aggregator.train_coder`. The same
   classifier codes `what_would_help` into interventions (`help_coder()`).
 
 The text is used for coding and then dropped: only the codes reach the counts.
@@ -138,8 +139,13 @@ def lexicon_coder(path: Path = LEXICON) -> LexiconCoder:
 
 # The classifier's settings, chosen on the `dev` split (see themes/README.md); the shipped model is
 # fitted on `train` and `dev` together by `python -m services.aggregator.train_coder` and measured
-# on `test`, which was written after these were frozen.
-SETTINGS = {"C": 16.0, "threshold": 0.5, "word_ngrams": [1, 2], "min_df": 2}
+# on `test`. Character n-grams (3-5 letters within words) read misspelt and run-together words the
+# word n-grams miss; each theme's threshold is the one that gives the best F1 on out-of-fold
+# predictions over the training data (never the test split), from `threshold_grid`: never below
+# 0.5, since lower ones gained F1 on `dev` but coded more false themes on negated texts.
+SETTINGS = {"C": 16.0, "word_ngrams": [1, 2], "min_df": 2, "char_ngrams": [3, 5], "char_min_df": 3,
+            "folds": 5, "threshold_grid": [0.5, 0.55, 0.6]}
+VECTORISERS = ("words", "chars")
 
 
 def weights_dir() -> Path:
@@ -162,41 +168,56 @@ def joined(texts: Iterable[str | None]) -> str:
     return " \n ".join(t for t in texts if t and t.strip())
 
 
-def words_vectoriser(negation: "_Negation", vocabulary: dict | None = None):
-    """Word and word-pair counts (tf-idf) over the text with negated words marked."""
+def words_vectoriser(negation: "_Negation", vocabulary: dict | None = None, kind: str = "words"):
+    """Counts (tf-idf) over the text with negated words marked: word and word-pair counts
+    (`words`), or 3-5 letter pieces within words (`chars`)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(preprocessor=lambda t: negation.mark(normalise(t)), token_pattern=r"[a-z_']+",
+    def marked(t: str) -> str:
+        return negation.mark(normalise(t))
+
+    if kind == "chars":
+        return TfidfVectorizer(preprocessor=marked, analyzer="char_wb", ngram_range=tuple(SETTINGS["char_ngrams"]),
+                               sublinear_tf=True, min_df=SETTINGS["char_min_df"], vocabulary=vocabulary)
+    return TfidfVectorizer(preprocessor=marked, token_pattern=r"[a-z_']+",
                            ngram_range=tuple(SETTINGS["word_ngrams"]), sublinear_tf=True,
                            min_df=SETTINGS["min_df"], vocabulary=vocabulary)
+
+
+def features(embedder, vectorisers, texts: list[str], embedded=None):
+    """The classifier's inputs: the sentence embedding beside each vectoriser's counts."""
+    from scipy.sparse import csr_matrix, hstack
+
+    emb = embedder.embed(texts) if embedded is None else embedded
+    return hstack([csr_matrix(emb), *(v.transform(texts) for v in vectorisers)]).tocsr()
 
 
 @dataclass(frozen=True)
 class ClassifierCoder:
     """One logistic regression per code over a sentence embedding of the text (all-MiniLM-L6-v2)
-    and negation-aware word n-grams; a code is given when its probability reaches the threshold.
-    With `at_least_one`, a text that reaches no threshold gets its most likely code (the
-    intervention coder: any answer asks for something, if only "not sure")."""
+    and negation-aware word and character n-grams; a code is given when its probability reaches
+    its threshold. With `at_least_one`, a text that reaches no threshold gets its most likely code
+    (the intervention coder: any answer asks for something, if only "not sure")."""
     version: str
     codes: tuple[str, ...]
     embedder: object                 # minilm.MiniLM
-    words: object                    # fitted TfidfVectorizer
+    vectorisers: tuple               # fitted TfidfVectorizers, in VECTORISERS order
     coef: object                     # numpy array, codes x features
     intercept: object
-    threshold: float
+    thresholds: tuple[float, ...]    # one per code
     meta: dict = field(default_factory=dict)
     at_least_one: bool = False
 
     def describe(self) -> str:
         return (f"logistic regression per theme (scikit-learn) over {self.meta.get('embedding', 'sentence')} "
-                f"embeddings (PyPI {self.meta.get('embedding_package', '?')}) and negation-aware word n-grams, "
-                f"fitted on {self.meta.get('items', '?')} labelled synthetic narratives")
+                f"embeddings (PyPI {self.meta.get('embedding_package', '?')}) and negation-aware word and "
+                f"character n-grams, a threshold per theme, fitted on {self.meta.get('items', '?')} labelled "
+                f"synthetic narratives")
 
     def probabilities(self, texts: list[str]):
         import numpy as np
-        from scipy.sparse import csr_matrix, hstack
 
-        x = hstack([csr_matrix(self.embedder.embed(texts)), self.words.transform(texts)]).tocsr()
+        x = features(self.embedder, self.vectorisers, texts)
         return 1.0 / (1.0 + np.exp(-(x @ self.coef.T + self.intercept)))
 
     def code(self, texts: Iterable[str | None]) -> frozenset[str]:
@@ -206,7 +227,7 @@ class ClassifierCoder:
     def code_many(self, texts: list[str]) -> list[frozenset[str]]:
         out = []
         for row in self.probabilities(texts):
-            found = frozenset(c for c, p in zip(self.codes, row) if p >= self.threshold)
+            found = frozenset(c for c, p, t in zip(self.codes, row, self.thresholds) if p >= t)
             if not found and self.at_least_one:
                 found = frozenset({self.codes[int(row.argmax())]})
             out.append(found)
@@ -217,12 +238,14 @@ class ClassifierCoder:
 
         import numpy as np
 
-        vocab = sorted(self.words.vocabulary_, key=self.words.vocabulary_.get)
-        np.savez_compressed(path, codes=np.array(self.codes), vocabulary=np.array(vocab),
-                            idf=self.words.idf_.astype(np.float32), coef=self.coef.astype(np.float32),
+        arrays = {}
+        for kind, v in zip(VECTORISERS, self.vectorisers):
+            arrays[f"{kind}_vocabulary"] = np.array(sorted(v.vocabulary_, key=v.vocabulary_.get))
+            arrays[f"{kind}_idf"] = v.idf_.astype(np.float32)
+        np.savez_compressed(path, codes=np.array(self.codes), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32),
-                            meta=np.array(json.dumps({**self.meta, "version": self.version,
-                                                      "threshold": self.threshold}, sort_keys=True)))
+                            thresholds=np.array(self.thresholds, dtype=np.float64), **arrays,
+                            meta=np.array(json.dumps({**self.meta, "version": self.version}, sort_keys=True)))
 
     @classmethod
     def load(cls, path: Path, embedder, negation: "_Negation", at_least_one: bool = False) -> "ClassifierCoder":
@@ -233,11 +256,17 @@ class ClassifierCoder:
         if not path.exists():
             raise FileNotFoundError(f"{path} is missing: run `make model`")
         with np.load(path, allow_pickle=False) as z:
+            if "thresholds" not in z.files:
+                raise FileNotFoundError(f"{path} was fitted by an older coder: run `make model`")
             meta = json.loads(str(z["meta"]))
-            words = words_vectoriser(negation, {w: i for i, w in enumerate(z["vocabulary"].tolist())})
-            words.idf_ = z["idf"].astype(np.float64)
-            return cls(meta["version"], tuple(z["codes"].tolist()), embedder, words, z["coef"].astype(np.float64),
-                       z["intercept"].astype(np.float64), float(meta["threshold"]), meta, at_least_one)
+            vectorisers = []
+            for kind in VECTORISERS:
+                v = words_vectoriser(negation, {w: i for i, w in enumerate(z[f"{kind}_vocabulary"].tolist())}, kind)
+                v.idf_ = z[f"{kind}_idf"].astype(np.float64)
+                vectorisers.append(v)
+            return cls(meta["version"], tuple(z["codes"].tolist()), embedder, tuple(vectorisers),
+                       z["coef"].astype(np.float64), z["intercept"].astype(np.float64),
+                       tuple(float(t) for t in z["thresholds"]), meta, at_least_one)
 
 
 def data_digest(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...]) -> str:
@@ -245,26 +274,61 @@ def data_digest(texts: list[str], labels: list[frozenset[str]], codes: tuple[str
     return hashlib.sha256(repr((SETTINGS, texts, [sorted(lab) for lab in labels], codes)).encode()).hexdigest()
 
 
-def fit(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...], embedder, negation: "_Negation",
-        meta: dict, at_least_one: bool = False) -> ClassifierCoder:
-    """Fit one logistic regression per code. Deterministic for the same texts, labels and model."""
+def _fit_linear(x, y_all, codes: tuple[str, ...]):
     import numpy as np
-    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    words = words_vectoriser(negation)
-    x = hstack([csr_matrix(embedder.embed(texts)), words.fit_transform(texts)]).tocsr()
     coef, intercept = [], []
-    for code in codes:
-        y = np.array([code in lab for lab in labels], dtype=int)
+    for j, _ in enumerate(codes):
         m = LogisticRegression(C=SETTINGS["C"], class_weight="balanced", solver="liblinear", max_iter=3000,
-                               random_state=0).fit(x, y)
+                               random_state=0).fit(x, y_all[:, j])
         coef.append(m.coef_[0])
         intercept.append(m.intercept_[0])
+    return np.array(coef), np.array(intercept)
+
+
+def _fit_vectorisers(negation: "_Negation", texts: list[str]) -> tuple:
+    return tuple(words_vectoriser(negation, kind=k).fit(texts) for k in VECTORISERS)
+
+
+def best_threshold(p, y) -> float:
+    """The threshold from the grid with the best F1 of these predictions (ties: nearest 0.5)."""
+    def f1(t):
+        got = p >= t
+        tp = int((got & (y == 1)).sum())
+        return 2 * tp / max(1, int(got.sum()) + int(y.sum()))
+    return max(SETTINGS["threshold_grid"], key=lambda t: (f1(t), -abs(t - 0.5)))
+
+
+def tuned_thresholds(embedded, texts: list[str], y_all, codes: tuple[str, ...], negation: "_Negation") -> tuple:
+    """Each code's threshold, chosen on out-of-fold predictions (k folds over the training data)."""
+    import numpy as np
+    from sklearn.model_selection import KFold
+
+    p = np.zeros(y_all.shape)
+    for train, held in KFold(SETTINGS["folds"], shuffle=True, random_state=0).split(texts):
+        vectorisers = _fit_vectorisers(negation, [texts[i] for i in train])
+        coef, intercept = _fit_linear(features(None, vectorisers, [texts[i] for i in train], embedded[train]),
+                                      y_all[train], codes)
+        x = features(None, vectorisers, [texts[i] for i in held], embedded[held])
+        p[held] = 1.0 / (1.0 + np.exp(-(x @ coef.T + intercept)))
+    return tuple(best_threshold(p[:, j], y_all[:, j]) for j in range(len(codes)))
+
+
+def fit(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...], embedder, negation: "_Negation",
+        meta: dict, at_least_one: bool = False, tune: bool = True) -> ClassifierCoder:
+    """Fit one logistic regression per code, and (with `tune`) each code's threshold; 0.5 for every
+    code otherwise. Deterministic for the same texts, labels and model."""
+    import numpy as np
+
+    embedded = embedder.embed(texts)
+    y_all = np.array([[c in lab for c in codes] for lab in labels], dtype=int)
+    thresholds = tuned_thresholds(embedded, texts, y_all, codes, negation) if tune else (0.5,) * len(codes)
+    vectorisers = _fit_vectorisers(negation, texts)
+    coef, intercept = _fit_linear(features(embedder, vectorisers, texts, embedded), y_all, codes)
     digest = data_digest(texts, labels, codes)
-    return ClassifierCoder(f"minilm-logreg-{digest[:10]}", codes, embedder, words, np.array(coef),
-                           np.array(intercept), SETTINGS["threshold"],
-                           {**meta, "items": len(texts), "data_sha256": digest}, at_least_one)
+    return ClassifierCoder(f"minilm-logreg-{digest[:10]}", codes, embedder, vectorisers, coef, intercept,
+                           thresholds, {**meta, "items": len(texts), "data_sha256": digest}, at_least_one)
 
 
 @cache

@@ -18,6 +18,7 @@ class AggregatorSettings:
     schedule: str = QUARTERLY
     schedule_check_seconds: float = 3600.0
     release_delay_seconds: float = 60.0   # a release or refusal appears a whole number of these after its request
+    store_url: str | None = None   # AGGREGATOR_STORE_URL; None: the SQLite file in AGGREGATOR_STATE_DIR
 
     @classmethod
     def from_env(cls, env=os.environ) -> "AggregatorSettings":
@@ -29,7 +30,12 @@ class AggregatorSettings:
             raise SettingError("AGGREGATOR_MAX_PERTURBATION", f"must be {MAX_PERTURBATION} (cell-key noise, the default) "
                                f"or 0 (none: for tests that check exact figures), not {noise!r}")
         perturbation = CellKeyPerturbation() if noise != "0" else NoNoise()
+        store_url = env.get("AGGREGATOR_STORE_URL") or None
+        if store_url is not None and not store_url.startswith(("sqlite:///", "postgresql://", "postgres://")):
+            # never echo the value: a database URL may hold a password
+            raise SettingError("AGGREGATOR_STORE_URL", "must start with sqlite:/// or postgresql://")
         return cls(Policy(threshold=number(env, "RELEASE_THRESHOLD", 10, int, above=0), perturbation=perturbation),
                    schedule,
                    number(env, "AGGREGATOR_SCHEDULE_CHECK_SECONDS", 3600.0, float, above=0),
-                   number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float, above=0))
+                   number(env, "AGGREGATOR_RELEASE_DELAY_SECONDS", 60.0, float, above=0),
+                   store_url)

@@ -27,10 +27,12 @@ def main(argv: list[str] | None = None) -> int:
                  negation, meta)
     themes_weights().parent.mkdir(parents=True, exist_ok=True)
     themes.save(themes_weights())
-    print(f"theme coder {themes.version}: {len(items)} narratives, {len(themes.words.vocabulary_)} word features")
+    size = sum(len(v.vocabulary_) for v in themes.vectorisers)
+    print(f"theme coder {themes.version}: {len(items)} narratives, {size} word and character features, "
+          f"thresholds {min(themes.thresholds):.2f}-{max(themes.thresholds):.2f}")
     helps = labelled.load_help("train", tuple(INTERVENTIONS))
     helper = fit([i.text for i in helps], [i.gold for i in helps], tuple(INTERVENTIONS), model, negation, meta,
-                 at_least_one=True)
+                 at_least_one=True, tune=False)
     helper.save(help_weights())
     print(f"intervention coder {helper.version}: {len(helps)} answers; {time.perf_counter() - start:.0f} s")
     return 0

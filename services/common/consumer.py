@@ -47,7 +47,8 @@ def today_ms() -> int:
 
 
 def make_broker(settings: ConsumerSettings) -> KafkaBroker:
-    return KafkaBroker(settings.kafka_bootstrap, acks="all", enable_idempotence=True, **broker_options(),
+    # A list: FastStream hands a single string to aiokafka as one host, commas and all.
+    return KafkaBroker(settings.kafka_bootstrap.split(","), acks="all", enable_idempotence=True, **broker_options(),
                        logger=logging.getLogger("faststream"))
 
 

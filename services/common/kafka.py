@@ -4,6 +4,7 @@ and deleting records (DeleteRecords) once nothing needs them."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -15,7 +16,7 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import GroupCoordinatorNotAvailableError, KafkaError, TopicAlreadyExistsError
 
 from services.common.kafka_client import client_options
-from services.contracts.topics import Topics
+from services.contracts.topics import Replication, Topics, replication_for
 
 
 class KafkaUnavailable(RuntimeError):
@@ -23,13 +24,18 @@ class KafkaUnavailable(RuntimeError):
     already handed to the client cannot be withdrawn), so callers must say "may not have been
     sent" and make resending safe (the event id is the idempotency key)."""
 
+def replicated(config: dict[str, str], replication: Replication) -> dict[str, str]:
+    return {**config, "min.insync.replicas": str(replication.min_insync)}
+
+
 async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        specs = topics.specs()
-        new = [NewTopic(s.name, s.partitions, 1, topic_configs=s.config)
+        replication = replication_for(len((await admin.describe_cluster())["brokers"]))
+        specs = [dataclasses.replace(s, config=replicated(s.config, replication)) for s in topics.specs()]
+        new = [NewTopic(s.name, s.partitions, replication.factor, topic_configs=s.config)
                for s in specs if s.name not in existing]
         if new:
             try:
@@ -47,7 +53,8 @@ async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
 def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
     """Create any missing topic with its configuration, and set the configuration of topics
     that exist already (so a changed lifetime reaches a running deployment); returns the names
-    created."""
+    created. Replication follows the cluster's size (topics.replication_for): 3 copies, 2 in
+    sync, on three brokers or more; 1 on a single broker (`make run`)."""
     return asyncio.run(_ensure_topics(bootstrap, topics))
 
 

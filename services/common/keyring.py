@@ -77,6 +77,27 @@ def destroy(folder: Path, kid: str) -> None:
     (folder / f"{kid}.public").unlink(missing_ok=True)
 
 
+class HeldKeys(dict):
+    """The private keys in memory. A key id not held is looked for once more in the folder before
+    it is called unknown: another replica may have created it a moment ago."""
+
+    def __init__(self, folder: Path):
+        super().__init__(sealing.private_keys(folder))
+        self.folder = folder
+
+    def __contains__(self, kid) -> bool:
+        if not dict.__contains__(self, kid):
+            self.reload()
+        return dict.__contains__(self, kid)
+
+    def reload(self) -> None:
+        """In step with the folder: a key destroyed by whichever replica is dropped from memory."""
+        fresh = sealing.private_keys(self.folder)
+        for kid in set(self) - set(fresh):
+            del self[kid]
+        self.update(fresh)
+
+
 @dataclass
 class Keyring:
     """The redactor's private keys, kept in step with the key folder."""
@@ -84,18 +105,28 @@ class Keyring:
     policy: KeyPolicy
 
     def __post_init__(self):
-        self.keys = sealing.private_keys(self.folder)
+        self.keys = HeldKeys(self.folder)
 
     def tend(self, now_ms: int, drained_at_ms: int | None) -> tuple[str | None, list[str]]:
-        """Rotate if due and destroy what is no longer needed; returns (new key id, destroyed ids)."""
-        created = created_ms(self.folder)
-        new = sealing.generate(self.folder) if rotation_due(created, now_ms, self.policy) else None
-        doomed = to_destroy(created_ms(self.folder), now_ms, self.policy, drained_at_ms)
+        """Rotate if due and destroy what is no longer needed; returns (new key id, destroyed ids).
+        Only one replica may change the folder at a time (the lease in services/redactor/keys.py)."""
+        new = self.rotate(now_ms)
+        doomed = self.doomed(now_ms, drained_at_ms)
         for kid in doomed:
-            destroy(self.folder, kid)
-        fresh = sealing.private_keys(self.folder)
-        # Update in place: the handler holds this dict.
-        for kid in set(self.keys) - set(fresh):
-            del self.keys[kid]
-        self.keys.update(fresh)
+            self.destroy(kid)
         return new, doomed
+
+    def rotate(self, now_ms: int) -> str | None:
+        """A new key pair if one is due (its id), else None."""
+        if not rotation_due(created_ms(self.folder), now_ms, self.policy):
+            return None
+        kid = sealing.generate(self.folder)
+        self.keys.reload()   # in place: the handler holds this dict
+        return kid
+
+    def doomed(self, now_ms: int, drained_at_ms: int | None) -> list[str]:
+        return to_destroy(created_ms(self.folder), now_ms, self.policy, drained_at_ms)
+
+    def destroy(self, kid: str) -> None:
+        destroy(self.folder, kid)
+        self.keys.reload()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
+from .topics import AGGREGATOR_GROUP, KEY_LEASE_GROUP, REDACTOR_GROUP, Topics
 
 # Kafka operation names, as AclCommand and Strimzi spell them.
 READ, WRITE, DELETE, DESCRIBE, DESCRIBE_CONFIGS = "Read", "Write", "Delete", "Describe", "DescribeConfigs"
@@ -18,7 +18,7 @@ TOPIC, GROUP, CLUSTER = "topic", "group", "cluster"
 LITERAL, PREFIX = "literal", "prefix"
 
 # Topic roles: attribute names of Topics. Every topic the portal has.
-TOPIC_ROLES = ("raw", "dead_letter", "redacted", "commands", "releases", "audit", "wipes")
+TOPIC_ROLES = ("raw", "dead_letter", "redacted", "commands", "releases", "audit", "wipes", "public_keys", "key_lease")
 # Consumer groups other NHS systems reading the releases topic must start with this.
 EXTERNAL_GROUP_PREFIX = "external-"
 
@@ -40,12 +40,16 @@ def _topic(role: str, *ops: str) -> Grant:
 PRINCIPALS: dict[str, tuple[Grant, ...]] = {
     "intake": (
         _topic("raw", WRITE),                                # SyncProducer (idempotent: Write suffices)
+        _topic("public_keys", READ),                         # the keys to seal to (no group: assigned)
     ),
     "redactor": (
         _topic("raw", READ, DELETE, DESCRIBE_CONFIGS),       # consume; RecordPurger; raw_worst_case_ms
         _topic("redacted", WRITE),
         _topic("dead_letter", WRITE),
         Grant(GROUP, REDACTOR_GROUP, (READ,)),
+        _topic("public_keys", WRITE),                        # the lease holder publishes public keys
+        _topic("key_lease", READ),                           # joining the lease group
+        Grant(GROUP, KEY_LEASE_GROUP, (READ,)),
         Grant(CLUSTER, "", (DESCRIBE_CONFIGS,)),             # the broker's retention check interval
     ),
     "aggregator": (

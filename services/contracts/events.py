@@ -156,6 +156,16 @@ class SealedRaw(Envelope):
     sealed = fields.String(required=True)   # base64 of the sealed box
 
 
+class PublicKey(Versioned):
+    """public-keys topic (compacted, keyed by key_id): a sealing public key, signed by the
+    redactors' key lease holder; a tombstone (no value) once its private half is destroyed."""
+    key_id = fields.String(required=True, validate=validate.Regexp(KEY_ID_PATTERN))
+    public = fields.String(required=True, **_about("base64 of the 32-byte X25519 public key"))
+    created_ms = fields.Integer(required=True, validate=validate.Range(min=0))
+    signature = fields.String(required=True, **_about(
+        "base64 Ed25519 signature of '<key_id>.<public>.<created_ms>' (services/common/sealing.py)"))
+
+
 class RedactedReport(Envelope):
     """redacted topic: free text with personal information replaced by placeholders."""
     month = fields.String(required=True, validate=validate.Regexp(MONTH))
@@ -287,6 +297,14 @@ class Event:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PublicKeyEvent(Event):
+    key_id: str
+    public: str
+    created_ms: int
+    signature: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class RawReportEvent(Event):
     event_id: str
     month: str
@@ -381,6 +399,7 @@ TOPIC_EVENTS: dict[str, dict[str, type[Schema]]] = {
     "releases": {"cell": ReleaseCell, "refusal": ReleaseRefusal},
     "audit": {"entry": AuditEvent},
     "wipes": {"outcome": WipeOutcome},
+    "public-keys": {"key": PublicKey},
 }
 
 
@@ -393,6 +412,7 @@ EVENT_TYPES: dict[type[Schema], type[Event]] = {
     RawReport: RawReportEvent, SealedRaw: SealedRawEvent, RedactedReport: RedactedReportEvent,
     DeadLetter: DeadLetterEvent, Command: CommandEvent, AuditEvent: AuditEventEvent,
     WipeOutcome: WipeOutcomeEvent, ReleaseCell: ReleaseCellEvent, ReleaseRefusal: ReleaseRefusalEvent,
+    PublicKey: PublicKeyEvent,
 }
 
 

@@ -11,6 +11,26 @@ DEFAULT_PREFIX = "portal"
 # Consumer groups: the redactor's on the raw topic, the aggregator's on redacted and commands.
 REDACTOR_GROUP = "redactor"
 AGGREGATOR_GROUP = "aggregator"
+# The redactors' key lease: the one member of this group assigned the key-lease topic's single
+# partition rotates and destroys sealing keys (services/redactor/keys.py).
+KEY_LEASE_GROUP = "redactor-keys"
+
+
+@dataclass(frozen=True)
+class Replication:
+    """How many brokers hold each partition, and how many must acknowledge a write (acks=all)."""
+    factor: int
+    min_insync: int
+
+
+# On a cluster of three or more brokers every topic survives the loss of one broker without
+# refusing writes; on fewer (`make run`, the single-broker fixtures) both are lowered to 1.
+CLUSTER_REPLICATION = Replication(factor=3, min_insync=2)
+SINGLE_REPLICATION = Replication(factor=1, min_insync=1)
+
+
+def replication_for(brokers: int) -> Replication:
+    return CLUSTER_REPLICATION if brokers >= CLUSTER_REPLICATION.factor else SINGLE_REPLICATION
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,18 @@ class Topics:
         """The aggregator's confirmations of wipes, read by the reporter's audit."""
         return f"{self.prefix}.wipes.v1"
 
+    @property
+    def public_keys(self) -> str:
+        """The sealing public keys, signed by the redactors' key lease holder, read by every
+        intake: one record per key id, a tombstone once its private half is destroyed."""
+        return f"{self.prefix}.public-keys.v1"
+
+    @property
+    def key_lease(self) -> str:
+        """Never written: its single partition, assigned to one member of KEY_LEASE_GROUP at a
+        time, is the redactors' lease on rotating and destroying keys."""
+        return f"{self.prefix}.key-lease.v1"
+
     def specs(self) -> list[TopicSpec]:
         # LogAppendTime: a producer's clock cannot keep a raw record's segment alive.
         short_lived = {**self._lifetime_config(self.raw_lifetime), "message.timestamp.type": "LogAppendTime"}
@@ -83,4 +115,8 @@ class Topics:
             TopicSpec(self.releases, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
             TopicSpec(self.audit, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
             TopicSpec(self.wipes, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
+            # Public keys are not personal data; compaction keeps the latest record per key id
+            # and removes a destroyed key's record after its tombstone.
+            TopicSpec(self.public_keys, 1, {"cleanup.policy": "compact", "min.compaction.lag.ms": "0"}),
+            TopicSpec(self.key_lease, 1, {"cleanup.policy": "delete", "retention.ms": "-1"}),
         ]

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from services.common import sealing
 from services.common import web as common_web
+from services.common.public_keys import FolderPublicKeys, PublicKeys, TopicPublicKeys
 from services.common.kafka import KafkaUnavailable, SyncProducer
 from services.contracts import deployment, events
 from services.contracts.questionnaire import load
@@ -35,11 +34,11 @@ PROBLEMS = {
 class Sender:
     """Validates, seals and publishes one report; returns only once the broker acknowledged."""
 
-    def __init__(self, settings: Settings, publisher=None):
+    def __init__(self, settings: Settings, publisher=None, public_keys: PublicKeys | None = None):
         self._settings = settings
-        sealing.newest_public(settings.keys_dir)  # refuse to start without a sealing key
+        self._keys = public_keys or _public_keys(settings)
+        self._keys.newest()  # refuse to start without a sealing key
         self._publisher = publisher
-        self._public = None
         self._lock = threading.Lock()
 
     def __call__(self, answers, event_id: str | None = None) -> None:
@@ -48,7 +47,7 @@ class Sender:
         carry the same id."""
         event_id = event_id or events.new_event_id()
         raw = submission.raw_event(answers, event_id, submission.month_of())
-        key_id, public_key = self._newest_public()
+        key_id, public_key = self._keys.newest()
         sealed = submission.sealed_event(raw, event_id, key_id, public_key)
         try:
             # No log line per report: an id beside an exact time would undo the month-only rule.
@@ -57,20 +56,23 @@ class Sender:
             log.warning("broker unavailable", extra={"error_class": str(exc)})
             raise
 
-    def _newest_public(self):
-        """The newest public key, read again whenever the key folder changes (keys rotate): a
-        new or destroyed key changes the folder's modification time."""
-        stamp = os.stat(self._settings.keys_dir).st_mtime_ns
-        with self._lock:
-            if self._public is None or self._public[0] != stamp:
-                self._public = (stamp, sealing.newest_public(self._settings.keys_dir))
-            return self._public[1]
-
     def _producer(self):
         with self._lock:
             if self._publisher is None:
                 self._publisher = SyncProducer(self._settings.kafka_bootstrap)
             return self._publisher
+
+
+KEY_WAIT_S = 30   # how long a starting intake waits for the first public key on the topic
+
+
+def _public_keys(settings: Settings) -> PublicKeys:
+    """The signed keys topic when a verify key is set (any number of machines); else the folder."""
+    if settings.verify_key is None:
+        return FolderPublicKeys(settings.keys_dir)
+    keys = TopicPublicKeys(settings.kafka_bootstrap, settings.topics.public_keys, settings.verify_key)
+    keys.wait(KEY_WAIT_S)
+    return keys
 
 
 def create_app(settings: Settings | None = None, publisher=None) -> Flask:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,8 @@ class Settings:
     kafka_bootstrap: str = "127.0.0.1:9092"
     topics: Topics = Topics()
     port: int = 8000
-    keys_dir: Path = Path(".keys")
+    keys_dir: Path = Path(".keys")   # the public keys' folder, when no verify key is set (one machine)
+    verify_key: str | None = None    # SEALING_VERIFY_KEY: read signed public keys from the topic instead
     rate_limit: int = 100            # report submissions per address (or IPv6 /64) per window, per worker process
     rate_window: int = 600           # seconds
     min_seconds: float = 10          # from the first question to "Send report"
@@ -38,6 +40,7 @@ class Settings:
             topics=Topics(env.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
             port=number(env, "INTAKE_PORT", cls.port, int),
             keys_dir=Path(env.get("RAW_KEYS_DIR", cls.keys_dir)),
+            verify_key=_verify_key(env.get("SEALING_VERIFY_KEY")),
             rate_limit=limit,
             rate_window=window,
             min_seconds=number(env, "INTAKE_MIN_SECONDS", cls.min_seconds, float),
@@ -51,6 +54,15 @@ class Settings:
 def workers(env) -> int:
     """`INTAKE_WORKERS`: gunicorn worker processes per replica (gunicorn_conf.py reads it too)."""
     return number(env, "INTAKE_WORKERS", DEFAULT_WORKERS, int, at_least=1, at_most=64)
+
+
+def _verify_key(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", value.strip()):
+        raise SettingError("SEALING_VERIFY_KEY", "must be the 64 hex digits printed by "
+                           "`python -m services.redactor.keys verify-key`")
+    return value.strip()
 
 
 def form_key(env, production: bool) -> bytes:

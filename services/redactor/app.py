@@ -6,23 +6,21 @@ import asyncio
 import base64
 import dataclasses
 import json
-import logging
-import os
 import re
-import time
 from pathlib import Path
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaMessage
 from marshmallow import ValidationError
 
-from services.common import consumer, keyring, lifetimes, logs, sealing
-from services.common.kafka import RecordPurger, group_lag
+from services.common import consumer, logs, sealing
+from services.common.kafka import RecordPurger
 from services.contracts import events
 from services.contracts.topics import REDACTOR_GROUP
 from services.contracts.questionnaire import load
 
 from . import redaction
+from .keys import KeyTender
 
 GROUP = REDACTOR_GROUP
 BATCH = 20   # raw records redacted together: one pass of the model over all their texts
@@ -104,77 +102,46 @@ def redacted_events(raws: list[bytes | None], analyse_many: redaction.BatchAnaly
     return out
 
 
+async def redact_batch(msg: KafkaMessage, broker, topics, purger: RecordPurger, analyse_many,
+                       keys: dict) -> None:
+    """A batch: redacted in a worker thread (the event loop keeps the group's heartbeat), every
+    result acknowledged by the broker, then the batch committed, then its raw records deleted at
+    once: they are no longer needed anywhere."""
+    records = msg.raw_message
+    outs = await asyncio.to_thread(redacted_events, [r.value for r in records], analyse_many, keys)
+    pending = []   # every redacted event in flight at once, each acknowledged before the commit
+    for record, out in zip(records, outs):
+        if isinstance(out, Exception):
+            await consumer.dead_letter(broker, topics, topics.raw, record.value, out, record.partition, record.offset)
+        else:
+            pending.append(await broker.publish(
+                out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
+                timestamp_ms=consumer.today_ms(), no_confirm=True))
+    await asyncio.gather(*pending)
+    await msg.ack()
+    last: dict[int, int] = {}
+    for record in records:
+        last[record.partition] = max(record.offset, last.get(record.partition, -1))
+    for partition, offset in sorted(last.items()):
+        await purger.purge_through(topics.raw, partition, offset)
+
+
 def create_app(settings: consumer.ConsumerSettings | None = None, analyse_many=None):
     settings = settings or consumer.ConsumerSettings.from_env("redactor", 8002)
     if analyse_many is None:
         from . import engine  # Presidio and spaCy load once, here
         analyse_many = engine.Engine().analyse_many
     broker = consumer.make_broker(settings)
-    topics = settings.topics
     purger = RecordPurger(settings.kafka_bootstrap)
-    ring: keyring.Keyring | None = None
+    tender = KeyTender(settings.kafka_bootstrap, settings.topics, Path(settings.keys_dir))
 
-    @broker.subscriber(topics.raw, **consumer.robust(group_id=GROUP, auto_offset_reset="earliest",
-                       ack_policy=AckPolicy.MANUAL, batch=True, max_records=BATCH))
+    @broker.subscriber(settings.topics.raw, **consumer.robust(
+        group_id=GROUP, auto_offset_reset="earliest", ack_policy=AckPolicy.MANUAL, batch=True, max_records=BATCH))
     @consumer.retry_on_failure
     async def handle(msg: KafkaMessage) -> None:
-        """A batch: redacted in a worker thread (the event loop keeps the group's heartbeat),
-        every result acknowledged by the broker, then the batch committed, then its raw records
-        deleted at once: they are no longer needed anywhere."""
-        records = msg.raw_message
-        outs = await asyncio.to_thread(redacted_events, [r.value for r in records], analyse_many, ring.keys)
-        pending = []   # every redacted event in flight at once, each acknowledged before the commit
-        for record, out in zip(records, outs):
-            if isinstance(out, Exception):
-                await consumer.dead_letter(broker, topics, topics.raw, record.value, out,
-                                           record.partition, record.offset)
-            else:
-                pending.append(await broker.publish(
-                    out, topic=topics.redacted, key=json.loads(out)["event_id"].encode(),
-                    timestamp_ms=consumer.today_ms(), no_confirm=True))
-        await asyncio.gather(*pending)
-        await msg.ack()
-        last: dict[int, int] = {}
-        for record in records:
-            last[record.partition] = max(record.offset, last.get(record.partition, -1))
-        for partition, offset in sorted(last.items()):
-            await purger.purge_through(topics.raw, partition, offset)
+        await redact_batch(msg, broker, settings.topics, purger, analyse_many, tender.ring.keys)
 
-    def tend(drained_at: int | None) -> None:
-        new, destroyed = ring.tend(int(time.time() * 1000), drained_at)
-        if new:
-            logging.getLogger("keys").warning("sealing key created", extra={"key_id": new})
-        for kid in destroyed:
-            logging.getLogger("keys").warning("sealing key destroyed", extra={"key_id": kid})
-
-    async def tend_keys(every_s: float) -> None:
-        """Rotate the sealing key when due; destroy private keys no raw record can still need."""
-        drained_at = None
-        while True:
-            await asyncio.sleep(every_s)
-            try:
-                checked = int(time.time() * 1000)
-                if await group_lag(settings.kafka_bootstrap, GROUP, topics.raw) == 0:
-                    drained_at = checked  # every raw record appended before `checked` is redacted
-                tend(drained_at)
-            except Exception as exc:  # keep tending; the raw lifetime stays the backstop
-                logging.getLogger("keys").error("key check failed", extra={"error_class": type(exc).__name__})
-
-    tasks: list[asyncio.Task] = []
-
-    async def start_keys() -> None:
-        nonlocal ring
-        bound = await lifetimes.raw_worst_case_ms(settings.kafka_bootstrap, topics.raw)
-        policy = keyring.KeyPolicy.from_env(os.environ, raw_worst_case_ms=bound)
-        ring = keyring.Keyring(Path(settings.keys_dir), policy)
-        tend(None)
-        tasks.append(asyncio.create_task(tend_keys(policy.check_every_ms / 1000)))
-
-    async def stop_keys() -> None:
-        for task in tasks:
-            task.cancel()
-
-    return consumer.asgi(broker, on_startup=[start_keys], on_shutdown=[stop_keys, purger.close]), settings
+    return consumer.asgi(broker, on_startup=[tender.start], on_shutdown=[tender.stop, purger.close]), settings
 
 
 def main() -> None:

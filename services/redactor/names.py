@@ -26,11 +26,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
-from .redaction import CONTRACTION, SURE, WORD, Span
+from .redaction import CONTRACTION, ORG_SURE, SURE, WORD, Span
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,19 @@ class Entity:
     label: str
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the text (a named tuple: a text has hundreds, built on every call)."""
     start: int
     end: int
     text: str
     ent: str
     initial: bool   # first word of a sentence, a quotation or a line
+    key: str = ""   # its lookup key (lexicon.fold), computed once: the rules read it many times
+
+
+def _loose(text: str) -> Word:
+    """A word out of context ("is this a name?")."""
+    return Word(0, 0, text, "", False, fold(text))
 
 
 # Quotation marks open a sentence of their own; brackets and colons do not ("We (Hamza and I)").
@@ -112,6 +118,36 @@ _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
+# Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
+# is in no list of names, only these prove it is one.
+_SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "laughed", "laughs", "shouted",
+                 "yelled", "replied", "snapped", "muttered", "whispered", "sighed", "smirked",
+                 "sneered", "texted", "messaged", "winked", "joked", "jokes", "mocked", "mocks",
+                 "screamed", "tutted", "grinned", "insisted", "keeps", "kept", "refused", "refuses",
+                 "mimics", "mimicked", "calls", "called", "makes", "made", "thinks", "thought",
+                 "wants", "wanted", "won't", "wouldn't", "didn't", "doesn't", "never", "always"}
+# A clause that speaks to someone: "Rain, can you…", "…, if you're reading this".
+_TO_YOU = re.compile(r"\s*(?:(?:can|could|would|will|do|did|are|were|have|please|why|if|when|"
+                     r"stop|just|honestly|seriously|but|and|so)\s+)?(?:you|your|you['’]\w+)\b",
+                     re.I)
+# Discourse words and adverbs that stand first, before a comma, and are no one's name.
+_DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", "ok", "yes", "yeah",
+              "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
+              "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
+              "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
+_THE_ONE_WHO = re.compile(r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+_CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
+# What a name's initial may be followed by in a person's place ("Temperance B. said").
+_AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
+# Words after which two capitals stand for a person ("ask MY", "down as DR", "I'm just PA").
+_INITIALS_BEFORE = {"ask", "asked", "told", "tell", "as", "just", "with", "and", "from", "by"}
+_INITIALS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:on|and|about|if|to|that|who|or|in|at|said|"
+                             r"told|keeps|asked|it|not|off|what|how|why|I|she|he|we|they)\b)")
+# Departments, services and common shorthand in two capitals: never someone's initials.
+_DEPARTMENTS = {"hr", "it", "ot", "pt", "ae", "ed", "uk", "eu", "tv", "pc", "id", "ok", "gp", "rn",
+                "icu", "itu", "or", "er", "ct", "ecg"}
+
+
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
@@ -132,16 +168,16 @@ def _initial(text: str, at: int) -> bool:
 def words(text: str, tokens: Sequence[Token] = ()) -> list[Word]:
     """The words of the text (a possessive or contraction cut off), with the entity label of the
     model's token that starts where the word starts."""
-    by_idx = {t.idx: t for t in tokens}
+    ents = {t.idx: t.ent for t in tokens}
     out = []
     for m in WORD.finditer(text):
-        word = m.group()
-        cut = CONTRACTION.search(word)
-        if cut and cut.start() > 0:
-            word = word[:cut.start()]
-        token = by_idx.get(m.start(), Token(m.start()))
-        out.append(Word(m.start(), m.start() + len(word), word, token.ent,
-                        _initial(text, m.start())))
+        word, start = m.group(), m.start()
+        if "'" in word or "’" in word:
+            cut = CONTRACTION.search(word)
+            if cut and cut.start() > 0:
+                word = word[:cut.start()]
+        out.append(Word(start, start + len(word), word, ents.get(start, ""), _initial(text, start),
+                        fold(word)))
     return out
 
 
@@ -230,7 +266,7 @@ class Finder:
     # -- rules -----------------------------------------------------------------------------
     def titled(self) -> Iterable[Span]:
         for i, w in enumerate(self.words[:-1]):
-            key = fold(w.text)
+            key = w.key
             if key not in v.TITLES:
                 continue
             if not w.text[:1].isupper() and key not in _SHORT_TITLES:
@@ -247,14 +283,14 @@ class Finder:
                     self.text[self.words[i - 1].end:w.start] == " ":
                 start = self.words[i - 1].start    # "Staff Nurse Kowalski", "Ward Sister Mwangi"
             if _is_title_case(nxt.text) and not _never_a_name(nxt.text) and \
-                    fold(nxt.text) not in v.ROLES:
+                    nxt.key not in v.ROLES:
                 j = self._run_names(k)
                 yield Span(start, self.words[j - 1].end, "PERSON")
             elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
                     (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
                 yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
             elif _is_caps(nxt.text) and key in _SHORT_TITLES and \
-                    fold(nxt.text) not in v.ACRONYMS and not _never_a_name(nxt.text):
+                    nxt.key not in v.ACRONYMS and not _never_a_name(nxt.text):
                 j = k + 1   # "MR OKAFOR", "DR ADEYEMI-COLE": a title and a name in capitals
                 while j < len(self.words) and j - k < 3 and _is_caps(self.words[j].text) and \
                         self.text[self.words[j - 1].end:self.words[j].start] == " " and \
@@ -278,7 +314,7 @@ class Finder:
         "weak" ("I'm", "this is": lower-case names only from the gazetteer) or nothing."""
         at = self.words[k].start
         before = self.lower[max(0, at - 40):at].rstrip(" ,'‘\"“")
-        key = fold(self.words[k - 1].text)
+        key = self.words[k - 1].key
         if key in v.ROLES and key not in v.TITLES and \
                 self.words[k - 1].end == max(0, at - 40) + len(before):
             return "role"
@@ -303,9 +339,9 @@ class Finder:
                 yield Span(nxt.start, nxt.end, "PERSON")
             elif cue != "weak" and self._word_name(nxt) and \
                     (cue == "intro" or self._possessed(k - 1)) and \
-                    (self._ends_clause(k) or fold(nxt.text) in self._given_or_month) and \
-                    (not nxt.text.islower() or fold(nxt.text) in self.lex.given or
-                     (fold(nxt.text) in v.CALENDAR_NAMES and self._ends_clause(k))):
+                    (self._ends_clause(k) or nxt.key in self._given_or_month) and \
+                    (not nxt.text.islower() or nxt.key in self.lex.given or
+                     (nxt.key in v.CALENDAR_NAMES and self._ends_clause(k))):
                 # "my colleague Will said", "our hca faith, who", "my name is rose."
                 yield Span(nxt.start, nxt.end, SURE)
 
@@ -315,7 +351,7 @@ class Finder:
         for m in _QUOTE.finditer(self.text):
             inner = self._within(m.start(1), m.end(1))
             if not 1 <= len(inner) <= 2 or any(
-                    not _is_title_case(w.text) or fold(w.text) in v.INTERJECTIONS or
+                    not _is_title_case(w.text) or w.key in v.INTERJECTIONS or
                     (self._kept(w) and not self._word_name(w)) for w in inner):
                 continue
             kind = SURE if any(self._kept(w) for w in inner) else "PERSON"
@@ -333,7 +369,7 @@ class Finder:
         if w.ent in {"GPE", "LOC"}:
             return bool(_LOCATIVE.search(self.text, max(0, w.start - 20), w.start))
         if w.ent in {"NORP", "LANGUAGE"}:
-            return fold(w.text).endswith(("an", "ese", "ish", "ic", "i", "ch"))
+            return w.key.endswith(("an", "ese", "ish", "ic", "i", "ch"))
         return w.ent in TIMES_AND_NUMBERS
 
     def _verb_follows(self, w: Word) -> bool:
@@ -346,7 +382,7 @@ class Finder:
         i = self.at[w.start] + 1
         if i >= len(self.words) or self.text[w.end:self.words[i].start].strip():
             return False
-        nxt = fold(self.words[i].text)
+        nxt = self.words[i].key
         if nxt == "and" and i + 1 < len(self.words):
             other = self.words[i + 1]
             return _is_title_case(other.text) and not self._kept(other) and \
@@ -372,7 +408,7 @@ class Finder:
         """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
         if _is_title_case(w.text):
             return True
-        return _is_caps(w.text) and len(w.text) >= 3 and fold(w.text) not in v.ACRONYMS and \
+        return _is_caps(w.text) and len(w.text) >= 3 and w.key not in v.ACRONYMS and \
             not self._kept(w) and (self.lex.is_name(w.text) or
                                    (len(w.text) >= 6 and not self.lex.is_english(w.text)))
 
@@ -389,8 +425,9 @@ class Finder:
         w = self.words[i]
         if not self.lex.is_english(w.text) or self.lex.is_name(w.text) or w.ent == "PERSON":
             return False
-        if i and self._adjacent(i - 1, i) and fold(self.words[i - 1].text) in {"on", "at"}:
-            return False
+        if i and self._adjacent(i - 1, i) and (self.words[i - 1].key in {"on", "at"} or (
+                self.words[i - 1].text == "The" and not self.words[i - 1].initial)):
+            return False   # "on Kingfisher", "at The Larches": a place's or a house's name
         for k in (i - 1, i + 1):
             if self._adjacent(i, k) and self._capital(self.words[k]) and \
                     not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
@@ -414,7 +451,7 @@ class Finder:
     def _word_name(self, w: Word) -> bool:
         """A given name or surname that is also a word or a kept one ("Rose", "May", "Will"),
         never a word for identity, nationality or a role."""
-        key = fold(w.text)
+        key = w.key
         return key in self.lex.word_names and len(key) >= 3 and key not in _NEVER_WORD_NAMES
 
     def _ends_clause(self, k: int, punctuation: bool = True) -> bool:
@@ -429,10 +466,10 @@ class Finder:
         nxt = self.words[k + 1] if k + 1 < len(self.words) else None
         if nxt is None or self.text[w.end:nxt.start].strip():
             return False
-        key = fold(nxt.text)
+        key = nxt.key
         if key in _ADVERBS and k + 2 < len(self.words) and \
                 not self.text[nxt.end:self.words[k + 2].start].strip():
-            key = fold(self.words[k + 2].text)   # "Will just rolled her eyes"
+            key = self.words[k + 2].key   # "Will just rolled her eyes"
         return key in _PAST_VERBS or (key.endswith("ed") and self.lex.is_english(key))
 
     def word_names(self) -> Iterable[Span]:
@@ -446,12 +483,12 @@ class Finder:
             prev = self.words[k - 1] if k else None
             gap = self.text[prev.end:w.start] if prev else ""
             after = self.text[w.end:w.end + 2]
-            greeted = prev is not None and fold(prev.text) in v.VOCATIVES and \
+            greeted = prev is not None and prev.key in v.VOCATIVES and \
                 _GAP.fullmatch(gap) is not None and "\n" not in gap and \
                 (not after.strip() or after[:1] in ",.!?;:")
             if w.text.islower():
                 opens = prev is not None and (prev.initial or self.text[:prev.start].rstrip()[-1:] == ",")
-                if greeted and opens and fold(w.text) in self._given_or_month:
+                if greeted and opens and w.key in self._given_or_month:
                     yield Span(w.start, w.end, SURE)   # "thanks ruby, you were…"
                 continue
             if not _is_title_case(w.text):
@@ -459,21 +496,21 @@ class Finder:
             addressed = (w.initial and after[:1] == "," and not self._calendar_list(k)) or \
                 (gap.rstrip(" ").endswith(",") and (not after.strip() or after[:1] in ".!?")
                  and not self._calendar_list(k))
-            subject = self._ends_clause(k, punctuation=False) and fold(w.text) not in _PLACE_WORDS and \
+            subject = self._ends_clause(k, punctuation=False) and w.key not in _PLACE_WORDS and \
                 after[:1] not in ",.!?;:" and not self._followed_by_number(k)
             if greeted or addressed or subject:
                 yield Span(w.start, w.end, SURE)
 
     def _possessed(self, k: int) -> bool:
         """Word k (a role) follows "my", "our", "his"…: "my colleague", "our hca"."""
-        return k > 0 and fold(self.words[k - 1].text) in {"my", "our", "his", "her", "their",
+        return k > 0 and self.words[k - 1].key in {"my", "our", "his", "her", "their",
                                                           "your"}
 
     def _calendar_list(self, k: int) -> bool:
         """"May, June and July": a month in a list of calendar words is not a name."""
         near = [self.words[j] for j in (k - 1, k + 1) if 0 <= j < len(self.words)]
-        return fold(self.words[k].text) in v.CALENDAR and \
-            any(fold(n.text) in v.CALENDAR for n in near)
+        return self.words[k].key in v.CALENDAR and \
+            any(n.key in v.CALENDAR for n in near)
 
     def _followed_by_number(self, k: int) -> bool:
         return bool(re.match(r"\s*\d", self.text[self.words[k].end:]))
@@ -488,10 +525,11 @@ class Finder:
             if "." not in word and (key in v.ACRONYMS or key in _CAPS_WORDS or
                                     self.lex.is_kept(word)):
                 continue
-            yield Span(m.start(), m.end(), "PERSON")
+            # dotted initials are sure: "R.A." must not lose its "A." to the allow-list
+            yield Span(m.start(), m.end(), SURE if "." in word else "PERSON")
         for m in _NAME_AND_INITIAL.finditer(self.text):
             name = m.group(1)
-            word_name = self._word_name(Word(0, 0, name, "", False))
+            word_name = self._word_name(_loose(name))
             if fold(name) in _NEVER_WORD_NAMES or (_never_a_name(name) and not word_name) or \
                     not (self.lex.is_name(name) or word_name or not self.lex.is_english(name)):
                 continue
@@ -503,7 +541,7 @@ class Finder:
         for m in _PARTICLE_NAME.finditer(self.text):
             first, last = m.group(1), m.group(3)
             if _never_a_name(first) or self.lex.is_kept(first) and not self._word_name(
-                    Word(0, 0, first, "", False)):
+                    _loose(first)):
                 continue
             if not re.sub(r"^[tnh]-", "", last)[:1].isupper() or _never_a_name(last):
                 continue
@@ -515,9 +553,9 @@ class Finder:
         for m in _SHOUTING.finditer(self.text):
             for w in self.words:
                 if m.start() <= w.start and w.end <= m.end() and len(w.text) >= 3 and \
-                        w.text.isupper() and fold(w.text) not in v.ACRONYMS and \
+                        w.text.isupper() and w.key not in v.ACRONYMS and \
                         not self._kept(w) and (not self.lex.is_english(w.text) or
-                                               fold(w.text) in self.lex.given):
+                                               w.key in self.lex.given):
                     yield Span(w.start, w.end, "PERSON")
 
     def leetspeak(self) -> Iterable[Span]:
@@ -527,6 +565,10 @@ class Finder:
         for m in _LEET.finditer(self.text):
             token = m.group()
             if not _LEET_INSIDE.search(token):
+                # one digit for a last letter ("Xanth3"): only a name the gazetteer knows
+                if re.fullmatch(r"[A-Za-z]{3,}[013457]", token) and any(
+                        self.lex.is_name(token.translate(t)) for t in (_LEET_I, _LEET_L)):
+                    yield Span(m.start(), m.end(), SURE)
                 continue   # digits only at the end ("COVID19", "Band5") or none
             for plain in {token.translate(_LEET_I), token.translate(_LEET_L)}:
                 if not plain.isalpha() or len(plain) < 3:
@@ -548,15 +590,15 @@ class Finder:
         "unit", "team"…"""
         for i, w in enumerate(self.words):
             if len(w.text) >= 3 and w.text.islower() and \
-                    all(part in self.lex.given for part in fold(w.text).split("-")) and \
+                    all(part in self.lex.given for part in w.key.split("-")) and \
                     not self._kept(w) and not self.lex.is_english(w.text) and \
-                    not (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "your ninja outfit"
+                    not (i and self.words[i - 1].key in _DETERMINERS):   # "your ninja outfit"
                 yield Span(w.start, w.end, "PERSON")
         for i, w in enumerate(self.words[1:], start=1):
             # "i told ifeoluwa", "asked shirin": after a verb that takes a person, a lower-case
             # word that is not English and not kept
             if w.text.islower() and len(w.text) >= 3 and \
-                    fold(self.words[i - 1].text) in _PERSON_VERBS and \
+                    self.words[i - 1].key in _PERSON_VERBS and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
                     not self.lex.is_english(w.text) and not self._kept(w):
@@ -566,14 +608,14 @@ class Finder:
             # first may be a given name that is), right before a verb in the past
             if not (w.text.islower() and len(w.text) >= 3 and not self.lex.is_english(w.text)
                     and not self._kept(w) and self._ends_clause(i, punctuation=False)) or \
-                    (i and fold(self.words[i - 1].text) in _DETERMINERS):   # "my girlfriend said"
+                    (i and self.words[i - 1].key in _DETERMINERS):   # "my girlfriend said"
                 continue
             start = w.start
             if i and self.words[i - 1].text.islower() and len(self.words[i - 1].text) >= 2 and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     not self._kept(self.words[i - 1]) and \
                     (not self.lex.is_english(self.words[i - 1].text) or
-                     fold(self.words[i - 1].text) in self._given_or_month):
+                     self.words[i - 1].key in self._given_or_month):
                 start = self.words[i - 1].start
             yield Span(start, w.end, "PERSON")
         for i, w in enumerate(self.words[1:], start=1):
@@ -584,8 +626,8 @@ class Finder:
                     self.text[prev.end:w.start] == " " and \
                     not self.lex.is_english(w.text) and not self._kept(w) and \
                     not self._kept(prev) and len(prev.text) >= 3 and (
-                        (all(part in self.lex.family for part in fold(w.text).split("-")) and
-                         (fold(prev.text) in self.lex.given or self._word_name(prev))) or
+                        (all(part in self.lex.family for part in w.key.split("-")) and
+                         (prev.key in self.lex.given or self._word_name(prev))) or
                         (not self.lex.is_english(prev.text) and
                          (self.lex.is_name(prev.text) or self.lex.is_name(w.text)))):
                 yield Span(prev.start, w.end, "PERSON")
@@ -594,16 +636,33 @@ class Finder:
             if not self.lex.is_english(word) and not self.lex.is_kept(word):
                 yield Span(m.start(), m.end(), "ORG")
 
+    def acronym_places(self) -> Iterable[Span]:
+        """Two or three capitals that are also a common abbreviation ("CV"), where a place of
+        work stands ("I moved from CV", "everyone in CV knows"): an organisation's, unless it
+        is a department, a service or a body ("in ED", "from HR")."""
+        for i, w in enumerate(self.words[1:], start=1):
+            key = w.key
+            if not (2 <= len(w.text) <= 3 and w.text.isupper()) or key in _DEPARTMENTS or \
+                    key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or \
+                    not (key in v.ACRONYMS or key in _CAPS_WORDS or self.lex.is_kept(w.text)):
+                continue
+            prev = self.words[i - 1]
+            if prev.key in {"from", "in", "at", "left", "joined"} and \
+                    self.text[prev.end:w.start] == " " and \
+                    not (i > 1 and self.words[i - 2].key in _DETERMINERS):
+                yield Span(w.start, w.end, ORG_SURE)
+
     def acronyms(self) -> Iterable[Span]:
         """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
         would stand ("a paramedic with EEAST", "Thornham Ward, NNUH", "QEH staff"), and, failing
         closed, wherever they are not also an English word ("SALT", "PALS")."""
         for i, w in enumerate(self.words):
-            if not _is_caps(w.text) or len(w.text) > 6 or fold(w.text) in v.ACRONYMS or \
+            if not _is_caps(w.text) or len(w.text) > 6 or w.key in v.ACRONYMS or \
                     self.lex.is_kept(w.text):
                 continue
-            before = fold(self.words[i - 1].text) if i else ""
-            after = fold(self.words[i + 1].text) if i + 1 < len(self.words) else ""
+            before = self.words[i - 1].key if i else ""
+            after = self.words[i + 1].key if i + 1 < len(self.words) else ""
             listed = before in v.ORG_SUFFIXES and \
                 self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")
             if before in _ORG_PREPOSITIONS or listed or after in _ORG_FOLLOWERS or \
@@ -620,12 +679,12 @@ class Finder:
     def _organisation(self, inner: list[Word]) -> Span | None:
         """An organisation's name from its words: small words off the start, and it must have a
         word that singles it out (not "the Stroke Unit")."""
-        while inner and fold(inner[0].text) in _NOT_ORG_START:
+        while inner and inner[0].key in _NOT_ORG_START:
             inner = inner[1:]
         while inner and not inner[-1].text[:1].isupper() and not (   # "Avocet Centre clinic"
-                len(inner) > 1 and fold(inner[-1].text) in v.ORG_SUFFIXES):   # not "Kite team"
+                len(inner) > 1 and inner[-1].key in v.ORG_SUFFIXES):   # not "Kite team"
             inner = inner[:-1]
-        if any(_is_title_case(w.text) and fold(w.text) not in _ORG_GENERIC for w in inner):
+        if any(_is_title_case(w.text) and w.key not in _ORG_GENERIC for w in inner):
             return Span(inner[0].start, inner[-1].end, "ORG")
         return None
 
@@ -647,7 +706,7 @@ class Finder:
                 span = self._organisation(inner)
                 if span and not self._spared(self.words[self.at[span.start]]):
                     if len(inner) == 1 and not _is_caps(inner[0].text) and \
-                            (fold(inner[0].text) in self.lex.given or
+                            (inner[0].key in self.lex.given or
                              not self.lex.is_english(inner[0].text)):
                         span = Span(span.start, span.end, "PERSON")   # "Bukola" taken for an org
                     yield span
@@ -664,11 +723,161 @@ class Finder:
                     continue
             yield Span(inner[0].start, inner[-1].end, "PERSON")
 
+    # -- round 3: a word in no list of names, proven a name by the words around it -------------
+    def _plain_word(self, w: Word) -> bool:
+        """A capitalised word that may be a name though it is an ordinary one ("Rain", "Gift",
+        "Honor"): not kept, not a function, discourse or identity word, not an adverb in -ly, and
+        not a plural of an English word ("Nurses")."""
+        key = w.key
+        if not _is_title_case(w.text) or len(key) < 3 or self._kept(w) or key in _DISCOURSE or \
+                key in _NEVER_WORD_NAMES or key in v.INTERJECTIONS and key != "bless" or \
+                key.endswith("ly") or key in v.VOCATIVES:
+            return False
+        return not (key.endswith("s") and self.lex.is_english(key[:-1]))
+
+    def context_names(self) -> Iterable[Span]:
+        """Ordinary words used as names where the sentence leaves no doubt: first in a sentence
+        and the subject of a verb only a person does ("Gift told the relatives", "Honor, the
+        band 6, laughed", "Rain, who…"), or spoken to ("Rain, can you stop…", "Honestly Rain, if
+        you're reading this")."""
+        for k, w in enumerate(self.words):
+            plain = self._plain_word(w)
+            if not plain and not (  # a kept word ("Memory") only when greeted, below
+                    _is_title_case(w.text) and self._kept(w) and not _never_a_name(w.text) and
+                    w.key not in _NEVER_WORD_NAMES and w.key not in _DISCOURSE and
+                    w.key not in v.VOCATIVES and w.key not in v.INTERJECTIONS and
+                    w.key not in v.PLACES):
+                continue
+            after = self.text[w.end:w.end + 60]
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            if plain and w.initial:
+                if nxt is not None and self.text[w.end:nxt.start] == " " and \
+                        nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
+                    yield Span(w.start, w.end, SURE)
+                elif after[:1] == ",":
+                    rest = after[1:]
+                    # an apposition between commas, then a verb: "Bless, the band 6, laughed"
+                    aside = re.match(r"\s*(?:the|a|an|our|my|his|her|their|who|one)\b[^,.!?\n]{0,40},\s*(\w+)", rest, re.I)
+                    if re.match(r"\s*who\b", rest, re.I) or _TO_YOU.match(rest) or \
+                            (aside and fold(aside.group(1)) in _AFTER_PERSON):
+                        yield Span(w.start, w.end, SURE)
+                elif _THE_ONE_WHO.match(after):
+                    yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
+            elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
+                    re.match(r"\s+who\b", after):
+                yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
+            elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \
+                    self.text[self.words[k - 1].end:w.start] == " " and \
+                    (self.words[k - 1].key in v.VOCATIVES | v.INTERJECTIONS or
+                     self.words[k - 1].key.endswith("ly")) and \
+                    (after[:1] == "!" or _TO_YOU.match(after[1:]) or
+                     re.match(r",\s*(?:if|I|we|this|that)\b", after)):
+                yield Span(w.start, w.end, SURE)   # "Honestly Rain, if you're reading this"
+
+    def role_lower(self) -> Iterable[Span]:
+        """A lower-case word after "my mentor", "our hca", or after "told", "asked", before the
+        clause goes on ("my mentor gift that…", "i told greer it wasn't"): a name even if it is
+        also an English word."""
+        for k in range(1, len(self.words) - 1):
+            w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
+            if prev.key not in v.ROLES and prev.key not in _PERSON_VERBS:
+                continue   # the cheap test first: most words follow neither
+            if not w.text.islower() or len(w.text) < 3 or \
+                    (self._kept(w) and not self._word_name(w)) or w.key in _DISCOURSE or w.text.endswith("ly") or \
+                    self.text[prev.end:w.start] != " " or \
+                    self.text[w.end:nxt.start].strip(" ,") != "":
+                continue
+            after = nxt.key
+            if prev.key in v.ROLES and self._possessed(k - 1) and \
+                    after in {"that", "who", "about", "and", "said", "told", "if", "what", "how",
+                              "because", "but", "when", "after", "before"}:
+                yield Span(w.start, w.end, SURE)
+            elif prev.key in _PERSON_VERBS and self.lex.is_name(w.text) and \
+                    after in {"it", "that", "i", "she", "he", "we", "they", "about", "if", "not",
+                              "to", "how", "what", "why", "my"}:
+                yield Span(w.start, w.end, SURE)
+
+    def lower_subjects(self) -> Iterable[Span]:
+        """A lower-case word as the subject of a verb only a person does, with no determiner
+        before it ("even royal told me", "and sparrow said"), or before "who" after a word that
+        points at a person ("i mentioned it to eilidh who said…"): a name, even if it is also an
+        English word."""
+        for k, w in enumerate(self.words):
+            if k + 1 >= len(self.words) or (self.words[k + 1].key not in _SPEECH_VERBS and
+                                            self.words[k + 1].key != "who"):
+                continue   # the cheap test first: most words come before neither
+            if not w.text.islower() or len(w.text) < 3 or w.text.endswith("ly") or \
+                    w.key in _DISCOURSE or w.key in _NEVER_WORD_NAMES or \
+                    (self._kept(w) and not self._word_name(w)) or \
+                    (self.lex.is_english(w.text) and not self._word_name(w) and
+                     w.key not in self.lex.given):
+                continue   # "the note said": an English word only if it is also a name
+            prev = self.words[k - 1].key if k else ""
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            if nxt is None or self.text[w.end:nxt.start] != " " or prev in _DETERMINERS or \
+                    prev.endswith(("one", "body", "thing")) or \
+                    prev in _PERSON_VERBS and nxt.key not in {"who"}:
+                continue
+            if nxt.key in _SPEECH_VERBS - {"never", "always", "makes", "made", "calls",
+                                                  "called", "thinks", "thought", "wants",
+                                                  "wanted", "kept", "keeps"} or \
+                    (nxt.key == "who" and prev in {"to", "with", "and", "told", "asked",
+                                                         "ask", "tell", "by", "from"}):
+                yield Span(w.start, w.end, SURE)
+
+    def abbreviation_initials(self) -> Iterable[Span]:
+        """Two capitals that are also an abbreviation or a word ("DR", "PS", "MY", "BY") stand
+        for a person where a person stands: first in a sentence before a verb only a person does
+        ("DR keeps asking", "BY told me"), or after "ask", "told", "down as", "just" at the end
+        of a phrase ("ask MY on nights", "I'm just PA, two letters"). Roles, departments and
+        bodies ("GP", "HR", "IT", "ED") are never taken."""
+        for m in _INITIALS.finditer(self.text):
+            word = m.group()
+            if "." in word:
+                continue
+            key = fold(word)
+            if key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    key in v.NATIONAL_BODIES or key in _DEPARTMENTS:
+                continue
+            k = self.at.get(m.start())
+            if k is None:
+                continue
+            w = self.words[k]
+            nxt = self.words[k + 1] if k + 1 < len(self.words) else None
+            prev = self.words[k - 1] if k else None
+            subject = w.initial and nxt is not None and \
+                self.text[w.end:nxt.start] == " " and nxt.key in _SPEECH_VERBS
+            placed = prev is not None and prev.key in _INITIALS_BEFORE and \
+                self.text[prev.end:w.start] == " " and \
+                _INITIALS_AFTER.match(self.text, w.end) is not None
+            if subject or placed:
+                yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
+
+    def word_and_initial(self) -> Iterable[Span]:
+        """An ordinary word and an initial where a person stands ("Temperance B. said", "Me and
+        Bless S. were"), not "Plan B" or "Bay C"."""
+        for m in _NAME_AND_INITIAL.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is None:
+                continue
+            key = self.words[k].key
+            if not self._plain_word(self.words[k]) and (
+                    not self._kept(self.words[k]) or _never_a_name(self.words[k].text) or
+                    key in _NEVER_WORD_NAMES or key in v.GENERIC_SERVICES or key in v.PLACES or
+                    key in _DISCOURSE or key in v.CALENDAR):
+                continue   # "Memory F." is a name; "Plan B", "Bay C", "Ward D" are not
+            rest = re.match(r"\.?\s+([\w’']+)", self.text[m.end():m.end() + 30])
+            prev = self.words[k - 1].key if k else ""
+            if (rest and fold(rest.group(1)) in _AFTER_PERSON) or prev in {"and", "told", "asked"}:
+                yield Span(m.start(), m.end(), SURE)
+
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
-                *self.leetspeak(), *self.ampersand_orgs()]
+                *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
+                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
+                *self.lower_subjects(), *self.acronym_places()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -163,10 +163,10 @@ def _day_month_ok(m: re.Match) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-# A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5"),
-# not the idiom "24/7".
+# A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5",
+# "last time was 5/8", "before 3/4"), not the idiom "24/7".
 short_date = _regex(
-    "DATE", r"\b(?:on|dated?|from|until|since)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
+    "DATE", r"\b(?:on|dated?|from|until|since|was|before|after|by)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
     group=1, valid=_day_month_ok)
 
 # A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
@@ -378,6 +378,50 @@ bare_domain = _regex(
     r"ac\.uk|nhs\.uk|nhs\.net|gov\.uk|co\.il|co\.in|com\.au|ie|uk|de|fr|es|it|nl|eu|us|ca|in|au|"
     r"co)(?![\w\-]|\.\w)", re.I)
 
+# A year where it says when something happened to someone ("born in 1994", "in 1972", "since
+# 2019"), not a proportion ("1 in 2000"): with a name or a place it narrows a person down; the
+# themes never need it.
+year_in_context = _regex(
+    "DATE", r"(?<!\d )\b(?:born|in|since|from|until|till|of|year)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"((?:19|20)\d{2})(?![\w/\-]|\.\d)", re.I, group=1)
+
+# An extension written after a whole number ("0161 496 0000 x12", "312-515-2239 ext.12").
+_PHONE_BEFORE = re.compile(r"\d(?:[\s\-.()]{0,2}\d){6,}\s*$")
+extension_after_number = _regex(
+    "PHONE", r"(?<=\d)\s*((?:x|ext\.?|extn\.?)\s*\d{1,6})\b", re.I, group=1,
+    valid=lambda m: _PHONE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is not None)
+
+# A user name after the words that introduce one ("my ID is dean.malmgren", "username: jo_b"):
+# it must have a dot, an underscore or a digit in it, so that "my ID is fine" is left alone.
+user_name = _regex(
+    "HANDLE", r"\b(?:user\s?name|handle|(?:user\s?)?id|login|gamertag|account)\s*(?:is|was|:|=)?"
+    r"\s*(@?[A-Za-z][\w.]*(?:[._]|\d)[\w.]*[A-Za-z0-9])(?![\w@])", re.I, group=1)
+
+# An address written on lines of its own above a postcode ("Flat 98R\nNatasha fall\nLake
+# Rosie\nB73 8PJ"): up to four short lines with no sentence in them, the postcode after.
+_address_lines = _regex(
+    "LOCATION", r"(?:^|(?<=\n))((?:[^\n.!?@]{2,40},?[ \t]*\n){1,4})(?=[ \t]*"
+    + _POSTCODE + r")", re.I, group=1)
+
+
+def address_lines(text: str) -> list[Span]:
+    """The lines just above a postcode, up to a line with a small word written in lower case
+    in it ("Send it to", "We talked."): a sentence, not an address."""
+    out = []
+    for span in _address_lines(text):
+        start, end = span.start, span.end
+        for line in re.finditer(r"[^\n]*\n", text[span.start:span.end]):
+            if any(w in vocabulary.FUNCTION_WORDS for w in re.findall(r"\b[a-z]+\b", line.group())):
+                start = span.start + line.end()
+        if start >= end:
+            continue
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        if end > start:
+            out.append(Span(start, end, "LOCATION"))
+    return out
+
+
 RECOGNISERS: dict[str, Finder] = {
     "nhs_number": nhs_number,
     "ni_number": ni_number,
@@ -421,12 +465,47 @@ RECOGNISERS: dict[str, Finder] = {
     "platform_handle": platform_handle,
     "postal_address": postal_address,
     "bare_domain": bare_domain,
+    "year_in_context": year_in_context,
+    "extension_after_number": extension_after_number,
+    "user_name": user_name,
+    "address_lines": address_lines,
 }
+
+
+# What a text must hold for a recogniser to have anything to find: most need a digit, so on the
+# many narratives without one they are not run at all (the answers are the same, only sooner).
+_NEEDS_DIGIT = frozenset({
+    "nhs_number", "ni_number", "ni_number_in_context", "postcode", "uk_phone",
+    "international_phone", "nmc_pin", "hcpc_number", "registration_in_context", "staff_id",
+    "written_date", "numeric_date", "short_date", "date_of_birth", "vehicle", "vehicle_in_context",
+    "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
+    "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
+    "weekday_date", "bare_day_month", "postal_address", "year_in_context",
+    "extension_after_number", "address_lines"})
+_NEEDS: dict[str, Callable[[str, str], bool]] = {
+    "email": lambda text, lower: "@" in text,
+    "handle": lambda text, lower: "@" in text,
+    "spaced_email": lambda text, lower: "@" in text,
+    "spelled_email": lambda text, lower: "@" in text or "at" in lower,
+    "url": lambda text, lower: "://" in text or "www." in lower,
+    "bare_url": lambda text, lower: "/" in text and "." in text,
+    "bare_domain": lambda text, lower: "." in text,
+    "ipv6": lambda text, lower: ":" in text,
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _applicable(text: str) -> list[Finder]:
+    has_digit = _DIGIT.search(text) is not None
+    lower = text.lower()
+    return [find for name, find in RECOGNISERS.items() if name != "platform_handle" and
+            (has_digit or name not in _NEEDS_DIGIT) and
+            (name not in _NEEDS or _NEEDS[name](text, lower))]
 
 
 def find_all(text: str, english: Callable[[str], bool] | None = None) -> list[Span]:
     """Every span any UK recogniser finds (overlaps are left to the caller); `english` (the
-    lexicon's word test) lets a handle without digits or dots be found after a platform's name."""
-    out = [span for name, find in RECOGNISERS.items() if name != "platform_handle"
-           for span in find(text)]
+    lexicon's word test) lets a handle without digits or dots be found after a platform's name.
+    Recognisers that need what the text lacks (a digit, an "@", a dot) are skipped."""
+    out = [span for find in _applicable(text) for span in find(text)]
     return list(dict.fromkeys(out + platform_handle(text, english)))   # each span once

@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ PLACEHOLDERS = {
 # A person's name proven by the words around it ("Thanks, Summer.", "Will said", "Jordan K"): the
 # allow-list does not drop or trim it though its words are kept ones; it becomes a PERSON there.
 SURE = "PERSON_SURE"
+# The same for an organisation proven by its context ("I moved from CV"): kept though its words
+# are common ones; it becomes an ORG there.
+ORG_SURE = "ORG_SURE"
 
 
 @dataclass(frozen=True, order=True)
@@ -141,8 +145,8 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     organisation's."""
     out = []
     for s in spans:
-        if s.type == SURE:
-            out.append(Span(s.start, s.end, "PERSON"))
+        if s.type in (SURE, ORG_SURE):
+            out.append(Span(s.start, s.end, "PERSON" if s.type == SURE else "ORG"))
             continue
         ws = _words(text, s.start, s.end) if s.type in NAMED else []
         if not ws:
@@ -205,6 +209,40 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     return lex.is_name(word) or not lex.is_english(word) or after_name
 
 
+def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
+    """Is the word `m`, first in its sentence and right before a name that is no English word
+    ("Aled Kaminska refuses", "temperance eze said"), that name's first part, though it is an
+    English word itself? Not a verb said to someone ("Ask Okafor"), nor a kept word."""
+    word = CONTRACTION.sub("", m.group())
+    key = _key(word)
+    name = WORD.match(text, start)
+    if name is not None and _HYPHENATED_GIVEN.fullmatch(name.group()) and \
+            2 <= len(word) <= 5 and word[:1].isupper() and not word.isupper() and \
+            key not in v.TITLES and key not in v.ROLES and key not in _SAID_TO:
+        return True   # a family name before a romanised given name: "Oh Ye-jin", "Bae Soo-ah"
+    return name is not None and not lex.is_english(_POSSESSIVE.sub("", name.group())) and \
+        _sentence_start(text, m.start()) and len(word) >= 3 and \
+        (word[:1].isupper() == name.group()[:1].isupper()) and not word.isupper() and \
+        not _kept(lex, word) and key not in _NEVER_NAMES and key not in v.COMMON_VERBS and \
+        key not in _SAID_TO and key not in v.INTERJECTIONS and \
+        not key.endswith(("ing", "ly")) and not (key.endswith("ed") and len(key) >= 6)
+
+
+# Generic words that go with a ward's or team's name when they follow it ("Firecrest bay team",
+# "Siskin ward station"): part of how the place is named, so they go with it, failing closed.
+_AFTER_ORG = frozenset({"bay", "bays", "team", "unit", "station", "ward"})
+
+# A romanised Korean or Chinese given name in two hyphenated syllables ("Ye-jin", "Siu-ming").
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+# Verbs said to someone, first in a sentence before a name ("Ask Okafor", "Thank Ilunga").
+_SAID_TO = frozenset({"ask", "tell", "thank", "call", "email", "text", "ring", "message",
+                      "contact", "see", "meet", "blame", "help", "let", "get", "make", "have",
+                      "ignore", "report", "remind", "warn", "invite", "like", "love", "hate",
+                      "trust", "believe", "follow", "pity", "poor", "dear", "sack", "pay", "give",
+                      "send", "find", "leave", "watch", "phone", "hug", "forgive", "cheers"})
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?:;\n'\"‘“("
@@ -215,6 +253,13 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     of their words (case-insensitively for words that are not English words)."""
     out = []
     for s in spans:
+        if s.type == "ORG":
+            # the generic words after a ward's or team's name go with it (_AFTER_ORG)
+            end = s.end
+            while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
+                    m.group().lower() in _AFTER_ORG:
+                end = m.end()
+            s = Span(s.start, end, s.type)
         if s.type == "PERSON":
             start, end = s.start, s.end
             while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
@@ -222,10 +267,13 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
                 end = m.start() + len(_POSSESSIVE.sub("", m.group()))
             while start >= 2 and text[start - 1] == " ":
                 prev = _words(text, max(0, start - 40), start - 1)
-                if not prev or prev[-1].end() != start - 1 or \
-                        not _extendable(text, prev[-1], lex, after_name=False):
+                if not prev or prev[-1].end() != start - 1 or not (
+                        _extendable(text, prev[-1], lex, after_name=False) or
+                        _first_of_name(text, prev[-1], start, lex)):
                     break
                 start = prev[-1].start()
+            if text[max(0, start - 4):start] == "The " and not _sentence_start(text, start - 4):
+                start -= 4   # "at The Old Forge", "to The Larches": "The" mid-sentence is the name's
             s = Span(start, end, s.type)
         out.append(s)
     exact: dict[str, str] = {}    # word -> type, found as written
@@ -281,12 +329,15 @@ def _foreign_script(word: str) -> bool:
 def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]],
             lex: Lexicon) -> list[Span]:
     """Step 5, the final check: spans for whatever must never survive, outside `spans`."""
-    covered = merge(spans)
+    covered = merge(spans)   # sorted, disjoint
+    starts = [s.start for s in covered]
 
     def free(a: int, b: int) -> bool:
         """Not wholly inside what is already redacted (a name found in "Priya9434765919" or
-        the letters of "MRN-48213" must not shield the rest)."""
-        return not any(s.start <= a and b <= s.end for s in covered)
+        the letters of "MRN-48213" must not shield the rest). The one merged span that starts
+        at or before `a` is the only one that can hold [a, b)."""
+        i = bisect.bisect_right(starts, a) - 1
+        return i < 0 or covered[i].end < b
 
     out = []
     for kind, pattern in _RESIDUE:

@@ -248,7 +248,7 @@ ward unit team hospital hospitals infirmary hospice centre center clinic surgery
 partnership trust service services ambulance college school academy primary university
 nursing home care home house lodge court manor hall grange foundation charity society
 association group pharmacy dental healthcare health suite department wing station base
-hub depot
+hub depot bay
 """.split())
 
 # Words that end a street's name.

@@ -35,8 +35,10 @@ class Answer:
 @dataclass
 class Load:
     """`threads` senders, each sending new reports until stopped; every report is resent with
-    its event id after any answer but 202 (a 503, a refused connection, a timeout)."""
-    intake: str
+    its event id after any answer but 202 (a 503, a refused connection, a timeout). Given
+    several intakes, sender n starts on intake n and moves to the next after any answer but
+    202, as a load balancer would."""
+    intake: str | list[str]
     canary: str
     threads: int = 8
     answers: list[Answer] = field(default_factory=list)
@@ -61,6 +63,8 @@ class Load:
 
     def _run(self, n: int) -> None:
         session = requests.Session()
+        intakes = [self.intake] if isinstance(self.intake, str) else self.intake
+        at = n
         i = 0
         while not self._stop.is_set():
             event_id = str(uuid.uuid4())
@@ -69,7 +73,7 @@ class Load:
             while True:
                 started = time.monotonic()
                 try:
-                    resp = session.post(f"{self.intake}/api/v1/reports", json=body, timeout=20)
+                    resp = session.post(f"{intakes[at % len(intakes)]}/api/v1/reports", json=body, timeout=20)
                     answer = Answer(event_id, resp.status_code, time.monotonic() - started,
                                     resp.json() if resp.headers.get("content-type", "").startswith("application/json") else None)
                 except requests.RequestException as exc:
@@ -81,6 +85,7 @@ class Load:
                         self.accepted.add(event_id)
                 if answer.status == 202:
                     break
+                at += 1
                 time.sleep(0.3)
 
     def statuses(self) -> dict:
@@ -106,8 +111,22 @@ def drained(portal, timeout: float = 180) -> None:
     wait_caught_up(portal.bootstrap, AGGREGATOR, portal.topics.redacted, timeout)
 
 
+def counted_in_store(url: str) -> tuple[list[str], int]:
+    """The same, from a store the aggregators share (AGGREGATOR_STORE_URL: PostgreSQL)."""
+    from services.aggregator.state import Store
+
+    store = Store(url)
+    try:
+        ids = [r[0] for r in store._execute("SELECT event_id FROM counted").fetchall()]
+        total = store._execute("SELECT coalesce(sum(n), 0) FROM counts WHERE table_id = 'reports'").fetchone()[0]
+        return ids, int(total)
+    finally:
+        store.close()
+
+
 def assert_every_202_counted_once(portal, load: Load) -> None:
-    ids, total = counted(portal.workdir / "aggregator")
+    url = portal.env.get("AGGREGATOR_STORE_URL")
+    ids, total = counted_in_store(url) if url else counted(portal.workdir / "aggregator")
     sent = {a.event_id for a in load.answers}
     assert load.accepted == sent, "every report was resent until it got its 202"
     assert len(ids) == len(set(ids)) and set(ids) == load.accepted, "per report: each 202 counted, no phantom"

@@ -72,7 +72,7 @@ def test_every_rendered_manifest_is_valid_against_kubernetes_or_the_strimzi_crds
             jsonschema.validate(doc, crds[doc["kind"]])
         else:
             kubernetes_validate.validate(doc, KUBERNETES, strict=True)
-    assert kinds == {"KafkaTopic": 7, "KafkaUser": 5, "Deployment": 4, "Service": 2, "NetworkPolicy": 4,
+    assert kinds == {"KafkaTopic": 9, "KafkaUser": 5, "Deployment": 4, "Service": 2, "NetworkPolicy": 4,
                      "PersistentVolumeClaim": 2}
     # a mistake is caught: an unknown field in a Deployment's container
     deployment = next(d for d in docs if d["kind"] == "Deployment")
@@ -114,6 +114,16 @@ def test_each_service_is_probed_limited_isolated_and_started_by_the_one_image(he
     (intake,) = deployments["intake"]["spec"]["template"]["spec"]["containers"]
     assert intake["envFrom"] == [{"secretRef": {"name": "portal-intake-form-key"}}]
     assert {e["name"]: e.get("value") for e in intake["env"]}["INTAKE_HSTS"] == "1"
+
+
+def test_with_a_verify_key_the_intakes_read_signed_keys_from_kafka_and_mount_no_key_volume(helm):
+    verify = "ab" * 32
+    docs = rendered(helm, f"sealingVerifyKey={verify}")
+    intake = next(d for d in docs if d["kind"] == "Deployment" and d["metadata"]["name"].endswith("-intake"))
+    pod = intake["spec"]["template"]["spec"]
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    assert env["SEALING_VERIFY_KEY"] == verify and "RAW_KEYS_DIR" not in env
+    assert not any("persistentVolumeClaim" in v for v in pod["volumes"])
 
 
 def test_without_strimzi_the_chart_leaves_topics_and_users_to_the_platform(helm):

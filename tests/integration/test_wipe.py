@@ -28,6 +28,7 @@ from services.contracts import events
 from services.contracts import privacy
 from services.contracts.privacy import Lifetime
 from services.contracts.topics import Topics
+from services.intake import submission
 from services.intake.app import create_app
 from services.intake.settings import Settings
 from services.redactor.app import GROUP as REDACTOR
@@ -104,9 +105,12 @@ def sealed_forms(values: list[bytes]) -> dict[str, bytes]:
     return out
 
 
-def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, short_topics, tmp_path):
+@pytest.mark.parametrize("redactors", [1, 2])
+def test_no_canary_is_left_on_any_disk_once_the_bound_has_passed(local_broker, short_topics, tmp_path, redactors):
     bootstrap = local_broker["bootstrap"]
     portal = Portal(bootstrap, short_topics, tmp_path)
+    for _ in range(redactors - 1):
+        portal.replica("redactor")   # started with the others; both share the key folder
     # Redacted records are stamped with the day (midnight), so with a 15 s retention they go
     # at the next check: the aggregator must be free to count them at once.
     portal.env["AGGREGATOR_RELEASE_SCHEDULE"] = "off"
@@ -245,12 +249,14 @@ def test_the_intake_seals_each_report_to_the_newest_key(kafka, topics, keys_dir)
     assert sorted(key_ids) == sorted([first, second])   # partitions do not keep the order
 
 
+@pytest.mark.parametrize("redactors", [1, 2])
 def test_the_redactor_rotates_keys_and_destroys_the_old_one_once_its_records_are_redacted(
-        kafka, topics, tmp_path):
+        kafka, topics, tmp_path, redactors):
     bootstrap = kafka["bootstrap"]
     portal = Portal(bootstrap, topics, tmp_path)
     portal.env.update({"KEY_ROTATE_SECONDS": "4", "KEY_GRACE_SECONDS": "1", "KEY_CHECK_SECONDS": "0.5"})
-    old, _ = sealing.newest_public(portal.keys_dir)
+    old, old_public = sealing.newest_public(portal.keys_dir)
+    replicas = ["redactor", *(portal.replica("redactor") for _ in range(redactors - 1))]
     try:
         portal.start("intake")
         assert requests.post(f"{portal.intake}/api/v1/reports", json=report("shred", "Olumide Ade"),
@@ -258,14 +264,15 @@ def test_the_redactor_rotates_keys_and_destroys_the_old_one_once_its_records_are
         [raw] = read_all(bootstrap, topics.raw)
         envelope = events.decode(events.SealedRaw, raw)
         assert envelope.key_id == old
-        portal.start("redactor")
+        portal.start(*replicas)
         wait_caught_up(bootstrap, REDACTOR, topics.raw)
         deadline = time.monotonic() + 60
         while (portal.keys_dir / f"{old}.secret").exists() and time.monotonic() < deadline:
             time.sleep(0.5)
         assert not (portal.keys_dir / f"{old}.secret").exists()
         assert sealing.newest_public(portal.keys_dir)[0] != old
-        assert "sealing key destroyed key_id=" + old in portal.logs()
+        # One replica (the lease holder) destroyed it: without the lease each replica would.
+        assert portal.logs().count("sealing key destroyed key_id=" + old) == 1
 
         # The record was redacted before its key went; no key left can open it now.
         assert [json.loads(m)["event_id"] for m in read_all(bootstrap, topics.redacted)] == [envelope.event_id]
@@ -275,8 +282,24 @@ def test_the_redactor_rotates_keys_and_destroys_the_old_one_once_its_records_are
         for private in remaining.values():
             with pytest.raises(CryptoError):
                 SealedBox(private).decrypt(ciphertext)
+
+        # Every replica has dropped the old key from memory within its check interval: records
+        # still sealed to it, spread over every partition, are set aside by whichever replica
+        # reads them, and none is redacted.
+        time.sleep(1.5)
+        late = [str(uuid.uuid4()) for _ in range(24)]
+        produce_keyed(bootstrap, topics.raw, [(eid, submission.sealed_event(
+            submission.raw_event(report("late", "Nkechi Obi"), eid, "2026-11"), eid, old, old_public))
+            for eid in late])
+        wait_caught_up(bootstrap, REDACTOR, topics.raw)
+        assert len(read_all(bootstrap, topics.redacted)) == 1
+        assert {events.decode(events.DeadLetter, m).event_id for m in read_all(bootstrap, topics.dead_letter)} == set(late)
     finally:
         portal.stop()
+
+
+def produce_keyed(bootstrap: str, topic: str, values: list[tuple[str, bytes]]) -> None:
+    asyncio.run(_produce_raw(bootstrap, topic, values))
 
 
 def test_the_operator_sees_each_topic_within_its_bound_and_the_keys_held_but_no_counts(kafka, topics, tmp_path):

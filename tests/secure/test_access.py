@@ -62,7 +62,8 @@ async def _delete(options: dict, bootstrap: str, topic: str) -> str:
 
 async def _write(producer: AIOKafkaProducer, topic: str) -> str:
     try:
-        await producer.send_and_wait(topic, b'{"synthetic": true}', partition=0)
+        # keyed: the compacted public-keys topic refuses records without a key
+        await producer.send_and_wait(topic, b'{"synthetic": true}', key=b"synthetic", partition=0)
         return OK
     except KafkaError as exc:
         return _outcome(exc)
@@ -74,8 +75,8 @@ async def _try_everything(kafka, topics) -> dict:
     await admin.start()
     try:   # one record on partition 0 of every topic, for the reads and deletes to find
         for name in names.values():
-            await admin.send_and_wait(name, b'{"synthetic": true}', partition=0)
-            await admin.send_and_wait(name, b'{"synthetic": true}', partition=0)
+            await admin.send_and_wait(name, b'{"synthetic": true}', key=b"synthetic", partition=0)
+            await admin.send_and_wait(name, b'{"synthetic": true}', key=b"synthetic", partition=0)
     finally:
         await admin.stop()
     seen = {}

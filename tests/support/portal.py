@@ -1,6 +1,7 @@
 """The four services as real processes against a real broker, with their output captured."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import time
@@ -11,6 +12,10 @@ from deploy.kafka.broker import free_port
 from deploy.services import Service, healthy, services, start
 from services.common import sealing
 from services.contracts.topics import Topics
+
+
+PORT_SETTING = {"intake": "INTAKE_PORT", "reporter": "REPORTER_PORT",
+                "redactor": "REDACTOR_HEALTH_PORT", "aggregator": "AGGREGATOR_HEALTH_PORT"}
 
 
 @dataclass
@@ -54,6 +59,21 @@ class Portal:
     @property
     def reporter(self) -> str:
         return f"http://127.0.0.1:{self.env['REPORTER_PORT']}"
+
+    def replica(self, name: str) -> str:
+        """Another process of service `name` on its own port, as `name-2`, `name-3`...: start
+        it with start(); it shares the topics, groups and key folder of the first."""
+        port_var = PORT_SETTING[name]
+        replica = f"{name}-{sum(1 for n in self.table if n.split('-')[0] == name) + 1}"
+        env = {**self.env, port_var: str(free_port())}
+        self.table[replica] = dataclasses.replace(next(s for s in services(env) if s.name == name), name=replica)
+        self.service_env[replica] = {**self.service_env.get(name, {}), port_var: env[port_var]}
+        return replica
+
+    def url(self, name: str) -> str:
+        """The address of a web service or replica (intake, intake-2, reporter...)."""
+        setting = PORT_SETTING[name.split("-")[0]]
+        return f"http://127.0.0.1:{self.service_env.get(name, {}).get(setting, self.env[setting])}"
 
     def log_path(self, name: str) -> Path:
         return self.workdir / f"{name}.log"

@@ -49,7 +49,7 @@ def test_a_text_without_a_micro_aggression_gets_no_theme(text):
     assert default_coder().code([text]) == frozenset()
 
 
-@pytest.mark.xfail(strict=True, reason="0.29 false themes per negated text on the test split: negation is weak")
+@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split: negation is weak")
 def test_negated_theme_words_are_not_coded():
     coder = default_coder()
     assert "T05" in coder.code(["They ignored me at handover and left me out of the breaks."])
@@ -119,14 +119,50 @@ def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
     assert test_split.implied_recall >= lexicon.implied_recall + 0.3
 
 
+# The targets, each its own test so a met target is a passing assertion and an unmet one
+# an honest strict xfail (docs/themes.md has the figures).
 @pytest.mark.slow   # evaluates the model on the whole frozen test split
-@pytest.mark.xfail(strict=True, reason="measured below the issue's targets on the frozen test split: see docs/themes.md")
-def test_the_frozen_test_split_meets_the_targets(test_split):
+@pytest.mark.xfail(strict=True, reason="micro-F1 0.79 on the test split (target 0.80): docs/themes.md")
+def test_the_frozen_test_split_meets_the_micro_f1_target(test_split):
     assert test_split.micro[2] >= 0.80
+
+
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
+def test_the_frozen_test_split_meets_the_per_theme_f1_target(test_split):
     assert min(t.f1 for t in test_split.themes) >= 0.60
+
+
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
+def test_the_frozen_test_split_meets_the_exact_set_target(test_split):
     assert test_split.exact >= 0.55
+
+
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
+def test_the_frozen_test_split_meets_the_implied_recall_target(test_split):
     assert test_split.implied_recall >= 0.6
+
+
+@pytest.mark.slow   # evaluates the model on the whole frozen test split
+@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split (target 0.10)")
+def test_the_frozen_test_split_meets_the_negation_target(test_split):
     assert test_split.negated_false <= 0.10
+
+
+def test_a_threshold_is_the_one_with_the_best_f1_on_its_predictions_nearest_half_on_ties(monkeypatch):
+    import numpy as np
+
+    monkeypatch.setitem(coding.SETTINGS, "threshold_grid", [0.3, 0.4, 0.5, 0.6])
+    y = np.array([1, 1, 0, 0, 1])
+    # 0.3 and 0.4 both find the three themes with one false one (F1 6/7); 0.5 and 0.6 miss one (4/5)
+    assert coding.best_threshold(np.array([0.9, 0.42, 0.41, 0.1, 0.8]), y) == 0.4
+    assert coding.best_threshold(np.array([0.9, 0.9, 0.1, 0.1, 0.9]), y) == 0.5
+
+
+def test_every_theme_has_its_own_threshold_from_the_grid():
+    coder = default_coder()
+    assert len(coder.thresholds) == len(coder.codes)
+    assert set(coder.thresholds) <= set(coding.SETTINGS["threshold_grid"])
+    assert help_coder().thresholds == (0.5,) * len(INTERVENTIONS)
 
 
 # --- the labelled data and the evaluation --------------------------------------------------

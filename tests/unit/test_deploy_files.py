@@ -30,7 +30,9 @@ def test_each_kafka_user_carries_exactly_the_access_table():
     assert sorted(users) == sorted(f"portal-{p}" for p in access.PRINCIPALS)
     intake = users["portal-intake"]["spec"]["authorization"]["acls"]
     assert intake == [{"type": "allow", "resource": {"type": "topic", "name": "portal.raw.v1", "patternType": "literal"},
-                       "operations": ["Write"], "host": "*"}]
+                       "operations": ["Write"], "host": "*"},
+                      {"type": "allow", "resource": {"type": "topic", "name": "portal.public-keys.v1",
+                                                     "patternType": "literal"}, "operations": ["Read"], "host": "*"}]
     reporter_raw = [a["operations"] for a in users["portal-reporter"]["spec"]["authorization"]["acls"]
                     if a["resource"].get("name") == "portal.raw.v1"]
     assert reporter_raw == [["Describe", "DescribeConfigs"]]

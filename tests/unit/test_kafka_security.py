@@ -50,8 +50,9 @@ def test_the_access_table_gives_each_service_exactly_the_issue_s_topic_operation
     granted = {p: {(role, op) for role in access.TOPIC_ROLES for op in (READ, WRITE, DELETE)
                    if op in access.allowed(p, role)} for p in access.PRINCIPALS}
     assert granted == {
-        "intake": {("raw", WRITE)},
-        "redactor": {("raw", READ), ("raw", DELETE), ("redacted", WRITE), ("dead_letter", WRITE)},
+        "intake": {("raw", WRITE), ("public_keys", READ)},
+        "redactor": {("raw", READ), ("raw", DELETE), ("redacted", WRITE), ("dead_letter", WRITE),
+                     ("public_keys", WRITE), ("key_lease", READ)},
         "aggregator": {("redacted", READ), ("commands", READ), ("releases", WRITE), ("wipes", WRITE),
                        ("dead_letter", WRITE), ("redacted", DELETE), ("raw", DELETE), ("dead_letter", DELETE)},
         "reporter": {("releases", READ), ("wipes", READ), ("audit", READ), ("commands", WRITE), ("audit", WRITE)},

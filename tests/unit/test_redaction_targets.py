@@ -89,8 +89,11 @@ def test_narratives_of_our_own_are_redacted_exactly(analyser, text, want):
 # --- issue 16: the corpora of its kinds of miss ------------------------------------------------
 # round2.jsonl was written after the rules for its kinds were frozen, then used to tune them;
 # fresh.jsonl was written after that and used once more (see tests/data/redaction/README.md).
+# round3.jsonl (round 3) was measured once with the rules frozen, then used to tune them by kind.
 # These floors guard what was reached; the issue's targets are checked on held-out corpora.
-ROUND2 = {"round2.jsonl": (0.985, 0.97, 0.05), "fresh.jsonl": (0.985, 0.96, 0.08)}
+# (character recall, spans fully removed, texts leaking at most, character precision)
+ROUND2 = {"round2.jsonl": (0.995, 0.99, 0.015, 0.95), "fresh.jsonl": (0.995, 0.99, 0.015, 0.95),
+          "round3.jsonl": (0.98, 0.96, 0.07, 0.93)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUND2))
@@ -99,12 +102,12 @@ def test_the_kinds_of_miss_of_issue_16_are_closed(analyser, name):
     predicted = [spans for _, spans in
                  redaction.redact_many([item.text for item in items], analyser.analyse_many)]
     m = evaluate.score(items, predicted)
-    recall, spans, leaking = ROUND2[name]
+    recall, spans, leaking, precision = ROUND2[name]
     assert m["char_recall"] >= recall
     assert m["span_removal"] >= spans
     assert m["text_leak_rate"] <= leaking
     assert m["keep_preserved"] >= 0.98
-    assert m["char_precision"] >= 0.95
+    assert m["char_precision"] >= precision
     for item, (out, _) in zip(items, redaction.redact_many([i.text for i in items],
                                                              analyser.analyse_many)):
         assert not redaction.re.search(r"\d{%d}" % redaction.IDENTIFIER_DIGITS, out), item.id

@@ -92,3 +92,13 @@ def test_cell_key_noise_is_on_by_default_and_only_zero_turns_it_off():
     assert AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "0"}).policy.perturbation.widen == 0
     with pytest.raises(SettingError, match="AGGREGATOR_MAX_PERTURBATION must be 2"):
         AggregatorSettings.from_env({"AGGREGATOR_MAX_PERTURBATION": "1"})
+
+
+def test_one_setting_chooses_the_store_and_a_bad_one_is_refused_without_echoing_it():
+    assert AggregatorSettings.from_env({}).store_url is None   # the SQLite file in AGGREGATOR_STATE_DIR
+    url = "postgresql://portal-aggregator@db.example:5432/portal?passfile=/run/secrets/pgpass"
+    assert AggregatorSettings.from_env({"AGGREGATOR_STORE_URL": url}).store_url == url
+    assert AggregatorSettings.from_env({"AGGREGATOR_STORE_URL": "sqlite:///var/x.sqlite3"}).store_url == "sqlite:///var/x.sqlite3"
+    with pytest.raises(SettingError, match="AGGREGATOR_STORE_URL must start with sqlite:/// or postgresql://") as bad:
+        AggregatorSettings.from_env({"AGGREGATOR_STORE_URL": "mysql://admin:hunter2-not-real@db/portal"})
+    assert "hunter2" not in str(bad.value)
