@@ -10,7 +10,7 @@ from typing import Callable
 from faststream.kafka import KafkaBroker, KafkaMessage
 from marshmallow import Schema
 
-from services.common.consumer import robust
+from services.common.subscribing import robust
 from services.common.kafka_client import broker_options
 from services.contracts import events
 
