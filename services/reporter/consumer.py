@@ -10,8 +10,8 @@ from typing import Callable
 from faststream.kafka import KafkaBroker, KafkaMessage
 from marshmallow import Schema
 
-from services.common.subscribing import robust
 from services.common.kafka_client import broker_options
+from services.common.subscribing import robust
 from services.contracts import events
 
 from .audit import AuditTrail
