@@ -1,6 +1,6 @@
 """The machinery the corpus generators share (make_round2.py, make_fresh.py, make_round3.py):
 templates rendered into text with labelled spans, templates joined into a narrative, and the
-corpus checked and written. What each corpus draws (people, places, wordings, how many
+corpus built, checked and written. What each corpus draws (people, places, wordings, how many
 templates a narrative joins) stays in its generator.
 
 Markup in a template: `{TYPE:slot}` is personal information of TYPE filled by `slots[slot]()`;
@@ -48,6 +48,16 @@ def join(parts: list[str], slots: Fill, fill: Fill) -> tuple[str, list[dict], li
         pii += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in p]
         keep += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in k]
     return text, pii, keep
+
+
+def build(out: Path, prefix: str, count: int, parts_of: Callable[[int], list[str]], slots: Fill,
+          fill: Fill) -> None:
+    """Narratives 1 to `count`, each the templates `parts_of(n)` joined, written to `out`."""
+    items = []
+    for n in range(1, count + 1):
+        text, pii, keep = join(parts_of(n), slots, fill)
+        items.append({"id": f"{prefix}-{n:04d}", "text": text, "pii": pii, "keep": keep})
+    write(out, items)
 
 
 def write(out: Path, items: list[dict]) -> None:
