@@ -15,19 +15,8 @@ from services.common.kafka import ensure_topics
 from services.contracts.topics import DEFAULT_PREFIX, Topics
 
 from .kafka.broker import ROOT, LocalBroker
+from .processes import stop_group
 from .services import healthy, services, start
-
-
-def _stop(proc) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(15)
-        except ProcessLookupError:
-            pass
-        except Exception:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def main() -> int:
@@ -89,7 +78,7 @@ def main() -> int:
     finally:
         print("\nstopping…", flush=True)
         for p in procs.values():
-            _stop(p)
+            stop_group(p, 15)
         if broker:
             broker.stop()
         print("stopped.")

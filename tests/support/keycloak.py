@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import tarfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import requests
 
 from deploy.kafka.broker import free_port, sha256_of
+from deploy.processes import stop_group
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = "26.7.3"
@@ -128,10 +128,4 @@ class Keycloak:
         return resp.json()
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deploy.kafka.broker import free_port
+from deploy.processes import stop_group
 from deploy.services import Service, healthy, services, start
 from services.common import sealing
 from services.contracts.topics import Topics
@@ -98,8 +99,10 @@ class Portal:
         proc.wait(30)
 
     def stop(self) -> None:
+        """Every service still running stopped (one that has exited already is left alone, so a
+        test's own failure is not hidden behind a teardown error)."""
         for name in list(self.procs):
-            self.kill(name, signal.SIGTERM)
+            stop_group(self.procs.pop(name))
 
     def logs(self) -> str:
         return "".join(self.log_path(n).read_text(errors="replace")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from services.common import consumer
+import pytest
+
+from services.common import consumer, dead_letter, subscribing
 
 
 class Message:
@@ -16,16 +18,22 @@ class Message:
         self.nacks += 1
 
 
-def test_a_transient_failure_rewinds_to_the_message_and_retries_without_exiting(caplog, monkeypatch):
-    attempts = []
-    pauses = []
+@pytest.fixture
+def pauses(monkeypatch) -> list[float]:
+    """The pauses the retry asked for, taken without waiting."""
+    asked = []
 
     async def no_wait(seconds):
-        pauses.append(seconds)
+        asked.append(seconds)
 
-    monkeypatch.setattr(consumer.asyncio, "sleep", no_wait)
+    monkeypatch.setattr(subscribing.asyncio, "sleep", no_wait)
+    return asked
 
-    @consumer.retry_on_failure
+
+def test_a_transient_failure_rewinds_to_the_message_and_retries_without_exiting(caplog, pauses):
+    attempts = []
+
+    @subscribing.retry_on_failure
     async def handler(msg):
         attempts.append(msg)
         if len(attempts) < 4:
@@ -42,15 +50,8 @@ def test_a_transient_failure_rewinds_to_the_message_and_retries_without_exiting(
     assert "Bronwen" not in caplog.text
 
 
-def test_the_pause_between_retries_is_capped(monkeypatch):
-    pauses = []
-
-    async def no_wait(seconds):
-        pauses.append(seconds)
-
-    monkeypatch.setattr(consumer.asyncio, "sleep", no_wait)
-
-    @consumer.retry_on_failure
+def test_the_pause_between_retries_is_capped(pauses):
+    @subscribing.retry_on_failure
     async def handler(msg):
         raise OSError("disk full")
 
@@ -59,9 +60,22 @@ def test_the_pause_between_retries_is_capped(monkeypatch):
     assert pauses == [0.4, 0.8, 1.6, 3.2, 5.0, 5.0, 5.0, 5.0]
 
 
-def test_event_id_of_never_raises_whatever_the_record_holds():
-    assert consumer.event_id_of(None) is None
-    assert consumer.event_id_of(b"[" * 100_000) is None
-    assert consumer.event_id_of(b"\xff\xfe") is None
-    assert consumer.event_id_of(b'{"event_id": "x"}') == "x"
-    assert consumer.event_id_of(b'{"event_id": "' + b"x" * 65 + b'"}') is None
+@pytest.mark.parametrize("raw, event_id", [
+    (None, None),
+    (b"[" * 100_000, None),
+    (b"\xff\xfe", None),
+    (b'{"event_id": "x"}', "x"),
+    (b'{"event_id": "' + b"x" * 65 + b'"}', None),
+    (b'{"event_id": 7}', None),
+])
+def test_event_id_of_never_raises_whatever_the_record_holds(raw, event_id):
+    assert dead_letter.event_id_of(raw) == event_id
+
+
+def test_the_services_still_find_every_shared_name_in_consumer():
+    """The services import one module; each name there is the one its own module defines."""
+    assert consumer.dead_letter is dead_letter.dead_letter
+    assert consumer.decode_or_dead_letter is dead_letter.decode_or_dead_letter
+    assert consumer.retry_on_failure is subscribing.retry_on_failure
+    assert consumer.robust is subscribing.robust
+    assert consumer.serve.__module__ == consumer.asgi.__module__ == "services.common.serving"

@@ -71,3 +71,47 @@ def test_the_api_view_has_no_record_count_and_lists_each_key_with_its_destructio
 def lifetimes_hour(ms: int) -> str:
     from datetime import datetime, timezone
     return datetime.fromtimestamp(-(-ms // H) * 3600, tz=timezone.utc).strftime("%Y-%m-%d %H:00 UTC")
+
+
+def test_the_rules_are_pure_they_load_no_kafka_client():
+    """The rules, wording and key schedule can be read and tested without a broker library."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, services.common.lifetimes_rules; "
+             "print(sorted(m for m in ('aiokafka', 'faststream', 'kafka') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_cli_prints_the_view_and_fails_when_a_topic_is_out_of_bounds(monkeypatch, capsys):
+    import pytest
+
+    from services.common import lifetimes
+
+    states = [TopicState("p.raw.v1", NOW - 3_120_001, 3_120_000, NOW), TopicState("p.releases.v1", None, None, NOW)]
+
+    async def survey(bootstrap, topics, now_ms=None):
+        assert (bootstrap, topics.raw) == ("kafka-9.example:9092", "p.raw.v1")
+        return states
+
+    monkeypatch.setattr(lifetimes, "survey", survey)
+    with pytest.raises(SystemExit) as exited:
+        lifetimes.main(["--bootstrap", "kafka-9.example:9092", "--prefix", "p"])
+    assert exited.value.code == 1
+    assert capsys.readouterr().out == (
+        "p.raw.v1: The oldest record arrived about 1 hour ago. A record has stayed longer than the bound of "
+        "52 minutes: investigate.\n"
+        "p.releases.v1: No record is older than an hour. Records are kept for ever.\n")
+
+
+def test_the_view_lists_keys_only_where_the_key_folder_is_reachable(tmp_path):
+    from services.common import sealing
+    from services.common.lifetimes import view_of
+
+    states = [TopicState("p.raw.v1", None, 3_120_000, NOW)]
+    kid = sealing.generate(tmp_path)
+    held = view_of(states, Topics("p"), str(tmp_path), env={})
+    assert held["states"] == states and [k.key_id for k in held["keys"]] == [kid]
+    assert view_of(states, Topics("p"), str(tmp_path / "absent"), env={})["keys"] is None
+    assert view_of(states, Topics("p"), None, env={})["keys"] is None

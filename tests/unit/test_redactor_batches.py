@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from services.common import sealing
-from services.common.consumer import error_class_of
+from services.common.dead_letter import error_class_of
 from services.contracts import events
 from services.redactor.app import redacted_events
 from services.redactor.redaction import Span

@@ -1,14 +1,15 @@
 """Writes `fresh.jsonl`: a second labelled corpus for issue 16's kinds of miss, written after the
 round-2 rules were frozen and never used to tune them (`round2.jsonl` was: see README.md here).
 Other people, places, wordings and voices than `make_round2.py`; same format and markup:
-`{TYPE:slot}` is personal information, `[[word]]` must be kept, `{=slot}` fills plain text.
+`{TYPE:slot}` is personal information, `[[word]]` must be kept, `{=slot}` fills plain text
+(corpus.py).
 Every value is invented (NHS numbers in the 999 test range, Ofcom drama phone numbers)."""
 from __future__ import annotations
 
-import json
 import random
-import re
 from pathlib import Path
+
+import corpus  # the shared machinery, beside this file
 
 OUT = Path(__file__).with_name("fresh.jsonl")
 R = random.Random(7319)
@@ -149,9 +150,10 @@ SLOTS = {
     "spoken_phone": lambda: spoken(phone()), "nhs_odd": nhs_odd, "ni": ni,
     "spaced_postcode": spaced_postcode, "email": email, "glued": glued, "keep": lambda: R.choice(KEEP),
 }
+FILL = {"platform": lambda: R.choice(PLATFORMS), "keep": lambda: R.choice(KEEP)}
 
 TEMPLATES = [
-    "Handover sheet had me down as {PERSON:initials} and the {=keep_word} nurses had full names.",
+    "Handover sheet had me down as {PERSON:initials} and the [[=keep]] nurses had full names.",
     "{PERSON:initials} keeps asking if I 'understand English' in front of patients.",
     "Got moved again. {PERSON:name_initial} said it was 'for my own good'.",
     "Me and {PERSON:name_initial} were the only [[Black]] staff on and we got the worst bays.",
@@ -209,47 +211,18 @@ CLEAN = [
 ]
 
 
-def render(template: str) -> tuple[str, list[dict], list[dict]]:
-    text, pii, keep, cursor = "", [], [], 0
-    for m in re.finditer(r"\{([A-Z_]+):(\w+)\}|\{=(\w+)\}|\[\[(.+?)\]\]", template):
-        text += template[cursor:m.start()]
-        if m.group(1):
-            value = SLOTS[m.group(2)]()
-            pii.append({"start": len(text), "end": len(text) + len(value), "type": m.group(1)})
-        elif m.group(3):
-            value = R.choice(PLATFORMS) if m.group(3) == "platform" else R.choice(KEEP)
-            if m.group(3) == "keep_word":
-                keep.append({"start": len(text), "end": len(text) + len(value), "text": value})
-        else:
-            value = m.group(4)
-            keep.append({"start": len(text), "end": len(text) + len(value), "text": value})
-        text += value
-        cursor = m.end()
-    return text + template[cursor:], pii, keep
-
-
-def narrative(n: int) -> dict:
+def parts_of(n: int) -> list[str]:
+    """The templates narrative n joins: this corpus's own mix of kinds and clean text."""
     parts = [R.choice(TEMPLATES) for _ in range(R.choice([1, 2, 2, 3, 4]))]
     if n % 9 == 0:
         parts = [R.choice(CLEAN) for _ in range(R.choice([1, 2]))]
     elif R.random() < 0.25:
         parts.insert(R.randrange(len(parts) + 1), R.choice(CLEAN))
-    text, pii, keep = "", [], []
-    for part in parts:
-        t, p, k = render(part)
-        offset = len(text) + (1 if text else 0)
-        text = f"{text} {t}" if text else t
-        pii += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in p]
-        keep += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in k]
-    return {"id": f"fr-{n:04d}", "text": text, "pii": pii, "keep": keep}
+    return parts
 
 
 def main() -> None:
-    items = [narrative(n) for n in range(1, 421)]
-    for item in items:
-        for s in item["pii"] + item["keep"]:
-            assert 0 <= s["start"] < s["end"] <= len(item["text"])
-    OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    corpus.build(OUT, "fr", 420, parts_of, SLOTS, FILL)
 
 
 if __name__ == "__main__":

@@ -9,10 +9,10 @@ Templates mark spans inline: `{TYPE:slot}` is personal information of TYPE fille
 templates, so that kinds meet in one text as they do in real reports."""
 from __future__ import annotations
 
-import json
 import random
-import re
 from pathlib import Path
+
+import corpus  # the shared machinery, beside this file
 
 OUT = Path(__file__).with_name("round2.jsonl")
 R = random.Random(20261205)
@@ -195,6 +195,7 @@ SLOTS = {
     "glued": glued, "street": lambda: R.choice(STREETS), "postcode": lambda: R.choice(POSTCODES),
     "keep": lambda: R.choice(KEEP),
 }
+FILL = {"platform": lambda: R.choice(PLATFORMS)}
 
 # --- templates: {TYPE:slot} is personal information, [[x]] must be kept, {=slot} fills plain --
 TEMPLATES = [
@@ -277,48 +278,18 @@ CLEAN = [
 ]
 
 
-def render(template: str) -> tuple[str, list[dict], list[dict]]:
-    text, pii, keep = "", [], []
-    pattern = re.compile(r"\{([A-Z_]+):(\w+)\}|\{=(\w+)\}|\[\[(.+?)\]\]")
-    cursor = 0
-    for m in pattern.finditer(template):
-        text += template[cursor:m.start()]
-        if m.group(1):
-            value = SLOTS[m.group(2)]()
-            pii.append({"start": len(text), "end": len(text) + len(value), "type": m.group(1)})
-        elif m.group(3):
-            value = R.choice(PLATFORMS)
-        else:
-            value = m.group(4)
-            keep.append({"start": len(text), "end": len(text) + len(value), "text": value})
-        text += value
-        cursor = m.end()
-    return text + template[cursor:], pii, keep
-
-
-def narrative(n: int) -> dict:
+def parts_of(n: int) -> list[str]:
+    """The templates narrative n joins: this corpus's own mix of kinds and clean text."""
     parts = [R.choice(TEMPLATES) for _ in range(R.choice([1, 1, 2, 2, 3]))]
     if n % 10 == 0:
         parts = [R.choice(CLEAN)] + ([R.choice(CLEAN)] if R.random() < 0.5 else [])
     elif R.random() < 0.2:
         parts.insert(R.randrange(len(parts) + 1), R.choice(CLEAN))
-    text, pii, keep = "", [], []
-    for part in parts:
-        t, p, k = render(part)
-        offset = len(text) + (1 if text else 0)
-        text = f"{text} {t}" if text else t
-        pii += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in p]
-        keep += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in k]
-    return {"id": f"r2-{n:04d}", "text": text, "pii": pii, "keep": keep}
+    return parts
 
 
 def main() -> None:
-    items = [narrative(n) for n in range(1, 441)]
-    for item in items:
-        for s in item["pii"] + item["keep"]:
-            assert 0 <= s["start"] < s["end"] <= len(item["text"])
-    OUT.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items),
-                   encoding="utf-8")
+    corpus.build(OUT, "r2", 440, parts_of, SLOTS, FILL)
 
 
 if __name__ == "__main__":

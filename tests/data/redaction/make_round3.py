@@ -8,10 +8,10 @@ fills plain text. Every value is invented (NHS numbers in the 999 test range, Of
 numbers)."""
 from __future__ import annotations
 
-import json
 import random
-import re
 from pathlib import Path
+
+import corpus  # the shared machinery, beside this file
 
 OUT = Path(__file__).with_name("round3.jsonl")
 R = random.Random(16_03)
@@ -156,6 +156,7 @@ SLOTS = {
     "spoken_phone": lambda: spoken(phone()), "nhs_odd": nhs_odd, "ni": ni,
     "spaced_postcode": spaced_postcode, "email": email, "glued": glued,
 }
+FILL = {"platform": lambda: R.choice(PLATFORMS), "keep": lambda: R.choice(KEEP)}
 
 TEMPLATES = [
     "On the allocation board I'm just {PERSON:initials}, everyone else gets a full name.",
@@ -225,47 +226,18 @@ CLEAN = [
 ]
 
 
-def render(template: str) -> tuple[str, list[dict], list[dict]]:
-    text, pii, keep, cursor = "", [], [], 0
-    for m in re.finditer(r"\{([A-Z_]+):(\w+)\}|\{=(\w+)\}|\[\[=keep\]\]|\[\[(.+?)\]\]", template):
-        text += template[cursor:m.start()]
-        if m.group(1):
-            value = SLOTS[m.group(2)]()
-            # "staff" after a ward's name is not part of it (labelling rules, README.md here)
-            named = value[:-len(" staff")] if value.endswith(" staff") else value
-            pii.append({"start": len(text), "end": len(text) + len(named), "type": m.group(1)})
-        elif m.group(3):
-            value = R.choice(PLATFORMS)
-        else:
-            value = m.group(4) or R.choice(KEEP)
-            keep.append({"start": len(text), "end": len(text) + len(value), "text": value})
-        text += value
-        cursor = m.end()
-    return text + template[cursor:], pii, keep
-
-
-def narrative(n: int) -> dict:
+def parts_of(n: int) -> list[str]:
+    """The templates narrative n joins: this corpus's own mix of kinds and clean text."""
     parts = [R.choice(TEMPLATES) for _ in range(R.choice([1, 2, 2, 3]))]
     if n % 10 == 0:
         parts = [R.choice(CLEAN) for _ in range(R.choice([1, 2]))]
     elif R.random() < 0.3:
         parts.insert(R.randrange(len(parts) + 1), R.choice(CLEAN))
-    text, pii, keep = "", [], []
-    for part in parts:
-        t, p, k = render(part)
-        offset = len(text) + (1 if text else 0)
-        text = f"{text} {t}" if text else t
-        pii += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in p]
-        keep += [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in k]
-    return {"id": f"r3-{n:04d}", "text": text, "pii": pii, "keep": keep}
+    return parts
 
 
 def main() -> None:
-    items = [narrative(n) for n in range(1, 201)]
-    for item in items:
-        for s in item["pii"] + item["keep"]:
-            assert 0 <= s["start"] < s["end"] <= len(item["text"])
-    OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    corpus.build(OUT, "r3", 200, parts_of, SLOTS, FILL)
 
 
 if __name__ == "__main__":
