@@ -148,6 +148,29 @@ _DEPARTMENTS = {"hr", "it", "ot", "pt", "ae", "ed", "uk", "eu", "tv", "pc", "id"
                 "icu", "itu", "or", "er", "ct", "ecg"}
 
 
+# Round 4. Endings of abstract nouns and gerunds: terms people capitalise, rarely names.
+_TERM_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ance", "ence",
+                 "ship", "ogy", "ics", "ful", "ive", "ous", "able", "ible", "ical", "ated")
+# Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
+_NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
+# Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
+_TERM_BEFORE = {"of", "per", "via", "re", "band", "bay", "level", "grade", "room", "bed",
+                "ward", "unit", "team", "called", "named", "titled", "version", "stage", "step"}
+# Words that point at a person: after them a kept word that is a given name ("spoke to Memory
+# about it", "told Comfort that") is one.
+_POINTERS = {"to", "with", "from", "told", "asked", "thanked", "tell", "ask", "by", "warned",
+             "reminded", "messaged", "texted", "emailed", "phoned", "rang", "called", "against"}
+_POINTED_AFTER = re.compile(r"(?:['’]s\s+[a-z]|\s*[,.!?;]|\s+(?:about|that|again|and|if|who|"
+                            r"for|to|said|told|when|because|but|over|on)\b|\s*$)")
+# A list of capitalised names ending with "and I", "and me" or another name: "Sorrel, Tinsel and I".
+_NAME_LIST = re.compile(r",\s*(?:[A-Z][\w'’-]+\s*,\s*)*[A-Z][\w'’-]+\s+(?:and|&)\s+"
+                        r"(?:I|me|myself|[A-Z][\w'’-]+)\b")
+# Auxiliaries after "why"/"how" in a shouted question: the next word is its subject.
+_SHOUTED_SUBJECT = re.compile(r"\b(?:WHY|HOW|WHEN|WHAT)\s+(?:DOES|DID|IS|WAS|CAN|HAS|DO|WOULD|"
+                              r"WILL|SHOULD|DOESN['’]T|DIDN['’]T|CAN['’]T|ISN['’]T)\s+"
+                              r"([A-Z][A-Z'’-]{2,})\b")
+
+
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
@@ -432,6 +455,30 @@ class Finder:
             if self._adjacent(i, k) and self._capital(self.words[k]) and \
                     not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
                 return False
+        return not self._name_position(i)
+
+    def _name_position(self, i: int) -> bool:
+        """Round 4, failing closed: a capitalised English word in mid-sentence that is not a
+        term people capitalise is taken as a name ("paired with Sorrel again", "ngl Tinsel is the
+        worst"). A term is a word after a determiner, a possessive or a number ("the Trust",
+        "my Band"), before a number ("Band 5"), a heading ("Outcome:"), an abstract noun or a
+        gerund by its ending ("Safeguarding", "Equality"), or a plural."""
+        w = self.words[i]
+        if not self._plain_word(w) or w.key.endswith(_TERM_ENDINGS) or \
+                w.key in v.CALENDAR or w.key in _PLACE_WORDS or self._followed_by_number(i):
+            return False
+        before = self.text[max(0, w.start - 3):w.start].rstrip(" \t")
+        if before[-1:] in _NOT_NAME_AFTER or self.text[w.end:w.end + 1] == ":":
+            return False
+        if i:
+            prev = self.words[i - 1]
+            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or \
+                    prev.text[:1].isdigit() or (prev.text[:1].isupper() and self._adjacent(i - 1, i)):
+                return False
+            if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
+                    _is_title_case(self.words[i - 2].text) and \
+                    self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
+                return False   # a capitalised title: "Agenda for Change", "Freedom to Speak"
         return True
 
     def capitalised(self) -> Iterable[Span]:
@@ -558,6 +605,27 @@ class Finder:
                                                w.key in self.lex.given):
                     yield Span(w.start, w.end, "PERSON")
 
+    def shouted_subjects(self) -> Iterable[Span]:
+        """Round 4: a name in capitals that is also an English word, where a person stands: the
+        subject of a shouted question ("WHY DOES SORREL GET…"), or before a verb only a person
+        does ("lol SORREL said it AGAIN", "SORREL TOLD ME")."""
+        for m in _SHOUTED_SUBJECT.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and self._shouted_name(self.words[k]):
+                yield Span(m.start(1), m.end(1), SURE)
+        for k, w in enumerate(self.words[:-1]):
+            nxt = self.words[k + 1]
+            if nxt.key in _SPEECH_VERBS and self.text[w.end:nxt.start] == " " and \
+                    self._shouted_name(w) and (k == 0 or self.words[k - 1].key not in _DETERMINERS):
+                yield Span(w.start, w.end, SURE)
+
+    def _shouted_name(self, w: Word) -> bool:
+        return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \
+            not self._kept(w) and w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
+            w.key not in v.INTERJECTIONS and w.key not in v.CALENDAR and \
+            w.key not in _PLACE_WORDS and not w.key.endswith(_TERM_ENDINGS) and \
+            w.key not in {"everyone", "everybody", "someone", "nobody", "anyone", "management"}
+
     def leetspeak(self) -> Iterable[Span]:
         """Names written with digits for letters ("J0rdan", "Pr1ya", "4nita"): a word of letters
         with digits inside (not only at its end) that reads as a name, or in title case as a
@@ -598,7 +666,9 @@ class Finder:
             # "i told ifeoluwa", "asked shirin": after a verb that takes a person, a lower-case
             # word that is not English and not kept
             if w.text.islower() and len(w.text) >= 3 and \
-                    self.words[i - 1].key in _PERSON_VERBS and \
+                    (self.words[i - 1].key in _PERSON_VERBS or (  # "went to olamide about it"
+                        self.words[i - 1].key in {"to", "with", "from"} and
+                        self.lex.is_name(w.text))) and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
                     not self.lex.is_english(w.text) and not self._kept(w):
@@ -759,20 +829,41 @@ class Finder:
                     # an apposition between commas, then a verb: "Bless, the band 6, laughed"
                     aside = re.match(r"\s*(?:the|a|an|our|my|his|her|their|who|one)\b[^,.!?\n]{0,40},\s*(\w+)", rest, re.I)
                     if re.match(r"\s*who\b", rest, re.I) or _TO_YOU.match(rest) or \
-                            (aside and fold(aside.group(1)) in _AFTER_PERSON):
+                            (aside and fold(aside.group(1)) in _AFTER_PERSON) or \
+                            _NAME_LIST.match(after) or self._after_opening_quote(w):
+                        # also "Sorrel, Tinsel and I were", and "'Sorrel, leave it,' she said"
                         yield Span(w.start, w.end, SURE)
                 elif _THE_ONE_WHO.match(after):
                     yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
             elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
                     re.match(r"\s+who\b", after):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
-            elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \
+            elif k and self.words[k - 1].initial and (after[:1] in {",", "!"} or (
+                    self._word_name(w) and _TO_YOU.match(after))) and \
                     self.text[self.words[k - 1].end:w.start] == " " and \
                     (self.words[k - 1].key in v.VOCATIVES | v.INTERJECTIONS or
                      self.words[k - 1].key.endswith("ly")) and \
                     (after[:1] == "!" or _TO_YOU.match(after[1:]) or
-                     re.match(r",\s*(?:if|I|we|this|that)\b", after)):
+                     re.match(r",\s*(?:if|I|we|this|that)\b", after) or
+                     (self._word_name(w) and _TO_YOU.match(after))):   # "Honestly Memory you…"
                 yield Span(w.start, w.end, SURE)   # "Honestly Rain, if you're reading this"
+            elif not plain and k and not w.initial and (
+                    (self._word_name(w) and self.words[k - 1].key in _POINTERS and
+                     self.text[self.words[k - 1].end:w.start] == " " and
+                     _POINTED_AFTER.match(after)) or
+                    (self.words[k - 1].key == "you" and
+                     re.fullmatch(r",\s*", self.text[self.words[k - 1].end:w.start]) and
+                     after[:1] in {",", "!", "?"}) or
+                    (self._word_name(w) and re.match(r"['’]s\s+[a-z]", after))):
+                # a kept word that is a given name, where a person stands: "spoke to Memory
+                # about it", "Not you, Memory, we need…", "Memory's shift"
+                yield Span(w.start, w.end, SURE)
+
+    def _after_opening_quote(self, w: Word) -> bool:
+        """Word w opens a quotation ("'Sorrel, leave it'"): its first word before a comma is
+        spoken to."""
+        before = self.text[max(0, w.start - 2):w.start].rstrip(" ")
+        return before[-1:] in _OPENERS
 
     def role_lower(self) -> Iterable[Span]:
         """A lower-case word after "my mentor", "our hca", or after "told", "asked", before the
@@ -877,7 +968,7 @@ class Finder:
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
-                *self.lower_subjects(), *self.acronym_places()]
+                *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

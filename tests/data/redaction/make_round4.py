@@ -28,8 +28,8 @@ POOLS = {
           "Wróblewska", "Tehrani", "Llewellyn-Jones", "Zulu-Banda", "Castellano", "Mhlanga",
           "Ferencz", "Adebowale", "McGillivray", "Nakashima", "Ekwueme", "Rautenbach", "Pengelly"],
     # ordinary English words used as given names, not in earlier corpora
-    "W": ["Wren", "Clover", "Haven", "Thistle", "Sable", "Tansy", "Fable", "Onyx", "Briar",
-          "Quill", "Echo", "Saffron", "Juniper", "Ash", "Marsh", "Story", "Lark", "Cove"],
+    "W": ["Nettle", "Clover", "Haven", "Thistle", "Garnet", "Tansy", "Fable", "Onyx", "Briar",
+          "Tinsel", "Echo", "Saffron", "Juniper", "Ash", "Marsh", "Story", "Lark", "Cove"],
     # family names that are ordinary words
     "WF": ["Fields", "Baker", "Hill", "Stone", "Forest", "Marsh", "Rivers", "Bell", "Frost",
            "Mason", "Fisher", "Cross"],
@@ -43,7 +43,7 @@ POOLS = {
                "27 Hoveton Drive", "8 Smallburgh Way"],
     "PH": ["07700 900417", "07700 900 862", "0161 496 0733", "07700-900-259", "020 7946 0128"],
     "NHS": ["999 012 3456", "9990456781", "999 765 4321", "999-333-1110"],
-    "HANDLE": ["wren.x.rn", "kwesi_does_nights", "bronwen.b99", "the_anesu", "radek.k.rn",
+    "HANDLE": ["nettle.x.rn", "kwesi_does_nights", "bronwen.b99", "the_anesu", "radek.k.rn",
                "sadbh_o_", "tendai.theatres"],
     "EMAIL": ["i.oyelaran@nhs.net", "bronwen.prothero@wvh.nhs.uk", "anesu.c@nhs.net",
               "radek_k@example.org"],

@@ -1,0 +1,72 @@
+"""Round 4 of the redactor (issue 16): ordinary words used as names where the sentence puts a
+person, failing closed in mid-sentence; kept words used as names after words that point at a
+person; names in lists, in quoted speech and shouted in capitals. Without the model (the rules
+alone), so fast; every name is invented for these tests and is in no corpus."""
+from __future__ import annotations
+
+import pytest
+
+from services.redactor import lexicon, names, patterns, redaction
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon.load()
+
+
+def redacted(text: str, lex) -> str:
+    """The whole pipeline after the model, on the rules' own spans (no model entities)."""
+    return redaction.redact(text, lambda t: [*names.find(t, [], [], lex),
+                                             *patterns.find_all(t, lex.is_english)], lex)[0]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a capitalised ordinary word in mid-sentence, after a word that points at a person
+    ("I was put on nights with Sorrel again after I complained.",
+     "I was put on nights with [PERSON] again after I complained."),
+    ("My manager told Pebble that I was 'too sensitive'.",
+     "My manager told [PERSON] that I was 'too sensitive'."),
+    # … or anywhere in mid-sentence that is not a term's place
+    ("ngl Tinsel is the worst for it and nobody says anything.",
+     "ngl [PERSON] is the worst for it and nobody says anything."),
+    ("It was Thicket's idea to move me to the other bay.",
+     "It was [PERSON]'s idea to move me to the other bay."),
+    # a list of names, first in the sentence
+    ("Pebble, Gorse and I were the only ones told to speak English.",
+     "[PERSON], [PERSON] and I were the only ones told to speak English."),
+    # spoken to at the start of a quotation
+    ("'Heron, leave it, she won't get it' was what the deputy said.",
+     "'[PERSON], leave it, she won't get it' was what the deputy said."),
+    # a kept word used as a name: spoken to after "you,", after a word that points at a person
+    ("Not you, Memory, we need someone who speaks properly.",
+     "Not you, [PERSON], we need someone who speaks properly."),
+    ("I spoke to Charity about it and she said it was banter.",
+     "I spoke to [PERSON] about it and she said it was banter."),
+    # names shouted in capitals that are English words
+    ("WHY DOES GORSE ALWAYS GET THE WEEKENDS OFF",
+     "WHY DOES [PERSON] ALWAYS GET THE WEEKENDS OFF"),
+    ("lol GORSE said it AGAIN today", "lol [PERSON] said it AGAIN today"),
+])
+def test_round4_kinds_are_redacted(lex, text, want):
+    assert redacted(text, lex) == want
+
+
+@pytest.mark.parametrize("text", [
+    # terms people capitalise: after a determiner or a number, before a number, titles,
+    # abstract nouns and gerunds, plurals, services and places of work, headings
+    "A Band 5 nurse on the Agenda for Change scale, in Black History Month.",
+    "We did the Safeguarding training on Teams and logged it on Datix.",
+    "We reported it to Occupational Health and to Freedom to Speak Up.",
+    "They asked Security to walk me to my car.",
+    "I felt like a Foreigner on my own ward.",
+    "He works in Radiology and says I'm too Sensitive.",
+    "I'm on Nights this week and Lates next.",
+    "Everyone in Theatres laughed when I said I was Pentecostal.",
+    "The Matron said Diversity Week was a waste of time.",
+    "I love Christmas but they made me work Eid.",
+    "Outcome: Resolved informally.",
+    "WHY DOES EVERYONE IGNORE IT WHEN I SAY SOMETHING",
+    "I was told to be more patient and to have faith in the process.",
+])
+def test_round4_leaves_terms_alone(lex, text):
+    assert redacted(text, lex) == text
