@@ -135,7 +135,8 @@ _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", 
               "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
               "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
               "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
-_THE_ONE_WHO = re.compile(r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+_THE_ONE_WHO = re.compile(r"(?:\s+[a-z]+){0,3}?"   # "…on the rota is the one who"
+                          r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
 _CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
 # What a name's initial may be followed by in a person's place ("Temperance B. said").
 _AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
@@ -151,6 +152,14 @@ _DEPARTMENTS = {"hr", "it", "ot", "pt", "ae", "ed", "uk", "eu", "tv", "pc", "id"
 # Round 4. Endings of abstract nouns and gerunds: terms people capitalise, rarely names.
 _TERM_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ance", "ence",
                  "ship", "ogy", "ics", "ful", "ive", "ous", "able", "ible", "ical", "ated")
+
+
+def _term_ending(key: str) -> bool:
+    """Ends as an abstract noun, a gerund or an adjective does, after a stem of three letters
+    or more ("Safeguarding", "Equality", not "Fable")."""
+    return any(key.endswith(e) and len(key) - len(e) >= 3 for e in _TERM_ENDINGS)
+
+
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -464,7 +473,7 @@ class Finder:
         "my Band"), before a number ("Band 5"), a heading ("Outcome:"), an abstract noun or a
         gerund by its ending ("Safeguarding", "Equality"), or a plural."""
         w = self.words[i]
-        if not self._plain_word(w) or w.key.endswith(_TERM_ENDINGS) or \
+        if not self._plain_word(w) or _term_ending(w.key) or \
                 w.key in v.CALENDAR or w.key in _PLACE_WORDS or self._followed_by_number(i):
             return False
         before = self.text[max(0, w.start - 3):w.start].rstrip(" \t")
@@ -472,9 +481,11 @@ class Finder:
             return False
         if i:
             prev = self.words[i - 1]
-            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or \
-                    prev.text[:1].isdigit() or (prev.text[:1].isupper() and self._adjacent(i - 1, i)):
+            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or prev.text[:1].isdigit():
                 return False
+            if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
+                    prev.key in v.ROLES or self._possessed(i - 1)):
+                return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
             if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
                     _is_title_case(self.words[i - 2].text) and \
                     self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
@@ -623,7 +634,7 @@ class Finder:
         return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \
             not self._kept(w) and w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
             w.key not in v.INTERJECTIONS and w.key not in v.CALENDAR and \
-            w.key not in _PLACE_WORDS and not w.key.endswith(_TERM_ENDINGS) and \
+            w.key not in _PLACE_WORDS and not _term_ending(w.key) and \
             w.key not in {"everyone", "everybody", "someone", "nobody", "anyone", "management"}
 
     def leetspeak(self) -> Iterable[Span]:
@@ -668,7 +679,8 @@ class Finder:
             if w.text.islower() and len(w.text) >= 3 and \
                     (self.words[i - 1].key in _PERSON_VERBS or (  # "went to olamide about it"
                         self.words[i - 1].key in {"to", "with", "from"} and
-                        self.lex.is_name(w.text))) and \
+                        (self.lex.is_name(w.text) or
+                         re.match(r"\s+(?:about|who)\b", self.text[w.end:w.end + 8])))) and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
                     not self.lex.is_english(w.text) and not self._kept(w):
@@ -835,17 +847,24 @@ class Finder:
                         yield Span(w.start, w.end, SURE)
                 elif _THE_ONE_WHO.match(after):
                     yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
+                elif re.match(r"['’]s\s+[a-z]", after) and w.key not in v.CALENDAR:
+                    yield Span(w.start, w.end, SURE)   # "Sorrel's comment was the worst"
+                elif self._and_a_name(k):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel and Adaeze laugh"
             elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
                     re.match(r"\s+who\b", after):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
             elif k and self.words[k - 1].initial and (after[:1] in {",", "!"} or (
-                    self._word_name(w) and _TO_YOU.match(after))) and \
+                    self._word_name(w) and _TO_YOU.match(after)) or
+                    re.match(r"\s+for\b", after)) and \
                     self.text[self.words[k - 1].end:w.start] == " " and \
                     (self.words[k - 1].key in v.VOCATIVES | v.INTERJECTIONS or
                      self.words[k - 1].key.endswith("ly")) and \
                     (after[:1] == "!" or _TO_YOU.match(after[1:]) or
                      re.match(r",\s*(?:if|I|we|this|that)\b", after) or
-                     (self._word_name(w) and _TO_YOU.match(after))):   # "Honestly Memory you…"
+                     (self._word_name(w) and _TO_YOU.match(after)) or   # "Honestly Memory you…"
+                     (plain and self.words[k - 1].key in v.VOCATIVES and
+                      re.match(r"\s+for\b", after))):   # "Thanks Sorrel for standing up"
                 yield Span(w.start, w.end, SURE)   # "Honestly Rain, if you're reading this"
             elif not plain and k and not w.initial and (
                     (self._word_name(w) and self.words[k - 1].key in _POINTERS and
@@ -858,6 +877,16 @@ class Finder:
                 # a kept word that is a given name, where a person stands: "spoke to Memory
                 # about it", "Not you, Memory, we need…", "Memory's shift"
                 yield Span(w.start, w.end, SURE)
+
+    def _and_a_name(self, k: int) -> bool:
+        """Word k is followed by "and" and a name (a known one, or a word that is not English):
+        "Sorrel and Adaeze laugh"."""
+        if k + 2 >= len(self.words) or self.words[k + 1].key not in {"and", "&"} or \
+                self.text[self.words[k].end:self.words[k + 2].start].strip() not in {"and", "&"}:
+            return False
+        other = self.words[k + 2]
+        return _is_title_case(other.text) and not self._kept(other) and \
+            (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
 
     def _after_opening_quote(self, w: Word) -> bool:
         """Word w opens a quotation ("'Sorrel, leave it'"): its first word before a comma is
@@ -883,6 +912,11 @@ class Finder:
                     after in {"that", "who", "about", "and", "said", "told", "if", "what", "how",
                               "because", "but", "when", "after", "before"}:
                 yield Span(w.start, w.end, SURE)
+            elif prev.key in {"asked", "told", "ask", "tell"} and after == "to" and \
+                    not w.key.endswith("s") and w.key not in v.PLACES and \
+                    w.key not in v.GENERIC_SERVICES and w.key not in v.ROLES and \
+                    k + 2 < len(self.words) and self.words[k + 2].text.islower():
+                yield Span(w.start, w.end, SURE)   # "i asked sorrel to swap"
             elif prev.key in _PERSON_VERBS and self.lex.is_name(w.text) and \
                     after in {"it", "that", "i", "she", "he", "we", "they", "about", "if", "not",
                               "to", "how", "what", "why", "my"}:
@@ -937,7 +971,8 @@ class Finder:
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
             prev = self.words[k - 1] if k else None
             subject = w.initial and nxt is not None and \
-                self.text[w.end:nxt.start] == " " and nxt.key in _SPEECH_VERBS
+                self.text[w.end:nxt.start] == " " and (nxt.key in _SPEECH_VERBS or
+                                                      _THE_ONE_WHO.match(self.text, w.end))
             placed = prev is not None and prev.key in _INITIALS_BEFORE and \
                 self.text[prev.end:w.start] == " " and \
                 _INITIALS_AFTER.match(self.text, w.end) is not None

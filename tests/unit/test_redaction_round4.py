@@ -46,6 +46,21 @@ def redacted(text: str, lex) -> str:
     ("WHY DOES GORSE ALWAYS GET THE WEEKENDS OFF",
      "WHY DOES [PERSON] ALWAYS GET THE WEEKENDS OFF"),
     ("lol GORSE said it AGAIN today", "lol [PERSON] said it AGAIN today"),
+    # after the single held-out measurement (tuned on round4.jsonl's kinds, own cases here):
+    # first in a sentence before a possessive, or before "and" and a name
+    ("Gorse's comment about my accent was the worst part.",
+     "[PERSON]'s comment about my accent was the worst part."),
+    ("Sorrel and Adaeze laugh every time I speak.", "[PERSON] and [PERSON] laugh every time I speak."),
+    # thanked; after a role in capitals; a word that ends like an adjective but is no adjective
+    ("Thanks Pebble for backing me up.", "Thanks [PERSON] for backing me up."),
+    ("my PA Heron kept calling me 'the quiet one'", "my PA [PERSON] kept calling me 'the quiet one'"),
+    ("I raised it with Gable. Nothing happened.", "I raised it with [PERSON]. Nothing happened."),
+    # initials before "… is the one who"
+    ("KT on the rota is the one who said it, everyone knows.",
+     "[PERSON] on the rota is the one who said it, everyone knows."),
+    # lower case: asked to do something, went to someone about it
+    ("i asked gorse to swap and she said no", "i asked [PERSON] to swap and she said no"),
+    ("went to chidinma about it and she laughed", "went to [PERSON] about it and she laughed"),
 ])
 def test_round4_kinds_are_redacted(lex, text, want):
     assert redacted(text, lex) == want
@@ -67,6 +82,9 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "Outcome: Resolved informally.",
     "WHY DOES EVERYONE IGNORE IT WHEN I SAY SOMETHING",
     "I was told to be more patient and to have faith in the process.",
+    "i asked everyone to stop. I asked security to help. I told staff to wait.",
+    "Today's meeting was cancelled. Yesterday's handover was rushed.",
+    "Monday and Tuesday were the worst shifts.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
