@@ -160,6 +160,8 @@ def _term_ending(key: str) -> bool:
     return any(key.endswith(e) and len(key) - len(e) >= 3 for e in _TERM_ENDINGS)
 
 
+_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
+             "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -481,8 +483,9 @@ class Finder:
             return False
         if i:
             prev = self.words[i - 1]
-            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or prev.text[:1].isdigit():
-                return False
+            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or prev.text[:1].isdigit() or \
+                    (_is_caps(prev.text) and prev.key not in v.ROLES):
+                return False   # after shouting a sentence may start without a full stop
             if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
                     prev.key in v.ROLES or self._possessed(i - 1)):
                 return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
@@ -851,9 +854,13 @@ class Finder:
                     yield Span(w.start, w.end, SURE)   # "Sorrel's comment was the worst"
                 elif self._and_a_name(k):
                     yield Span(w.start, w.end, SURE)   # "Sorrel and Adaeze laugh"
-            elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
-                    re.match(r"\s+who\b", after):
+            elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
+                    re.match(r"\s+who\b", after) and (plain or self._kept_as_name(w)):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
+            elif not plain and w.initial and nxt is not None and \
+                    self.text[w.end:nxt.start] == " " and \
+                    nxt.key in _SPEECH_VERBS - {"never", "always"} and self._kept_as_name(w):
+                yield Span(w.start, w.end, SURE)       # a kept word: "Memory keeps telling…"
             elif k and self.words[k - 1].initial and (after[:1] in {",", "!"} or (
                     self._word_name(w) and _TO_YOU.match(after)) or
                     re.match(r"\s+for\b", after)) and \
@@ -877,6 +884,12 @@ class Finder:
                 # a kept word that is a given name, where a person stands: "spoke to Memory
                 # about it", "Not you, Memory, we need…", "Memory's shift"
                 yield Span(w.start, w.end, SURE)
+
+    def _kept_as_name(self, w: Word) -> bool:
+        """A kept word that may be someone's name: not a service, a body or a calendar word
+        ("Pharmacy said", "Monday was")."""
+        return w.key not in v.GENERIC_SERVICES and w.key not in v.NATIONAL_BODIES and \
+            w.key not in v.CALENDAR and w.key not in v.ROLES
 
     def _and_a_name(self, k: int) -> bool:
         """Word k is followed by "and" and a name (a known one, or a word that is not English):
@@ -915,6 +928,7 @@ class Finder:
             elif prev.key in {"asked", "told", "ask", "tell"} and after == "to" and \
                     not w.key.endswith("s") and w.key not in v.PLACES and \
                     w.key not in v.GENERIC_SERVICES and w.key not in v.ROLES and \
+                    w.key not in _PRONOUNS and \
                     k + 2 < len(self.words) and self.words[k + 2].text.islower():
                 yield Span(w.start, w.end, SURE)   # "i asked sorrel to swap"
             elif prev.key in _PERSON_VERBS and self.lex.is_name(w.text) and \

@@ -61,6 +61,10 @@ def redacted(text: str, lex) -> str:
     # lower case: asked to do something, went to someone about it
     ("i asked gorse to swap and she said no", "i asked [PERSON] to swap and she said no"),
     ("went to chidinma about it and she laughed", "went to [PERSON] about it and she laughed"),
+    # a kept word (a country here) first in a sentence before a person's verb, or in a cleft
+    ("Chad keeps telling patients I'm agency.", "[PERSON] keeps telling patients I'm agency."),
+    ("For the record it was Chad who moved my bag.",
+     "For the record it was [PERSON] who moved my bag."),
 ])
 def test_round4_kinds_are_redacted(lex, text, want):
     assert redacted(text, lex) == want
@@ -85,6 +89,15 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "i asked everyone to stop. I asked security to help. I told staff to wait.",
     "Today's meeting was cancelled. Yesterday's handover was rushed.",
     "Monday and Tuesday were the worst shifts.",
+    "Pharmacy said the order was late. Muslim staff said nothing.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
+    assert redacted(text, lex) == text
+
+
+@pytest.mark.parametrize("text", [
+    "She's asked him to stop twice and asked them to leave it.",
+    "NOBODY LISTENS WHEN I SAY IT Call me if you need to know more.",
+])
+def test_round4_leaves_pronouns_and_sentence_starts_after_shouting(lex, text):
     assert redacted(text, lex) == text
