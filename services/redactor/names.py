@@ -484,7 +484,7 @@ class Finder:
         if i:
             prev = self.words[i - 1]
             if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or prev.text[:1].isdigit() or \
-                    (_is_caps(prev.text) and prev.key not in v.ROLES):
+                    (_is_caps(prev.text) and prev.key not in v.ROLES and not self._possessed(i - 1)):
                 return False   # after shouting a sentence may start without a full stop
             if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
                     prev.key in v.ROLES or self._possessed(i - 1)):
