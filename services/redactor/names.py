@@ -162,6 +162,11 @@ def _term_ending(key: str) -> bool:
 
 _PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
              "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
+# "… ignored me", "… blanked her": a verb in the past with a person as its object.
+_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+)?([a-z]{3,}ed)\s+(?:me|us|him|her)\b")
+# "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
+_PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
+                             r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -839,6 +844,10 @@ class Finder:
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
+                elif self._subject_of_person_verb(after):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel ignored me", "Sorrel from X said"
+                elif re.match(r"\s+if\s+you\b", after):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel if you see this, …"
                 elif after[:1] == ",":
                     rest = after[1:]
                     # an apposition between commas, then a verb: "Bless, the band 6, laughed"
@@ -884,6 +893,17 @@ class Finder:
                 # a kept word that is a given name, where a person stands: "spoke to Memory
                 # about it", "Not you, Memory, we need…", "Memory's shift"
                 yield Span(w.start, w.end, SURE)
+
+    def _subject_of_person_verb(self, after: str) -> bool:
+        """What follows a word first in its sentence makes it a person: a verb in the past and
+        a person as its object ("… ignored me", "… blanked her"), or a short phrase of place or
+        team and a verb only a person does ("… from estates calls me", "… on reception with me
+        said")."""
+        m = _PAST_ON_PERSON.match(after)
+        if m and self.lex.is_english(m.group(1)):
+            return True
+        m = _PLACED_SUBJECT.match(after)
+        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS
 
     def _kept_as_name(self, w: Word) -> bool:
         """A kept word that may be someone's name: not a service, a body or a calendar word

@@ -63,6 +63,12 @@ def redacted(text: str, lex) -> str:
     ("went to chidinma about it and she laughed", "went to [PERSON] about it and she laughed"),
     # a kept word (a country here) first in a sentence before a person's verb, or in a cleft
     ("Chad keeps telling patients I'm agency.", "[PERSON] keeps telling patients I'm agency."),
+    # after the single measurement of round5.jsonl (tuned on its kinds, own cases here): first
+    # in a sentence before a short phrase and a person's verb, a past verb on a person, "if you"
+    ("Thimble from pharmacy calls me 'the foreigner'.", "[PERSON] from pharmacy calls me 'the foreigner'."),
+    ("Thimble on nights with me said it was banter.", "[PERSON] on nights with me said it was banter."),
+    ("Thimble ignored me at handover.", "[PERSON] ignored me at handover."),
+    ("Thimble if you see this, you know what you did.", "[PERSON] if you see this, you know what you did."),
     ("For the record it was Chad who moved my bag.",
      "For the record it was [PERSON] who moved my bag."),
 ])
@@ -90,6 +96,7 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "Today's meeting was cancelled. Yesterday's handover was rushed.",
     "Monday and Tuesday were the worst shifts.",
     "Pharmacy said the order was late. Muslim staff said nothing.",
+    "Management ignored us for months. Sometimes if you ask twice they listen.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
