@@ -167,6 +167,7 @@ _PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+)?([a-z]{3,}ed)\s+
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+_GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -669,7 +670,8 @@ class Finder:
         """Organisations abbreviated with an ampersand ("N&N", "NCH&C"), not "A&E"."""
         for m in _AMPERSAND.finditer(self.text):
             if fold(m.group()) not in v.ACRONYMS:
-                yield Span(m.start(), m.end(), "ORG")
+                # sure: the allow-list must not keep the "I" of "I&O" as the pronoun
+                yield Span(m.start(), m.end(), ORG_SURE)
 
     def lower_case(self) -> Iterable[Span]:
         """Names written in lower case ("ignore adaeze", "cley ward"): a given name from the
@@ -821,7 +823,7 @@ class Finder:
         key = w.key
         if not _is_title_case(w.text) or len(key) < 3 or self._kept(w) or key in _DISCOURSE or \
                 key in _NEVER_WORD_NAMES or key in v.INTERJECTIONS and key != "bless" or \
-                key.endswith("ly") or key in v.VOCATIVES:
+                self._adverb(key) or key in v.VOCATIVES:
             return False
         return not (key.endswith("s") and self.lex.is_english(key[:-1]))
 
@@ -904,6 +906,29 @@ class Finder:
             return True
         m = _PLACED_SUBJECT.match(after)
         return bool(m) and fold(m.group(1)) in _SPEECH_VERBS
+
+    def _adverb(self, key: str) -> bool:
+        """An adverb in -ly ("Honestly", "Sadly", "Luckily", "Simply"), not a noun or a name
+        that ends so ("Gully"): its stem is an English word."""
+        if not key.endswith("ly") or len(key) < 4:
+            return False
+        stem = key[:-2]
+        if len(stem) < 4 and self.lex.is_name(key):
+            return False   # a known name: "Gully", "Kelly", not "Sadly"
+        return self.lex.is_english(stem) or self.lex.is_english(stem + "e") or \
+            (stem.endswith("i") and self.lex.is_english(stem[:-1] + "y")) or \
+            (key.endswith(("bly", "ply", "tly")) and self.lex.is_english(key[:-1] + "e")) or \
+            (stem.endswith("al") and self.lex.is_english(stem[:-2]))
+
+    def group_names(self) -> Iterable[Span]:
+        """A ward's or team's name before a word for a group ("the Larkspur lot", "the
+        Bittern crowd"): an organisation's, if it is no kept word."""
+        for m in _GROUP.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and (self._plain_word(self.words[k]) or
+                                  not self.lex.is_english(self.words[k].text)) and \
+                    not self._kept(self.words[k]):
+                yield Span(m.start(1), m.end(1), "ORG")
 
     def _kept_as_name(self, w: Word) -> bool:
         """A kept word that may be someone's name: not a service, a body or a calendar word
@@ -1037,7 +1062,8 @@ class Finder:
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
-                *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects()]
+                *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
+                *self.group_names()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

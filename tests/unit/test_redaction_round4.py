@@ -69,6 +69,10 @@ def redacted(text: str, lex) -> str:
     ("Thimble on nights with me said it was banter.", "[PERSON] on nights with me said it was banter."),
     ("Thimble ignored me at handover.", "[PERSON] ignored me at handover."),
     ("Thimble if you see this, you know what you did.", "[PERSON] if you see this, you know what you did."),
+    ("Dilly if you see this, you know what you did.", "[PERSON] if you see this, you know what you did."),
+    # a group named after its ward; an abbreviation with an ampersand and an "I"
+    ("the Thornapple lot are the worst for it", "the [ORGANISATION] lot are the worst for it"),
+    ("I moved to I&K last year.", "I moved to [ORGANISATION] last year."),
     ("For the record it was Chad who moved my bag.",
      "For the record it was [PERSON] who moved my bag."),
 ])
@@ -97,6 +101,8 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "Monday and Tuesday were the worst shifts.",
     "Pharmacy said the order was late. Muslim staff said nothing.",
     "Management ignored us for months. Sometimes if you ask twice they listen.",
+    "Honestly, sadly, luckily, simply, probably, finally, really, that is how it goes.",
+    "I was sent to A&E twice and the whole lot of them laughed.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
