@@ -168,6 +168,7 @@ _PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+)?([a-z]{3,}ed)\s+
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
+_AND_HER = re.compile(r"\s+AND\s+(?:HER|HIS)\s+[A-Z]")
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -635,9 +636,11 @@ class Finder:
                 yield Span(m.start(1), m.end(1), SURE)
         for k, w in enumerate(self.words[:-1]):
             nxt = self.words[k + 1]
-            if nxt.key in _SPEECH_VERBS and self.text[w.end:nxt.start] == " " and \
+            if self.text[w.end:nxt.start] != " " or not w.text.isupper():
+                continue
+            if (nxt.key in _SPEECH_VERBS or _AND_HER.match(self.text, w.end)) and \
                     self._shouted_name(w) and (k == 0 or self.words[k - 1].key not in _DETERMINERS):
-                yield Span(w.start, w.end, SURE)
+                yield Span(w.start, w.end, SURE)   # also "TIRED OF SORREL AND HER COMMENTS"
 
     def _shouted_name(self, w: Word) -> bool:
         return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \

@@ -46,6 +46,7 @@ def redacted(text: str, lex) -> str:
     ("WHY DOES GORSE ALWAYS GET THE WEEKENDS OFF",
      "WHY DOES [PERSON] ALWAYS GET THE WEEKENDS OFF"),
     ("lol GORSE said it AGAIN today", "lol [PERSON] said it AGAIN today"),
+    ("I AM SO SICK OF THIMBLE AND HER JOKES", "I AM SO SICK OF [PERSON] AND HER JOKES"),
     # after the single held-out measurement (tuned on round4.jsonl's kinds, own cases here):
     # first in a sentence before a possessive, or before "and" and a name
     ("Gorse's comment about my accent was the worst part.",
@@ -95,6 +96,7 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "I love Christmas but they made me work Eid.",
     "Outcome: Resolved informally.",
     "WHY DOES EVERYONE IGNORE IT WHEN I SAY SOMETHING",
+    "I AM SICK OF MANAGEMENT AND HER EXCUSES, AND OF EVERYONE AND HIS OPINIONS",
     "I was told to be more patient and to have faith in the process.",
     "i asked everyone to stop. I asked security to help. I told staff to wait.",
     "Today's meeting was cancelled. Yesterday's handover was rushed.",
