@@ -163,12 +163,19 @@ def _term_ending(key: str) -> bool:
 _PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
              "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
 # "… ignored me", "… blanked her": a verb in the past with a person as its object.
-_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+)?([a-z]{3,}ed)\s+(?:me|us|him|her)\b")
+_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s))\s+"
+                             r"(?:me|us|him|her|my|our)\b")
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
 _GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
 _AND_HER = re.compile(r"\s+AND\s+(?:HER|HIS)\s+[A-Z]")
+# A verb said to a person, then "to": what follows is a person, whatever the model says.
+_SAID_TO = re.compile(r"\b(?:said|spoke|speak|speaking|talked|talk|talking|mentioned\s+it|"
+                      r"complained|reported\s+(?:it|this|him|her)|explained|apologised|wrote|"
+                      r"replied|listened|listen|lied|shouted|whispered|turned)\s+to\s+$", re.I)
+# A chat log's speaker: "[group chat] Name: …", "Name: 'you people…'".
+_SPEAKER = re.compile(r"\]\s*$")
 # Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
 _NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
 # Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
@@ -179,7 +186,8 @@ _TERM_BEFORE = {"of", "per", "via", "re", "band", "bay", "level", "grade", "room
 _POINTERS = {"to", "with", "from", "told", "asked", "thanked", "tell", "ask", "by", "warned",
              "reminded", "messaged", "texted", "emailed", "phoned", "rang", "called", "against"}
 _POINTED_AFTER = re.compile(r"(?:['’]s\s+[a-z]|\s*[,.!?;]|\s+(?:about|that|again|and|if|who|"
-                            r"for|to|said|told|when|because|but|over|on)\b|\s*$)")
+                            r"for|to|said|told|when|because|but|over|on|after|later|"
+                            r"privately|directly|yesterday|today)\b|\s*$)")
 # A list of capitalised names ending with "and I", "and me" or another name: "Sorrel, Tinsel and I".
 _NAME_LIST = re.compile(r",\s*(?:[A-Z][\w'’-]+\s*,\s*)*[A-Z][\w'’-]+\s+(?:and|&)\s+"
                         r"(?:I|me|myself|[A-Z][\w'’-]+)\b")
@@ -200,6 +208,8 @@ def _initial(text: str, at: int) -> bool:
         i -= 1
     if i < 0 or text[i] in ".!?\n\r":
         return True
+    if text[i] in "*-•–" and (i == 0 or text[i - 1] in "\n\r"):
+        return True   # a bullet point: "* Sorrel mocks my accent"
     if text[i] in _OPENERS:
         j = i - 1
         return j < 0 or text[j].isspace() or text[j] in "([:—–-"
@@ -408,6 +418,8 @@ class Finder:
         if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
             return False
         if w.ent in {"GPE", "LOC"}:
+            if _SAID_TO.search(self.text, max(0, w.start - 30), w.start):
+                return False   # "I mentioned it to Bramble", "spoke to Larch": a person
             return bool(_LOCATIVE.search(self.text, max(0, w.start - 20), w.start))
         if w.ent in {"NORP", "LANGUAGE"}:
             return w.key.endswith(("an", "ese", "ish", "ic", "i", "ch"))
@@ -494,7 +506,8 @@ class Finder:
                     (_is_caps(prev.text) and prev.key not in v.ROLES and not self._possessed(i - 1)):
                 return False   # after shouting a sentence may start without a full stop
             if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
-                    prev.key in v.ROLES or self._possessed(i - 1)):
+                    prev.key in v.ROLES or self._possessed(i - 1) or
+                    (prev.initial and prev.key in _POINTERS | _PERSON_VERBS)):
                 return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
             if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
                     _is_title_case(self.words[i - 2].text) and \
@@ -845,7 +858,11 @@ class Finder:
                 continue
             after = self.text[w.end:w.end + 60]
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
-            if plain and w.initial:
+            if plain and after[:1] == ":" and (
+                    _SPEAKER.search(self.text, max(0, w.start - 3), w.start) or
+                    re.match(r":\s*['‘\"“][^'’\"”\n]{0,40}\b(?:you|I|we|me|us)\b", after)):
+                yield Span(w.start, w.end, SURE)   # a chat's speaker: "[chat] Sorrel: …"
+            elif plain and w.initial:
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)

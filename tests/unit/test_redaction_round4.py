@@ -74,6 +74,15 @@ def redacted(text: str, lex) -> str:
     # a group named after its ward; an abbreviation with an ampersand and an "I"
     ("the Thornapple lot are the worst for it", "the [ORGANISATION] lot are the worst for it"),
     ("I moved to I&K last year.", "I moved to [ORGANISATION] last year."),
+    # after the single measurement of round6.jsonl (tuned on its kinds, own cases here): a
+    # verb first in a sentence, a chat's speaker, a bullet point, a present verb on a person
+    ("Asked Thimble to countersign and she rolled her eyes.",
+     "Asked [PERSON] to countersign and she rolled her eyes."),
+    ("[ward chat] Thimble: has anyone seen her hair lol", "[ward chat] [PERSON]: has anyone seen her hair lol"),
+    ("Thimble: 'you people always stick together' - that was it.",
+     "[PERSON]: 'you people always stick together' - that was it."),
+    ("* Thimble mocks my accent", "* [PERSON] mocks my accent"),
+    ("Spoke to Charity after and she laughed.", "Spoke to [PERSON] after and she laughed."),
     ("For the record it was Chad who moved my bag.",
      "For the record it was [PERSON] who moved my bag."),
 ])
@@ -105,6 +114,7 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "Management ignored us for months. Sometimes if you ask twice they listen.",
     "Honestly, sadly, luckily, simply, probably, finally, really, that is how it goes.",
     "I was sent to A&E twice and the whole lot of them laughed.",
+    "Outcome: 'resolved' according to them.\nNote: nothing was done.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
