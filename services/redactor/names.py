@@ -165,6 +165,12 @@ _PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "e
 # "… ignored me", "… blanked her": a verb in the past with a person as its object.
 _PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s))\s+"
                              r"(?:me|us|him|her|my|our)\b")
+# "… just swapped the list": an adverb, then a verb in the past or the present.
+_ADVERB_VERB = re.compile(r"\s+(?:just|then|always|still|never|even)\s+([a-z]{3,}(?:ed|s))\b")
+# A focusing word, a lower-case word, an auxiliary, then "she"/"he": "only sorrel does and she…".
+_FOCUS = {"only", "even", "except", "but", "apart"}
+_FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "helps", "helped",
+                  "bothers", "bothered", "speaks", "spoke", "listens", "listened"}
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
@@ -921,7 +927,7 @@ class Finder:
         a person as its object ("… ignored me", "… blanked her"), or a short phrase of place or
         team and a verb only a person does ("… from estates calls me", "… on reception with me
         said")."""
-        m = _PAST_ON_PERSON.match(after)
+        m = _PAST_ON_PERSON.match(after) or _ADVERB_VERB.match(after)
         if m and self.lex.is_english(m.group(1)):
             return True
         m = _PLACED_SUBJECT.match(after)
@@ -1029,6 +1035,21 @@ class Finder:
                                                          "ask", "tell", "by", "from"}):
                 yield Span(w.start, w.end, SURE)
 
+    def focused_subjects(self) -> Iterable[Span]:
+        """A lower-case word after "only", "even", "except" as the subject of an auxiliary, a
+        person named by "she"/"he" after it ("only sorrel does and she gets stick for it"): a
+        name, even if it is an English word (not a plural, a kept or a discourse word)."""
+        for k in range(1, len(self.words) - 1):
+            w, nxt = self.words[k], self.words[k + 1]
+            if nxt.key not in _FOCUSED_VERBS or self.words[k - 1].key not in _FOCUS:
+                continue   # the cheap test first
+            if not w.text.islower() or len(w.text) < 3 or w.key.endswith("s") or \
+                    (self._kept(w) and not self._word_name(w)) or w.key in _DISCOURSE or \
+                    self.text[w.end:nxt.start] != " " or \
+                    not re.match(r"[^.!?\n]{0,30}\b(?:she|he)\b", self.text[nxt.end:]):
+                continue
+            yield Span(w.start, w.end, SURE)
+
     def abbreviation_initials(self) -> Iterable[Span]:
         """Two capitals that are also an abbreviation or a word ("DR", "PS", "MY", "BY") stand
         for a person where a person stands: first in a sentence before a verb only a person does
@@ -1083,7 +1104,7 @@ class Finder:
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
-                *self.group_names()]
+                *self.group_names(), *self.focused_subjects()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -83,6 +83,8 @@ def redacted(text: str, lex) -> str:
      "[PERSON]: 'you people always stick together' - that was it."),
     ("* Thimble mocks my accent", "* [PERSON] mocks my accent"),
     ("Spoke to Charity after and she laughed.", "Spoke to [PERSON] after and she laughed."),
+    ("Thimble just swapped the list without a word.", "[PERSON] just swapped the list without a word."),
+    ("only thimble does and she gets stick for it", "only [PERSON] does and she gets stick for it"),
     ("For the record it was Chad who moved my bag.",
      "For the record it was [PERSON] who moved my bag."),
 ])
@@ -115,6 +117,7 @@ def test_round4_kinds_are_redacted(lex, text, want):
     "Honestly, sadly, luckily, simply, probably, finally, really, that is how it goes.",
     "I was sent to A&E twice and the whole lot of them laughed.",
     "Outcome: 'resolved' according to them.\nNote: nothing was done.",
+    "Pharmacy just changed the order. only nurses do it and she knows.",
 ])
 def test_round4_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
