@@ -135,7 +135,8 @@ _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", 
               "no", "oh", "also", "besides", "instead", "otherwise", "meanwhile", "however",
               "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
               "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
-_THE_ONE_WHO = re.compile(r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+_THE_ONE_WHO = re.compile(r"(?:\s+[a-z]+){0,3}?"   # "…on the rota is the one who"
+                          r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
 _CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
 # What a name's initial may be followed by in a person's place ("Temperance B. said").
 _AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
@@ -146,6 +147,60 @@ _INITIALS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:on|and|about|if|to|that|wh
 # Departments, services and common shorthand in two capitals: never someone's initials.
 _DEPARTMENTS = {"hr", "it", "ot", "pt", "ae", "ed", "uk", "eu", "tv", "pc", "id", "ok", "gp", "rn",
                 "icu", "itu", "or", "er", "ct", "ecg"}
+
+
+# Round 4. Endings of abstract nouns and gerunds: terms people capitalise, rarely names.
+_TERM_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ist", "ance", "ence",
+                 "ship", "ogy", "ics", "ful", "ive", "ous", "able", "ible", "ical", "ated")
+
+
+def _term_ending(key: str) -> bool:
+    """Ends as an abstract noun, a gerund or an adjective does, after a stem of three letters
+    or more ("Safeguarding", "Equality", not "Fable")."""
+    return any(key.endswith(e) and len(key) - len(e) >= 3 for e in _TERM_ENDINGS)
+
+
+_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
+             "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
+# "… ignored me", "… blanked her": a verb in the past with a person as its object.
+_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s))\s+"
+                             r"(?:me|us|him|her|my|our)\b")
+# "… just swapped the list": an adverb, then a verb in the past or the present.
+_ADVERB_VERB = re.compile(r"\s+(?:just|then|always|still|never|even)\s+([a-z]{3,}(?:ed|s))\b")
+# A focusing word, a lower-case word, an auxiliary, then "she"/"he": "only sorrel does and she…".
+_FOCUS = {"only", "even", "except", "but", "apart"}
+_FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "helps", "helped",
+                  "bothers", "bothered", "speaks", "spoke", "listens", "listened"}
+# "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
+_PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
+                             r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+_GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
+_AND_HER = re.compile(r"\s+AND\s+(?:HER|HIS)\s+[A-Z]")
+# A verb said to a person, then "to": what follows is a person, whatever the model says.
+_SAID_TO = re.compile(r"\b(?:said|spoke|speak|speaking|talked|talk|talking|mentioned\s+it|"
+                      r"complained|reported\s+(?:it|this|him|her)|explained|apologised|wrote|"
+                      r"replied|listened|listen|lied|shouted|whispered|turned)\s+to\s+$", re.I)
+# A chat log's speaker: "[group chat] Name: …", "Name: 'you people…'".
+_SPEAKER = re.compile(r"\]\s*$")
+# Punctuation after which a capitalised word starts a label or an item, not a sentence's middle.
+_NOT_NAME_AFTER = set(":;([/•*#=>|+-–—")
+# Words before a capitalised term rather than a name ("of Health", "per Policy", "via Teams").
+_TERM_BEFORE = {"of", "per", "via", "re", "band", "bay", "level", "grade", "room", "bed",
+                "ward", "unit", "team", "called", "named", "titled", "version", "stage", "step"}
+# Words that point at a person: after them a kept word that is a given name ("spoke to Memory
+# about it", "told Comfort that") is one.
+_POINTERS = {"to", "with", "from", "told", "asked", "thanked", "tell", "ask", "by", "warned",
+             "reminded", "messaged", "texted", "emailed", "phoned", "rang", "called", "against"}
+_POINTED_AFTER = re.compile(r"(?:['’]s\s+[a-z]|\s*[,.!?;]|\s+(?:about|that|again|and|if|who|"
+                            r"for|to|said|told|when|because|but|over|on|after|later|"
+                            r"privately|directly|yesterday|today)\b|\s*$)")
+# A list of capitalised names ending with "and I", "and me" or another name: "Sorrel, Tinsel and I".
+_NAME_LIST = re.compile(r",\s*(?:[A-Z][\w'’-]+\s*,\s*)*[A-Z][\w'’-]+\s+(?:and|&)\s+"
+                        r"(?:I|me|myself|[A-Z][\w'’-]+)\b")
+# Auxiliaries after "why"/"how" in a shouted question: the next word is its subject.
+_SHOUTED_SUBJECT = re.compile(r"\b(?:WHY|HOW|WHEN|WHAT)\s+(?:DOES|DID|IS|WAS|CAN|HAS|DO|WOULD|"
+                              r"WILL|SHOULD|DOESN['’]T|DIDN['’]T|CAN['’]T|ISN['’]T)\s+"
+                              r"([A-Z][A-Z'’-]{2,})\b")
 
 
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
@@ -159,6 +214,8 @@ def _initial(text: str, at: int) -> bool:
         i -= 1
     if i < 0 or text[i] in ".!?\n\r":
         return True
+    if text[i] in "*-•–" and (i == 0 or text[i - 1] in "\n\r"):
+        return True   # a bullet point: "* Sorrel mocks my accent"
     if text[i] in _OPENERS:
         j = i - 1
         return j < 0 or text[j].isspace() or text[j] in "([:—–-"
@@ -367,6 +424,8 @@ class Finder:
         if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
             return False
         if w.ent in {"GPE", "LOC"}:
+            if _SAID_TO.search(self.text, max(0, w.start - 30), w.start):
+                return False   # "I mentioned it to Bramble", "spoke to Larch": a person
             return bool(_LOCATIVE.search(self.text, max(0, w.start - 20), w.start))
         if w.ent in {"NORP", "LANGUAGE"}:
             return w.key.endswith(("an", "ese", "ish", "ic", "i", "ch"))
@@ -432,6 +491,34 @@ class Finder:
             if self._adjacent(i, k) and self._capital(self.words[k]) and \
                     not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
                 return False
+        return not self._name_position(i)
+
+    def _name_position(self, i: int) -> bool:
+        """Round 4, failing closed: a capitalised English word in mid-sentence that is not a
+        term people capitalise is taken as a name ("paired with Sorrel again", "ngl Tinsel is the
+        worst"). A term is a word after a determiner, a possessive or a number ("the Trust",
+        "my Band"), before a number ("Band 5"), a heading ("Outcome:"), an abstract noun or a
+        gerund by its ending ("Safeguarding", "Equality"), or a plural."""
+        w = self.words[i]
+        if not self._plain_word(w) or _term_ending(w.key) or \
+                w.key in v.CALENDAR or w.key in _PLACE_WORDS or self._followed_by_number(i):
+            return False
+        before = self.text[max(0, w.start - 3):w.start].rstrip(" \t")
+        if before[-1:] in _NOT_NAME_AFTER or self.text[w.end:w.end + 1] == ":":
+            return False
+        if i:
+            prev = self.words[i - 1]
+            if prev.key in _DETERMINERS or prev.key in _TERM_BEFORE or prev.text[:1].isdigit() or \
+                    (_is_caps(prev.text) and prev.key not in v.ROLES and not self._possessed(i - 1)):
+                return False   # after shouting a sentence may start without a full stop
+            if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
+                    prev.key in v.ROLES or self._possessed(i - 1) or
+                    (prev.initial and prev.key in _POINTERS | _PERSON_VERBS)):
+                return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
+            if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
+                    _is_title_case(self.words[i - 2].text) and \
+                    self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
+                return False   # a capitalised title: "Agenda for Change", "Freedom to Speak"
         return True
 
     def capitalised(self) -> Iterable[Span]:
@@ -558,6 +645,29 @@ class Finder:
                                                w.key in self.lex.given):
                     yield Span(w.start, w.end, "PERSON")
 
+    def shouted_subjects(self) -> Iterable[Span]:
+        """Round 4: a name in capitals that is also an English word, where a person stands: the
+        subject of a shouted question ("WHY DOES SORREL GET…"), or before a verb only a person
+        does ("lol SORREL said it AGAIN", "SORREL TOLD ME")."""
+        for m in _SHOUTED_SUBJECT.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and self._shouted_name(self.words[k]):
+                yield Span(m.start(1), m.end(1), SURE)
+        for k, w in enumerate(self.words[:-1]):
+            nxt = self.words[k + 1]
+            if self.text[w.end:nxt.start] != " " or not w.text.isupper():
+                continue
+            if (nxt.key in _SPEECH_VERBS or _AND_HER.match(self.text, w.end)) and \
+                    self._shouted_name(w) and (k == 0 or self.words[k - 1].key not in _DETERMINERS):
+                yield Span(w.start, w.end, SURE)   # also "TIRED OF SORREL AND HER COMMENTS"
+
+    def _shouted_name(self, w: Word) -> bool:
+        return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \
+            not self._kept(w) and w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
+            w.key not in v.INTERJECTIONS and w.key not in v.CALENDAR and \
+            w.key not in _PLACE_WORDS and not _term_ending(w.key) and \
+            w.key not in {"everyone", "everybody", "someone", "nobody", "anyone", "management"}
+
     def leetspeak(self) -> Iterable[Span]:
         """Names written with digits for letters ("J0rdan", "Pr1ya", "4nita"): a word of letters
         with digits inside (not only at its end) that reads as a name, or in title case as a
@@ -582,7 +692,8 @@ class Finder:
         """Organisations abbreviated with an ampersand ("N&N", "NCH&C"), not "A&E"."""
         for m in _AMPERSAND.finditer(self.text):
             if fold(m.group()) not in v.ACRONYMS:
-                yield Span(m.start(), m.end(), "ORG")
+                # sure: the allow-list must not keep the "I" of "I&O" as the pronoun
+                yield Span(m.start(), m.end(), ORG_SURE)
 
     def lower_case(self) -> Iterable[Span]:
         """Names written in lower case ("ignore adaeze", "cley ward"): a given name from the
@@ -598,7 +709,10 @@ class Finder:
             # "i told ifeoluwa", "asked shirin": after a verb that takes a person, a lower-case
             # word that is not English and not kept
             if w.text.islower() and len(w.text) >= 3 and \
-                    self.words[i - 1].key in _PERSON_VERBS and \
+                    (self.words[i - 1].key in _PERSON_VERBS or (  # "went to olamide about it"
+                        self.words[i - 1].key in {"to", "with", "from"} and
+                        (self.lex.is_name(w.text) or
+                         re.match(r"\s+(?:about|who)\b", self.text[w.end:w.end + 8])))) and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
                     not self.lex.is_english(w.text) and not self._kept(w):
@@ -731,7 +845,7 @@ class Finder:
         key = w.key
         if not _is_title_case(w.text) or len(key) < 3 or self._kept(w) or key in _DISCOURSE or \
                 key in _NEVER_WORD_NAMES or key in v.INTERJECTIONS and key != "bless" or \
-                key.endswith("ly") or key in v.VOCATIVES:
+                self._adverb(key) or key in v.VOCATIVES:
             return False
         return not (key.endswith("s") and self.lex.is_english(key[:-1]))
 
@@ -750,29 +864,119 @@ class Finder:
                 continue
             after = self.text[w.end:w.end + 60]
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
-            if plain and w.initial:
+            if plain and after[:1] == ":" and (
+                    _SPEAKER.search(self.text, max(0, w.start - 3), w.start) or
+                    re.match(r":\s*['‘\"“][^'’\"”\n]{0,40}\b(?:you|I|we|me|us)\b", after)):
+                yield Span(w.start, w.end, SURE)   # a chat's speaker: "[chat] Sorrel: …"
+            elif plain and w.initial:
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
+                elif self._subject_of_person_verb(after):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel ignored me", "Sorrel from X said"
+                elif re.match(r"\s+if\s+you\b", after):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel if you see this, …"
                 elif after[:1] == ",":
                     rest = after[1:]
                     # an apposition between commas, then a verb: "Bless, the band 6, laughed"
                     aside = re.match(r"\s*(?:the|a|an|our|my|his|her|their|who|one)\b[^,.!?\n]{0,40},\s*(\w+)", rest, re.I)
                     if re.match(r"\s*who\b", rest, re.I) or _TO_YOU.match(rest) or \
-                            (aside and fold(aside.group(1)) in _AFTER_PERSON):
+                            (aside and fold(aside.group(1)) in _AFTER_PERSON) or \
+                            _NAME_LIST.match(after) or self._after_opening_quote(w):
+                        # also "Sorrel, Tinsel and I were", and "'Sorrel, leave it,' she said"
                         yield Span(w.start, w.end, SURE)
                 elif _THE_ONE_WHO.match(after):
                     yield Span(w.start, w.end, SURE)   # "Lake is the one who started it"
-            elif plain and _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
-                    re.match(r"\s+who\b", after):
+                elif re.match(r"['’]s\s+[a-z]", after) and w.key not in v.CALENDAR:
+                    yield Span(w.start, w.end, SURE)   # "Sorrel's comment was the worst"
+                elif self._and_a_name(k):
+                    yield Span(w.start, w.end, SURE)   # "Sorrel and Adaeze laugh"
+            elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
+                    re.match(r"\s+who\b", after) and (plain or self._kept_as_name(w)):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
-            elif k and self.words[k - 1].initial and after[:1] in {",", "!"} and \
+            elif not plain and w.initial and nxt is not None and \
+                    self.text[w.end:nxt.start] == " " and \
+                    nxt.key in _SPEECH_VERBS - {"never", "always"} and self._kept_as_name(w):
+                yield Span(w.start, w.end, SURE)       # a kept word: "Memory keeps telling…"
+            elif k and self.words[k - 1].initial and (after[:1] in {",", "!"} or (
+                    self._word_name(w) and _TO_YOU.match(after)) or
+                    re.match(r"\s+for\b", after)) and \
                     self.text[self.words[k - 1].end:w.start] == " " and \
                     (self.words[k - 1].key in v.VOCATIVES | v.INTERJECTIONS or
                      self.words[k - 1].key.endswith("ly")) and \
                     (after[:1] == "!" or _TO_YOU.match(after[1:]) or
-                     re.match(r",\s*(?:if|I|we|this|that)\b", after)):
+                     re.match(r",\s*(?:if|I|we|this|that)\b", after) or
+                     (self._word_name(w) and _TO_YOU.match(after)) or   # "Honestly Memory you…"
+                     (plain and self.words[k - 1].key in v.VOCATIVES and
+                      re.match(r"\s+for\b", after))):   # "Thanks Sorrel for standing up"
                 yield Span(w.start, w.end, SURE)   # "Honestly Rain, if you're reading this"
+            elif not plain and k and not w.initial and (
+                    (self._word_name(w) and self.words[k - 1].key in _POINTERS and
+                     self.text[self.words[k - 1].end:w.start] == " " and
+                     _POINTED_AFTER.match(after)) or
+                    (self.words[k - 1].key == "you" and
+                     re.fullmatch(r",\s*", self.text[self.words[k - 1].end:w.start]) and
+                     after[:1] in {",", "!", "?"}) or
+                    (self._word_name(w) and re.match(r"['’]s\s+[a-z]", after))):
+                # a kept word that is a given name, where a person stands: "spoke to Memory
+                # about it", "Not you, Memory, we need…", "Memory's shift"
+                yield Span(w.start, w.end, SURE)
+
+    def _subject_of_person_verb(self, after: str) -> bool:
+        """What follows a word first in its sentence makes it a person: a verb in the past and
+        a person as its object ("… ignored me", "… blanked her"), or a short phrase of place or
+        team and a verb only a person does ("… from estates calls me", "… on reception with me
+        said")."""
+        m = _PAST_ON_PERSON.match(after) or _ADVERB_VERB.match(after)
+        if m and self.lex.is_english(m.group(1)):
+            return True
+        m = _PLACED_SUBJECT.match(after)
+        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS
+
+    def _adverb(self, key: str) -> bool:
+        """An adverb in -ly ("Honestly", "Sadly", "Luckily", "Simply"), not a noun or a name
+        that ends so ("Gully"): its stem is an English word."""
+        if not key.endswith("ly") or len(key) < 4:
+            return False
+        stem = key[:-2]
+        if len(stem) < 4 and self.lex.is_name(key):
+            return False   # a known name: "Gully", "Kelly", not "Sadly"
+        return self.lex.is_english(stem) or self.lex.is_english(stem + "e") or \
+            (stem.endswith("i") and self.lex.is_english(stem[:-1] + "y")) or \
+            (key.endswith(("bly", "ply", "tly")) and self.lex.is_english(key[:-1] + "e")) or \
+            (stem.endswith("al") and self.lex.is_english(stem[:-2]))
+
+    def group_names(self) -> Iterable[Span]:
+        """A ward's or team's name before a word for a group ("the Larkspur lot", "the
+        Bittern crowd"): an organisation's, if it is no kept word."""
+        for m in _GROUP.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and (self._plain_word(self.words[k]) or
+                                  not self.lex.is_english(self.words[k].text)) and \
+                    not self._kept(self.words[k]):
+                yield Span(m.start(1), m.end(1), "ORG")
+
+    def _kept_as_name(self, w: Word) -> bool:
+        """A kept word that may be someone's name: not a service, a body or a calendar word
+        ("Pharmacy said", "Monday was")."""
+        return w.key not in v.GENERIC_SERVICES and w.key not in v.NATIONAL_BODIES and \
+            w.key not in v.CALENDAR and w.key not in v.ROLES
+
+    def _and_a_name(self, k: int) -> bool:
+        """Word k is followed by "and" and a name (a known one, or a word that is not English):
+        "Sorrel and Adaeze laugh"."""
+        if k + 2 >= len(self.words) or self.words[k + 1].key not in {"and", "&"} or \
+                self.text[self.words[k].end:self.words[k + 2].start].strip() not in {"and", "&"}:
+            return False
+        other = self.words[k + 2]
+        return _is_title_case(other.text) and not self._kept(other) and \
+            (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
+
+    def _after_opening_quote(self, w: Word) -> bool:
+        """Word w opens a quotation ("'Sorrel, leave it'"): its first word before a comma is
+        spoken to."""
+        before = self.text[max(0, w.start - 2):w.start].rstrip(" ")
+        return before[-1:] in _OPENERS
 
     def role_lower(self) -> Iterable[Span]:
         """A lower-case word after "my mentor", "our hca", or after "told", "asked", before the
@@ -792,6 +996,12 @@ class Finder:
                     after in {"that", "who", "about", "and", "said", "told", "if", "what", "how",
                               "because", "but", "when", "after", "before"}:
                 yield Span(w.start, w.end, SURE)
+            elif prev.key in {"asked", "told", "ask", "tell"} and after == "to" and \
+                    not w.key.endswith("s") and w.key not in v.PLACES and \
+                    w.key not in v.GENERIC_SERVICES and w.key not in v.ROLES and \
+                    w.key not in _PRONOUNS and \
+                    k + 2 < len(self.words) and self.words[k + 2].text.islower():
+                yield Span(w.start, w.end, SURE)   # "i asked sorrel to swap"
             elif prev.key in _PERSON_VERBS and self.lex.is_name(w.text) and \
                     after in {"it", "that", "i", "she", "he", "we", "they", "about", "if", "not",
                               "to", "how", "what", "why", "my"}:
@@ -825,6 +1035,21 @@ class Finder:
                                                          "ask", "tell", "by", "from"}):
                 yield Span(w.start, w.end, SURE)
 
+    def focused_subjects(self) -> Iterable[Span]:
+        """A lower-case word after "only", "even", "except" as the subject of an auxiliary, a
+        person named by "she"/"he" after it ("only sorrel does and she gets stick for it"): a
+        name, even if it is an English word (not a plural, a kept or a discourse word)."""
+        for k in range(1, len(self.words) - 1):
+            w, nxt = self.words[k], self.words[k + 1]
+            if nxt.key not in _FOCUSED_VERBS or self.words[k - 1].key not in _FOCUS:
+                continue   # the cheap test first
+            if not w.text.islower() or len(w.text) < 3 or w.key.endswith("s") or \
+                    (self._kept(w) and not self._word_name(w)) or w.key in _DISCOURSE or \
+                    self.text[w.end:nxt.start] != " " or \
+                    not re.match(r"[^.!?\n]{0,30}\b(?:she|he)\b", self.text[nxt.end:]):
+                continue
+            yield Span(w.start, w.end, SURE)
+
     def abbreviation_initials(self) -> Iterable[Span]:
         """Two capitals that are also an abbreviation or a word ("DR", "PS", "MY", "BY") stand
         for a person where a person stands: first in a sentence before a verb only a person does
@@ -846,7 +1071,8 @@ class Finder:
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
             prev = self.words[k - 1] if k else None
             subject = w.initial and nxt is not None and \
-                self.text[w.end:nxt.start] == " " and nxt.key in _SPEECH_VERBS
+                self.text[w.end:nxt.start] == " " and (nxt.key in _SPEECH_VERBS or
+                                                      _THE_ONE_WHO.match(self.text, w.end))
             placed = prev is not None and prev.key in _INITIALS_BEFORE and \
                 self.text[prev.end:w.start] == " " and \
                 _INITIALS_AFTER.match(self.text, w.end) is not None
@@ -877,7 +1103,8 @@ class Finder:
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
-                *self.lower_subjects(), *self.acronym_places()]
+                *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
+                *self.group_names(), *self.focused_subjects()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -107,14 +107,15 @@ staff_id = _regex(
     "STAFF_ID",
     r"\b(?:staff|employee|payroll|assignment|personnel|ESR|badge|smartcard|pay|locker|bleep|"
     r"pager|swipe\s?card|ID\s?card|works)"
-    r"(?:\s+(?:id|no\.?|number|num|ref|reference|#))?\s*(?:is\s+)?[:#-]?\s*"
+    # one or two qualifiers, a comma allowed: "badge, number ID 90318", "staff ID no. 20417"
+    r"(?:,?\s+(?:id|no\.?|number|num|ref|reference|#)){0,2}\s*(?:is\s+)?[:#-]?\s*"
     r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1)
 # Shorter numbers (three or four digits) only where the words say a number follows: "badge no.
 # 4417", "staff number: 812", "locker 12" is too short; "the staff 2023 survey" is not one.
 short_staff_id = _regex(
     "STAFF_ID",
     r"\b(?:(?:staff|employee|payroll|assignment|personnel|ESR|works)\s+(?:id|no\.?|number|num|#)"
-    r"|(?:badge|smartcard|locker|bleep|pager|swipe\s?card|ID\s?card)(?:\s+(?:id|no\.?|number|num|#))?)"
+    r"|(?:badge|smartcard|locker|bleep|pager|swipe\s?card|ID\s?card)(?:,?\s+(?:id|no\.?|number|num|#)){0,2})"
     r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1)
 
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.

@@ -81,6 +81,9 @@ FINDS = [
     ("short_staff_id", "my badge no. 4417 was", "4417"),
     ("short_staff_id", "staff number: 812 on it", "812"),
     ("short_staff_id", "bleep 3304 again", "3304"),
+    # round 4: a comma and two qualifiers between the word and the number
+    ("staff_id", "my ID badge, number ID 60427, was", "60427"),
+    ("short_staff_id", "my locker, no. 512 was", "512"),
     ("extension", "ring ext 2217 for", "2217"),
     ("extension", "on extension 4471.", "4471"),
     ("prefixed_id", "case MRN-48213 was", "MRN-48213"),
