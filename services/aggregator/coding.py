@@ -9,7 +9,10 @@ Two coders, one protocol (`code(texts) -> frozenset[str]`):
 * `ClassifierCoder`, the one the aggregator runs (`default_coder()`): one logistic regression per
   theme over a sentence embedding of the text (all-MiniLM-L6-v2, run with numpy by `minilm.py`
   from files fetched at build time) and word and character n-grams in which the words after a
-  negation cue are marked as negated, with a threshold per theme. Its weights (about a MB) are
+  negation cue are marked as negated, with a threshold per theme, and a denial head: one more
+  logistic regression over the same features, fitted to tell the texts whose theme words are
+  denied and where nothing happened ("nobody ignored me"), which codes no theme when it is sure
+  enough. Its weights (about a MB) are
   fitted at build time (`make model`) from the labelled narratives in `themes/` by
   `python -m services.aggregator.train_coder`. The same
   classifier codes `what_would_help` into interventions (`help_coder()`).
@@ -141,10 +144,13 @@ def lexicon_coder(path: Path = LEXICON) -> LexiconCoder:
 # fitted on `train` and `dev` together by `python -m services.aggregator.train_coder` and measured
 # on `test`. Character n-grams (3-5 letters within words) read misspelt and run-together words the
 # word n-grams miss; each theme's threshold is the one that gives the best F1 on out-of-fold
-# predictions over the training data (never the test split), from `threshold_grid`: never below
-# 0.5, since lower ones gained F1 on `dev` but coded more false themes on negated texts.
+# predictions over the training data (never the test split), from `threshold_grid`. Thresholds below
+# 0.5 gained F1 on `dev` but coded more false themes on negated texts until the denial head (round
+# 4) took those away: with it, 0.40-0.60 is the best grid on `dev` (docs/themes.md).
+# The denial head (round 4) vetoes every theme of a text it gives a probability of at least `veto`
+# of being "theme words denied, nothing happened"; 0.6 was chosen on `dev` (docs/themes.md).
 SETTINGS = {"C": 16.0, "word_ngrams": [1, 2], "min_df": 2, "char_ngrams": [3, 5], "char_min_df": 3,
-            "folds": 5, "threshold_grid": [0.5, 0.55, 0.6]}
+            "folds": 5, "threshold_grid": [0.4, 0.45, 0.5, 0.55, 0.6], "veto": 0.6}
 VECTORISERS = ("words", "chars")
 
 
@@ -197,7 +203,9 @@ class ClassifierCoder:
     """One logistic regression per code over a sentence embedding of the text (all-MiniLM-L6-v2)
     and negation-aware word and character n-grams; a code is given when its probability reaches
     its threshold. With `at_least_one`, a text that reaches no threshold gets its most likely code
-    (the intervention coder: any answer asks for something, if only "not sure")."""
+    (the intervention coder: any answer asks for something, if only "not sure"). With a denial head
+    (`veto_coef`), a text it finds denied ("nobody ignored me", probability >= `veto_threshold`)
+    gets no code at all."""
     version: str
     codes: tuple[str, ...]
     embedder: object                 # minilm.MiniLM
@@ -207,18 +215,28 @@ class ClassifierCoder:
     thresholds: tuple[float, ...]    # one per code
     meta: dict = field(default_factory=dict)
     at_least_one: bool = False
+    veto_coef: object = None         # the denial head: numpy array, features; None for no head
+    veto_intercept: float = 0.0
+    veto_threshold: float = 1.0
 
     def describe(self) -> str:
         return (f"logistic regression per theme (scikit-learn) over {self.meta.get('embedding', 'sentence')} "
                 f"embeddings (PyPI {self.meta.get('embedding_package', '?')}) and negation-aware word and "
-                f"character n-grams, a threshold per theme, fitted on {self.meta.get('items', '?')} labelled "
+                f"character n-grams, a threshold per theme"
+                f"{' and a denial head' if self.veto_coef is not None else ''}, fitted on {self.meta.get('items', '?')} labelled "
                 f"synthetic narratives")
 
     def probabilities(self, texts: list[str]):
+        return self._probabilities(features(self.embedder, self.vectorisers, texts))[0]
+
+    def _probabilities(self, x):
+        """Each code's probability, and the denial head's (zero without a head), per text."""
         import numpy as np
 
-        x = features(self.embedder, self.vectorisers, texts)
-        return 1.0 / (1.0 + np.exp(-(x @ self.coef.T + self.intercept)))
+        p = 1.0 / (1.0 + np.exp(-(x @ self.coef.T + self.intercept)))
+        if self.veto_coef is None:
+            return p, np.zeros(x.shape[0])
+        return p, 1.0 / (1.0 + np.exp(-(x @ self.veto_coef + self.veto_intercept)))
 
     def code(self, texts: Iterable[str | None]) -> frozenset[str]:
         text = joined(texts)
@@ -226,8 +244,11 @@ class ClassifierCoder:
 
     def code_many(self, texts: list[str]) -> list[frozenset[str]]:
         out = []
-        for row in self.probabilities(texts):
+        probabilities, denied = self._probabilities(features(self.embedder, self.vectorisers, texts))
+        for row, d in zip(probabilities, denied):
             found = frozenset(c for c, p, t in zip(self.codes, row, self.thresholds) if p >= t)
+            if d >= self.veto_threshold:
+                found = frozenset()
             if not found and self.at_least_one:
                 found = frozenset({self.codes[int(row.argmax())]})
             out.append(found)
@@ -242,6 +263,8 @@ class ClassifierCoder:
         for kind, v in zip(VECTORISERS, self.vectorisers):
             arrays[f"{kind}_vocabulary"] = np.array(sorted(v.vocabulary_, key=v.vocabulary_.get))
             arrays[f"{kind}_idf"] = v.idf_.astype(np.float32)
+        if self.veto_coef is not None:
+            arrays["veto"] = np.concatenate([[self.veto_intercept, self.veto_threshold], self.veto_coef]).astype(np.float64)
         np.savez_compressed(path, codes=np.array(self.codes), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32),
                             thresholds=np.array(self.thresholds, dtype=np.float64), **arrays,
@@ -264,14 +287,21 @@ class ClassifierCoder:
                 v = words_vectoriser(negation, {w: i for i, w in enumerate(z[f"{kind}_vocabulary"].tolist())}, kind)
                 v.idf_ = z[f"{kind}_idf"].astype(np.float64)
                 vectorisers.append(v)
+            veto = z["veto"] if "veto" in z.files else None
             return cls(meta["version"], tuple(z["codes"].tolist()), embedder, tuple(vectorisers),
                        z["coef"].astype(np.float64), z["intercept"].astype(np.float64),
-                       tuple(float(t) for t in z["thresholds"]), meta, at_least_one)
+                       tuple(float(t) for t in z["thresholds"]), meta, at_least_one,
+                       *(() if veto is None else (veto[2:], float(veto[0]), float(veto[1]))))
 
 
-def data_digest(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...]) -> str:
-    """What a fitted classifier was fitted from (its data and settings), to tell a stale one."""
-    return hashlib.sha256(repr((SETTINGS, texts, [sorted(lab) for lab in labels], codes)).encode()).hexdigest()
+def data_digest(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...],
+                denied: list[bool] | None = None) -> str:
+    """What a fitted classifier was fitted from (its data, denial labels and settings), to tell a
+    stale one."""
+    data = (SETTINGS, texts, [sorted(lab) for lab in labels], codes)
+    if denied is not None:
+        data += ([bool(d) for d in denied],)
+    return hashlib.sha256(repr(data).encode()).hexdigest()
 
 
 def _fit_linear(x, y_all, codes: tuple[str, ...]):
@@ -316,19 +346,26 @@ def tuned_thresholds(embedded, texts: list[str], y_all, codes: tuple[str, ...], 
 
 
 def fit(texts: list[str], labels: list[frozenset[str]], codes: tuple[str, ...], embedder, negation: "_Negation",
-        meta: dict, at_least_one: bool = False, tune: bool = True) -> ClassifierCoder:
+        meta: dict, at_least_one: bool = False, tune: bool = True, denied: list[bool] | None = None) -> ClassifierCoder:
     """Fit one logistic regression per code, and (with `tune`) each code's threshold; 0.5 for every
-    code otherwise. Deterministic for the same texts, labels and model."""
+    code otherwise. With `denied` (per text: its theme words are denied and nothing happened), also
+    the denial head, with the threshold SETTINGS["veto"]. Deterministic for the same texts, labels
+    and model."""
     import numpy as np
 
     embedded = embedder.embed(texts)
     y_all = np.array([[c in lab for c in codes] for lab in labels], dtype=int)
     thresholds = tuned_thresholds(embedded, texts, y_all, codes, negation) if tune else (0.5,) * len(codes)
     vectorisers = _fit_vectorisers(negation, texts)
-    coef, intercept = _fit_linear(features(embedder, vectorisers, texts, embedded), y_all, codes)
-    digest = data_digest(texts, labels, codes)
+    x = features(embedder, vectorisers, texts, embedded)
+    coef, intercept = _fit_linear(x, y_all, codes)
+    digest = data_digest(texts, labels, codes, denied)
+    head = ()
+    if denied is not None:
+        veto_coef, veto_intercept = _fit_linear(x, np.array(denied, dtype=int)[:, None], ("denied",))
+        head = (veto_coef[0], float(veto_intercept[0]), float(SETTINGS["veto"]))
     return ClassifierCoder(f"minilm-logreg-{digest[:10]}", codes, embedder, vectorisers, coef, intercept,
-                           thresholds, {**meta, "items": len(texts), "data_sha256": digest}, at_least_one)
+                           thresholds, {**meta, "items": len(texts), "data_sha256": digest}, at_least_one, *head)
 
 
 @cache

