@@ -23,6 +23,7 @@ from threadpoolctl import threadpool_limits
 
 MODEL_DIR_ENV = "THEME_MODEL_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".cache" / "models" / "all-MiniLM-L6-v2"
+BATCH = 32                # texts per forward pass (at most 8,192 stacked word pieces)
 MAX_TOKENS = 256          # the model was trained on up to 256 word pieces
 LAYERS, HEADS = 6, 12
 _DTYPES = {"F32": np.float32, "I64": np.int64}
@@ -117,6 +118,16 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf(x * _SQRT_HALF))
 
 
+def _attention(qkv: np.ndarray, d: int) -> np.ndarray:
+    """Self-attention over one text's rows of the stacked query, key and value matrix."""
+    n = qkv.shape[0]
+    q, k, v = qkv.reshape(n, 3, HEADS, d).transpose(1, 2, 0, 3)
+    scores = q @ k.transpose(0, 2, 1) * np.float32(1 / math.sqrt(d))
+    scores = np.exp(scores - scores.max(-1, keepdims=True))
+    scores /= scores.sum(-1, keepdims=True)
+    return (scores @ v).transpose(1, 0, 2).reshape(n, -1)
+
+
 @dataclass(frozen=True)
 class MiniLM:
     name: str
@@ -142,27 +153,28 @@ class MiniLM:
             tokens = [line.rstrip("\n") for line in fh]
         return cls("sentence-transformers/all-MiniLM-L6-v2", WordPiece(tokens), w)
 
-    def _forward(self, ids: list[int]) -> np.ndarray:
-        w, n = self.w, len(ids)
-        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n] \
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        """Unit vectors for several texts at once. Their word pieces are stacked into one matrix,
+        so every dense layer is one large product (the small per-text products left the CPU
+        waiting); attention alone is worked out text by text, over each text's own rows."""
+        w = self.w
+        bounds = np.cumsum([0] + [len(ids) for ids in batch])
+        x = w["embeddings.word_embeddings.weight"][np.concatenate(batch)] \
+            + np.concatenate([w["embeddings.position_embeddings.weight"][:len(ids)] for ids in batch]) \
             + w["embeddings.token_type_embeddings.weight"][0]
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         d = x.shape[1] // HEADS
         for i in range(LAYERS):
             p = f"encoder.layer.{i}."
-            qkv = (x @ w[p + "qkv.w"] + w[p + "qkv.b"]).reshape(n, 3, HEADS, d).transpose(1, 2, 0, 3)
-            q, k, v = qkv[0], qkv[1], qkv[2]
-            scores = q @ k.transpose(0, 2, 1) * np.float32(1 / math.sqrt(d))
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            ctx = (scores @ v).transpose(1, 0, 2).reshape(n, -1)
+            qkv = x @ w[p + "qkv.w"] + w[p + "qkv.b"]
+            ctx = np.concatenate([_attention(qkv[s:e], d) for s, e in zip(bounds[:-1], bounds[1:])])
             x = _layer_norm(x + ctx @ w[p + "attention.output.dense.wt"] + w[p + "attention.output.dense.bias"],
                             w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
             h = _gelu(x @ w[p + "intermediate.dense.wt"] + w[p + "intermediate.dense.bias"])
             x = _layer_norm(x + h @ w[p + "output.dense.wt"] + w[p + "output.dense.bias"],
                             w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-        v = x.mean(0)
-        return v / max(float(np.linalg.norm(v)), 1e-12)
+        v = np.stack([x[s:e].mean(0) for s, e in zip(bounds[:-1], bounds[1:])])
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit vector (384 numbers) per text. One BLAS thread: the matrices are small, and on
@@ -170,4 +182,5 @@ class MiniLM:
         if not texts:
             return np.zeros((0, 384), np.float32)
         with threadpool_limits(limits=1, user_api="blas"):
-            return np.stack([self._forward(self.tokenizer.encode(t)) for t in texts])
+            ids = [self.tokenizer.encode(t) for t in texts]
+            return np.concatenate([self._forward(ids[i:i + BATCH]) for i in range(0, len(ids), BATCH)])
