@@ -14,9 +14,13 @@ rounding to 5).
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
 import secrets
 from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 
 from .counting import CellKey
 
@@ -30,6 +34,41 @@ _VALUES = (-2, -1, 0, 1, 2)
 def record_key() -> int:
     """A report's random record key, drawn once when it is counted."""
     return secrets.randbelow(KEY_RANGE)
+
+
+@dataclass(frozen=True)
+class RecordKeys:
+    """Record keys drawn once per report and the same wherever it is counted: a keyed hash of its
+    event id under a random secret kept with the counts. The answers and the coded themes are
+    counted in two stages (handlers.py); both give a report the same key, so cells of the two
+    with the same reports get the same perturbation, as one random draw per report would."""
+    secret: bytes
+
+    def __call__(self, event_id: str) -> int:
+        return hmac.new(self.secret, event_id.encode(), hashlib.sha256).digest()[0]   # 0-255: KEY_RANGE
+
+    @classmethod
+    def kept_in(cls, path: Path) -> "RecordKeys":
+        """The secret in `path`, made on first use (32 random bytes, owner-only, written whole
+        before it appears under its name, so a crash never leaves a short one)."""
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_bytes(32))
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                os.link(draft, path)      # fails if another made it first: theirs is kept
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return cls(path.read_bytes())
+
+    def __repr__(self) -> str:
+        return "RecordKeys(secret=...)"
 
 
 def combine(cell_key: int, record: int) -> int:

@@ -34,3 +34,25 @@ def report_cells(answers: dict, month: str, coder: Coder, tables: tuple[Table, .
     and the interventions `helps` reads in `what_would_help`. The text goes no further than this call."""
     asked = helps.code([answers.get("what_would_help")]) if helps else ()
     return cells_of(answers, month, coder.code(texts_of(answers)), tables, coded_help=asked)
+
+
+def _coded(table: Table) -> bool:
+    return any(d.source in (CODED, CODED_HELP) for d in table.dims)
+
+
+# The tables counted from the reporter's answers alone (at once, in batches) and those that need
+# the theme coder's reading of the free text (counted as fast as it reads: services/aggregator/handlers.py).
+ANSWER_TABLES = tuple(t for t in TABLES if not _coded(t))
+CODED_TABLES = tuple(t for t in TABLES if _coded(t))
+
+
+def answer_cells(answers: dict, month: str, questionnaire: Questionnaire) -> list[CellKey]:
+    """The cells of one report in the tables that need no coding: no text is read."""
+    return cells_of(answers, month, tables=ANSWER_TABLES, questionnaire=questionnaire)
+
+
+def coded_cells(answers: dict, month: str, coder: Coder, helps: Coder | None,
+                questionnaire: Questionnaire) -> list[CellKey]:
+    """The cells of one report in the tables of coded themes and interventions."""
+    asked = helps.code([answers.get("what_would_help")]) if helps else ()
+    return cells_of(answers, month, coder.code(texts_of(answers)), CODED_TABLES, questionnaire, coded_help=asked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from . import cellkey
 from .counting import CellKey
@@ -60,19 +61,21 @@ class Store:
             self._add(cells)
             return True
 
-    def _add(self, cells: list[CellKey]) -> None:
+    def _add(self, cells: list[CellKey], key: int | None = None) -> None:
         """One report more in each of its cells, inside the caller's transaction."""
-        key = cellkey.record_key()   # the report's random record key: only its sums are kept, per cell
+        if key is None:
+            key = cellkey.record_key()   # the report's random record key: only its sums are kept, per cell
         self._db.executemany(
             "INSERT INTO counts (table_id, period, cell, n, ckey) VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE "
             f"SET n = n + 1, ckey = (ckey + excluded.ckey) % {cellkey.KEY_RANGE}",
             [(t, p, json.dumps(list(c)), key) for t, p, c in cells])
 
     def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
-                   passed: list[tuple[int, int]] = ()) -> int:
+                   passed: list[tuple[int, int]] = (), record_key: Callable[[str], int] | None = None) -> int:
         """Count a batch of reports, each once, in one transaction (one fsync), with the
         positions they were read from and those of records `passed` without counting (dead
         letters). All or nothing: a crash leaves the batch wholly uncounted, to be read again.
+        `record_key(event_id)` gives each report's record key (random when not given).
         Returns how many were new."""
         new = 0
         with self._tx():
@@ -83,8 +86,17 @@ class Store:
                 if self._db.execute("INSERT OR IGNORE INTO counted VALUES (?)", (event_id,)).rowcount == 0:
                     continue
                 new += 1
-                self._add(cells)
+                self._add(cells, record_key(event_id) if record_key else None)
         return new
+
+    def counted_among(self, event_ids: list[str]) -> set[str]:
+        """Which of these reports have been counted."""
+        found: set[str] = set()
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            found.update(e for (e,) in self._db.execute(
+                f"SELECT event_id FROM counted WHERE event_id IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def advance(self, partition: int, offset: int) -> None:
         """Everything on the redacted topic's `partition` up to `offset` has been handled."""

@@ -8,9 +8,11 @@ from . import privacy
 
 DEFAULT_PREFIX = "portal"
 
-# Consumer groups: the redactor's on the raw topic, the aggregator's on redacted and commands.
+# Consumer groups: the redactor's on the raw topic, the aggregator's on redacted and commands,
+# and the aggregator's theme coder's on redacted (it reads the text of reports already counted).
 REDACTOR_GROUP = "redactor"
 AGGREGATOR_GROUP = "aggregator"
+AGGREGATOR_CODER_GROUP = "aggregator-coder"
 
 
 @dataclass(frozen=True)

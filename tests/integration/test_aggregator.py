@@ -8,7 +8,7 @@ import time
 import uuid
 from datetime import date, timedelta
 
-from services.aggregator.app import GROUP
+from services.aggregator.app import CODER_GROUP, GROUP
 from services.aggregator.state import Store
 from services.contracts import events
 from tests.support.kafka import produce, read_records, wait_caught_up
@@ -30,7 +30,9 @@ def command(release_id: str) -> bytes:
 
 
 def counts(portal) -> dict:
-    return Store(portal.workdir / "aggregator" / "aggregator.sqlite3").snapshot()[0]
+    """The answers' counts and the coded tables' (kept apart: the coder counts them as it reads)."""
+    state = portal.workdir / "aggregator"
+    return {**Store(state / "aggregator.sqlite3").snapshot()[0], **Store(state / "coded.sqlite3").snapshot()[0]}
 
 
 def releases(kafka, portal, expect: dict[str, int], timeout: float = 60) -> list:
@@ -64,6 +66,7 @@ def test_duplicated_and_redelivered_reports_are_counted_once(portal, kafka):
     produce(kafka["bootstrap"], portal.topics.redacted, first + [report(i, about="age") for i in range(40, 50)])
     portal.start("aggregator")
     wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    wait_caught_up(kafka["bootstrap"], CODER_GROUP, portal.topics.redacted)
     portal.stop()
     quarter = f"{THIS_MONTH[:4]}-Q{(int(THIS_MONTH[5:]) - 1) // 3 + 1}"
     c = counts(portal)
