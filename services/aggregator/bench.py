@@ -1,10 +1,17 @@
 """Benchmark: how fast the aggregator counts, and how long a release of a year of reports at
 national scale takes to cut, each beside a baseline measured in the same run.
 
-    python -m services.aggregator.bench [--reports 200000] [--sample 3000] [--seed 1]
+    python -m services.aggregator.bench [--reports 200000] [--sample 3000] [--seed 1] [--service 20000]
 
-* counting: reports per second through the real path (theme coding, the cells, one SQLite
-  transaction per report, fsync'd), against a plain dict count of the same reports' cells;
+* counting, in process: reports per second through the service's hot path (`handlers.Counting`:
+  each record decoded and validated, its answers' cells, one fsync'd SQLite transaction per
+  batch of 500), beside two baselines measured in the same run: the path before it (theme
+  coding and one fsync'd transaction per report) and a plain dict count of the same cells; and
+  the theme-coding stage (`handlers.ThemeCoding`, the lexicon coder here);
+* `--service N`: N redacted reports through the aggregator service on a real broker (the
+  trained theme coder): counted reports/s (its consumer group's lag to 0) and coded reports/s
+  (the coder group's), beside a bare consumer committing the same records in batches, measured
+  in the same run;
 * a release: a year of synthetic reports (12 months, skewed answers as real ones are) cut with
   threshold, rounding, secondary suppression and the audit, first alone, then after three
   quarterly releases (whose audit it must include), against a threshold-and-rounding-only cut
@@ -16,20 +23,25 @@ Figures only: the synthetic texts are never printed.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import multiprocessing
 import random
 import resource
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
+from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
 
 from . import counting, release
+from .cellkey import RecordKeys
 from .coding import lexicon_coder
 from .labelled import load_split
 from .state import Store
@@ -66,22 +78,60 @@ def reports(n: int, seed: int, q: Questionnaire):
         yield answers, rng.choice(YEAR)
 
 
-def bench_counting(sample: list, q: Questionnaire) -> tuple[float, float]:
-    """Reports per second: the aggregator's path, and a dict count of the same cells."""
+class _Record(NamedTuple):
+    topic: str
+    partition: int
+    offset: int
+    value: bytes
+
+
+class _NoDeadLetters:
+    """The sample holds no bad record: a dead letter would be a fault of the bench."""
+    async def dead_letter(self, record, error: Exception) -> None:
+        raise AssertionError(f"a synthetic report was refused: {type(error).__name__}")
+
+
+def redacted_records(sample: list, topic: str = "bench.redacted.v1") -> list[_Record]:
+    """The sample as the redacted topic holds it: one encoded event per report, on 3 partitions."""
+    return [_Record(topic, i % 3, i // 3, events.encode(events.RedactedReport, {
+        "schema_version": events.SCHEMA_VERSION, "event_id": str(uuid.UUID(int=i + 1)), "month": month,
+        "answers": answers})) for i, (answers, month) in enumerate(sample)]
+
+
+def bench_counting(sample: list, q: Questionnaire) -> dict[str, float]:
+    """Reports per second: the hot path, the path before it, a dict count of the same cells, and
+    the coding stage."""
+    from .app import CODE_BATCH, COUNT_BATCH
+    from .handlers import Counting, ThemeCoding
+
+    rates = {}
     start = time.perf_counter()
     baseline: Counter = Counter()
     for answers, month in sample:
         baseline.update(counting.cells_of(answers, month, questionnaire=q))
-    plain = len(sample) / (time.perf_counter() - start)
-    coder = lexicon_coder()
+    rates["dict"] = len(sample) / (time.perf_counter() - start)
+    coder, records, keys = lexicon_coder(), redacted_records(sample), RecordKeys(b"bench")
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.sqlite3")
+        store = Store(Path(tmp) / "before.sqlite3")
         start = time.perf_counter()
         for i, (answers, month) in enumerate(sample):
             store.count(f"bench-{i}", counting.report_cells(answers, month, coder))
-        real = len(sample) / (time.perf_counter() - start)
-        store.close()
-    return real, plain
+        rates["before"] = len(sample) / (time.perf_counter() - start)
+        counted, coded = Store(Path(tmp) / "counted.sqlite3"), Store(Path(tmp) / "coded.sqlite3")
+        hot = Counting(counted, _NoDeadLetters(), keys, q)
+        start = time.perf_counter()
+        for i in range(0, len(records), COUNT_BATCH):
+            asyncio.run(hot.batch(records[i:i + COUNT_BATCH]))
+        rates["hot"] = len(sample) / (time.perf_counter() - start)
+        stage = ThemeCoding(counted, coded, coder, None, keys, q, clock=None)
+        start = time.perf_counter()
+        for i in range(0, len(records), CODE_BATCH):
+            asyncio.run(stage.batch(records[i:i + CODE_BATCH]))
+        rates["coding"] = len(sample) / (time.perf_counter() - start)
+        assert counted.reports_counted() == coded.reports_counted() == len(sample)
+        for s in (store, counted, coded):
+            s.close()
+    return rates
 
 
 def year_counts(n: int, seed: int, q: Questionnaire) -> dict:
@@ -169,15 +219,23 @@ def main(argv: list[str] | None = None) -> int:
                         help="reports in a smaller year, where many cells are small (default 3000; 0 skips it)")
     parser.add_argument("--sample", type=int, default=3000, help="reports timed through the counting path")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--service", type=int, default=0,
+                        help="reports through the aggregator service on a real broker (default 0: skipped)")
     args = parser.parse_args(argv)
     if args.reports < 1 or args.sample < 1 or args.regional < 0:
         parser.error("--reports and --sample must be at least 1, --regional at least 0")
     q = load()
 
     sample = list(reports(args.sample, args.seed + 1, q))
-    real, plain = bench_counting(sample, q)
-    print(f"counting ({args.sample} reports): {real:,.0f} reports/s counted (coding, cells, one fsync'd "
-          f"SQLite transaction each) vs {plain:,.0f}/s dict count of the same cells: ratio {real / plain:.3f}")
+    r = bench_counting(sample, q)
+    print(f"counting ({args.sample} reports): {r['hot']:,.0f} reports/s counted (decoded, answers' cells, one "
+          f"fsync'd SQLite transaction per batch of 500) vs {r['before']:,.0f}/s the path before (coding, cells, "
+          f"one transaction each): ratio {r['hot'] / r['before']:.1f}; vs {r['dict']:,.0f}/s dict count of the "
+          f"same cells: ratio {r['hot'] / r['dict']:.3f}")
+    print(f"theme coding stage ({args.sample} reports, lexicon coder): {r['coding']:,.0f} reports/s coded and counted")
+    if args.service:
+        from .service_bench import bench_service
+        bench_service(args.service, sample)
 
     for n in [args.reports] + ([args.regional] if args.regional > 0 else []):
         release_bench(n, args.seed, q)

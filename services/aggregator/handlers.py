@@ -136,7 +136,8 @@ class Counting:
 
     def __init__(self, store: Store, publisher: Publisher, record_key: Callable[[str], int],
                  questionnaire: Questionnaire):
-        self.store, self.publisher, self.record_key, self.q = store, publisher, record_key, questionnaire
+        self.store, self.publisher, self.record_key = store, publisher, record_key
+        self.cells = counting.AnswerCells(questionnaire)
         self.turn = asyncio.Lock()   # held by a release while the coder catches up (Tallies.frozen)
 
     async def batch(self, records: Sequence[Record]) -> int:
@@ -149,7 +150,7 @@ class Counting:
                     await self.publisher.dead_letter(record, report)
                     passed.append((record.partition, record.offset))   # a wipe covers dead letters too
                     continue
-                reports.append((report["event_id"], counting.answer_cells(report["answers"], report["month"], self.q),
+                reports.append((report["event_id"], self.cells(report["answers"], report["month"]),
                                 (record.partition, record.offset)))
             return self.store.count_many(reports, passed, self.record_key)   # a redelivered report is skipped
 

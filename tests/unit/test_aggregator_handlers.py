@@ -198,3 +198,13 @@ def test_the_schedule_cuts_last_months_release_once_and_not_for_a_month_without_
     cells = publisher.on(TOPICS.releases)
     assert {c["release_id"] for c in cells} == {"scheduled-2026-11"}
     assert len(cells) == cells[0]["cells_in_release"]                   # once
+
+
+def test_the_fast_answer_cells_are_exactly_those_cells_of_gives_for_every_report():
+    from services.aggregator import bench, counting
+    from services.contracts.questionnaire import load
+
+    q = load()
+    fast = counting.AnswerCells(q, limit=50)        # a small memory: it is emptied and refilled on the way
+    for answers, month in bench.reports(600, 7, q):
+        assert fast(answers, month) == counting.answer_cells(answers, month, q)
