@@ -14,6 +14,7 @@ same set (`Tallies.frozen`). Narratives are never stored: only codes reach the c
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -128,6 +129,16 @@ def decoded(schema, record: Record) -> dict | Exception:
         return exc
 
 
+def event_id_of(raw: bytes | None) -> str | None:
+    """A record's event id, read without validating the rest (the coder skips what it has read
+    already, and decodes only what it reads); None when there is none to read."""
+    try:
+        value = json.loads(raw).get("event_id")
+    except Exception:   # not JSON, not an object, too deep, a tombstone: never a valid event
+        return None
+    return value if isinstance(value, str) else None
+
+
 # --- counting ----------------------------------------------------------------------------------
 
 class Counting:
@@ -175,22 +186,27 @@ class ThemeCoding:
     async def batch(self, records: Sequence[Record]) -> Progress:
         parts: dict[int, list] = {}
         for record in sorted(records, key=lambda r: (r.partition, r.offset)):
-            parts.setdefault(record.partition, []).append((record, decoded(events.RedactedReport, record)))
-        ids = [r["event_id"] for items in parts.values() for _, r in items if not isinstance(r, Exception)]
+            parts.setdefault(record.partition, []).append((record, event_id_of(record.value)))
+        ids = [event_id for items in parts.values() for _, event_id in items if event_id]
         done_before, counted = self.coded.counted_among(ids), self.counted.counted_among(ids)
         todo: dict[str, tuple[dict, tuple[int, int]]] = {}
         passed, done, again = [], {}, {}
         for partition, items in parts.items():
             done[partition] = items[0][0].offset
-            for record, report in items:
+            for record, event_id in items:
                 position = (partition, record.offset)
-                if isinstance(report, Exception) or report["event_id"] in done_before or report["event_id"] in todo:
-                    passed.append(position)            # dead-lettered by counting, or coded already
-                elif report["event_id"] not in counted:
+                if event_id is None or event_id in done_before or event_id in todo:
+                    passed.append(position)            # never valid, or coded already: not decoded at all
+                    done[partition] = record.offset + 1
+                    continue
+                report = decoded(events.RedactedReport, record)   # only what is to be coded, or waited for
+                if isinstance(report, Exception) or report["event_id"] != event_id:
+                    passed.append(position)            # dead-lettered by counting
+                elif event_id not in counted:
                     again[partition] = record.offset
                     break
                 else:
-                    todo[report["event_id"]] = (report, position)
+                    todo[event_id] = (report, position)
                 done[partition] = record.offset + 1
         if todo or passed:
             self.coded.count_many(await asyncio.to_thread(self._code, todo), passed, self.record_key)

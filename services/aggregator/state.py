@@ -6,6 +6,7 @@ of reports (ids, counts and positions together) makes counting idempotent: offse
 committed to Kafka only after it, so a redelivered report finds its id and is skipped."""
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -27,6 +28,12 @@ CREATE TABLE IF NOT EXISTS published (release_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS positions (part INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS watermarks (release_id TEXT PRIMARY KEY, positions TEXT NOT NULL);
 """
+
+
+@functools.lru_cache(maxsize=65536)
+def _dims_json(cell: tuple[str, ...]) -> str:
+    """A cell's dimension values as stored (the same few thousand cells recur in every batch)."""
+    return json.dumps(list(cell))
 
 
 class Store:
@@ -68,7 +75,7 @@ class Store:
         self._db.executemany(
             "INSERT INTO counts (table_id, period, cell, n, ckey) VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE "
             f"SET n = n + 1, ckey = (ckey + excluded.ckey) % {cellkey.KEY_RANGE}",
-            [(t, p, json.dumps(list(c)), key) for t, p, c in cells])
+            [(t, p, _dims_json(c), key) for t, p, c in cells])
 
     def count_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
                    passed: list[tuple[int, int]] = (), record_key: Callable[[str], int] | None = None) -> int:

@@ -208,3 +208,15 @@ def test_the_fast_answer_cells_are_exactly_those_cells_of_gives_for_every_report
     fast = counting.AnswerCells(q, limit=50)        # a small memory: it is emptied and refilled on the way
     for answers, month in bench.reports(600, 7, q):
         assert fast(answers, month) == counting.answer_cells(answers, month, q)
+
+
+def test_a_bad_record_never_stops_the_coder_even_with_the_id_of_a_report(aggregator):
+    service, publisher, _, _, coder = aggregator()
+    bad = json.dumps({"schema_version": 1, "event_id": str(uuid.UUID(int=50)), "month": "late"}).encode()
+    copy = json.dumps({"schema_version": 1, "event_id": str(uuid.UUID(int=1)), "answers": {}}).encode()
+    stream = records([report(0), bad, b"[1, 2", None, copy, report(1)])
+    run(service.counting.batch(stream))
+    progress = run(service.coding.batch(stream))
+    assert (progress.done, progress.again) == ({0: 6}, {})
+    assert [d["offset"] for d in publisher.dead_letters] == [1, 2, 3, 4]     # by counting only
+    assert coder.read == 2 and service.coding.coded.reports_counted() == 2
