@@ -146,10 +146,15 @@ class Counting:
     dead-lettered), the answers of the good ones counted in one transaction, each report once."""
 
     def __init__(self, store: Store, publisher: Publisher, record_key: Callable[[str], int],
-                 questionnaire: Questionnaire):
-        self.store, self.publisher, self.record_key = store, publisher, record_key
+                 questionnaire: Questionnaire, clock: Clock, quiet_s: float = 0.5):
+        self.store, self.publisher, self.record_key, self.clock = store, publisher, record_key, clock
         self.cells = counting.AnswerCells(questionnaire)
         self.turn = asyncio.Lock()   # held by a release while the coder catches up (Tallies.frozen)
+        self.quiet_s, self.last = quiet_s, float("-inf")
+
+    def busy(self) -> bool:
+        """Whether a batch was counted in the last `quiet_s`: reports are arriving."""
+        return self.clock.monotonic() - self.last < self.quiet_s
 
     async def batch(self, records: Sequence[Record]) -> int:
         """Count the batch; returns how many reports were new. Every record is handled when it returns."""
@@ -163,7 +168,9 @@ class Counting:
                     continue
                 reports.append((report["event_id"], self.cells(report["answers"], report["month"]),
                                 (record.partition, record.offset)))
-            return self.store.count_many(reports, passed, self.record_key)   # a redelivered report is skipped
+            new = self.store.count_many(reports, passed, self.record_key)   # a redelivered report is skipped
+            self.last = self.clock.monotonic()
+            return new
 
 
 @dataclass(frozen=True)
@@ -179,11 +186,13 @@ class ThemeCoding:
 
     def __init__(self, counted: Store, coded: Store, coder: Coder, helps: Coder | None,
                  record_key: Callable[[str], int], questionnaire: Questionnaire, clock: Clock,
-                 pause: float = 0.5):
+                 pause: float = 0.5, counting_busy: Callable[[], bool] = lambda: False, yield_s: float = 60.0):
         self.counted, self.coded, self.coder, self.helps = counted, coded, coder, helps
         self.record_key, self.q, self.clock, self.pause = record_key, questionnaire, clock, pause
+        self.counting_busy, self.yield_s = counting_busy, yield_s
 
     async def batch(self, records: Sequence[Record]) -> Progress:
+        await self._yield()
         parts: dict[int, list] = {}
         for record in sorted(records, key=lambda r: (r.partition, r.offset)):
             parts.setdefault(record.partition, []).append((record, event_id_of(record.value)))
@@ -213,6 +222,14 @@ class ThemeCoding:
         if again and not todo:
             await self.clock.sleep(self.pause)         # counting is behind (or held): not a busy loop
         return Progress(done, again)
+
+    async def _yield(self) -> None:
+        """Counting goes first: while reports are arriving the coder (which shares the process's
+        CPU and interpreter lock) waits, for up to `yield_s`, so a burst is counted at full speed
+        and coded after it; releases wait for the coder anyway."""
+        until = self.clock.monotonic() + self.yield_s
+        while self.counting_busy() and self.clock.monotonic() < until:
+            await self.clock.sleep(0.2)
 
     def _code(self, todo: dict[str, tuple[dict, tuple[int, int]]]) -> list:
         """Off the event loop: the text stops here."""
@@ -398,8 +415,8 @@ def build(state_dir: str | Path, topics: Topics, publisher: Publisher, log_: Top
     state, clock, q = Path(state_dir), clock or SystemClock(), load()
     counted, coded = store_factory(state / MAIN_STORE), store_factory(state / CODED_STORE)
     keys = RecordKeys.kept_in(state / RECORD_KEY)
-    count = Counting(counted, publisher, keys, q)
+    count = Counting(counted, publisher, keys, q, clock)
     tallies = Tallies(counted, coded, count.turn, clock)
-    return Aggregator(count, ThemeCoding(counted, coded, coder, helps, keys, q, clock),
+    return Aggregator(count, ThemeCoding(counted, coded, coder, helps, keys, q, clock, counting_busy=count.busy),
                       Releases(counted, tallies, publisher, log_, topics, settings, clock))
 

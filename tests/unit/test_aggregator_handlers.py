@@ -220,3 +220,16 @@ def test_a_bad_record_never_stops_the_coder_even_with_the_id_of_a_report(aggrega
     assert (progress.done, progress.again) == ({0: 6}, {})
     assert [d["offset"] for d in publisher.dead_letters] == [1, 2, 3, 4]     # by counting only
     assert coder.read == 2 and service.coding.coded.reports_counted() == 2
+
+
+def test_the_coder_waits_while_reports_are_being_counted_but_not_for_ever(aggregator):
+    service, _, _, clock, coder = aggregator()
+    stream = records([report(i) for i in range(3)])
+    run(service.counting.batch(stream))
+    began = clock.now
+    run(service.coding.batch(stream))
+    assert 0.5 <= clock.now - began < 1 and coder.read == 3          # until counting had been quiet 0.5 s
+    service.coding.counting_busy = lambda: True                     # reports arriving without end
+    began = clock.now
+    run(service.coding.batch(records([report(i) for i in range(3, 6)], first=3)))
+    assert 60 <= clock.now - began < 61                             # yet it codes after a minute
