@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from services.contracts import events
+
 # --- aggregator: services/aggregator/handlers.py (Record, Publisher, TopicLog, Clock) -------------
 
 
@@ -34,8 +36,9 @@ class InMemoryPublisher:
             await self.publish(value, topic, key)
 
     async def dead_letter(self, record, error: Exception) -> None:
+        error_class = error.error_class if isinstance(error, events.InvalidMessage) else type(error).__name__
         self.dead_letters.append({"topic": record.topic, "partition": record.partition, "offset": record.offset,
-                                  "error_class": type(error).__name__})
+                                  "error_class": error_class})
 
     def on(self, topic: str) -> list[dict]:
         """The messages sent to `topic`, decoded."""

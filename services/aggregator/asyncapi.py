@@ -27,14 +27,10 @@ from .release import METHOD_VERSION
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "asyncapi.yaml"
 
 SERVICE_METHOD = privacy.method_version(METHOD_VERSION, MAX_PERTURBATION)   # the service's default noise
-EXAMPLE = {"schema_version": events.SCHEMA_VERSION, "release_id": "scheduled-2026-Q3", "method_version": SERVICE_METHOD,
-           "released_on": "2026-10-01", "table": "themes", "period": "2026-Q3",
-           "dims": {"theme": "T05"}, "value": 25, "status": "published",
-           "percent": 42, "percent_of": "reports_quarter", "threshold": 10, "cell_index": 340, "cells_in_release": 1297}
-SUPPRESSED = {**EXAMPLE, "dims": {"theme": "T16"}, "value": None,
-              "status": "suppressed", "percent": None, "cell_index": 351}
-REFUSAL = {"schema_version": events.SCHEMA_VERSION, "release_id": "20261205-53d66041", "status": events.REFUSED,
-           "reason": "too_few_new_reports", "refused_on": "2026-12-05", "method_version": SERVICE_METHOD}
+# The checked-in examples (services/contracts/examples/releases/v1), written with the service's method.
+EXAMPLE = events.example("releases", "cell-published")
+SUPPRESSED = events.example("releases", "cell-suppressed")
+REFUSAL = events.example("releases", "refusal")
 
 DESCRIPTION = f"""\
 Disclosure-controlled counts of anonymous reports of micro-aggressions by health and care staff.
@@ -50,7 +46,11 @@ and may deliver a cell more than once: a release is complete once `cells_in_rele
 to the month the release covers up to. Compare releases only with the same `method_version`.
 
 Tables marked `any_mention` count a report in every cell it mentions (several characteristics,
-several people it came from), so their cells do not add up to the number of reports."""
+several people it came from), so their cells do not add up to the number of reports.
+
+Compatibility: within `schema_version` 1 optional fields may be added to these messages; a reader
+must ignore fields it does not know. A breaking change is published on a new topic (`.v2`),
+alongside this one during a migration (docs/contracts.md)."""
 
 
 def _schema(schema) -> dict:

@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
+from services.contracts.tables import QUARTER, period_of
 
 from . import counting, release
 from .cellkey import RecordKeys
@@ -184,7 +185,7 @@ def _cut(kind: str, counts: dict, months: list[str], conn) -> None:
 
 def counts_until(counts: dict, until: str) -> dict:
     """The counts as they stood at the end of month `until` (months and quarters up to it)."""
-    last_quarter = f"{until[:4]}-Q{(int(until[5:]) - 1) // 3 + 1}"
+    last_quarter = period_of(until, QUARTER)
     return {k: v for k, v in counts.items() if (k[1] <= until if "-Q" not in k[1] else k[1] <= last_quarter)}
 
 

@@ -22,8 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
-from marshmallow import ValidationError
-
 from services.contracts import events
 from services.contracts.questionnaire import Questionnaire, load
 from services.contracts.topics import Topics
@@ -120,12 +118,12 @@ class SystemClock:
         await asyncio.sleep(seconds)
 
 
-def decoded(schema, record: Record) -> dict | Exception:
-    """A record's value decoded and validated, or the error that makes it a dead letter (a
-    tombstone, bad JSON, JSON too deep, a wrong shape)."""
+def decoded(schema, record: Record) -> events.Event | events.InvalidMessage:
+    """A record's value decoded and validated, or the InvalidMessage that makes it a dead letter
+    (a tombstone, bad JSON, JSON too deep, a wrong shape)."""
     try:
         return events.decode(schema, record.value)
-    except (ValueError, ValidationError) as exc:
+    except events.InvalidMessage as exc:
         return exc
 
 
@@ -162,11 +160,11 @@ class Counting:
             reports, passed = [], []
             for record in records:
                 report = decoded(events.RedactedReport, record)
-                if isinstance(report, Exception):
+                if isinstance(report, events.InvalidMessage):
                     await self.publisher.dead_letter(record, report)
                     passed.append((record.partition, record.offset))   # a wipe covers dead letters too
                     continue
-                reports.append((report["event_id"], self.cells(report["answers"], report["month"]),
+                reports.append((report.event_id, self.cells(report.answers, report.month),
                                 (record.partition, record.offset)))
             new = self.store.count_many(reports, passed, self.record_key)   # a redelivered report is skipped
             self.last = self.clock.monotonic()
@@ -198,7 +196,7 @@ class ThemeCoding:
             parts.setdefault(record.partition, []).append((record, event_id_of(record.value)))
         ids = [event_id for items in parts.values() for _, event_id in items if event_id]
         done_before, counted = self.coded.counted_among(ids), self.counted.counted_among(ids)
-        todo: dict[str, tuple[dict, tuple[int, int]]] = {}
+        todo: dict[str, tuple[events.RedactedReportEvent, tuple[int, int]]] = {}
         passed, done, again = [], {}, {}
         for partition, items in parts.items():
             done[partition] = items[0][0].offset
@@ -209,7 +207,7 @@ class ThemeCoding:
                     done[partition] = record.offset + 1
                     continue
                 report = decoded(events.RedactedReport, record)   # only what is to be coded, or waited for
-                if isinstance(report, Exception) or report["event_id"] != event_id:
+                if isinstance(report, events.InvalidMessage) or report.event_id != event_id:
                     passed.append(position)            # dead-lettered by counting
                 elif event_id not in counted:
                     again[partition] = record.offset
@@ -231,9 +229,9 @@ class ThemeCoding:
         while self.counting_busy() and self.clock.monotonic() < until:
             await self.clock.sleep(0.2)
 
-    def _code(self, todo: dict[str, tuple[dict, tuple[int, int]]]) -> list:
+    def _code(self, todo: dict[str, tuple[events.RedactedReportEvent, tuple[int, int]]]) -> list:
         """Off the event loop: the text stops here."""
-        return [(event_id, counting.coded_cells(r["answers"], r["month"], self.coder, self.helps, self.q), position)
+        return [(event_id, counting.coded_cells(r.answers, r.month, self.coder, self.helps, self.q), position)
                 for event_id, (r, position) in todo.items()]
 
 
@@ -300,24 +298,24 @@ class Releases:
         self.topics, self.settings, self.clock = topics, settings, clock
         self.cutting = asyncio.Lock()
 
-    async def command(self, command: dict) -> None:
-        if command["kind"] == "wipe":
+    async def command(self, command: events.CommandEvent) -> None:
+        if command.kind == "wipe":
             await self.wipe(command)
         else:
-            await self.publish(command["release_id"])
+            await self.publish(command.release_id)
 
-    async def wipe(self, command: dict) -> None:
+    async def wipe(self, command: events.CommandEvent) -> None:
         """Purge the individual-level records a release covered (the redacted topic up to the
         positions it was cut at, upstream what the redactor finished with, the dead letters) and
         confirm on the wipes topic: no offsets, no counts."""
-        release_id = command["release_id"]
+        release_id = command.release_id
         marks = self.store.watermark(release_id)
         purged, left = [], 0
         if marks is not None:
             left = await self.log.purge(marks)
             purged = [self.topics.redacted, self.topics.raw, self.topics.dead_letter]
         status = "unknown_release" if marks is None else "wiped" if left == 0 else "incomplete"
-        outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command["command_id"],
+        outcome = {"schema_version": events.SCHEMA_VERSION, "command_id": command.command_id,
                    "release_id": release_id, "status": status, "topics_purged": purged,
                    "wiped_on": self.clock.today()}
         await self.publisher.publish(events.encode(events.WipeOutcome, outcome), self.topics.wipes,

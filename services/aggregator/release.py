@@ -121,7 +121,7 @@ def months_between(first: str, last: str) -> list[str]:
 def periods(months: list[str], kind: str) -> list[str]:
     if kind == MONTH:
         return months
-    return list(dict.fromkeys(f"{m[:4]}-Q{(int(m[5:]) - 1) // 3 + 1}" for m in months))
+    return list(dict.fromkeys(period_of(m, QUARTER) for m in months))
 
 
 def method_version(policy: Policy) -> str:

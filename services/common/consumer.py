@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from faststream.asgi import AsgiFastStream, make_ping_asgi
 from faststream.kafka import KafkaBroker
-from marshmallow import ValidationError
 
 from services.common.kafka_client import broker_options
 from services.contracts import events
@@ -65,32 +64,37 @@ async def dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, ra
                       error: BaseException, partition: int | None = None, offset: int | None = None) -> None:
     """Send a message that can never be processed aside: its id, where it was and the error
     class, nothing else."""
-    event_id = event_id_of(raw)
+    event_id, error_class = event_id_of(raw), error_class_of(error)
     logging.getLogger("dead-letter").warning(
-        "message dead-lettered", extra={"event_id": event_id, "error_class": type(error).__name__,
+        "message dead-lettered", extra={"event_id": event_id, "error_class": error_class,
                                         "topic": source_topic, "partition": partition, "offset": offset})
     await broker.publish(events.encode(events.DeadLetter, {
         "schema_version": events.SCHEMA_VERSION, "event_id": event_id,
         "source_topic": source_topic, "partition": partition, "offset": offset,
-        "error_class": type(error).__name__,
+        "error_class": error_class,
     }), topic=topics.dead_letter)
 
 
-def decoded(schema, record) -> dict | Exception:
-    """A record's value decoded and validated with `schema`, or the error that makes it a
-    dead letter (a tombstone, bad JSON, JSON too deep, a wrong shape)."""
+def error_class_of(error: BaseException) -> str:
+    """What a dead letter says of its error: for an InvalidMessage, what made it invalid."""
+    return error.error_class if isinstance(error, events.InvalidMessage) else type(error).__name__
+
+
+def decoded(schema, record) -> events.Event | events.InvalidMessage:
+    """A record's value decoded and validated with `schema`, or the InvalidMessage that makes
+    it a dead letter (a tombstone, bad JSON, JSON too deep, a wrong shape)."""
     try:
         return events.decode(schema, record.value)
-    except (ValueError, ValidationError) as exc:
+    except events.InvalidMessage as exc:
         return exc
 
 
 async def decode_or_dead_letter(broker: KafkaBroker, topics: Topics, source_topic: str, schema,
-                                msg) -> dict | None:
+                                msg) -> events.Event | None:
     """The message decoded with `schema`, or None once it has been dead-lettered and committed."""
     record = msg.raw_message
     out = decoded(schema, record)
-    if isinstance(out, Exception):
+    if isinstance(out, events.InvalidMessage):
         await dead_letter(broker, topics, source_topic, record.value, out, record.partition, record.offset)
         await msg.ack()
         return None

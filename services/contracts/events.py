@@ -1,24 +1,50 @@
-"""Event schemas, one per topic, shared by producers and consumers. Unknown fields are
-rejected everywhere: an unexpected field could carry personal data."""
+"""Event contracts, one per topic, shared by producers and consumers: a marshmallow schema
+validates each event, and `decode` returns it as a frozen dataclass (`RedactedReportEvent` for
+`RedactedReport`, ...), every one sharing the envelope's `schema_version`.
+
+Compatibility (docs/contracts.md): within a major version (`schema_version`) a topic may gain
+optional fields, and readers ignore fields they do not know. The intake's input, a report's
+answers, is the exception: an unknown answer is refused, as it could carry personal data."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .questionnaire import Question, Questionnaire, load
 
-SCHEMA_VERSION = 1
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+SCHEMA_VERSION = 1   # the major version of every topic's events (its topic name's .v1)
 STATUSES = ("published", "suppressed")
+
+# Patterns, defined once: a month as events carry it, a release id (also the reporter's URLs and
+# its OpenAPI), a sealing key's id (the first 16 hex digits of its public key's SHA-256), and an
+# event id as the intake's API takes it (a random UUID, lower case).
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH = re.compile(MONTH_PATTERN)
+RELEASE_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+RELEASE_ID = re.compile(RELEASE_ID_PATTERN)
+KEY_ID_PATTERN = r"^[0-9a-f]{16}$"
+EVENT_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"   # new_event_id()
 
 
 class Strict(Schema):
+    """The intake's input (a report's answers): a field it does not know is refused."""
     class Meta:
         unknown = RAISE
+
+
+class Tolerant(Schema):
+    """An event on a topic: a field added in a later minor version is ignored (and not kept)."""
+    class Meta:
+        unknown = EXCLUDE
 
 
 # A redacted text may be longer than what was written: "[PERSON]" can stand for "Jo", and a
@@ -98,8 +124,23 @@ class _Answers(fields.Nested):
         super().__init__(lambda: answers_schema(text_room=text_room)(), **kwargs)
 
 
-class Envelope(Strict):
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+def _about(text: str) -> dict:
+    return {"metadata": {"description": text}}
+
+
+class Versioned(Tolerant):
+    """What every event carries: the major version of its shape."""
+    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION), **_about(
+        "Major version of this message's shape. Fields may be added within it (readers ignore fields "
+        "they do not know); a breaking change is published on a new topic (.v2)."))
+
+
+def _release_id(**kwargs) -> fields.Field:
+    return fields.String(required=True, validate=validate.Regexp(RELEASE_ID), **kwargs)
+
+
+class Envelope(Versioned):
+    """A report's envelope: the version and the event's own id (the intake's idempotency key)."""
     event_id = fields.UUID(required=True)
 
 
@@ -111,7 +152,7 @@ class RawReport(Envelope):
 
 class SealedRaw(Envelope):
     """raw topic, on the wire: a RawReport sealed to the redactor's public key `key_id`."""
-    key_id = fields.String(required=True, validate=validate.Regexp(r"^[0-9a-f]{16}$"))
+    key_id = fields.String(required=True, validate=validate.Regexp(KEY_ID_PATTERN))
     sealed = fields.String(required=True)   # base64 of the sealed box
 
 
@@ -121,9 +162,8 @@ class RedactedReport(Envelope):
     answers = _Answers(text_room=REDACTED_TEXT_ROOM, required=True)
 
 
-class DeadLetter(Strict):
+class DeadLetter(Versioned):
     """dead-letter topic: ids, the record's position and error classes only, never content."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
     event_id = fields.String(required=True, allow_none=True)
     source_topic = fields.String(required=True)
     partition = fields.Integer(load_default=None, allow_none=True)
@@ -131,12 +171,11 @@ class DeadLetter(Strict):
     error_class = fields.String(required=True)
 
 
-class Command(Strict):
+class Command(Versioned):
     """commands topic: requests from the reporter to the aggregator."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
     command_id = fields.UUID(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(["release", "wipe"]))
-    release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    release_id = _release_id()
 
 
 AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "release_requested", "report_downloaded",
@@ -146,47 +185,33 @@ DOWNLOAD_KINDS = ("pdf", "html", "csv", "xlsx", "pack")
 WIPE_STATUSES = ("wiped", "incomplete", "unknown_release")
 
 
-class AuditEvent(Strict):
+class AuditEvent(Versioned):
     """audit topic: one administrative action. Ids, roles and kinds only: never report content,
     never a token, never an address."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
     event_id = fields.UUID(required=True)
     at = fields.AwareDateTime(required=True, format="iso")
     action = fields.String(required=True, validate=validate.OneOf(AUDIT_ACTIONS))
     actor = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9:._@|-]{1,128}$"))
     role = fields.String(required=True, allow_none=True, validate=validate.OneOf(ROLES))
-    release_id = fields.String(required=True, allow_none=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    release_id = _release_id(allow_none=True)
     detail = fields.String(required=True, allow_none=True,
                            validate=validate.OneOf(DOWNLOAD_KINDS + WIPE_STATUSES))  # a download's kind, a wipe's outcome
 
 
-class WipeOutcome(Strict):
+class WipeOutcome(Versioned):
     """wipes topic: what the aggregator purged for a release's wipe command. No offsets and no
-    counts: they would give away how many reports there are."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION))
+    counts: they would give away how many reports there are. (Outcomes written before round 2
+    of disclosure control carried `covered_records_left`, a count: as an unknown field it is
+    dropped on reading, never passed on.)"""
     command_id = fields.UUID(required=True)
-    release_id = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    release_id = _release_id()
     status = fields.String(required=True, validate=validate.OneOf(WIPE_STATUSES))
     topics_purged = fields.List(fields.String(), required=True)
     wiped_on = fields.Date(required=True)
 
-    @pre_load
-    def _drop_legacy_count(self, data, **_):
-        """Outcomes written before round 2 of disclosure control carried `covered_records_left`,
-        a count: it is dropped on reading, never passed on."""
-        if isinstance(data, dict) and "covered_records_left" in data:
-            data = {k: v for k, v in data.items() if k != "covered_records_left"}
-        return data
 
-
-def _about(text: str) -> dict:
-    return {"metadata": {"description": text}}
-
-
-class ReleaseCell(Strict):
+class ReleaseCell(Versioned):
     """releases topic: one message per cell of the full predefined grid."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION),
-                                    **_about("Version of this message's shape."))
     release_id = fields.String(required=True, **_about("The release this cell belongs to; also the Kafka key."))
     method_version = fields.String(required=True, **_about(
         "Version of the disclosure method (tables, threshold rules, audit) and its noise: '3.0-ckp2' is cell-key "
@@ -241,10 +266,8 @@ REFUSAL_REASONS = {
 REFUSED = "refused"
 
 
-class ReleaseRefusal(Strict):
+class ReleaseRefusal(Versioned):
     """releases topic: a release the aggregator refused to cut, and why (a rule's code, no count)."""
-    schema_version = fields.Integer(required=True, validate=validate.Equal(SCHEMA_VERSION),
-                                    **_about("Version of this message's shape."))
     release_id = fields.String(required=True, **_about("The release refused; also the Kafka key."))
     status = fields.String(required=True, validate=validate.Equal(REFUSED), **_about("Always refused."))
     reason = fields.String(required=True, validate=validate.OneOf(tuple(REFUSAL_REASONS)), **_about(
@@ -253,11 +276,130 @@ class ReleaseRefusal(Strict):
     method_version = fields.String(required=True, **_about("Version of the disclosure method that refused it."))
 
 
-def decode_release_message(raw: bytes) -> dict:
+# --- what decode returns: one frozen dataclass per event, sharing the envelope -------------
+# Values are as on the wire (ids, dates and times as strings), so encode(decode(x)) == x.
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """The envelope every event shares."""
+    schema_version: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class RawReportEvent(Event):
+    event_id: str
+    month: str
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SealedRawEvent(Event):
+    event_id: str
+    key_id: str
+    sealed: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RedactedReportEvent(Event):
+    event_id: str
+    month: str
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadLetterEvent(Event):
+    event_id: str | None
+    source_topic: str
+    error_class: str
+    partition: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CommandEvent(Event):
+    command_id: str
+    kind: str
+    release_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEventEvent(Event):
+    event_id: str
+    at: str
+    action: str
+    actor: str | None
+    role: str | None
+    release_id: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WipeOutcomeEvent(Event):
+    command_id: str
+    release_id: str
+    status: str
+    topics_purged: list[str]
+    wiped_on: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReleaseCellEvent(Event):
+    release_id: str
+    method_version: str
+    released_on: str
+    table: str
+    period: str
+    dims: dict[str, str]
+    value: int | None
+    status: str
+    threshold: int
+    cell_index: int
+    cells_in_release: int
+    percent: int | None = None
+    percent_of: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReleaseRefusalEvent(Event):
+    release_id: str
+    status: str
+    reason: str
+    refused_on: str
+    method_version: str
+
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+# What each topic carries, by the kind its checked-in examples are named after:
+# examples/<topic>/v<major>/<kind>[-<variant>].json (raw's `report` is what a sealed box holds).
+TOPIC_EVENTS: dict[str, dict[str, type[Schema]]] = {
+    "raw": {"sealed": SealedRaw, "report": RawReport},
+    "redacted": {"report": RedactedReport},
+    "dead-letter": {"letter": DeadLetter},
+    "commands": {"command": Command},
+    "releases": {"cell": ReleaseCell, "refusal": ReleaseRefusal},
+    "audit": {"entry": AuditEvent},
+    "wipes": {"outcome": WipeOutcome},
+}
+
+
+def example(topic: str, name: str, major: int = SCHEMA_VERSION) -> dict:
+    """A checked-in example event, as a dict of its JSON."""
+    return json.loads((EXAMPLES / topic / f"v{major}" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+EVENT_TYPES: dict[type[Schema], type[Event]] = {
+    RawReport: RawReportEvent, SealedRaw: SealedRawEvent, RedactedReport: RedactedReportEvent,
+    DeadLetter: DeadLetterEvent, Command: CommandEvent, AuditEvent: AuditEventEvent,
+    WipeOutcome: WipeOutcomeEvent, ReleaseCell: ReleaseCellEvent, ReleaseRefusal: ReleaseRefusalEvent,
+}
+
+
+def decode_release_message(raw: bytes) -> ReleaseCellEvent | ReleaseRefusalEvent:
     """A releases topic message: a cell (ReleaseCell) or a refusal (ReleaseRefusal)."""
-    body = json.loads(raw)
+    body = _parsed(raw)
     schema = ReleaseRefusal if isinstance(body, dict) and body.get("status") == REFUSED else ReleaseCell
-    return decode(schema, raw)
+    return _validated(schema, body)
 
 
 def new_event_id() -> str:
@@ -271,29 +413,61 @@ def instance(schema: type[Schema]) -> Schema:
     return schema()
 
 
-def encode(schema: type[Schema], payload: dict) -> bytes:
-    """Validate then serialise; raises ValidationError rather than publish a bad event."""
+def _jsonable(value):
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    if isinstance(value, (date, datetime, uuid.UUID)):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def encode(schema: type[Schema], payload: dict | Event) -> bytes:
+    """Validate then serialise (a dict, or a decoded event); raises ValidationError rather
+    than publish a bad event."""
     s = instance(schema)
-    return json.dumps(s.dump(s.load(json.loads(json.dumps(payload, default=str)))),
+    return json.dumps(s.dump(s.load(json.loads(json.dumps(payload, default=_jsonable)))),
                       separators=(",", ":"), sort_keys=True).encode()
 
 
-class Tombstone(ValueError):
+class InvalidMessage(ValueError):
+    """A record that can never be processed, whatever is retried: a consumer dead-letters (or
+    skips) it and moves on. `error_class` names what was wrong (the cause's class where there
+    is one: JSONDecodeError, ValidationError, UnknownKey...), the only thing a dead letter says."""
+
+    @property
+    def error_class(self) -> str:
+        cause = self.__cause__
+        return type(cause if cause is not None else self).__name__
+
+
+class Tombstone(InvalidMessage):
     """A record with no value (a null, as log compaction uses): nothing to process."""
 
 
-class TooDeep(ValueError):
+class TooDeep(InvalidMessage):
     """JSON nested deeper than Python's parser can follow: never a valid event."""
 
 
-def decode(schema: type[Schema], raw: bytes | None) -> dict:
-    """Parse and validate; raises ValueError (Tombstone, TooDeep, JSONDecodeError,
-    UnicodeDecodeError) or ValidationError for a message that can never be processed."""
+def _parsed(raw: bytes | None):
     if raw is None:
         raise Tombstone("no value")
     try:
-        parsed = json.loads(raw)
+        return json.loads(raw)
     except RecursionError:
         raise TooDeep("nested too deeply") from None
+    except ValueError as exc:   # JSONDecodeError, UnicodeDecodeError
+        raise InvalidMessage("not JSON") from exc
+
+
+def _validated(schema: type[Schema], parsed) -> Event:
     s = instance(schema)
-    return s.dump(s.load(parsed))
+    try:
+        return EVENT_TYPES[schema](**s.dump(s.load(parsed)))
+    except ValidationError as exc:
+        raise InvalidMessage("not a valid event") from exc
+
+
+def decode(schema: type[Schema], raw: bytes | None) -> Event:
+    """Parse and validate: the event as its frozen dataclass (EVENT_TYPES), fields it does not
+    know left out. Raises InvalidMessage for a record that can never be processed."""
+    return _validated(schema, _parsed(raw))

@@ -97,7 +97,7 @@ def document() -> dict:
     _describe(doc["components"]["schemas"]["Answers"], questionnaire)
     doc["components"]["schemas"]["Answers"]["properties"]["event_id"] = {
         "type": "string", "format": "uuid",
-        "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+        "pattern": events.EVENT_ID_PATTERN,
         "description": "Optional idempotency key: a random (version 4) UUID, lower case. Send the same "
                        "report again with the same key (after a 503, say) and it is counted once."}
     return doc

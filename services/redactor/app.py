@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import json
 import logging
 import os
@@ -27,14 +28,17 @@ GROUP = REDACTOR_GROUP
 BATCH = 20   # raw records redacted together: one pass of the model over all their texts
 
 
-def opened(raw: bytes, keys: dict) -> dict:
-    """A sealed raw event's report. Raises ValueError, ValidationError or LookupError for a
-    message that can never be redacted."""
+def opened(raw: bytes, keys: dict) -> events.RawReportEvent:
+    """A sealed raw event's report. Raises InvalidMessage for a message that can never be
+    redacted (its error_class names why: UnknownKey, Unsealable, ValidationError...)."""
     envelope = events.decode(events.SealedRaw, raw)
-    inner = sealing.unseal(keys, envelope["key_id"], base64.b64decode(envelope["sealed"], validate=True))
+    try:
+        inner = sealing.unseal(keys, envelope.key_id, base64.b64decode(envelope.sealed, validate=True))
+    except (ValueError, LookupError) as exc:   # bad base64, a destroyed key, tampered ciphertext
+        raise events.InvalidMessage("cannot be unsealed") from exc
     report = events.decode(events.RawReport, inner)
-    if report["event_id"] != envelope["event_id"]:
-        raise ValueError("sealed event id differs from the envelope's")
+    if report.event_id != envelope.event_id:
+        raise events.InvalidMessage("sealed event id differs from the envelope's")
     return report
 
 
@@ -70,16 +74,16 @@ def redacted_events(raws: list[bytes | None], analyse_many: redaction.BatchAnaly
     """Each sealed raw event's redacted event, or the error that means it can never be
     redacted; the texts of the whole batch go through the model together."""
     text_fields = load().text_fields
-    reports: list[dict | Exception] = []
+    reports: list[events.RawReportEvent | Exception] = []
     for raw in raws:
         try:
             report = opened(raw, keys)
-            reports.append({**report, "answers": _mendable(report["answers"], text_fields)})
-        except (ValueError, ValidationError, LookupError) as exc:
+            reports.append(dataclasses.replace(report, answers=_mendable(report.answers, text_fields)))
+        except events.InvalidMessage as exc:
             reports.append(exc)
     good = [r for r in reports if not isinstance(r, Exception)]
     try:
-        answers = iter(_redact_isolated([r["answers"] for r in good], text_fields, analyse_many))
+        answers = iter(_redact_isolated([r.answers for r in good], text_fields, analyse_many))
     except Exception as exc:   # the only report of the batch cannot be redacted
         answers = iter([exc])
     out: list[bytes | Exception] = []
@@ -93,7 +97,7 @@ def redacted_events(raws: list[bytes | None], analyse_many: redaction.BatchAnaly
             continue
         try:   # cannot fail for what the intake accepts (REDACTED_TEXT_ROOM); a dead letter if it did
             out.append(events.encode(events.RedactedReport, {
-                "schema_version": events.SCHEMA_VERSION, "event_id": r["event_id"], "month": r["month"],
+                "schema_version": events.SCHEMA_VERSION, "event_id": r.event_id, "month": r.month,
                 "answers": redacted}))
         except ValidationError as exc:
             out.append(exc)

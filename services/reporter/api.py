@@ -89,7 +89,7 @@ def blueprint(reporting: Reporting, identify, settings) -> Blueprint:
     @may("administer")
     def wipe(release_id: str):
         outcome = reporting.wipe(release_id, g.identity)
-        if outcome["status"] == "requested":
+        if outcome.status == "requested":
             return jsonify(schemas.Requested().dump(outcome)), 202
         return jsonify(outcome)   # as decoded from the wipes topic: already in schemas.Wipe's form
 

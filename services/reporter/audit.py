@@ -19,34 +19,34 @@ class AuditTrail:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._entries: dict[str, dict] = {}
+        self._entries: dict[str, events.AuditEventEvent] = {}
 
-    def add(self, entry: dict) -> None:
+    def add(self, entry: events.AuditEventEvent) -> None:
         with self._lock:
-            self._entries.setdefault(entry["event_id"], entry)
+            self._entries.setdefault(entry.event_id, entry)
 
-    def entries(self) -> list[dict]:
+    def entries(self) -> list[events.AuditEventEvent]:
         """Newest first (the later written first within one second)."""
         with self._lock:
-            return sorted(reversed(self._entries.values()), key=lambda e: e["at"], reverse=True)
+            return sorted(reversed(self._entries.values()), key=lambda e: e.at, reverse=True)
 
     def first_admin_pack_download(self, release_id: str) -> datetime | None:
         """When an administrator first downloaded this release's pack: the automatic wipe's start."""
         with self._lock:
-            times = [e["at"] for e in self._entries.values()
-                     if e["action"] == "pack_downloaded" and e["release_id"] == release_id and e["role"] == ADMIN]
+            times = [e.at for e in self._entries.values()
+                     if e.action == "pack_downloaded" and e.release_id == release_id and e.role == ADMIN]
         return datetime.fromisoformat(min(times)) if times else None
 
     def wipe_requested_since(self, release_id: str, since: datetime) -> bool:
         with self._lock:
-            return any(e["action"] == "wipe_requested" and e["release_id"] == release_id
-                       and datetime.fromisoformat(e["at"]) >= since for e in self._entries.values())
+            return any(e.action == "wipe_requested" and e.release_id == release_id
+                       and datetime.fromisoformat(e.at) >= since for e in self._entries.values())
 
     def pack_downloaded_by_admin(self, release_id: str) -> bool:
         """Whether an administrator has downloaded this release's report pack: the condition the
         wipe of the records the release covered waits for."""
         with self._lock:
-            return any(e["action"] == "pack_downloaded" and e["release_id"] == release_id and e["role"] == ADMIN
+            return any(e.action == "pack_downloaded" and e.release_id == release_id and e.role == ADMIN
                        for e in self._entries.values())
 
 

@@ -8,7 +8,7 @@ import threading
 from typing import Callable
 
 from faststream.kafka import KafkaBroker, KafkaMessage
-from marshmallow import Schema, ValidationError
+from marshmallow import Schema
 
 from services.common.consumer import robust
 from services.common.kafka_client import broker_options
@@ -21,7 +21,7 @@ log = logging.getLogger("reporter.consumer")
 
 
 class TopicReader:
-    def __init__(self, bootstrap: str, sinks: dict[str, tuple[type[Schema], Callable[[dict], None]]]):
+    def __init__(self, bootstrap: str, sinks: dict[str, tuple[type[Schema], Callable[[events.Event], None]]]):
         """`sinks` maps a topic to the schema its messages must pass and what to do with each."""
         self.running = False
         self._broker = KafkaBroker(bootstrap, **broker_options(), logger=logging.getLogger("faststream"))
@@ -30,7 +30,7 @@ class TopicReader:
         for topic, (schema, sink) in sinks.items():
             self._subscribe(topic, schema, sink)
 
-    def _subscribe(self, topic: str, schema, sink: Callable[[dict], None]) -> None:
+    def _subscribe(self, topic: str, schema, sink: Callable[[events.Event], None]) -> None:
         """`schema`: a marshmallow schema, or a function that decodes a message's bytes."""
         decode = (lambda raw: events.decode(schema, raw)) if isinstance(schema, type) else schema
 
@@ -41,9 +41,9 @@ class TopicReader:
             record = msg.raw_message
             try:
                 value = decode(record.value)
-            except (ValueError, ValidationError) as exc:
+            except events.InvalidMessage as exc:
                 log.warning("message ignored", extra={"topic": topic, "partition": record.partition,
-                                                      "offset": record.offset, "error_class": type(exc).__name__})
+                                                      "offset": record.offset, "error_class": exc.error_class})
                 return
             sink(value)
 

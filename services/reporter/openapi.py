@@ -12,10 +12,12 @@ from pathlib import Path
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
+from services.contracts.events import RELEASE_ID_PATTERN
+
 from . import schemas
 
 COMMITTED = Path(__file__).with_name("openapi.json")
-ID = {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"}
+ID = {"type": "string", "pattern": RELEASE_ID_PATTERN}
 RELEASE_ID = {"name": "release_id", "in": "path", "required": True, "description": "a release id, or `latest`",
               "schema": ID}
 TABLE_ID = {"name": "table_id", "in": "path", "required": True, "description": "a table id of the release",

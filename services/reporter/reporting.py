@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from services.contracts import events
@@ -27,25 +28,37 @@ class NotYet(RuntimeError):
     """An action whose precondition is not met (a wipe before the pack was downloaded)."""
 
 
+@dataclass(frozen=True)
+class WipeRequested:
+    """A wipe asked for whose outcome did not come in time."""
+    release_id: str
+    status: str = "requested"
+
+
 class WipeLedger:
     """The aggregator's wipe outcomes (wipes topic), by command and by release. Thread-safe."""
 
     def __init__(self):
         self._changed = threading.Condition()
-        self._by_command: dict[str, dict] = {}
-        self._by_release: dict[str, dict] = {}
+        self._by_command: dict[str, events.WipeOutcomeEvent] = {}
+        self._by_release: dict[str, events.WipeOutcomeEvent] = {}
 
-    def add(self, outcome: dict) -> None:
+    def add(self, outcome: events.WipeOutcomeEvent) -> None:
         with self._changed:
-            self._by_command[str(outcome["command_id"])] = outcome
-            self._by_release[outcome["release_id"]] = outcome
+            self._by_command[outcome.command_id] = outcome
+            self._by_release[outcome.release_id] = outcome
             self._changed.notify_all()
 
-    def latest(self, release_id: str) -> dict | None:
+    def latest(self, release_id: str) -> events.WipeOutcomeEvent | None:
         with self._changed:
             return self._by_release.get(release_id)
 
-    def wait(self, command_id: str, timeout: float) -> dict | None:
+    def wiped(self, release_id: str) -> bool:
+        """Whether the release's latest wipe outcome is a complete wipe."""
+        latest = self.latest(release_id)
+        return latest is not None and latest.status == "wiped"
+
+    def wait(self, command_id: str, timeout: float) -> events.WipeOutcomeEvent | None:
         with self._changed:
             self._changed.wait_for(lambda: command_id in self._by_command, timeout)
             return self._by_command.get(command_id)
@@ -73,7 +86,7 @@ class Reporting:
         due = []
         for rid in self.book.ids():
             at = self.wipe_due_at(rid)
-            if at is None or now < at or (self.wipes.latest(rid) or {}).get("status") == "wiped":
+            if at is None or now < at or self.wipes.wiped(rid):
                 continue
             if not self.audit.trail.wipe_requested_since(rid, at - self.wipe_grace):
                 due.append(rid)
@@ -125,22 +138,22 @@ class Reporting:
         self._publisher().send(self._commands_topic, command, key=release_id.encode())
         return release_id
 
-    def wipe(self, release_id: str, who: Identity) -> dict:
+    def wipe(self, release_id: str, who: Identity) -> events.WipeOutcomeEvent | WipeRequested:
         """Once an administrator has downloaded the release's pack, ask the aggregator to purge
         the individual-level records the release covered, and wait for its confirmation. Both
         the request and the confirmation go to the audit log. Returns the outcome, or
-        `{"release_id", "status": "requested"}` if none came in time."""
+        WipeRequested if none came in time."""
         release_id = self.release(release_id)["release_id"]
         if not self.audit.trail.pack_downloaded_by_admin(release_id):
             raise NotYet("Download this release's report pack first: the wipe deletes the records it was made from")
         command_id = self._send_wipe(release_id, who)
         outcome = self.wipes.wait(command_id, self._wipe_wait)
         if outcome is None:
-            return {"release_id": release_id, "status": "requested"}
-        self.audit.record("wipe_confirmed", who, release_id=release_id, detail=outcome["status"])
+            return WipeRequested(release_id)
+        self.audit.record("wipe_confirmed", who, release_id=release_id, detail=outcome.status)
         return outcome
 
-    def wipe_outcome(self, release_id: str) -> dict:
+    def wipe_outcome(self, release_id: str) -> events.WipeOutcomeEvent:
         outcome = self.wipes.latest(self.release(release_id)["release_id"])
         if outcome is None:
             raise NotFound("This release has not been wiped")

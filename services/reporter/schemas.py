@@ -2,7 +2,7 @@
 OpenAPI document is generated from them (openapi.py)."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 from services.contracts.events import REFUSED, STATUSES, AuditEvent, WipeOutcome
 
@@ -83,10 +83,16 @@ class Wipe(WipeOutcome):
     """The aggregator's confirmation of a wipe: its status (`wiped` once no record the release
     covered is readable) and which topics it purged. No offsets and no counts."""
 
+    class Meta:   # what the API serves, exactly (the topic's readers are the tolerant ones)
+        unknown = RAISE
+
 
 class AuditEntry(AuditEvent):
     """An audit topic event as stored: its time already ISO 8601, UTC."""
     at = fields.String(required=True, metadata={"format": "date-time"})
+
+    class Meta:   # what the API serves, exactly
+        unknown = RAISE
 
 
 class AuditLog(Schema):

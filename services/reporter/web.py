@@ -7,7 +7,6 @@ signed with a key that lives in this process's memory. Single sign-on (oidc.py) 
 Identity in the same session from an OpenID Connect callback instead of the token form."""
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime, timezone
 from functools import wraps
@@ -16,13 +15,13 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 
 from services.common import lifetimes
 from services.common.kafka import KafkaUnavailable
+from services.contracts.events import RELEASE_ID
 
 from . import labels
 from .identity import Identity
 from .reporting import NotFound, NotYet, Reporting
 
 SESSION_SECONDS = 8 * 60 * 60
-RELEASE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
 def safe_next(value: str | None) -> str:
@@ -159,7 +158,7 @@ def create_blueprint(reporting: Reporting, tokens, settings, limiter) -> Bluepri
         doc = reporting.release(release_id)
         return render_template("report/confirm_pack.html", role=who.role, active="releases",
                                release_id=doc["release_id"], grace=grace_words(),
-                               wiped=(reporting.wipes.latest(doc["release_id"]) or {}).get("status") == "wiped")
+                               wiped=reporting.wipes.wiped(doc["release_id"]))
 
     @web.post("/releases/<release_id>/pack")
     @page("administer")

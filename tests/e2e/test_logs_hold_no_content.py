@@ -70,7 +70,7 @@ def test_no_log_holds_report_content_even_through_failures(portal, kafka, tmp_pa
     wait_caught_up(bootstrap, AGGREGATOR, topics.commands)
 
     letters = [events.decode(events.DeadLetter, m) for m in read_all(bootstrap, topics.dead_letter)]
-    assert sorted((d["source_topic"], d["error_class"]) for d in letters) == sorted([
+    assert sorted((d.source_topic, d.error_class) for d in letters) == sorted([
         (topics.raw, "JSONDecodeError"), (topics.raw, "UnknownKey"), (topics.raw, "ValidationError"),
         (topics.raw, "ValidationError"), (topics.redacted, "ValidationError"),
         (topics.commands, "ValidationError")])

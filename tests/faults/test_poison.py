@@ -72,7 +72,9 @@ def test_poison_on_every_topic_is_dead_lettered_alone_and_the_rest_is_counted(fa
         (DEEP_ARRAY, [], "TooDeep"),
         (redacted_report(12), NOT_UTF8_HEADER, None),
         (b"{not json", [], "JSONDecodeError"),
-        (json.dumps({**json.loads(redacted_report(13)), "extra": "x"}).encode(), [], "ValidationError"),
+        (json.dumps({**json.loads(redacted_report(13)), "answers": {**json.loads(redacted_report(13))["answers"],
+                                                                     "extra": "x"}}).encode(), [], "ValidationError"),
+        (json.dumps({**json.loads(redacted_report(15)), "added_in_v1_1": "x"}).encode(), [], None),  # ignored
         (redacted_report(14), NULL_HEADER, None),
     ]
     commands = [(None, [], "Tombstone"), (DEEP_OBJECT, [], "TooDeep"), (b'{"kind": "wipe"}', [], "ValidationError"),
@@ -98,10 +100,10 @@ def test_poison_on_every_topic_is_dead_lettered_alone_and_the_rest_is_counted(fa
         time.sleep(0.5)
 
     found = [events.decode(events.DeadLetter, m) for m in letters]
-    got = [(d["event_id"], d["source_topic"], d["partition"], d["offset"], d["error_class"]) for d in found]
+    got = [(d.event_id, d.source_topic, d.partition, d.offset, d.error_class) for d in found]
     assert len(got) == len(set(got)) and set(got) == expected, "each bad record dead-lettered exactly once, by position"
     ids, total = counted(portal.workdir / "aggregator")
-    assert set(ids) == good and total == len(good) == 7
+    assert set(ids) == good and total == len(good) == 8
     for name in ("redactor", "aggregator", "reporter"):
         assert portal.procs[name].poll() is None, f"{name} exited"
     assert requests.get(f"{portal.reporter}/healthz", timeout=5).status_code == 200

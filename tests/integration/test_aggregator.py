@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from services.aggregator.app import CODER_GROUP, GROUP
 from services.aggregator.state import Store
 from services.contracts import events
+from services.contracts.tables import QUARTER, period_of
 from tests.support.kafka import produce, read_records, wait_caught_up
 
 THIS_MONTH = date.today().strftime("%Y-%m")
@@ -68,7 +69,7 @@ def test_duplicated_and_redelivered_reports_are_counted_once(portal, kafka):
     wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
     wait_caught_up(kafka["bootstrap"], CODER_GROUP, portal.topics.redacted)
     portal.stop()
-    quarter = f"{THIS_MONTH[:4]}-Q{(int(THIS_MONTH[5:]) - 1) // 3 + 1}"
+    quarter = period_of(THIS_MONTH, QUARTER)
     c = counts(portal)
     assert c[("reports", THIS_MONTH, ())] == 50
     assert (c[("about", quarter, ("race",))], c[("about", quarter, ("age",))]) == (40, 10)
@@ -89,27 +90,30 @@ def test_replaying_the_releases_topic_from_offset_0_shows_only_released_values_a
     portal.stop()
 
     # r2 came one report after r1: refused (too few new reports), with the rule and no count
-    [r2] = [events.decode(events.ReleaseRefusal, r.value) for r in records if r.key == b"r2"]
-    assert set(r2) == {"schema_version", "release_id", "status", "reason", "refused_on", "method_version"}
-    assert (r2["release_id"], r2["status"], r2["reason"]) == ("r2", "refused", "too_few_new_reports")
-    assert r2["method_version"] == "3.0-ckp2"                                # the same method as its cells
+    [refused] = [r.value for r in records if r.key == b"r2"]
+    assert set(json.loads(refused)) == {"schema_version", "release_id", "status", "reason", "refused_on",
+                                        "method_version"}                     # no other field, no count
+    r2 = events.decode(events.ReleaseRefusal, refused)
+    assert (r2.release_id, r2.status, r2.reason) == ("r2", "refused", "too_few_new_reports")
+    assert r2.method_version == "3.0-ckp2"                                  # the same method as its cells
     records = [r for r in records if r.key == b"r1"]
-    cells = [events.decode(events.ReleaseCell, r.value) for r in records]     # strict: no other field
-    by_release: dict[str, list[dict]] = {}
+    assert all(set(json.loads(r.value)) == set(events.ReleaseCell().fields) for r in records)  # no other field
+    cells = [events.decode(events.ReleaseCell, r.value) for r in records]
+    by_release: dict[str, list[events.ReleaseCellEvent]] = {}
     for c in cells:
-        by_release.setdefault(c["release_id"], []).append(c)
+        by_release.setdefault(c.release_id, []).append(c)
     assert set(by_release) == {"r1"}                                          # releases, not reports
-    total = cells[0]["cells_in_release"]
+    total = cells[0].cells_in_release
     assert len(by_release["r1"]) == 2 * total
     assert all(r.timestamp % 86_400_000 == 0 for r in records)                # the day, nothing finer
     for c in cells:
-        assert c["status"] in ("published", "suppressed")
-        assert (c["value"] is None) == (c["status"] == "suppressed")
-        assert c["value"] is None or (c["value"] % 5 == 0 and c["value"] >= 10)
-    r1 = [json.dumps(c, sort_keys=True) for c in by_release["r1"]]
+        assert c.status in ("published", "suppressed")
+        assert (c.value is None) == (c.status == "suppressed")
+        assert c.value is None or (c.value % 5 == 0 and c.value >= 10)
+    r1 = by_release["r1"]
     assert r1[:total] == r1[total:]                                          # the same release twice
-    keyed = {(c["table"], c["period"], json.dumps(c["dims"])): c["value"] for c in by_release["r1"]}
-    assert {c["method_version"] for c in cells} == {"3.0-ckp2"}              # cell-key noise of at most 2
+    keyed = {(c.table, c.period, json.dumps(c.dims)): c.value for c in by_release["r1"]}
+    assert {c.method_version for c in cells} == {"3.0-ckp2"}                # cell-key noise of at most 2
     assert keyed[("reports", THIS_MONTH, "{}")] in (30, 35)                  # 32 reports, moved by at most 2; no r2
 
 
@@ -130,10 +134,10 @@ def test_a_scheduled_release_is_cut_once_for_its_period_and_survives_a_restart(p
     time.sleep(4)
     portal.stop()
     again = read_records(kafka["bootstrap"], portal.topics.releases)
-    assert len(again) == len(first) == events.decode(events.ReleaseCell, first[0].value)["cells_in_release"]
+    assert len(again) == len(first) == events.decode(events.ReleaseCell, first[0].value).cells_in_release
     cells = [events.decode(events.ReleaseCell, r.value) for r in again]
-    assert {c["release_id"] for c in cells} == {scheduled}
-    months = sorted({c["period"] for c in cells if c["table"] == "reports"})
+    assert {c.release_id for c in cells} == {scheduled}
+    months = sorted({c.period for c in cells if c.table == "reports"})
     assert months[-1] == LAST_MONTH and len(months) >= 10     # the four quarters to the month it covers
 
 

@@ -38,7 +38,8 @@ def test_the_intake_answers_503_when_no_broker_answers(topics, keys_dir):
 def test_a_message_that_can_never_be_redacted_is_dead_lettered_by_id_and_the_next_one_flows(portal, kafka, tmp_path):
     bad_id = "11111111-2222-4333-8444-555555555555"
     lost_key_id = "22222222-2222-4333-8444-555555555555"
-    poison = json.dumps({"schema_version": 1, "event_id": bad_id, "key_id": "0" * 16, "sealed": "AAAA",
+    # not a sealed event (its key id is not 16 hex digits); the field it adds is ignored, never copied
+    poison = json.dumps({"schema_version": 1, "event_id": bad_id, "key_id": "Bronwen", "sealed": "AAAA",
                          "secret_field": "Bronwen Tallis"}).encode()
     other_keys = tmp_path / "destroyed"
     sealing.generate(other_keys)   # a key the redactor never holds, as if destroyed

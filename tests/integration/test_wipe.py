@@ -241,7 +241,7 @@ def test_the_intake_seals_each_report_to_the_newest_key(kafka, topics, keys_dir)
     time.sleep(0.01)
     second = sealing.generate(keys_dir)
     assert app.post("/api/v1/reports", json=body).status_code == 202
-    key_ids = [events.decode(events.SealedRaw, v)["key_id"] for v in read_all(kafka["bootstrap"], topics.raw)]
+    key_ids = [events.decode(events.SealedRaw, v).key_id for v in read_all(kafka["bootstrap"], topics.raw)]
     assert sorted(key_ids) == sorted([first, second])   # partitions do not keep the order
 
 
@@ -257,7 +257,7 @@ def test_the_redactor_rotates_keys_and_destroys_the_old_one_once_its_records_are
                              timeout=15).status_code == 202
         [raw] = read_all(bootstrap, topics.raw)
         envelope = events.decode(events.SealedRaw, raw)
-        assert envelope["key_id"] == old
+        assert envelope.key_id == old
         portal.start("redactor")
         wait_caught_up(bootstrap, REDACTOR, topics.raw)
         deadline = time.monotonic() + 60
@@ -268,8 +268,8 @@ def test_the_redactor_rotates_keys_and_destroys_the_old_one_once_its_records_are
         assert "sealing key destroyed key_id=" + old in portal.logs()
 
         # The record was redacted before its key went; no key left can open it now.
-        assert [json.loads(m)["event_id"] for m in read_all(bootstrap, topics.redacted)] == [envelope["event_id"]]
-        ciphertext = base64.b64decode(envelope["sealed"])
+        assert [json.loads(m)["event_id"] for m in read_all(bootstrap, topics.redacted)] == [envelope.event_id]
+        ciphertext = base64.b64decode(envelope.sealed)
         remaining = sealing.private_keys(portal.keys_dir)
         assert remaining and old not in remaining
         for private in remaining.values():

@@ -33,9 +33,9 @@ async def _external_read(kafka, topic: str) -> list[dict]:
                                 auto_offset_reset="earliest", **kafka.setup.client_options("external-reader"))
     await consumer.start()
     try:
-        cells: list[dict] = []
+        cells: list[events.ReleaseCellEvent] = []
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and (not cells or len(cells) < cells[0]["cells_in_release"]):
+        while time.monotonic() < deadline and (not cells or len(cells) < cells[0].cells_in_release):
             for batch in (await consumer.getmany(timeout_ms=1000)).values():
                 cells += [events.decode(events.ReleaseCell, r.value) for r in batch]
         return cells
@@ -93,10 +93,10 @@ def test_reports_become_a_release_with_every_service_on_its_own_least_privilege_
         assert happened == {"self": 30}
 
         cells = asyncio.run(_external_read(secure_kafka, topics.releases))
-        assert {c["release_id"] for c in cells} == {release_id}
-        assert len(cells) == cells[0]["cells_in_release"]
-        assert [c["value"] for c in cells if c["table"] == "about" and c["dims"] == {"about": "race"}
-                and c["status"] == "published"] == [30]
+        assert {c.release_id for c in cells} == {release_id}
+        assert len(cells) == cells[0].cells_in_release
+        assert [c.value for c in cells if c.table == "about" and c.dims == {"about": "race"}
+                and c.status == "published"] == [30]
         # the redactor deleted each raw record once redacted (DeleteRecords under its own ACL)
         assert asyncio.run(_raw_left(secure_kafka, topics.raw)) == 0
         # the operator's view works with the reporter's principal, which may not read raw

@@ -11,8 +11,9 @@ from services.intake import submission
 
 
 def open_raw(value: bytes, keys_dir: Path) -> dict:
+    """The sealed report as it is on the wire (a dict of its JSON, every field it has)."""
     envelope = events.decode(events.SealedRaw, value)
-    inner = sealing.unseal(sealing.private_keys(keys_dir), envelope["key_id"], base64.b64decode(envelope["sealed"]))
+    inner = sealing.unseal(sealing.private_keys(keys_dir), envelope.key_id, base64.b64decode(envelope.sealed))
     return json.loads(inner)
 
 

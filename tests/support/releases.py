@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import product
 
+from services.contracts.events import ReleaseCellEvent
 from services.contracts.questionnaire import load
 from services.contracts.tables import MONTH, TABLES
 from services.reporter.releases import ReleaseBook, as_document
@@ -46,7 +47,7 @@ EARLIER = {
 
 def cells(release_id: str = RELEASE_ID, latest: dict = LATEST, earlier: dict = EARLIER,
           quarters=(EARLIER_QUARTER, LATEST_QUARTER), months=("2026-08", "2026-09", "2026-10", "2026-11"),
-          threshold: int = 10) -> list[dict]:
+          threshold: int = 10) -> list[ReleaseCellEvent]:
     """Every cell of every table for the given periods, in the aggregator's grid order: `latest`
     published in the last quarter, `earlier` in the ones before (totals by their own period);
     PERCENT in the last quarter."""
@@ -67,9 +68,7 @@ def cells(release_id: str = RELEASE_ID, latest: dict = LATEST, earlier: dict = E
                             "status": "published" if value is not None else "suppressed",
                             "percent": percent, "percent_of": t.percent_of if percent else None,
                             "threshold": threshold, "cell_index": len(out)})
-    for c in out:
-        c["cells_in_release"] = len(out)
-    return out
+    return [ReleaseCellEvent(**c, cells_in_release=len(out)) for c in out]
 
 
 def document(**kwargs) -> dict:

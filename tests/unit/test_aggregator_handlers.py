@@ -29,6 +29,10 @@ def report(i: int, month: str = MONTH, about: str = "race", text: str = "[PERSON
         "answers": {"happened_to": "self", "came_from": ["peer"], "about": [about], "what_happened": text}})
 
 
+def command(kind: str, release_id: str, command_id: str) -> events.CommandEvent:
+    return events.CommandEvent(schema_version=1, command_id=command_id, kind=kind, release_id=release_id)
+
+
 def records(values: list[bytes], partition: int = 0, first: int = 0) -> list[FakeRecord]:
     return [FakeRecord(TOPICS.redacted, partition, first + i, v) for i, v in enumerate(values)]
 
@@ -117,8 +121,7 @@ def test_a_release_waits_for_the_coder_and_is_cut_from_counts_that_cover_the_sam
     run(service.counting.batch(stream))
 
     async def scenario():
-        cut = asyncio.create_task(service.releases.command(
-            {"kind": "release", "release_id": "r1", "command_id": str(uuid.uuid4())}))
+        cut = asyncio.create_task(service.releases.command(command("release", "r1", C1)))
         await clock.sleep(5)
         assert not cut.done() and publisher.sent == []                  # the coder has read nothing yet
         more = asyncio.create_task(service.counting.batch(records([report(99)], first=30)))
@@ -165,8 +168,8 @@ def test_a_wipe_purges_up_to_the_positions_its_release_was_cut_at(aggregator):
     run(service.counting.batch(stream))
     run(service.coding.batch(stream))
     run(service.releases.publish("r1"))
-    run(service.releases.command({"kind": "wipe", "release_id": "r1", "command_id": C1}))
-    run(service.releases.command({"kind": "wipe", "release_id": "never-cut", "command_id": C2}))
+    run(service.releases.command(command("wipe", "r1", C1)))
+    run(service.releases.command(command("wipe", "never-cut", C2)))
     assert log.purged == [{2: 130}]
     assert publisher.on(TOPICS.wipes) == [
         {"schema_version": 1, "command_id": C1, "release_id": "r1", "status": "wiped",
@@ -182,7 +185,7 @@ def test_a_wipe_that_leaves_records_behind_says_it_is_incomplete(aggregator):
     run(service.coding.batch(stream))
     run(service.releases.publish("r1"))
     log.left = 3
-    run(service.releases.wipe({"kind": "wipe", "release_id": "r1", "command_id": C1}))
+    run(service.releases.wipe(command("wipe", "r1", C1)))
     assert [o["status"] for o in publisher.on(TOPICS.wipes)] == ["incomplete"]
 
 

@@ -47,11 +47,11 @@ def through(pipeline, answers: dict, n: int) -> dict:
     assert isinstance(out, bytes), f"{type(out).__name__}: an accepted report was not redacted"
     report = events.decode(events.RedactedReport, out)
     store = Store(":memory:")
-    assert store.count_many([(report["event_id"], report_cells(report["answers"], report["month"], coder),
+    assert store.count_many([(report.event_id, report_cells(report.answers, report.month, coder),
                               (0, n))]) == 1
     counts, _ = store.snapshot()
     assert counts[("reports", "2026-11", ())] == 1
-    return report["answers"]
+    return report.answers
 
 
 @pytest.mark.parametrize("text", ["😀ש😀ب" * 750, "ש," * 1500, "Jo, " * 750, "a1b2c3d4 " * 333])

@@ -3,6 +3,7 @@ downloads in the audit log before they are sent, and an OpenAPI document kept cu
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -44,10 +45,10 @@ class FakePublisher:
 
 
 def cell(release_id, i, n, value):
-    return {"schema_version": 1, "release_id": release_id, "method_version": "1.0", "released_on": "2026-12-01",
+    return events.ReleaseCellEvent(**{"schema_version": 1, "release_id": release_id, "method_version": "1.0", "released_on": "2026-12-01",
             "table": "about", "period": "2026-Q4", "dims": {"about": ["race", "age"][i]}, "value": value,
             "status": "published" if value is not None else "suppressed", "threshold": 10,
-            "cell_index": i, "cells_in_release": n}
+            "cell_index": i, "cells_in_release": n})
 
 
 def settings() -> Settings:
@@ -151,7 +152,7 @@ def test_requesting_a_release_is_audited_then_publishes_a_command(client, publis
     [entry] = publisher.on("t.audit.v1")
     assert (entry["action"], entry["role"], entry["release_id"], entry["actor"]) == \
         ("release_requested", "admin", command["release_id"], fingerprint(token_hash(ADMIN_TOKEN)))
-    assert trail.entries() == [entry]
+    assert [dataclasses.asdict(e) for e in trail.entries()] == [entry]
 
 
 def test_a_release_is_shown_only_when_all_its_cells_have_arrived(publisher, trail):
@@ -173,7 +174,7 @@ def test_a_release_is_shown_only_when_all_its_cells_have_arrived(publisher, trai
          "reports": None, "method_version": "1.0", "refused_on": None, "reason": None}]}
 
 
-def refusal(release_id: str, reason: str = "too_few_new_reports") -> dict:
+def refusal(release_id: str, reason: str = "too_few_new_reports") -> events.ReleaseRefusalEvent:
     return events.decode_release_message(events.encode(events.ReleaseRefusal, {
         "schema_version": 1, "release_id": release_id, "status": "refused", "reason": reason,
         "refused_on": "2026-12-05", "method_version": "2.0"}))
@@ -248,7 +249,7 @@ def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publishe
     entries = [(e["action"], e["role"], e["release_id"], e["detail"]) for e in publisher.on("t.audit.v1")]
     assert entries == [("pack_downloaded", "admin", RID, "pack"), ("report_downloaded", "viewer", RID, "csv")]
     assert trail.pack_downloaded_by_admin(RID) and not trail.pack_downloaded_by_admin("other")
-    assert released.get("/api/v1/audit", headers=ADMIN).get_json()["entries"] == trail.entries()
+    assert released.get("/api/v1/audit", headers=ADMIN).get_json()["entries"] == [dataclasses.asdict(e) for e in trail.entries()]
     text = json.dumps(publisher.sent)
     assert "Race" not in text and ADMIN_TOKEN not in text and token_hash(ADMIN_TOKEN) not in text
 
@@ -259,7 +260,7 @@ def test_every_download_is_in_the_audit_log_before_it_is_sent(released, publishe
 
 def test_only_a_viewers_pack_download_does_not_count_as_the_administrators(released, trail):
     released.get(f"/api/v1/releases/{RID}/pack.zip", headers=VIEWER)
-    assert [e["action"] for e in trail.entries()] == ["pack_downloaded"]
+    assert [e.action for e in trail.entries()] == ["pack_downloaded"]
     assert not trail.pack_downloaded_by_admin(RID)
 
 
@@ -333,7 +334,7 @@ def test_a_wipe_waits_for_the_administrators_pack_download_then_is_confirmed_and
     [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
     assert command["release_id"] == RID and body["command_id"] == command["command_id"]
     assert app.get(f"/api/v1/releases/{RID}/wipe", headers=ADMIN).get_json() == body
-    actions = [(e["action"], e["release_id"], e["detail"]) for e in trail.entries()]
+    actions = [(e.action, e.release_id, e.detail) for e in trail.entries()]
     assert actions[:2] == [("wipe_confirmed", RID, "wiped"), ("wipe_requested", RID, None)]
 
 
@@ -344,4 +345,4 @@ def test_a_wipe_without_a_confirmation_in_time_answers_202(full_book, trail):
     assert app.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
     resp = app.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
     assert (resp.status_code, resp.get_json()) == (202, {"release_id": RID, "status": "requested"})
-    assert [e["action"] for e in trail.entries()][0] == "wipe_requested"
+    assert [e.action for e in trail.entries()][0] == "wipe_requested"

@@ -61,7 +61,7 @@ def test_token_sign_in_attempts_are_limited_per_address_and_each_refusal_is_one_
     assert codes == [401, 401, 401, 429, 429]
     limited = browser.post("/sign-in", data={"token": "guess"})
     assert "Too many sign-in attempts" in limited.get_data(as_text=True)
-    assert [e["action"] for e in trail.entries()] == ["sign_in_refused"] * 3   # limited ones write nothing
+    assert [e.action for e in trail.entries()] == ["sign_in_refused"] * 3   # limited ones write nothing
     other = app.test_client()
     other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
     assert other.post("/sign-in", data={"token": "guess"}).status_code == 401   # another address is not limited

@@ -46,7 +46,7 @@ def test_signing_in_keeps_only_role_fingerprint_and_time_and_is_audited(browser,
     assert payload["subject"] == fingerprint(token_hash(VIEWER_TOKEN)) and VIEWER_TOKEN not in json.dumps(payload)
     browser.post("/sign-out")
     assert browser.get("/releases").status_code == 302
-    assert [(e["action"], e["role"]) for e in trail.entries()] == [
+    assert [(e.action, e.role) for e in trail.entries()] == [
         ("signed_out", "viewer"), ("signed_in", "viewer"), ("sign_in_refused", None)]
 
 
@@ -57,7 +57,7 @@ def test_a_viewer_cannot_open_the_administrators_pages_or_request_a_release(brow
         assert resp.status_code == 403 and "It is for the portal" in resp.get_data(as_text=True)
     assert browser.post("/releases").status_code == 403
     assert "Request a release" not in browser.get("/releases").get_data(as_text=True)
-    assert [e["action"] for e in trail.entries()] == ["signed_in"]
+    assert [e.action for e in trail.entries()] == ["signed_in"]
 
 
 def test_the_report_page_gives_every_chart_words_and_every_hidden_figure_a_label(browser):
@@ -96,9 +96,9 @@ def test_downloads_from_the_page_are_audited_and_an_administrator_sees_them(brow
 def test_an_administrator_requests_a_release_from_the_page(browser, trail):
     sign_in(browser, ADMIN_TOKEN)
     resp = browser.post("/releases")
-    [entry] = [e for e in trail.entries() if e["action"] == "release_requested"]
-    assert resp.location == f"/releases?requested={entry['release_id']}"
-    assert f"Release {entry['release_id']} has been requested" in browser.get(resp.location).get_data(as_text=True)
+    [entry] = [e for e in trail.entries() if e.action == "release_requested"]
+    assert resp.location == f"/releases?requested={entry.release_id}"
+    assert f"Release {entry.release_id} has been requested" in browser.get(resp.location).get_data(as_text=True)
 
 
 def test_the_releases_page_lists_each_release_by_period_and_shows_a_refused_one_with_its_reason(trail):
@@ -154,8 +154,8 @@ def test_an_administrators_pack_download_is_confirmed_first_then_the_reports_are
     assert book_reporting.run_due_wipes(due + timedelta(hours=1)) == []   # sent once
     [command] = [c for c in aggregator.on("t.commands.v1") if c["kind"] == "wipe"]
     assert command["release_id"] == RID
-    [entry] = [e for e in trail.entries() if e["action"] == "wipe_requested"]
-    assert (entry["actor"], entry["release_id"]) == ("system:wipe-after-download", RID)
+    [entry] = [e for e in trail.entries() if e.action == "wipe_requested"]
+    assert (entry.actor, entry.release_id) == ("system:wipe-after-download", RID)
     page = text(browser.get(f"/releases/{RID}"))
     assert ("Reports wiped on 2 December 2026: the individual reports this release was made from have been "
             "deleted, and nobody can read them any more. The figures stay.") in page
