@@ -71,6 +71,8 @@ class Store(Protocol):
 
     def counted_among(self, event_ids: list[str]) -> set[str]: ...
 
+    def adopt(self, path: Path | str, table_ids: tuple[str, ...]) -> int: ...
+
     def reports_counted(self) -> int: ...
 
     def frozen(self) -> tuple[dict[CellKey, int], list[str], dict[int, int]]: ...
@@ -282,8 +284,18 @@ class Tallies:
     def _read(self) -> Snapshot:
         counts, months, positions = self.counted.frozen()
         coded, _, _ = self.coded.frozen()
-        keys = {**self.counted.cell_keys(), **self.coded.cell_keys()}
-        return Snapshot({**counts, **coded}, months, positions, keys, self.counted.reports_counted())
+        keys = {**_only(self.counted.cell_keys(), ANSWERS), **_only(self.coded.cell_keys(), CODED)}
+        return Snapshot({**_only(counts, ANSWERS), **_only(coded, CODED)}, months, positions, keys,
+                        self.counted.reports_counted())
+
+
+ANSWERS = frozenset(t.id for t in counting.ANSWER_TABLES)
+CODED = frozenset(t.id for t in counting.CODED_TABLES)
+
+
+def _only(cells: dict[CellKey, int], tables: frozenset[str]) -> dict[CellKey, int]:
+    """Each table from the stage that counts it (an older store also holds coded tables)."""
+    return {k: v for k, v in cells.items() if k[0] in tables}
 
 
 # --- releases, wipes and the schedule ----------------------------------------------------------
@@ -412,6 +424,10 @@ def build(state_dir: str | Path, topics: Topics, publisher: Publisher, log_: Top
     releases, the coded tables' counts, and the secret of the record keys."""
     state, clock, q = Path(state_dir), clock or SystemClock(), load()
     counted, coded = store_factory(state / MAIN_STORE), store_factory(state / CODED_STORE)
+    if not coded.reports_counted() and any(k[0] in CODED for k in counted.cell_keys()):
+        # a state kept before the coder had a store of its own: its tables move over, once
+        log.warning("coded tables taken over from the counts",
+                    extra={"reports": coded.adopt(state / MAIN_STORE, tuple(CODED))})
     keys = RecordKeys.kept_in(state / RECORD_KEY)
     count = Counting(counted, publisher, keys, q, clock)
     tallies = Tallies(counted, coded, count.turn, clock)

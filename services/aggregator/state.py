@@ -96,6 +96,23 @@ class Store:
                 self._add(cells, record_key(event_id) if record_key else None)
         return new
 
+    def adopt(self, path: Path | str, table_ids: tuple[str, ...]) -> int:
+        """Take the ids counted and the counts of `table_ids` from the store at `path`, in one
+        transaction, into this empty one (a state kept before the coded tables had a store of
+        their own). Returns how many reports it took."""
+        marks = ",".join("?" * len(table_ids))
+        self._db.execute("ATTACH DATABASE ? AS old", (str(path),))
+        try:
+            with self._tx():
+                if self.reports_counted():
+                    return 0
+                self._db.execute("INSERT OR IGNORE INTO counted SELECT event_id FROM old.counted")
+                self._db.execute(f"INSERT INTO counts (table_id, period, cell, n, ckey) SELECT table_id, period, "
+                                 f"cell, n, ckey FROM old.counts WHERE table_id IN ({marks})", table_ids)
+                return self.reports_counted()
+        finally:
+            self._db.execute("DETACH DATABASE old")
+
     def counted_among(self, event_ids: list[str]) -> set[str]:
         """Which of these reports have been counted."""
         found: set[str] = set()

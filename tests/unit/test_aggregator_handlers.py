@@ -237,3 +237,29 @@ def test_the_coder_waits_while_reports_are_being_counted_but_not_for_ever(aggreg
     began = clock.now
     run(service.coding.batch(records([report(i) for i in range(3, 6)], first=3)))
     assert 60 <= clock.now - began < 61                             # yet it codes after a minute
+
+
+def test_a_state_kept_before_the_coder_had_its_own_store_is_taken_over_once(aggregator, tmp_path):
+    from services.aggregator import counting
+    from services.aggregator.state import Store
+    from services.contracts.questionnaire import load
+
+    old = Store(tmp_path / "state" / "aggregator.sqlite3")            # counted as the aggregator did before
+    for i in range(30):
+        answers = {"happened_to": "self", "came_from": ["peer"], "about": ["race"],
+                   "what_happened": "[PERSON] talked over me at handover."}
+        old.count(str(uuid.UUID(int=i + 1)), counting.report_cells(answers, MONTH, lexicon_coder()))
+    old.close()
+    service, publisher, _, _, coder = aggregator()
+    assert service.coding.coded.reports_counted() == 30
+    stream = records([report(i) for i in range(31)])                  # redelivered, and one new
+    run(service.counting.batch(stream))
+    run(service.coding.batch(stream))
+    assert coder.read == 1                                            # the 30 are not read again
+    run(service.releases.publish("r1"))
+    shown = {(c["table"], c["period"], json.dumps(c["dims"])): c["value"] for c in publisher.on(TOPICS.releases)}
+    assert shown[("coded_themes", QUARTER, '{"coded_theme": "T05"}')] == 30   # 31, rounded to 5
+    assert shown[("reports", MONTH, "{}")] == 30
+    service2, *_ = aggregator()                                       # a restart: nothing taken twice
+    assert service2.coding.coded.reports_counted() == 31
+    assert service2.coding.coded.frozen()[0][("coded_themes", QUARTER, ("T05",))] == 31
