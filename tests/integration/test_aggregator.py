@@ -167,6 +167,7 @@ def test_a_wipe_purges_exactly_the_records_its_release_covered(portal, kafka):
     releases(kafka, portal, {"r1": 1})
     produce(bootstrap, portal.topics.redacted, later)       # after the release: not covered by it
     wait_caught_up(bootstrap, GROUP, portal.topics.redacted)
+    wait_caught_up(bootstrap, CODER_GROUP, portal.topics.redacted)   # the coded tables too
     before = counts(portal)
 
     produce(bootstrap, portal.topics.commands, [wipe_command("r1"), wipe_command("never-cut")])
