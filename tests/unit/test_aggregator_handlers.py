@@ -50,15 +50,29 @@ class CountingCoder:
         return lexicon_coder().code(texts)
 
 
-@pytest.fixture
-def aggregator(tmp_path):
-    def make(schedule: str = OFF):
+def aggregators(location: str | None):
+    """Makes an aggregator's handlers (and its fakes); every one made shares the store at
+    `location` (None: the SQLite file in the state directory), as replicas do."""
+    made = []
+
+    def make(schedule: str = OFF, state_dir=None):
         publisher, log, clock, coder = InMemoryPublisher(), InMemoryTopicLog(), FakeClock(), CountingCoder()
-        settings = AggregatorSettings(Policy(threshold=10, perturbation=NoNoise()), schedule, 3600.0, 1.0)
-        store = Store(handlers.store_location(tmp_path, settings))     # one file, shared by every make()
+        settings = AggregatorSettings(Policy(threshold=10, perturbation=NoNoise()), schedule, 3600.0, 1.0, location)
+        store = Store(handlers.store_location(state_dir, settings))
+        made.append(store)
         service = handlers.build(store, TOPICS, publisher, log, coder, None, settings, clock)
         return service, publisher, log, clock, coder
-    return make
+    return make, made
+
+
+@pytest.fixture
+def aggregator(tmp_path):
+    """The handlers on a real SQLite store (tests/integration/test_aggregator_handlers_postgres.py
+    runs the same tests on PostgreSQL)."""
+    make, made = aggregators(None)
+    yield lambda schedule=OFF: make(schedule, tmp_path)
+    for store in made:
+        store.close()
 
 
 def counts(service) -> dict:
