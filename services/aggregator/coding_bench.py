@@ -1,5 +1,5 @@
 """Benchmark of the theme coders as the aggregator runs them: start-up time, narratives coded per
-second one at a time, and peak resident memory, for the trained classifier beside the lexicon
+second in batches of 32 (as the aggregator codes a batch of reports), and peak resident memory, for the trained classifier beside the lexicon
 coder, measured in the same run, each in a fresh process (so each peak is its own). Figures only:
 the synthetic texts are never printed.
 
@@ -12,6 +12,8 @@ import multiprocessing
 import resource
 import sys
 import time
+
+BATCH = 32
 
 
 def _rss_mb() -> float:
@@ -26,7 +28,7 @@ def _rss_mb() -> float:
 
 def _measure(kind: str, n: int, conn) -> None:
     from . import labelled
-    from .coding import default_coder, help_coder, lexicon_coder
+    from .coding import code_each, default_coder, help_coder, lexicon_coder
 
     texts = [i.texts for i in labelled.load_split("train")]
     texts = (texts * (n // len(texts) + 1))[:n]
@@ -39,8 +41,8 @@ def _measure(kind: str, n: int, conn) -> None:
     coders[0].code(["warm up"])
     started = time.perf_counter() - start
     start, cpu = time.perf_counter(), time.process_time()
-    for text in texts:
-        coders[0].code(text)
+    for i in range(0, n, BATCH):                 # in batches, as the aggregator codes a batch of reports
+        code_each(coders[0], texts[i:i + BATCH])
     rate, cpu_rate = n / (time.perf_counter() - start), n / max(time.process_time() - cpu, 1e-9)
     conn.send((started, rate, cpu_rate, _rss_mb(), _rss_mb() - before))
     conn.close()

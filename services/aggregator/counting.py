@@ -6,7 +6,7 @@ from itertools import product
 from services.contracts.questionnaire import Questionnaire, load
 from services.contracts.tables import CODED, CODED_HELP, TABLES, Table, period_of
 
-from .coding import Coder, texts_of
+from .coding import Coder, code_each, texts_of
 
 CellKey = tuple[str, str, tuple[str, ...]]  # (table id, period, dimension values)
 
@@ -32,5 +32,15 @@ def report_cells(answers: dict, month: str, coder: Coder, tables: tuple[Table, .
                  helps: Coder | None = None) -> list[CellKey]:
     """The cells of one redacted report: its answers, the themes `coder` reads in its free text
     and the interventions `helps` reads in `what_would_help`. The text goes no further than this call."""
-    asked = helps.code([answers.get("what_would_help")]) if helps else ()
-    return cells_of(answers, month, coder.code(texts_of(answers)), tables, coded_help=asked)
+    return reports_cells([(answers, month)], coder, tables, helps)[0]
+
+
+def reports_cells(reports: list[tuple[dict, str]], coder: Coder, tables: tuple[Table, ...] = TABLES,
+                  helps: Coder | None = None) -> list[list[CellKey]]:
+    """The cells of several redacted reports (answers and month each), their texts coded in one
+    batch. The text goes no further than this call."""
+    themes = code_each(coder, [texts_of(answers) for answers, _ in reports])
+    asked = code_each(helps, [[answers.get("what_would_help")] for answers, _ in reports]) if helps \
+        else [()] * len(reports)
+    return [cells_of(answers, month, t, tables, coded_help=a)
+            for (answers, month), t, a in zip(reports, themes, asked)]

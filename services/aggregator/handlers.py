@@ -144,8 +144,8 @@ class Counting:
 
     def _cells(self, reports: list[tuple[events.RedactedReportEvent, tuple[int, int]]]) -> list:
         """The text stops here."""
-        return [(r.event_id, counting.report_cells(r.answers, r.month, self.coder, helps=self.helps), position)
-                for r, position in reports]
+        cells = counting.reports_cells([(r.answers, r.month) for r, _ in reports], self.coder, helps=self.helps)
+        return [(r.event_id, c, position) for (r, position), c in zip(reports, cells)]
 
 
 # --- releases, wipes and the schedule ----------------------------------------------------------

@@ -136,6 +136,19 @@ def test_the_embedding_is_a_unit_vector_and_alike_texts_are_closer():
 
 # --- its measured figures ------------------------------------------------------------------
 
+def test_a_batch_of_reports_gets_exactly_the_codes_each_gets_alone():
+    """The aggregator codes a batch at once (the embedding stacks the texts): the codes must be
+    those of coding each report alone, empty reports included, for both coders."""
+    reports = [[i.text] for i in labelled.load_split("dev")[:40]]
+    reports[3:3] = [[], [None, ""], ["Nothing happened at all today."]]
+    for coder in (default_coder(), lexicon_coder()):
+        assert coding.code_each(coder, reports) == [coder.code(r) for r in reports]
+    vectors = default_coder().embedder
+    texts = [r[0] for r in reports if r and r[0]]
+    for i, text in enumerate(texts[:5]):
+        assert abs(vectors.embed([text])[0] - vectors.embed(texts)[i]).max() < 1e-6
+
+
 @pytest.fixture(scope="module")
 def test_split():
     return coding_eval.evaluate(default_coder(), labelled.load_split("test"))
