@@ -11,10 +11,10 @@ pools, `{TYPE:text}` is personal information, `[[word]]` must be kept. Every val
 (NHS numbers in the 999 test range, Ofcom drama phone numbers)."""
 from __future__ import annotations
 
-import json
 import random
-import re
 from pathlib import Path
+
+import corpus  # the shared machinery (round 4's pieces: fill_piece, parse_piece), beside this file
 
 OUT = Path(__file__).with_name("round4.jsonl")
 R = random.Random(16_04)
@@ -127,71 +127,8 @@ TITLES = ["Dr", "Mr", "Mrs", "Ms", "Sister", "Charge Nurse"]
 INITIALS = ["KO", "BP", "TD", "RK", "SM", "AC", "EL"]
 
 
-def fill(piece: str) -> str:
-    used: dict[str, str] = {}
-
-    def pick(name: str) -> str:
-        key = name
-        base = name.rstrip("2").upper() if name.rstrip("2").upper() in ("W", "G") else name
-        if key in used:
-            return used[key]
-        if key in ("WUP", "GUP", "FUP"):
-            value = R.choice(POOLS[key[0]]).upper()
-        elif key == "KEEPUP":
-            value = R.choice(POOLS["KEEP"]).upper()
-        elif key in ("w", "g"):
-            value = R.choice(POOLS[key.upper()]).lower()
-        elif key in ("W2", "G2"):
-            value = R.choice([v for v in POOLS[key[0]] if v != used.get(key[0])])
-        elif key == "TITLE":
-            value = R.choice(TITLES)
-        elif key in ("INI", "INI2"):
-            value = R.choice([v for v in INITIALS if v != used.get("INI")])
-        else:
-            value = R.choice(POOLS[base])
-        used[key] = value
-        return value
-
-    return re.sub(r"<(\w+)>", lambda m: pick(m.group(1)), piece)
-
-
-MARK = re.compile(r"\{([A-Z_]+):([^{}]+)\}|\[\[([^\]]+)\]\]")
-
-
-def parse(text: str) -> dict:
-    out, pii, keep, pos = [], [], [], 0
-    for m in MARK.finditer(text):
-        out.append(text[pos:m.start()])
-        start = sum(map(len, out))
-        word = m.group(2) if m.group(1) else m.group(3)
-        out.append(word)
-        if m.group(1):
-            pii.append({"start": start, "end": start + len(word), "type": m.group(1)})
-        else:
-            keep.append({"start": start, "end": start + len(word), "text": word})
-        pos = m.end()
-    out.append(text[pos:])
-    return {"text": "".join(out), "pii": pii, "keep": keep}
-
-
 def main() -> None:
-    rows = []
-    order = PIECES * 3
-    R.shuffle(order)
-    i = 0
-    while len(rows) < 220:
-        parts = [order[i % len(order)]]
-        i += 1
-        if R.random() < 0.6:
-            parts.append(order[i % len(order)])
-            i += 1
-        joiner = R.choice([" ", " ", "\n", "  "])
-        text = joiner.join(fill(p) for p in parts)
-        row = parse(text)
-        rows.append({"id": f"r4-{len(rows) + 1:04d}", **row})
-    with OUT.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    corpus.build_pieces(OUT, "r4", 220, R, PIECES, POOLS, TITLES, INITIALS)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,10 @@ same kinds of case. Same markup as `make_round4.py`: `<slot>` is filled from the
 numbers in the 999 test range, Ofcom drama phone numbers)."""
 from __future__ import annotations
 
-import json
 import random
-import re
 from pathlib import Path
+
+import corpus  # the shared machinery (round 4's pieces: fill_piece, parse_piece), beside this file
 
 OUT = Path(__file__).with_name("round5.jsonl")
 R = random.Random(16_05)
@@ -118,66 +118,8 @@ TITLES = ["Dr", "Mr", "Mrs", "Miss", "Nurse", "Prof"]
 INITIALS = ["GW", "TO", "RM", "YN", "AF", "BK"]
 
 
-def fill(piece: str) -> str:
-    used: dict[str, str] = {}
-
-    def pick(key: str) -> str:
-        if key in used:
-            return used[key]
-        if key == "WUP":
-            value = R.choice(POOLS["W"]).upper()
-        elif key == "w":
-            value = R.choice(POOLS["W"]).lower()
-        elif key == "W2":
-            value = R.choice([x for x in POOLS["W"] if x != used.get("W")])
-        elif key == "TITLE":
-            value = R.choice(TITLES)
-        elif key == "INI":
-            value = R.choice(INITIALS)
-        else:
-            value = R.choice(POOLS[key])
-        used[key] = value
-        return value
-
-    return re.sub(r"<(\w+)>", lambda m: pick(m.group(1)), piece)
-
-
-MARK = re.compile(r"\{([A-Z_]+):([^{}]+)\}|\[\[([^\]]+)\]\]")
-
-
-def parse(text: str) -> dict:
-    out, pii, keep, pos = [], [], [], 0
-    for m in MARK.finditer(text):
-        out.append(text[pos:m.start()])
-        start = sum(map(len, out))
-        word = m.group(2) if m.group(1) else m.group(3)
-        out.append(word)
-        if m.group(1):
-            pii.append({"start": start, "end": start + len(word), "type": m.group(1)})
-        else:
-            keep.append({"start": start, "end": start + len(word), "text": word})
-        pos = m.end()
-    out.append(text[pos:])
-    return {"text": "".join(out), "pii": pii, "keep": keep}
-
-
 def main() -> None:
-    rows = []
-    order = PIECES * 3
-    R.shuffle(order)
-    i = 0
-    while len(rows) < 220:
-        parts = [order[i % len(order)]]
-        i += 1
-        if R.random() < 0.6:
-            parts.append(order[i % len(order)])
-            i += 1
-        joiner = R.choice([" ", " ", "\n", "  "])
-        rows.append({"id": f"r5-{len(rows) + 1:04d}",
-                     **parse(joiner.join(fill(p) for p in parts))})
-    with OUT.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    corpus.build_pieces(OUT, "r5", 220, R, PIECES, POOLS, TITLES, INITIALS)
 
 
 if __name__ == "__main__":
