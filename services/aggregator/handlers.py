@@ -138,7 +138,7 @@ class Counting:
                 passed.append((record.partition, record.offset))   # a wipe covers dead letters too
                 continue
             reports.append((report, (record.partition, record.offset)))
-        # reading a narrative takes the coder a tenth of a CPU second or so: off the event loop
+        # coding a batch of narratives takes the coder seconds (about 120 a CPU second): off the event loop
         coded = await asyncio.to_thread(self._cells, reports)
         return self.store.count_many(coded, passed)             # a redelivered report is skipped
 
