@@ -136,6 +136,7 @@ def test_the_embedding_is_a_unit_vector_and_alike_texts_are_closer():
 
 # --- its measured figures ------------------------------------------------------------------
 
+@pytest.mark.slow   # codes 43 reports twice with the model
 def test_a_batch_of_reports_gets_exactly_the_codes_each_gets_alone():
     """The aggregator codes a batch at once (the embedding stacks the texts): the codes must be
     those of coding each report alone, empty reports included, for both coders."""
