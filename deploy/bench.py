@@ -176,6 +176,19 @@ def _texts(path: Path) -> list[str]:
         return [json.loads(line)["text"] for line in fh if line.strip()]
 
 
+def sealed_reports(texts: list[str], n: int, keys_dir) -> list[bytes]:
+    """n sealed raw records of the corpus's narratives, as the intake makes them."""
+    from services.intake import submission
+
+    kid, public = sealing.newest_public(keys_dir)
+    out = []
+    for i in range(n):
+        eid = str(uuid.uuid4())
+        raw = submission.raw_event({**REPORT, "what_happened": texts[i % len(texts)]}, eid, "2026-11")
+        out.append(submission.sealed_event(raw, eid, kid, public))
+    return out
+
+
 def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
     """Records/s through a running service: from the first record produced to the group's lag 0."""
     started = time.monotonic()
@@ -253,15 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
         # the redactor: sealed raw records of the corpus's narratives, as the intake makes them
-        from services.intake import submission
-
         texts = _texts(args.texts)
-        kid, public = sealing.newest_public(keys)
-        raws = []
-        for i in range(args.redactor_reports):
-            eid = str(uuid.uuid4())
-            raw = submission.raw_event({**REPORT, "what_happened": texts[i % len(texts)]}, eid, "2026-11")
-            raws.append(submission.sealed_event(raw, eid, kid, public))
+        raws = sealed_reports(texts, args.redactor_reports, keys)
         redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 

@@ -17,13 +17,12 @@ import threading
 import uuid
 from pathlib import Path
 
-from deploy.bench import REPORT, _drain, _rate, _texts, load
+from deploy.bench import REPORT, _drain, _rate, _texts, load, sealed_reports
 from deploy.kafka.broker import ROOT
 from services.common import sealing
 from services.common.kafka import ensure_topics
 from services.contracts import events
 from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
-from services.intake import submission
 from tests.support.cluster import LocalCluster
 from tests.support.portal import Portal
 from tests.support.postgres import LocalPostgres
@@ -60,12 +59,7 @@ def measure(bootstrap: str, store_url: str, work: Path, replicas: int, args) -> 
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
         texts = _texts(args.texts)
-        kid, public = sealing.newest_public(portal.keys_dir)
-        raws = []
-        for i in range(args.redactor_reports):
-            eid = str(uuid.uuid4())
-            raw = submission.raw_event({**REPORT, "what_happened": texts[i % len(texts)]}, eid, "2026-11")
-            raws.append(submission.sealed_event(raw, eid, kid, public))
+        raws = sealed_reports(texts, args.redactor_reports, portal.keys_dir)
         redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
         redacted = [events.encode(events.RedactedReport, {
