@@ -141,7 +141,11 @@ def create_app(settings: consumer.ConsumerSettings | None = None, analyse_many=N
     async def handle(msg: KafkaMessage) -> None:
         await redact_batch(msg, broker, settings.topics, purger, analyse_many, tender.ring.keys)
 
-    return consumer.asgi(broker, on_startup=[tender.start], on_shutdown=[tender.stop, purger.close]), settings
+    async def purge_committed() -> None:
+        await purger.purge_committed(GROUP, settings.topics.raw)
+
+    return consumer.asgi(broker, on_startup=[tender.start], after_startup=[purge_committed],
+                         on_shutdown=[tender.stop, purger.close]), settings
 
 
 def main() -> None:

@@ -40,17 +40,21 @@ class LocalCluster:
         return self
 
     async def _every_broker_registered(self, timeout: float) -> None:
-        """Until the metadata lists every node, topics would be created with fewer replicas."""
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
-        await admin.start()
-        try:
-            deadline = time.monotonic() + timeout
-            while len((await admin.describe_cluster())["brokers"]) < self.size:
+        """Until every node's metadata lists every node, topics would be created with fewer
+        replicas (ensure_topics asks whichever broker it reaches). A client bootstrapped from
+        one node alone holds that node's view of the cluster."""
+        deadline = time.monotonic() + timeout
+        for node in self.nodes:
+            while True:
+                admin = AIOKafkaAdminClient(bootstrap_servers=node.bootstrap)
+                await admin.start()
+                seen = len(admin._client.cluster.brokers())
+                await admin.close()
+                if seen >= self.size:
+                    break
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"fewer than {self.size} brokers registered")
+                    raise TimeoutError(f"{node.bootstrap} sees {seen} of {self.size} brokers")
                 await asyncio.sleep(0.5)
-        finally:
-            await admin.close()
 
     @property
     def bootstrap(self) -> str:
