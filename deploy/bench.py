@@ -206,6 +206,19 @@ def _print_intake(args, rows: list[str], peak: float) -> None:
     print(f"intake peak memory (largest process): {peak:.0f} MiB")
 
 
+def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], proc) -> None:
+    """Redacted reports (a narrative each) through the running aggregator: reports/s counted (its
+    group's lag 0, from the first record produced)."""
+    redacted = [events.encode(events.RedactedReport, {
+        "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
+        "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
+                    "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
+        for i in range(args.aggregator_reports)]
+    rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
+    print(f"aggregator: {rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+    print(f"aggregator peak memory: {peak_mib(proc):.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -215,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
     parser.add_argument("--intake-only", action="store_true",
                         help="only the intake beside the trivial app (no redactor, aggregator or model)")
+    parser.add_argument("--aggregator-only", action="store_true",
+                        help="only the aggregator: reports/s through the service (no intake or redactor)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -236,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
                "RAW_KEYS_DIR": str(keys),
                "INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off"}
         table = {s.name: s for s in services(env)}
+        if args.aggregator_only:
+            procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
+            _print_aggregator(args, bootstrap, topics, _texts(args.texts), procs["aggregator"])
+            return 0
         rows = []
 
         trivial_port = free_port()
@@ -271,16 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
-        redacted = [events.encode(events.RedactedReport, {
-            "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
-            "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
-                        "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
-            for i in range(args.aggregator_reports)]
-        aggregator_rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
-
         _print_intake(args, rows, intake_peak)
         print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports)")
-        print(f"aggregator: {aggregator_rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+        _print_aggregator(args, bootstrap, topics, texts, procs["aggregator"])
         print(f"peak memory: intake {intake_peak:.0f} MiB, redactor {peak_mib(procs['redactor']):.0f} MiB, "
               f"aggregator {peak_mib(procs['aggregator']):.0f} MiB")
         return 0
