@@ -8,7 +8,8 @@
   202) under the same gunicorn settings, measured in the same run; the intake alone, then with
   the redactor and aggregator consuming what it sends;
 * redactor: reports/s through the service (sealed raw records in, redacted events committed);
-* aggregator: reports/s through the service (redacted records in, counted and committed);
+* aggregator: reports/s through the service (redacted records in, counted and committed), and
+  the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
 * peak memory (VmHWM, resident set) of each service process.
 
 It starts its own broker from the cache (or uses KAFKA_BOOTSTRAP_SERVERS) with fresh topics,
@@ -34,7 +35,7 @@ from pathlib import Path
 from services.common import sealing
 from services.common.kafka import ensure_topics, group_lag
 from services.contracts import events
-from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
+from services.contracts.topics import AGGREGATOR_CODER_GROUP, AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
 
 from .kafka.broker import ROOT, LocalBroker, free_port
 from .services import INTAKE_GUNICORN, Service, healthy, services, start
@@ -206,9 +207,22 @@ def _print_intake(args, rows: list[str], peak: float) -> None:
     print(f"intake peak memory (largest process): {peak:.0f} MiB")
 
 
+def _lag_fall(bootstrap: str, group: str, topic: str, seconds: float) -> float:
+    """Records/s a running group reads: how far its lag falls over `seconds` (or until it is 0)."""
+    import asyncio
+
+    started, first = time.monotonic(), asyncio.run(group_lag(bootstrap, group, topic))
+    now = first
+    while time.monotonic() - started < seconds and now > 0:
+        time.sleep(1.0)
+        now = asyncio.run(group_lag(bootstrap, group, topic))
+    return (first - now) / (time.monotonic() - started)
+
+
 def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], proc) -> None:
     """Redacted reports (a narrative each) through the running aggregator: reports/s counted (its
-    group's lag 0, from the first record produced)."""
+    group's lag 0, from the first record produced), then the theme coder's second pass: reports/s
+    coded over `--coder-seconds` (how far its group's lag fell)."""
     redacted = [events.encode(events.RedactedReport, {
         "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
         "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
@@ -216,6 +230,8 @@ def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], pr
         for i in range(args.aggregator_reports)]
     rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
     print(f"aggregator: {rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+    coded = _lag_fall(bootstrap, AGGREGATOR_CODER_GROUP, topics.redacted, args.coder_seconds)
+    print(f"aggregator theme coder (second pass): {coded:8.1f} reports/s over {args.coder_seconds:.0f} s")
     print(f"aggregator peak memory: {peak_mib(proc):.0f} MiB")
 
 
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
     parser.add_argument("--intake-only", action="store_true",
                         help="only the intake beside the trivial app (no redactor, aggregator or model)")
+    parser.add_argument("--coder-seconds", type=float, default=30.0)
     parser.add_argument("--aggregator-only", action="store_true",
                         help="only the aggregator: reports/s through the service (no intake or redactor)")
     args = parser.parse_args(argv)
