@@ -236,7 +236,7 @@ def test_a_cut_waits_for_the_coder_holding_counting_then_shows_the_same_reports_
         await service.coding.batch(stream)
         await cut
         assert await counted == 5
-    run(scenario())
+    run(asyncio.wait_for(scenario(), 60))     # a hold counting ignored would leave the cut waiting: fail, not hang
     assert not store.held()
     assert shown(publisher)[("reports", MONTH, "{}")] == 30             # not the 5 held back
     assert shown(publisher)[("coded_themes", QUARTER, '{"coded_theme": "T05"}')] == 30
