@@ -8,7 +8,8 @@
   202) under the same gunicorn settings, measured in the same run; the intake alone, then with
   the redactor and aggregator consuming what it sends;
 * redactor: reports/s through the service (sealed raw records in, redacted events committed);
-* aggregator: reports/s through the service (redacted records in, counted and committed);
+* aggregator: reports/s through the service (redacted records in, counted and committed), and
+  the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
 * peak memory (VmHWM, resident set) of each service process.
 
 It starts its own broker from the cache (or uses KAFKA_BOOTSTRAP_SERVERS) with fresh topics,
@@ -34,7 +35,7 @@ from pathlib import Path
 from services.common import sealing
 from services.common.kafka import ensure_topics, group_lag
 from services.contracts import events
-from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
+from services.contracts.topics import AGGREGATOR_CODER_GROUP, AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
 
 from .kafka.broker import ROOT, LocalBroker, free_port
 from .services import INTAKE_GUNICORN, Service, healthy, services, start
@@ -206,6 +207,34 @@ def _print_intake(args, rows: list[str], peak: float) -> None:
     print(f"intake peak memory (largest process): {peak:.0f} MiB")
 
 
+def _lag_fall(bootstrap: str, group: str, topic: str, seconds: float) -> float:
+    """Records/s a running group reads: how far its lag falls over `seconds` (or until it is 0)."""
+    import asyncio
+
+    started, first = time.monotonic(), asyncio.run(group_lag(bootstrap, group, topic))
+    now = first
+    while time.monotonic() - started < seconds and now > 0:
+        time.sleep(1.0)
+        now = asyncio.run(group_lag(bootstrap, group, topic))
+    return (first - now) / (time.monotonic() - started)
+
+
+def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], proc) -> None:
+    """Redacted reports (a narrative each) through the running aggregator: reports/s counted (its
+    group's lag 0, from the first record produced), then the theme coder's second pass: reports/s
+    coded over `--coder-seconds` (how far its group's lag fell)."""
+    redacted = [events.encode(events.RedactedReport, {
+        "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
+        "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
+                    "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
+        for i in range(args.aggregator_reports)]
+    rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
+    print(f"aggregator: {rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+    coded = _lag_fall(bootstrap, AGGREGATOR_CODER_GROUP, topics.redacted, args.coder_seconds)
+    print(f"aggregator theme coder (second pass): {coded:8.1f} reports/s over {args.coder_seconds:.0f} s")
+    print(f"aggregator peak memory: {peak_mib(proc):.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -215,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
     parser.add_argument("--intake-only", action="store_true",
                         help="only the intake beside the trivial app (no redactor, aggregator or model)")
+    parser.add_argument("--coder-seconds", type=float, default=30.0)
+    parser.add_argument("--aggregator-only", action="store_true",
+                        help="only the aggregator: reports/s through the service (no intake or redactor)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -236,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
                "RAW_KEYS_DIR": str(keys),
                "INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off"}
         table = {s.name: s for s in services(env)}
+        if args.aggregator_only:
+            procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
+            _print_aggregator(args, bootstrap, topics, _texts(args.texts), procs["aggregator"])
+            return 0
         rows = []
 
         trivial_port = free_port()
@@ -271,16 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
-        redacted = [events.encode(events.RedactedReport, {
-            "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
-            "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
-                        "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
-            for i in range(args.aggregator_reports)]
-        aggregator_rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
-
         _print_intake(args, rows, intake_peak)
         print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports)")
-        print(f"aggregator: {aggregator_rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
+        _print_aggregator(args, bootstrap, topics, texts, procs["aggregator"])
         print(f"peak memory: intake {intake_peak:.0f} MiB, redactor {peak_mib(procs['redactor']):.0f} MiB, "
               f"aggregator {peak_mib(procs['aggregator']):.0f} MiB")
         return 0

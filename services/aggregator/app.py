@@ -1,5 +1,5 @@
-"""Aggregator: codes the themes of each redacted report, counts it once, and cuts
-disclosure-controlled releases on command and on schedule. The logic is in handlers.py; this
+"""Aggregator: counts each redacted report once, codes the themes of what it says in a second
+pass, and cuts disclosure-controlled releases on command and on schedule. The logic is in handlers.py; this
 module is the wiring to Kafka. Narratives are never stored: only codes reach the counts."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from faststream.kafka import KafkaBroker, KafkaMessage
 from services.common import consumer, logs
 from services.common.kafka import committed_and_ends, delete_before
 from services.contracts import events
-from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
+from services.contracts.topics import AGGREGATOR_CODER_GROUP, AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
 
 from . import handlers
 from .coding import Coder, default_coder, help_coder
@@ -24,8 +24,9 @@ from .settings import AggregatorSettings
 from .state import Store
 
 log = logging.getLogger("aggregator")
-GROUP = AGGREGATOR_GROUP
+GROUP, CODER_GROUP = AGGREGATOR_GROUP, AGGREGATOR_CODER_GROUP
 COUNT_BATCH = 500   # redacted records counted per transaction (one fsync)
+CODE_BATCH = 64     # records per batch of the theme coder (about a hundred a CPU second)
 
 
 def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: AggregatorSettings | None = None,
@@ -55,19 +56,29 @@ def create_app(settings: consumer.ConsumerSettings | None = None, aggregator: Ag
 
 
 def subscribe(broker: KafkaBroker, topics: Topics, service: handlers.Aggregator) -> None:
-    """Two consumers: the redacted reports and the commands. Offsets are committed only after
-    what they cover is kept."""
+    """Three consumers: counting and the theme coder on the redacted topic (two groups), and the
+    commands. Offsets are committed only after what they cover is kept."""
     manual = dict(auto_offset_reset="earliest", ack_policy=AckPolicy.MANUAL)
+    # A busy machine's slow batch (or a cut holding counting) must not look like a dead member.
+    patient = dict(session_timeout_ms=45000, heartbeat_interval_ms=3000)
 
-    # Reading a narrative takes the theme coder a tenth of a CPU second or so: coding runs off the
-    # event loop and the session is longer, so a busy machine's slow coding does not look like a
-    # dead member.
     @broker.subscriber(topics.redacted, **consumer.robust(group_id=GROUP, batch=True, max_records=COUNT_BATCH,
-                                                          session_timeout_ms=45000, heartbeat_interval_ms=3000, **manual))
+                                                          **patient, **manual))
     @consumer.retry_on_failure
     async def on_reports(msg: KafkaMessage) -> None:
         await service.counting.batch(msg.raw_message)
         await _committed(msg.ack())
+
+    # The coder reads records counting has handled; one it has not yet is read again later (seek).
+    @broker.subscriber(topics.redacted, **consumer.robust(group_id=CODER_GROUP, batch=True, max_records=CODE_BATCH,
+                                                          **patient, **manual))
+    @consumer.retry_on_failure
+    async def on_coding(msg: KafkaMessage) -> None:
+        progress = await service.coding.batch(msg.raw_message)
+        for partition, offset in progress.again.items():
+            with contextlib.suppress(IllegalStateError):   # the partition went to another member
+                msg.consumer.seek(TopicPartition(topics.redacted, partition), offset)
+        await _committed(msg.consumer.commit({TopicPartition(topics.redacted, p): o for p, o in progress.done.items()}))
 
     @broker.subscriber(topics.commands, **consumer.robust(group_id=GROUP, **manual))
     @consumer.retry_on_failure

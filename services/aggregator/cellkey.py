@@ -14,6 +14,8 @@ rounding to 5).
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -30,6 +32,21 @@ _VALUES = (-2, -1, 0, 1, 2)
 def record_key() -> int:
     """A report's random record key, drawn once when it is counted."""
     return secrets.randbelow(KEY_RANGE)
+
+
+@dataclass(frozen=True)
+class RecordKeys:
+    """Record keys the same wherever a report is counted: a keyed hash of its event id under a
+    random secret kept in the shared store (state.py). The answers and the coded themes are
+    counted in two stages (handlers.py); both give a report the same key, so cells of the two
+    with the same reports get the same perturbation, as one random draw per report would."""
+    secret: bytes
+
+    def __call__(self, event_id: str) -> int:
+        return hmac.new(self.secret, event_id.encode(), hashlib.sha256).digest()[0]   # 0-255: KEY_RANGE
+
+    def __repr__(self) -> str:
+        return "RecordKeys(secret=...)"
 
 
 def combine(cell_key: int, record: int) -> int:

@@ -10,7 +10,15 @@ redelivered report finds its id and is skipped.
 `make run` default, one aggregator), `postgresql://…` a PostgreSQL database shared by any number
 of aggregators in one consumer group. Both run the same statements (`_Sql`): an event id's
 uniqueness is the database's primary key, so whichever instance counts a report first counts it
-and every other skips it; releases are cut by one instance at a time (`exclusive`)."""
+and every other skips it; releases are cut by one instance at a time (`exclusive`).
+
+Counting has two stages over the redacted topic, each with its own ids and positions in the same
+database (handlers.py): `count_many` (the answers, at once: `counted`, `positions`) and
+`code_many` (the tables of coded themes, as fast as the theme coder reads: `coded`,
+`coded_positions`). The coder handles only records counting has handled, so its positions never
+pass counting's; a cut is read only when they are equal (`coded_cut_state`), and counting pauses
+while a cut holds it (`hold`). Both give a report the same record key, a keyed hash of its event id
+under a secret kept in the store itself (`secrets`), so every replica derives the same keys."""
 from __future__ import annotations
 
 import abc
@@ -18,6 +26,7 @@ import asyncio
 import contextlib
 import json
 import os
+import secrets
 import sqlite3
 import time
 from collections import defaultdict
@@ -47,6 +56,10 @@ CREATE TABLE IF NOT EXISTS positions (part INTEGER PRIMARY KEY, next_offset INTE
 CREATE TABLE IF NOT EXISTS watermarks (release_id TEXT PRIMARY KEY, positions TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS wipes (release_id TEXT PRIMARY KEY, wiped_at_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS totals (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS coded (event_id TEXT PRIMARY KEY, part INTEGER, off INTEGER);
+CREATE TABLE IF NOT EXISTS coded_positions (part INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS holds (name TEXT PRIMARY KEY, until_ms INTEGER NOT NULL);
 """
 
 POSTGRES_SCHEMA = """
@@ -62,6 +75,10 @@ CREATE TABLE IF NOT EXISTS positions (part INTEGER PRIMARY KEY, next_offset BIGI
 CREATE TABLE IF NOT EXISTS watermarks (release_id TEXT PRIMARY KEY, positions TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS wipes (release_id TEXT PRIMARY KEY, wiped_at_ms BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS totals (name TEXT PRIMARY KEY, n BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS coded (event_id TEXT PRIMARY KEY, part INTEGER, off BIGINT);
+CREATE TABLE IF NOT EXISTS coded_positions (part INTEGER PRIMARY KEY, next_offset BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS holds (name TEXT PRIMARY KEY, until_ms BIGINT NOT NULL);
 """
 
 
@@ -110,6 +127,25 @@ class Store(abc.ABC):
     def close(self) -> None:
         ...
 
+    def _settle(self) -> None:
+        """Once, when the store is made (or first opened by this version): the record-key secret
+        every replica shares. A store kept before theme coding had a stage of its own coded each
+        report as it counted it: its ids and positions are the coder's too."""
+        with self._tx():
+            if self._execute("SELECT 1 FROM secrets WHERE name = 'record_key'").fetchone() is None:
+                self._execute("INSERT INTO secrets (name, value) VALUES ('record_key', ?) ON CONFLICT DO NOTHING",
+                              (secrets.token_hex(32),))
+                self._execute("INSERT INTO coded (event_id, part, off) SELECT event_id, part, off FROM counted WHERE true "
+                              "ON CONFLICT DO NOTHING")
+                self._execute("INSERT INTO coded_positions (part, next_offset) SELECT part, next_offset "
+                              "FROM positions WHERE true ON CONFLICT DO NOTHING")
+        self._keys = cellkey.RecordKeys(bytes.fromhex(self._execute(
+            "SELECT value FROM secrets WHERE name = 'record_key'").fetchone()[0]))
+
+    def record_key(self, event_id: str) -> int:
+        """A report's record key: the same in both stages and in every replica sharing the store."""
+        return self._keys(event_id)
+
     def _retrying(self, work):
         """Run `work` in a transaction; implementations retry it when the database asks."""
         with self._tx():
@@ -142,30 +178,38 @@ class Store(abc.ABC):
         """Count a batch of reports, each once, in one transaction (one fsync), with the
         positions they were read from and those of records `passed` without counting (dead
         letters). All or nothing: a crash leaves the batch wholly uncounted, to be read again.
-        `record_key(event_id)` gives each report's record key (random when not given).
+        `record_key(event_id)` gives each report's record key (the store's own when not given).
         Returns how many were new."""
-        def work():
-            furthest: dict[int, int] = {}
-            for partition, offset in [*passed, *(position for _, _, position in reports)]:
-                furthest[partition] = max(offset, furthest.get(partition, -1))
-            for partition in sorted(furthest):   # rows always taken in one order: no deadlock between instances
-                self.advance(partition, furthest[partition])
-            return self._count_new(reports, record_key)
-        return self._retrying(work)
+        return self._retrying(lambda: self._stage("counted", "positions", reports, passed, record_key))
 
-    def _count_new(self, reports, record_key: Callable[[str], int] | None = None) -> int:
+    def code_many(self, reports: list[tuple[str, list[CellKey], tuple[int, int]]],
+                  passed: list[tuple[int, int]] = (), record_key: Callable[[str], int] | None = None) -> int:
+        """`count_many` for the second stage: the cells of the coded tables, each report once
+        (its own ids, `coded`), with the coder's positions. Returns how many were new."""
+        return self._retrying(lambda: self._stage("coded", "coded_positions", reports, passed, record_key))
+
+    def _stage(self, ids: str, positions: str, reports, passed, record_key) -> int:
+        furthest: dict[int, int] = {}
+        for partition, offset in [*passed, *(position for _, _, position in reports)]:
+            furthest[partition] = max(offset, furthest.get(partition, -1))
+        for partition in sorted(furthest):   # rows always taken in one order: no deadlock between instances
+            self.advance(partition, furthest[partition], positions)
+        return self._count_new(reports, record_key, ids)
+
+    def _count_new(self, reports, record_key: Callable[[str], int] | None = None, ids: str = "counted") -> int:
         """Inside the caller's transaction: the reports' ids, in id order, and one more report in
-        each cell of those not counted before, each drawing one random record key (only its sums
-        are kept, per cell), cells written in key order."""
+        each cell of those not counted before, each with its record key (only their sums are
+        kept, per cell), cells written in key order."""
         added: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
         new = 0
+        record_key = record_key or self.record_key
         for event_id, cells, position in sorted(reports, key=lambda r: r[0]):
             part, off = position if position is not None else (None, None)
-            if self._execute("INSERT INTO counted (event_id, part, off) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            if self._execute(f"INSERT INTO {ids} (event_id, part, off) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              (event_id, part, off)).rowcount != 1:
                 continue
             new += 1
-            key = record_key(event_id) if record_key else cellkey.record_key()
+            key = record_key(event_id)
             for t, p, c in cells:
                 cell = added[(t, p, json.dumps(list(c)))]
                 cell[0] += 1
@@ -186,15 +230,62 @@ class Store(abc.ABC):
                 f"SELECT event_id FROM counted WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return found
 
-    def advance(self, partition: int, offset: int) -> None:
-        """Everything on the redacted topic's `partition` up to `offset` has been handled."""
-        self._execute("INSERT INTO positions (part, next_offset) VALUES (?, ?) ON CONFLICT (part) DO UPDATE "
-                      "SET next_offset = CASE WHEN excluded.next_offset > positions.next_offset "
-                      "THEN excluded.next_offset ELSE positions.next_offset END", (partition, offset + 1))
+    def coded_among(self, event_ids: list[str]) -> set[str]:
+        """Which of these reports the theme coder has coded."""
+        found: set[str] = set()
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i:i + 500]
+            found.update(e for (e,) in self._execute(
+                f"SELECT event_id FROM coded WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
+    def advance(self, partition: int, offset: int, table: str = "positions") -> None:
+        """Everything on the redacted topic's `partition` up to `offset` has been handled (by
+        counting; by the coder when `table` is coded_positions)."""
+        self._execute(f"INSERT INTO {table} (part, next_offset) VALUES (?, ?) ON CONFLICT (part) DO UPDATE "
+                      f"SET next_offset = CASE WHEN excluded.next_offset > {table}.next_offset "
+                      f"THEN excluded.next_offset ELSE {table}.next_offset END", (partition, offset + 1))
 
     # Reading.
     def positions(self) -> dict[int, int]:
         return {int(p): int(o) for p, o in self._execute("SELECT part, next_offset FROM positions").fetchall()}
+
+    def coded_positions(self) -> dict[int, int]:
+        """How far the theme coder has handled each partition (never past `positions`)."""
+        return {int(p): int(o) for p, o in self._execute("SELECT part, next_offset FROM coded_positions").fetchall()}
+
+    def coding_behind(self) -> int:
+        """How many records of the redacted topic counting has handled and the coder not yet
+        (offsets, not ids: pruning does not change it)."""
+        row = self._execute("SELECT coalesce(sum(p.next_offset - coalesce(c.next_offset, 0)), 0) FROM positions p "
+                            "LEFT JOIN coded_positions c ON c.part = p.part "
+                            "WHERE p.next_offset > coalesce(c.next_offset, 0)").fetchone()
+        return int(row[0])
+
+    def coded_cut_state(self) -> tuple[int, tuple | None]:
+        """(0, `cut_state()`) when the coder has handled every record counting has, read in one
+        snapshot: the counts then hold the answers and the coded themes of the same reports.
+        Otherwise (how many records the coder is behind, None)."""
+        with self._tx(snapshot=True):
+            behind = self.coding_behind()
+            return (0, self.cut_state()) if behind == 0 else (behind, None)
+
+    # The hold: counting pauses (every replica) while a cut waits for the coder to catch up.
+    def hold(self, seconds: float, now_ms: int | None = None) -> None:
+        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        with self._tx():
+            self._execute("INSERT INTO holds (name, until_ms) VALUES ('counting', ?) ON CONFLICT (name) DO UPDATE "
+                          "SET until_ms = excluded.until_ms", (now_ms + int(seconds * 1000),))
+
+    def unhold(self) -> None:
+        with self._tx():
+            self._execute("DELETE FROM holds WHERE name = 'counting'")
+
+    def held(self, now_ms: int | None = None) -> bool:
+        """Whether counting is held (until the hold is given back, or it runs out)."""
+        now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+        return self._execute("SELECT 1 FROM holds WHERE name = 'counting' AND until_ms > ?",
+                             (now_ms,)).fetchone() is not None
 
     def watermark(self, release_id: str) -> dict[int, int] | None:
         """The redacted topic's positions the release was cut at: the records it covers."""
@@ -317,6 +408,7 @@ class Store(abc.ABC):
             pruned = 0
             for part in sorted(safe):
                 pruned += self._execute("DELETE FROM counted WHERE part = ? AND off < ?", (part, safe[part])).rowcount
+                self._execute("DELETE FROM coded WHERE part = ? AND off < ?", (part, safe[part]))
             if pruned:
                 self._execute("INSERT INTO totals (name, n) VALUES ('pruned', ?) ON CONFLICT (name) DO UPDATE "
                               "SET n = totals.n + excluded.n", (pruned,))
@@ -334,6 +426,9 @@ class Store(abc.ABC):
         "watermarks": ("release_id", "positions"),
         "wipes": ("release_id", "wiped_at_ms"),
         "totals": ("name", "n"),
+        "coded": ("event_id", "part", "off"),
+        "coded_positions": ("part", "next_offset"),
+        "secrets": ("name", "value"),
     }
 
     def copy_from(self, source: "Store") -> int:
@@ -342,12 +437,17 @@ class Store(abc.ABC):
         with self._tx():
             if self._execute("SELECT count(*) FROM counted").fetchone()[0] or self.releases():
                 raise ValueError("the store copied into must be empty")
+            self._execute("DELETE FROM secrets")   # the source's record keys are the ones its cells hold
+            self._execute("DELETE FROM coded")
+            self._execute("DELETE FROM coded_positions")
             for table, columns in self.TABLES.items():
                 order = f" ORDER BY {source.ORDER}" if table == "releases" else ""
                 rows = source._execute(f"SELECT {', '.join(columns)} FROM {table}{order}").fetchall()
                 for row in rows:
                     self._execute(f"INSERT INTO {table} ({', '.join(columns)}) "
                                   f"VALUES ({', '.join('?' * len(columns))})", tuple(row))
+            self._keys = cellkey.RecordKeys(bytes.fromhex(self._execute(
+                "SELECT value FROM secrets WHERE name = 'record_key'").fetchone()[0]))
             return self.reports_counted()
 
 
@@ -379,6 +479,7 @@ class SqliteStore(Store):
             with self._tx():
                 self._db.execute("ALTER TABLE counts ADD COLUMN ckey INTEGER NOT NULL DEFAULT 0")
                 self._db.execute(f"UPDATE counts SET ckey = abs(random()) % {cellkey.KEY_RANGE}")
+        self._settle()
 
     def _execute(self, sql: str, params=()):
         return self._db.execute(sql, params)
@@ -453,6 +554,7 @@ class PostgresStore(Store):
             # two instances starting at once: one creates the tables, the other waits for it
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (CUT_LOCK_KEY + 1,))
             self._db.execute(POSTGRES_SCHEMA)
+            self._settle()
 
     def _connect(self):
         return self._psycopg.connect(self._url, autocommit=True, connect_timeout=10)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .topics import AGGREGATOR_GROUP, KEY_LEASE_GROUP, REDACTOR_GROUP, Topics
+from .topics import AGGREGATOR_CODER_GROUP, AGGREGATOR_GROUP, KEY_LEASE_GROUP, REDACTOR_GROUP, Topics
 
 # Kafka operation names, as AclCommand and Strimzi spell them.
 READ, WRITE, DELETE, DESCRIBE, DESCRIBE_CONFIGS = "Read", "Write", "Delete", "Describe", "DescribeConfigs"
@@ -60,6 +60,7 @@ PRINCIPALS: dict[str, tuple[Grant, ...]] = {
         _topic("dead_letter", WRITE, DELETE),                # dead-letter; a wipe purges dead letters
         _topic("raw", DELETE),                               # a wipe purges what the redactor finished
         Grant(GROUP, AGGREGATOR_GROUP, (READ,)),
+        Grant(GROUP, AGGREGATOR_CODER_GROUP, (READ,)),     # the theme coder's second pass
         Grant(GROUP, REDACTOR_GROUP, (DESCRIBE,)),           # how far the redactor has committed on raw
     ),
     "reporter": (

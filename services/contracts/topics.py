@@ -11,6 +11,8 @@ DEFAULT_PREFIX = "portal"
 # Consumer groups: the redactor's on the raw topic, the aggregator's on redacted and commands.
 REDACTOR_GROUP = "redactor"
 AGGREGATOR_GROUP = "aggregator"
+# The aggregator's theme coder: a second pass over the redacted topic (services/aggregator/handlers.py).
+AGGREGATOR_CODER_GROUP = "aggregator-coder"
 # The redactors' key lease: the one member of this group assigned the key-lease topic's single
 # partition rotates and destroys sealing keys (services/redactor/keys.py).
 KEY_LEASE_GROUP = "redactor-keys"

@@ -8,7 +8,7 @@ import time
 import uuid
 from datetime import date, timedelta
 
-from services.aggregator.app import GROUP
+from services.aggregator.app import CODER_GROUP, GROUP
 from services.aggregator.state import Store
 from services.contracts import events
 from services.contracts.tables import QUARTER, period_of
@@ -32,6 +32,12 @@ def command(release_id: str) -> bytes:
 
 def counts(portal) -> dict:
     return Store(portal.workdir / "aggregator" / "aggregator.sqlite3").snapshot()[0]
+
+
+def both_caught_up(kafka, portal) -> None:
+    """Counting and the theme coder's second pass have both read every record."""
+    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    wait_caught_up(kafka["bootstrap"], CODER_GROUP, portal.topics.redacted)
 
 
 def releases(kafka, portal, expect: dict[str, int], timeout: float = 60) -> list:
@@ -59,12 +65,12 @@ def test_duplicated_and_redelivered_reports_are_counted_once(portal, kafka):
     first = [report(i) for i in range(40)]
     produce(kafka["bootstrap"], portal.topics.redacted, first + first)          # every report twice
     portal.start("aggregator")
-    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    both_caught_up(kafka, portal)
     portal.stop()
     # the same 40 again after they were committed, and 10 new ones, to a restarted aggregator
     produce(kafka["bootstrap"], portal.topics.redacted, first + [report(i, about="age") for i in range(40, 50)])
     portal.start("aggregator")
-    wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted)
+    both_caught_up(kafka, portal)
     portal.stop()
     quarter = period_of(THIS_MONTH, QUARTER)
     c = counts(portal)
@@ -163,7 +169,7 @@ def test_a_wipe_purges_exactly_the_records_its_release_covered(portal, kafka):
     produce(bootstrap, portal.topics.commands, [command("r1")])
     releases(kafka, portal, {"r1": 1})
     produce(bootstrap, portal.topics.redacted, later)       # after the release: not covered by it
-    wait_caught_up(bootstrap, GROUP, portal.topics.redacted)
+    both_caught_up(kafka, portal)
     before = counts(portal)
 
     produce(bootstrap, portal.topics.commands, [wipe_command("r1"), wipe_command("never-cut")])

@@ -153,18 +153,21 @@ def test_organisation_setting_how_where_when_and_pattern_are_counted_and_release
     assert keyed[("when", "2026-Q4", ("last_7_days",))] == (None, "suppressed")
 
 
-def test_each_report_gets_a_random_record_key_and_a_cell_keeps_only_their_sum(tmp_path, monkeypatch):
-    from services.aggregator import cellkey, state
-    keys = iter([100, 200, 7])
-    monkeypatch.setattr(state.cellkey, "record_key", lambda: next(keys))
+def test_each_report_gets_a_record_key_shared_through_the_store_and_a_cell_keeps_only_their_sum(tmp_path):
+    from services.aggregator import cellkey
     store = Store(tmp_path / "s.sqlite3")
     cells = counting.cells_of(REPORT, "2026-11")
-    assert store.count("a", cells) and store.count("b", cells) and not store.count("b", cells)   # a redelivery draws none
+    assert store.count("a", cells) and store.count("b", cells) and not store.count("b", cells)   # a redelivery adds none
     store.count("c", counting.cells_of({**REPORT, "about": ["age"]}, "2026-11"))
+    a, b, c = (store.record_key(e) for e in "abc")
     keyed = store.cell_keys()
-    assert keyed[("about", "2026-Q4", ("race",))] == (100 + 200) % cellkey.KEY_RANGE == 44
-    assert keyed[("about", "2026-Q4", ("age",))] == 7 and keyed[("reports", "2026-11", ())] == (300 + 7) % 256
-    assert "100" not in repr(store.snapshot())       # record keys themselves are never kept
+    assert keyed[("about", "2026-Q4", ("race",))] == (a + b) % cellkey.KEY_RANGE
+    assert keyed[("about", "2026-Q4", ("age",))] == c and keyed[("reports", "2026-11", ())] == (a + b + c) % 256
+    replica = Store(tmp_path / "s.sqlite3")          # another instance on the same store: the same keys
+    assert [replica.record_key(e) for e in "abc"] == [a, b, c]
+    other = Store(tmp_path / "other.sqlite3")        # another store: its own secret
+    assert [other.record_key(str(i)) for i in range(40)] != [store.record_key(str(i)) for i in range(40)]
+    assert repr(store._keys) == "RecordKeys(secret=...)" and len(store._keys.secret) == 32   # never logged
 
 
 def test_cells_counted_before_cell_keys_existed_get_a_random_key_each(tmp_path):
@@ -179,3 +182,21 @@ def test_cells_counted_before_cell_keys_existed_get_a_random_key_each(tmp_path):
     keys = store.cell_keys()
     assert len(keys) == 40 and all(0 <= k < 256 for k in keys.values()) and len(set(keys.values())) > 10
     assert store.snapshot()[0][("about", "2026-Q4", ("c1",))] == 12
+
+
+def test_a_store_kept_when_coding_was_inline_gives_its_ids_and_positions_to_the_coder_once(tmp_path):
+    import sqlite3
+    db = sqlite3.connect(tmp_path / "old.sqlite3")
+    db.execute("CREATE TABLE counted (event_id TEXT PRIMARY KEY, part INTEGER, off INTEGER)")
+    db.execute("CREATE TABLE positions (part INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL)")
+    db.executemany("INSERT INTO counted VALUES (?, 0, ?)", [(f"e{i}", i) for i in range(3)])
+    db.execute("INSERT INTO positions VALUES (0, 4)")
+    db.commit()
+    db.close()
+    store = Store(tmp_path / "old.sqlite3")          # every report in it was coded as it was counted
+    assert store.coded_positions() == {0: 4} and store.coding_behind() == 0
+    assert store.coded_among(["e0", "e1", "e2", "e9"]) == {"e0", "e1", "e2"}
+    store.count_many([("e3", [], (0, 4))])
+    reopened = Store(tmp_path / "old.sqlite3")        # once: a report counted since is left to the coder
+    assert reopened.coded_positions() == {0: 4} and reopened.coding_behind() == 1
+    assert reopened.record_key("e3") == store.record_key("e3")
