@@ -12,6 +12,7 @@ from pathlib import Path
 import requests
 
 from services.aggregator.app import GROUP as AGGREGATOR
+from services.contracts.topics import AGGREGATOR_CODER_GROUP
 from services.redactor.app import GROUP as REDACTOR
 from tests.support.kafka import wait_caught_up
 
@@ -109,6 +110,7 @@ def counted(state_dir: Path) -> tuple[list[str], int]:
 def drained(portal, timeout: float = 180) -> None:
     wait_caught_up(portal.bootstrap, REDACTOR, portal.topics.raw, timeout)
     wait_caught_up(portal.bootstrap, AGGREGATOR, portal.topics.redacted, timeout)
+    wait_caught_up(portal.bootstrap, AGGREGATOR_CODER_GROUP, portal.topics.redacted, timeout)
 
 
 def counted_in_store(url: str) -> tuple[list[str], int]:
