@@ -19,7 +19,7 @@ import threading
 import time
 from typing import Callable
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.aggregator import app, handlers
 from services.aggregator.coding import lexicon_coder
@@ -31,6 +31,7 @@ from services.common.kafka import group_lag
 from services.contracts import events
 from services.contracts.topics import AGGREGATOR_GROUP, Topics
 from tests.fakes import FakeClock, FakeRecord, InMemoryPublisher, InMemoryTopicLog
+from tests.support.kafka import produce, read_all
 
 
 def settings(schedule: str, location: str | None) -> AggregatorSettings:
@@ -214,7 +215,7 @@ class OnBroker(Aggregator):
             "schema_version": 1, "command_id": command_id, "kind": kind, "release_id": release_id})])
 
     def on(self, topic):
-        return [json.loads(value) for value in self.run(_values(self.bootstrap, topic))]
+        return [json.loads(value) for value in read_all(self.bootstrap, topic)]
 
     def dead_letters(self):
         return [{"topic": d["source_topic"], "partition": d["partition"], "offset": d["offset"],
@@ -243,42 +244,12 @@ class OnBroker(Aggregator):
     def _produce(self, topic: str, values: list[bytes | None], partition: int = 0, timeout: float = 60) -> None:
         """Produce, then wait until the aggregator's group has committed past the new records
         (a commit comes only after what it covers is handled)."""
-        self.run(_produce(self.bootstrap, topic, values, partition))
+        produce(self.bootstrap, topic, values, partition)
         deadline = time.monotonic() + timeout
         while (left := self.run(group_lag(self.bootstrap, AGGREGATOR_GROUP, topic))) > 0:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the aggregator is still {left} records behind on {topic}")
             time.sleep(0.1)
-
-
-async def _produce(bootstrap: str, topic: str, values: list[bytes | None], partition: int) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    try:
-        # a tombstone (no value) needs a key to be sent at all
-        for sent in [await producer.send(topic, v, key=None if v is not None else b"gone", partition=partition)
-                     for v in values]:
-            await sent
-    finally:
-        await producer.stop()
-
-
-async def _values(bootstrap: str, topic: str) -> list[bytes]:
-    """Every value on the topic (a single partition) from its start to its end now."""
-    consumer_ = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    await consumer_.start()
-    try:
-        tp = TopicPartition(topic, 0)
-        consumer_.assign([tp])
-        await consumer_.seek_to_beginning(tp)
-        end = (await consumer_.end_offsets([tp]))[tp]
-        out: list[bytes] = []
-        while await consumer_.position(tp) < end:
-            for records in (await consumer_.getmany(tp, timeout_ms=1000)).values():
-                out.extend(r.value for r in records)
-        return out
-    finally:
-        await consumer_.stop()
 
 
 async def _log_starts(bootstrap: str, partitions: list[TopicPartition]) -> dict[int, int]:
