@@ -100,10 +100,11 @@ model: $(CODER)
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
 
-# The fast unit suite: no broker, no browser, no model or rendering (tests marked `slow` are left
-# to `make test`, which runs everything).
+# The fast unit suite: no broker, no browser, no model or rendering (tests marked `slow`, and the
+# real-broker and PostgreSQL variants of the aggregator's handler suite, are left to `make test`,
+# which runs everything).
 unit: $(STAMP) model assets
-	$(VENV)/bin/python -m pytest tests/unit -m "not slow" -q
+	$(VENV)/bin/python -m pytest tests/unit -m "not slow and not kafka and not postgres" -q
 
 test: broker model assets browser pdf-libs pg image-tools helm
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)

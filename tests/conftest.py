@@ -4,6 +4,7 @@ local broker from the Maven Central cache. The choice is printed."""
 from __future__ import annotations
 
 import os
+import re
 import uuid
 
 import pytest
@@ -40,6 +41,32 @@ class _CompiledTemplates(BytecodeCache):
 
 # Every Flask app made in a test starts from these options (the services add theirs to them).
 Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": _CompiledTemplates()}
+
+
+def _leaves_out_slow(expression: str) -> bool:
+    """Whether `-m expression` selects no test marked slow, whatever its other markers."""
+    from itertools import product
+
+    from _pytest.mark.expression import Expression
+
+    names = sorted(set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", expression)) - {"and", "or", "not", "slow"})
+    compiled = Expression.compile(expression)
+    return not any(compiled.evaluate(lambda name, **_: name == "slow" or values.get(name, False))
+                   for values in (dict(zip(names, bits)) for bits in product((False, True), repeat=len(names))))
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A test module marked slow as a whole (`pytestmark = pytest.mark.slow`, or a list holding
+    it) is not even imported when the marker expression leaves slow tests out, as `make unit`'s
+    does: importing those modules (spaCy, schemathesis, WeasyPrint) cost the unit suite about two
+    CPU seconds for tests it never runs."""
+    expression = config.getoption("markexpr")
+    if not expression or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if re.search(r"^pytestmark = .*\bpytest\.mark\.slow\b", collection_path.read_text(), re.M) \
+            and _leaves_out_slow(expression):
+        return True
+    return None
 
 
 def _docker_answers() -> bool:

@@ -39,18 +39,21 @@ def read_records(bootstrap: str, topic: str) -> list:
     return asyncio.run(_read_all(bootstrap, topic, records=True))
 
 
-async def _produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
+async def _produce(bootstrap: str, topic: str, values: list[bytes | None], partition: int | None = None) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5)
     await producer.start()
     try:   # in order, batched: every send is queued, then every acknowledgement awaited
-        for done in [await producer.send(topic, v) for v in values]:
+        # a tombstone (None) needs a key to be sent at all
+        for done in [await producer.send(topic, v, key=None if v is not None else b"gone", partition=partition)
+                     for v in values]:
             await done
     finally:
         await producer.stop()
 
 
-def produce(bootstrap: str, topic: str, values: list[bytes]) -> None:
-    asyncio.run(_produce(bootstrap, topic, values))
+def produce(bootstrap: str, topic: str, values: list[bytes | None], partition: int | None = None) -> None:
+    """Values (None: a tombstone) in order, to `partition` or as the partitioner chooses."""
+    asyncio.run(_produce(bootstrap, topic, values, partition))
 
 
 def lag(bootstrap: str, group: str, topic: str) -> int:
