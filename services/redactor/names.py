@@ -112,6 +112,9 @@ _PARTICLE = "|".join(sorted(v.NAME_PARTICLES, key=len, reverse=True))
 _PARTICLE_NAME = re.compile(
     r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[^\W\d_]+)*)((?:\s(?i:" + _PARTICLE + r")['’]?(?=\s))+)\s"
     r"((?:[tnh]-)?[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*)")
+# The mutation before a Gaelic surname after a particle, with or without a hyphen: "t-Sagairt",
+# "tSaoir", "nDúill", "bhFlannagáin".
+_PREFIXED = re.compile(r"^(?:[tnh]-|(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)(?=[A-ZÁÉÍÓÚ]))")
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[\s,!?]+[A-Z][A-Z'’]*){3,}")
 _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
@@ -174,6 +177,21 @@ _FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "h
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+# Round 5: after a word first in a sentence, what only a person's name is followed by.
+_AUX_VERB = re.compile(r"\s+(?:had|has|have|would|will|then|also)\s+([a-z]+)\b")
+_BEING_THERE = re.compile(r"\s+(?:was|is|were)\s+(?:there|here)\b")
+_PAST_PARTICLE = re.compile(r"\s+([a-z]{3,}ed)\s+(?:it|in|up|off|out)\b")
+# Verbs of a person's own acting after a short phrase of place ("… on the ward stood up").
+_PLACED_VERBS = {"stood", "sat", "spoke", "smiled", "walked", "helped", "backed", "stuck",
+                 "stepped", "waited", "listened", "apologised", "intervened"}
+# Openers of text-speak after which a clause starts: "ngl x is the reason", "tbh AM is as bad".
+_TEXT_OPENERS = v.TEXT_OPENERS
+_QUANTIFIERS = {"both", "all", "each", "most", "some", "many", "few", "several", "every",
+                "either", "neither", "none", "more", "less", "half", "too", "again", "there"}
+# Verbs after which a lower-case word that is no English word is the person acted on ("the office
+# sent anwen instead").
+_ACTED_ON = _PERSON_VERBS | {"sent", "put", "brought", "paired", "swapped", "moved", "gave",
+                             "let", "made", "got", "replaced", "chose", "picked"}
 _GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
 _AND_HER = re.compile(r"\s+AND\s+(?:HER|HIS)\s+[A-Z]")
 # A verb said to a person, then "to": what follows is a person, whatever the model says.
@@ -630,7 +648,7 @@ class Finder:
             if _never_a_name(first) or self.lex.is_kept(first) and not self._word_name(
                     _loose(first)):
                 continue
-            if not re.sub(r"^[tnh]-", "", last)[:1].isupper() or _never_a_name(last):
+            if not _PREFIXED.sub("", last)[:1].isupper() or _never_a_name(last):
                 continue
             yield Span(m.start(1), m.end(3), SURE)
 
@@ -872,7 +890,9 @@ class Finder:
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
-                elif self._subject_of_person_verb(after):
+                elif self._subject_of_person_verb(after) or (
+                        not _term_ending(w.key) and w.ent not in TIMES_AND_NUMBERS and
+                        self._initial_subject(after)):
                     yield Span(w.start, w.end, SURE)   # "Sorrel ignored me", "Sorrel from X said"
                 elif re.match(r"\s+if\s+you\b", after):
                     yield Span(w.start, w.end, SURE)   # "Sorrel if you see this, …"
@@ -931,7 +951,20 @@ class Finder:
         if m and self.lex.is_english(m.group(1)):
             return True
         m = _PLACED_SUBJECT.match(after)
-        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS
+        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
+
+    def _initial_subject(self, after: str) -> bool:
+        """Round 5. What follows a word first in its sentence (no determiner before it) makes it
+        a person: an auxiliary and a verb only a person does ("… had told", "… has asked"), being
+        there ("… was there too"), or a verb in the past on "it" or with a particle of movement
+        ("… started it", "… scrubbed in", "… backed off")."""
+        m = _AUX_VERB.match(after)
+        if m:
+            return fold(m.group(1)) in _SPEECH_VERBS | _PAST_VERBS | _PERSON_VERBS
+        if _BEING_THERE.match(after):
+            return True
+        m = _PAST_PARTICLE.match(after)
+        return bool(m) and self.lex.is_english(m.group(1))
 
     def _adverb(self, key: str) -> bool:
         """An adverb in -ly ("Honestly", "Sadly", "Luckily", "Simply"), not a noun or a name
@@ -1035,6 +1068,44 @@ class Finder:
                                                          "ask", "tell", "by", "from"}):
                 yield Span(w.start, w.end, SURE)
 
+    def lower_positions(self) -> Iterable[Span]:
+        """Round 5. A lower-case word where a person stands: after a role and before a verb
+        ("the kitchen supervisor ginger puts…"); after a text-speak opener before "is"/"was" or
+        a person's verb, when the gazetteer knows it or it is no English word ("ngl tucker is
+        the reason"); after a verb acting on someone, when it is no English word ("the office
+        sent anwen instead")."""
+        for k in range(1, len(self.words) - 1):
+            w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
+            if prev.key not in v.ROLES and prev.key not in _TEXT_OPENERS and \
+                    prev.key not in _ACTED_ON:
+                continue   # the cheap test first
+            if not w.text.islower() or len(w.text) < 3 or w.key in _DISCOURSE or \
+                    w.key in _ADVERBS or w.key in _PRONOUNS or w.key in _NEVER_WORD_NAMES or \
+                    w.key in v.FUNCTION_WORDS or w.text.endswith("ly") or \
+                    (self._kept(w) and not self._word_name(w)) or \
+                    self.text[prev.end:w.start] != " " or self.text[w.end:nxt.start] != " ":
+                continue
+            if w.key in v.COMMON_VERBS or w.key in _QUANTIFIERS or w.key in _SPEECH_VERBS or \
+                    w.key in _PAST_VERBS or w.key in _ACTED_ON or w.key.endswith("ed") or \
+                    self.lex.is_english(w.key + "s") and self.lex.is_english(w.key + "ed") and \
+                    not self.lex.is_name(w.text):
+                continue   # a verb ("staff take breaks") or a quantifier ("the OT both heard")
+            english = self.lex.is_english(w.text)
+            if prev.key in v.ROLES and not w.key.endswith("s") and \
+                    w.key not in v.ROLES and w.key not in v.PLACES and \
+                    w.key not in v.GENERIC_SERVICES and w.key not in v.ORG_SUFFIXES and \
+                    (nxt.key in _SPEECH_VERBS or nxt.key in _PAST_VERBS or
+                     (nxt.key.endswith("s") and len(nxt.key) >= 4 and
+                      self.lex.is_english(nxt.key[:-1]))):
+                yield Span(w.start, w.end, SURE)
+            elif prev.key in _TEXT_OPENERS and \
+                    (nxt.key in {"is", "was"} or nxt.key in _SPEECH_VERBS) and \
+                    (self.lex.is_name(w.text) or not english):
+                yield Span(w.start, w.end, SURE)
+            elif prev.key in _ACTED_ON and not english and len(w.text) >= 5 and \
+                    (not w.key.endswith("s") or self.lex.is_name(w.text)):
+                yield Span(w.start, w.end, SURE)
+
     def focused_subjects(self) -> Iterable[Span]:
         """A lower-case word after "only", "even", "except" as the subject of an auxiliary, a
         person named by "she"/"he" after it ("only sorrel does and she gets stick for it"): a
@@ -1076,7 +1147,13 @@ class Finder:
             placed = prev is not None and prev.key in _INITIALS_BEFORE and \
                 self.text[prev.end:w.start] == " " and \
                 _INITIALS_AFTER.match(self.text, w.end) is not None
-            if subject or placed:
+            # round 5: "it was AM who…", "tbh PM is just as bad"
+            cleft = _CLEFT.search(self.text, max(0, m.start() - 12), m.start()) is not None and \
+                re.match(r"\s+who\b", self.text[m.end():m.end() + 6]) is not None
+            opened = prev is not None and prev.key in _TEXT_OPENERS and \
+                nxt is not None and self.text[w.end:nxt.start] == " " and \
+                nxt.key in _SPEECH_VERBS | {"is", "was", "has", "had"}
+            if subject or placed or cleft or opened:
                 yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
 
     def word_and_initial(self) -> Iterable[Span]:
@@ -1104,7 +1181,7 @@ class Finder:
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
-                *self.group_names(), *self.focused_subjects()]
+                *self.group_names(), *self.focused_subjects(), *self.lower_positions()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

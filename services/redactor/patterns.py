@@ -167,7 +167,8 @@ def _day_month_ok(m: re.Match) -> bool:
 # A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5",
 # "last time was 5/8", "before 3/4"), not the idiom "24/7".
 short_date = _regex(
-    "DATE", r"\b(?:on|dated?|from|until|since|was|before|after|by)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
+    "DATE", r"\b(?:(?:on|dated?|from|until|since|was|before|after|by)\s+|"
+    r"(?:sent|received|date|when)\s*:\s*)(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
     group=1, valid=_day_month_ok)
 
 # A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
@@ -196,7 +197,10 @@ _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _TOWN = r"(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,?\s*(?i:" + _POSTCODE + r")))?"
 
 
-_ADDRESS = re.compile(r"\b" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
+# A named house before its street ("Beck House, Moorgate Lane", "Ivy Cottage, Mill Lane").
+_HOUSE_NAME = (r"(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
+               r"Mill|Hall|Grange|Bungalow|Manor|Mews),?\s+)")
+_ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
 
 

@@ -224,7 +224,7 @@ def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
         _sentence_start(text, m.start()) and len(word) >= 3 and \
         (word[:1].isupper() == name.group()[:1].isupper()) and not word.isupper() and \
         not _kept(lex, word) and key not in _NEVER_NAMES and key not in v.COMMON_VERBS and \
-        key not in _SAID_TO and key not in v.INTERJECTIONS and \
+        key not in _SAID_TO and key not in v.INTERJECTIONS and key not in v.TEXT_OPENERS and \
         not key.endswith(("ing", "ly")) and not (key.endswith("ed") and len(key) >= 6)
 
 

@@ -227,6 +227,11 @@ stole swung wept children women men people feet teeth mice
 """.split())
 
 # Words said on their own, in a quotation ('Sorry'), that are not nicknames.
+# Openers of text-speak after which a clause starts ("ngl x is the reason", "tbh AM is as bad"):
+# never a name's first part.
+TEXT_OPENERS = frozenset({"ngl", "tbh", "honestly", "lol", "imo", "fr", "omg", "tho", "srsly",
+                          "lmao"})
+
 INTERJECTIONS = frozenset("""
 sorry hello hi hiya hey thanks cheers yes no yeah nope okay ok why what really seriously stop
 go wow bless please help oi excuse pardon morning evening night bye goodbye welcome congrats
