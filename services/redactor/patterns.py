@@ -204,8 +204,14 @@ _ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
 
 
+# An address needs a street word: a text with none (most) is not searched further.
+_ANY_STREET = re.compile(r"(?i:" + _STREET + r")\b")
+
+
 def street_address(text: str) -> list[Span]:
     out = []
+    if _ANY_STREET.search(text) is None:
+        return out
     for m in _ADDRESS.finditer(text):
         start = m.start()
         # "At Benjamin Court", "The Lane": small words before the name are not part of it.

@@ -344,7 +344,8 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
         out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
                    if free(m.start(), m.end()))
     for m in WORD.finditer(text):
-        if _foreign_script(m.group()) and free(m.start(), m.end()):
+        # most words are ASCII, and an ASCII word is in no other script: the cheap test first
+        if not m.group().isascii() and _foreign_script(m.group()) and free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
     for start, end in spelled:
         word = text[start:end]
