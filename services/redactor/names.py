@@ -139,7 +139,7 @@ _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", 
               "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
               "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
 _THE_ONE_WHO = re.compile(r"(?:\s+[a-z]+){0,3}?"   # "…on the rota is the one who"
-                          r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+                          r"\s+(?:is|was|'s|’s)\s+the\s+(?:only\s+)?one\s+(?:who|that)\b", re.I)
 _CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
 # What a name's initial may be followed by in a person's place ("Temperance B. said").
 _AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
@@ -177,15 +177,22 @@ _FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "h
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+# Round 5: a form's label that asks for people ("Person(s) involved:", "Witnesses:", "Who:").
+_PEOPLE_LABEL = re.compile(r"(?im)(?:^|(?<=[.;\n]\s))[ \t]*(?:person\(s\)\s+involved|persons?\s+"
+                           r"involved|people\s+involved|staff\s+involved|who(?:\s+was\s+involved)?|"
+                           r"witness(?:es)?|names?|involved)\s*:[ \t]*")
 # Round 5: after a word first in a sentence, what only a person's name is followed by.
 _AUX_VERB = re.compile(r"\s+(?:had|has|have|would|will|then|also)\s+([a-z]+)\b")
 _BEING_THERE = re.compile(r"\s+(?:was|is|were)\s+(?:there|here)\b")
 _PAST_PARTICLE = re.compile(r"\s+([a-z]{3,}ed)\s+(?:it|in|up|off|out)\b")
 # Verbs of a person's own acting after a short phrase of place ("… on the ward stood up").
+_PAST_ON_THING = re.compile(r"\s+([a-z]{3,}ed|told|said|made|kept|took|gave)\s+"
+                            r"(?:the|my|our|me|us|her|him|it|them)\b")
 _PLACED_VERBS = {"stood", "sat", "spoke", "smiled", "walked", "helped", "backed", "stuck",
                  "stepped", "waited", "listened", "apologised", "intervened"}
 # Openers of text-speak after which a clause starts: "ngl x is the reason", "tbh AM is as bad".
 _TEXT_OPENERS = v.TEXT_OPENERS
+_SAID = {"said", "says", "told", "tells", "asked", "asks"}
 _QUANTIFIERS = {"both", "all", "each", "most", "some", "many", "few", "several", "every",
                 "either", "neither", "none", "more", "less", "half", "too", "again", "there"}
 # Verbs after which a lower-case word that is no English word is the person acted on ("the office
@@ -702,7 +709,8 @@ class Finder:
                 if not plain.isalpha() or len(plain) < 3:
                     continue
                 if self.lex.is_name(plain) or fold(plain) in self.lex.word_names or \
-                        ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)):
+                        ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)) or \
+                        (plain[:1].isupper() and len(plain) >= 4):   # round 5: "R0cket"
                     yield Span(m.start(), m.end(), SURE)
                     break
 
@@ -886,7 +894,7 @@ class Finder:
                     _SPEAKER.search(self.text, max(0, w.start - 3), w.start) or
                     re.match(r":\s*['‘\"“][^'’\"”\n]{0,40}\b(?:you|I|we|me|us)\b", after)):
                 yield Span(w.start, w.end, SURE)   # a chat's speaker: "[chat] Sorrel: …"
-            elif plain and w.initial:
+            elif plain and (w.initial or self._after_label(w)):
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
@@ -911,6 +919,15 @@ class Finder:
                     yield Span(w.start, w.end, SURE)   # "Sorrel's comment was the worst"
                 elif self._and_a_name(k):
                     yield Span(w.start, w.end, SURE)   # "Sorrel and Adaeze laugh"
+            elif plain and not w.initial and k and nxt is not None and \
+                    self.text[w.end:nxt.start] == " " and \
+                    nxt.key in _SPEECH_VERBS - {"never", "always", "won't", "wouldn't",
+                                                "didn't", "doesn't"} and \
+                    self.words[k - 1].key not in _DETERMINERS and \
+                    not self.words[k - 1].text[:1].isupper() and not _term_ending(w.key):
+                # round 5: after a word a term follows, a person's verb still makes a name
+                # ("On the postnatal ward Pickle kept telling mums…"), not "the Act says"
+                yield Span(w.start, w.end, SURE)
             elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
                     re.match(r"\s+who\b", after) and (plain or self._kept_as_name(w)):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
@@ -952,6 +969,22 @@ class Finder:
             return True
         m = _PLACED_SUBJECT.match(after)
         return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
+
+    def _after_label(self, w: Word) -> bool:
+        """Round 5. Word w is the first after a label's colon ("Night report: Rocket refused
+        to…"): a clause starts there, as after a full stop."""
+        return self.text[max(0, w.start - 3):w.start].rstrip(" ").endswith(":")
+
+    def labelled_people(self) -> Iterable[Span]:
+        """Round 5. The capitalised words listed after a label that asks for people ("Person(s)
+        involved: Sparkle, Bronwen", "Witnesses: Rocket and Kehinde"), up to the line's end:
+        names, whatever words they are (not roles, titles or kept words)."""
+        for m in _PEOPLE_LABEL.finditer(self.text):
+            end = self.text.find("\n", m.end())
+            for w in self._within(m.end(), len(self.text) if end < 0 else end):
+                if _is_title_case(w.text) and not self._kept(w) and not _never_a_name(w.text) and \
+                        w.key not in _NEVER_WORD_NAMES:
+                    yield Span(w.start, w.end, SURE)
 
     def _initial_subject(self, after: str) -> bool:
         """Round 5. What follows a word first in its sentence (no determiner before it) makes it
@@ -1002,8 +1035,14 @@ class Finder:
                 self.text[self.words[k].end:self.words[k + 2].start].strip() not in {"and", "&"}:
             return False
         other = self.words[k + 2]
-        return _is_title_case(other.text) and not self._kept(other) and \
-            (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
+        if not _is_title_case(other.text) or self._kept(other):
+            return False
+        if self.lex.is_name(other.text) or not self.lex.is_english(other.text):
+            return True
+        # round 5: two plain words and a verb in the past ("Sparkle and Pilot swapped the rota")
+        return self._plain_word(other) and not _term_ending(other.key) and \
+            not _term_ending(self.words[k].key) and \
+            bool(_PAST_ON_THING.match(self.text, other.end))
 
     def _after_opening_quote(self, w: Word) -> bool:
         """Word w opens a quotation ("'Sorrel, leave it'"): its first word before a comma is
@@ -1049,11 +1088,17 @@ class Finder:
             if k + 1 >= len(self.words) or (self.words[k + 1].key not in _SPEECH_VERBS and
                                             self.words[k + 1].key != "who"):
                 continue   # the cheap test first: most words come before neither
+            said_after_comma = k > 0 and self.words[k + 1].key in _SAID and \
+                self.text[self.words[k - 1].end:w.start] == ", " and \
+                not w.key.endswith("s") and w.key not in _PRONOUNS and \
+                w.key not in v.FUNCTION_WORDS and w.key not in v.ROLES and \
+                w.key not in v.GENERIC_SERVICES and w.key not in v.PLACES and \
+                w.key not in v.COMMON_VERBS and w.key not in _QUANTIFIERS
             if not w.text.islower() or len(w.text) < 3 or w.text.endswith("ly") or \
                     w.key in _DISCOURSE or w.key in _NEVER_WORD_NAMES or \
                     (self._kept(w) and not self._word_name(w)) or \
                     (self.lex.is_english(w.text) and not self._word_name(w) and
-                     w.key not in self.lex.given):
+                     w.key not in self.lex.given and not said_after_comma):
                 continue   # "the note said": an English word only if it is also a name
             prev = self.words[k - 1].key if k else ""
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
@@ -1181,7 +1226,8 @@ class Finder:
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
-                *self.group_names(), *self.focused_subjects(), *self.lower_positions()]
+                *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
+                *self.labelled_people()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -197,6 +197,11 @@ _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _TOWN = r"(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,?\s*(?i:" + _POSTCODE + r")))?"
 
 
+# Round 5: a number of four to six digits in brackets right after a word ("staff member Eluned
+# Carys (60813)"): a staff number, not a year ("(2019)") nor a phone's area code ("(0113) 496…").
+bracketed_number = _regex(
+    "STAFF_ID", r"(?<=[^\W\d_] )\((?!(?:19|20)\d\d\))(?!0)(\d{4,6})\)(?!\s*\d)", group=1)
+
 # A named house before its street ("Beck House, Moorgate Lane", "Ivy Cottage, Mill Lane").
 _HOUSE_NAME = (r"(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
                r"Mill|Hall|Grange|Bungalow|Manor|Mews),?\s+)")
@@ -480,6 +485,7 @@ RECOGNISERS: dict[str, Finder] = {
     "extension_after_number": extension_after_number,
     "user_name": user_name,
     "address_lines": address_lines,
+    "bracketed_number": bracketed_number,
 }
 
 
@@ -492,7 +498,7 @@ _NEEDS_DIGIT = frozenset({
     "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
-    "extension_after_number", "address_lines"})
+    "extension_after_number", "address_lines", "bracketed_number"})
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

@@ -84,7 +84,7 @@ sorry oi dear ta congrats welcome please yes no ok okay right well listen look
 # Particles inside names: Welsh, Gaelic, Arabic, Dutch, German, Romance ("ap Rhys",
 # "Nic a' Bhàird", "Mac an t-Sagairt", "bin Rashid", "van der Berg", "dos Santos").
 NAME_PARTICLES = frozenset("""
-ap ab ferch verch nic ni ní mac mc nig ó o ua uí a an na bin binti bint ibn ben bat abu umm
+ap ab ferch verch nic ni ní mac mc nig ó o ua uí a an na bin binti bint ibn ben bat abu umm ka
 van von der den de da di du del della dos das la le al el y zu ter
 """.split())
 
@@ -98,7 +98,8 @@ reverend father imam rabbi pastor aunty auntie uncle nana mama papa princess
 ROLES = frozenset("""
 manager line manager ward manager practice manager deputy deputy manager deputy sister
 mentor preceptor supervisor educator assessor practice assessor tutor lecturer student
-colleague colleagues friend buddy boss lead team lead team leader leader director coordinator
+colleague colleagues friend buddy boss gaffer guv guvnor foreman chargehand lead team lead
+team leader leader director coordinator
 consultant registrar doctor doctors gp surgeon anaesthetist physician houseman junior
 foundation fy1 fy2 locum trainee nurse nurses staff nurse charge nurse sister matron midwife
 hca hcas carer carers support worker healthcare assistant physio physiotherapist ot therapist

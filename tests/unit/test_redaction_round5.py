@@ -4,7 +4,11 @@ being there, or a past verb with a particle; a kept or plain word before a short
 and a person's own act; initials in a cleft or after a text-speak opener; lower-case names after
 a role before a verb, after a text-speak opener, after a verb acting on someone; a Gaelic surname
 mutated without a hyphen; a named house before its street; a day and month after an e-mail's
-"Sent:". Without the model (the rules alone), so fast; every name is invented for these tests and
+"Sent:". Then, after round8.jsonl's single measurement: "… was the only one who", people listed
+after a form's label, a clause after a label's colon, two plain words and a past verb, a person's
+verb after a term's word, any capitalised word with digits inside, a number in brackets after a
+name, the Nguni particle "ka", a lower-case word between a comma and "said", informal roles.
+Without the model (the rules alone), so fast; every name is invented for these tests and
 is in no corpus."""
 from __future__ import annotations
 
@@ -55,6 +59,21 @@ def redacted(text: str, lex) -> str:
      "He turned up at [LOCATION], on my day off."),
     ("From: a manager\nSent: 7/11\nSubject: your accent",
      "From: a manager\nSent: [DATE]\nSubject: your accent"),
+    # after the single held-out measurement of round8.jsonl (tuned on its kinds, own cases here)
+    ("Marram was the only one who checked on me.", "[PERSON] was the only one who checked on me."),
+    ("Person(s) involved: Teasel, Gannet", "Person(s) involved: [PERSON], [PERSON]"),
+    ("Night report: Marram refused to take handover from me.",
+     "Night report: [PERSON] refused to take handover from me."),
+    ("Teasel and Gannet swapped my shifts without asking.",
+     "[PERSON] and [PERSON] swapped my shifts without asking."),
+    ("On the ward Gannet kept calling me 'the foreigner'.",
+     "On the ward [PERSON] kept calling me 'the foreigner'."),
+    ("someone set up a page called M4rram to mock me", "someone set up a page called [PERSON] to mock me"),
+    ("staff member Quenby Adeyoola (60813) said it first.",
+     "staff member [PERSON] ([STAFF_ID]) said it first."),
+    ("Lerato ka Dube wrote a statement for me.", "[PERSON] wrote a statement for me."),
+    ("'hun guess what, marram said i was exotic'", "'hun guess what, [PERSON] said i was exotic'"),
+    ("gaffer quenby laughs every time", "gaffer [PERSON] laughs every time"),
 ])
 def test_round5_kinds_are_redacted(lex, text, want):
     assert redacted(text, lex) == want
@@ -71,6 +90,11 @@ def test_round5_kinds_are_redacted(lex, text, want):
     "tbh work is the reason i stay, the patients are lovely",
     "It was Monday when it happened.",
     "Sent: the rota, again, with my name spelt wrong.",
+    "Witnesses: none, I was alone.",
+    "Our policy on Safeguarding says we must report it.",
+    "It was in the staff survey (2019) results and again this year.",
+    "Reading and Writing improved the scores on the unit.",
+    "'hun guess what, it said i was late'",
 ])
 def test_round5_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
