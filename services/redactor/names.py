@@ -166,8 +166,9 @@ def _term_ending(key: str) -> bool:
 _PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
              "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
 # "… ignored me", "… blanked her": a verb in the past with a person as its object.
-_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s))\s+"
-                             r"(?:me|us|him|her|my|our)\b")
+_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s)|sat|"
+                             r"stood|spoke|took|gave|kept|made|told|left|met)\s+"
+                             r"(?:with\s+)?(?:me|us|him|her|my|our|them)\b")
 # "… just swapped the list": an adverb, then a verb in the past or the present.
 _ADVERB_VERB = re.compile(r"\s+(?:just|then|always|still|never|even)\s+([a-z]{3,}(?:ed|s))\b")
 # A focusing word, a lower-case word, an auxiliary, then "she"/"he": "only sorrel does and she…".
@@ -188,10 +189,14 @@ _PAST_PARTICLE = re.compile(r"\s+([a-z]{3,}ed)\s+(?:it|in|up|off|out)\b")
 # Verbs of a person's own acting after a short phrase of place ("… on the ward stood up").
 _PAST_ON_THING = re.compile(r"\s+([a-z]{3,}ed|told|said|made|kept|took|gave)\s+"
                             r"(?:the|my|our|me|us|her|him|it|them)\b")
+_PLACED_ACT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+                         r"([a-z]{3,}ed)\s+(?:it|me|us|her|him|them|my|our|the)\b")
 _PLACED_VERBS = {"stood", "sat", "spoke", "smiled", "walked", "helped", "backed", "stuck",
                  "stepped", "waited", "listened", "apologised", "intervened"}
 # Openers of text-speak after which a clause starts: "ngl x is the reason", "tbh AM is as bad".
 _TEXT_OPENERS = v.TEXT_OPENERS
+# A person named by what follows: "… and her comments", "… and his mates".
+_AND_HERS = re.compile(r"\s+and\s+(?:her|his)\s+[a-z]")
 _SAID = {"said", "says", "told", "tells", "asked", "asks"}
 _QUANTIFIERS = {"both", "all", "each", "most", "some", "many", "few", "several", "every",
                 "either", "neither", "none", "more", "less", "half", "too", "again", "there"}
@@ -525,7 +530,7 @@ class Finder:
         "my Band"), before a number ("Band 5"), a heading ("Outcome:"), an abstract noun or a
         gerund by its ending ("Safeguarding", "Equality"), or a plural."""
         w = self.words[i]
-        if not self._plain_word(w) or _term_ending(w.key) or \
+        if not self._plain_word(w) or self._term(w.key) or \
                 w.key in v.CALENDAR or w.key in _PLACE_WORDS or self._followed_by_number(i):
             return False
         before = self.text[max(0, w.start - 3):w.start].rstrip(" \t")
@@ -690,7 +695,7 @@ class Finder:
         return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \
             not self._kept(w) and w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
             w.key not in v.INTERJECTIONS and w.key not in v.CALENDAR and \
-            w.key not in _PLACE_WORDS and not _term_ending(w.key) and \
+            w.key not in _PLACE_WORDS and not self._term(w.key) and \
             w.key not in {"everyone", "everybody", "someone", "nobody", "anyone", "management"}
 
     def leetspeak(self) -> Iterable[Span]:
@@ -899,7 +904,7 @@ class Finder:
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
                 elif self._subject_of_person_verb(after) or (
-                        not _term_ending(w.key) and w.ent not in TIMES_AND_NUMBERS and
+                        not self._term(w.key) and w.ent not in TIMES_AND_NUMBERS and
                         self._initial_subject(after)):
                     yield Span(w.start, w.end, SURE)   # "Sorrel ignored me", "Sorrel from X said"
                 elif re.match(r"\s+if\s+you\b", after):
@@ -924,7 +929,7 @@ class Finder:
                     nxt.key in _SPEECH_VERBS - {"never", "always", "won't", "wouldn't",
                                                 "didn't", "doesn't"} and \
                     self.words[k - 1].key not in _DETERMINERS and \
-                    not self.words[k - 1].text[:1].isupper() and not _term_ending(w.key):
+                    not self.words[k - 1].text[:1].isupper() and not self._term(w.key):
                 # round 5: after a word a term follows, a person's verb still makes a name
                 # ("On the postnatal ward Pickle kept telling mums…"), not "the Act says"
                 yield Span(w.start, w.end, SURE)
@@ -970,10 +975,22 @@ class Finder:
         m = _PLACED_SUBJECT.match(after)
         return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
 
+    def _term(self, key: str) -> bool:
+        """A term by its ending (`_term_ending`), and, for "-ing", a gerund of a word
+        ("Safeguarding", "Making"), not a noun that only ends so ("Pudding")."""
+        if not _term_ending(key):
+            return False
+        if not key.endswith("ing") or any(key.endswith(e) for e in _TERM_ENDINGS if e != "ing"):
+            return True
+        stem = key[:-3]
+        return self.lex.is_english(stem) or self.lex.is_english(stem + "e") or \
+            (len(stem) >= 5 and stem[-1] == stem[-2] and self.lex.is_english(stem[:-1]))
+
     def _after_label(self, w: Word) -> bool:
         """Round 5. Word w is the first after a label's colon ("Night report: Rocket refused
         to…"): a clause starts there, as after a full stop."""
-        return self.text[max(0, w.start - 3):w.start].rstrip(" ").endswith(":")
+        before = self.text[max(0, w.start - 3):w.start]
+        return before.rstrip(" ").endswith(":") or re.search(r"\s[-–—]\s+$", before) is not None
 
     def labelled_people(self) -> Iterable[Span]:
         """Round 5. The capitalised words listed after a label that asks for people ("Person(s)
@@ -996,7 +1013,7 @@ class Finder:
             return fold(m.group(1)) in _SPEECH_VERBS | _PAST_VERBS | _PERSON_VERBS
         if _BEING_THERE.match(after):
             return True
-        m = _PAST_PARTICLE.match(after)
+        m = _PAST_PARTICLE.match(after) or _PLACED_ACT.match(after)   # "… from the team forwarded it"
         return bool(m) and self.lex.is_english(m.group(1))
 
     def _adverb(self, key: str) -> bool:
@@ -1040,8 +1057,8 @@ class Finder:
         if self.lex.is_name(other.text) or not self.lex.is_english(other.text):
             return True
         # round 5: two plain words and a verb in the past ("Sparkle and Pilot swapped the rota")
-        return self._plain_word(other) and not _term_ending(other.key) and \
-            not _term_ending(self.words[k].key) and \
+        return self._plain_word(other) and not self._term(other.key) and \
+            not self._term(self.words[k].key) and \
             bool(_PAST_ON_THING.match(self.text, other.end))
 
     def _after_opening_quote(self, w: Word) -> bool:
@@ -1122,7 +1139,7 @@ class Finder:
         for k in range(1, len(self.words) - 1):
             w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
             if prev.key not in v.ROLES and prev.key not in _TEXT_OPENERS and \
-                    prev.key not in _ACTED_ON:
+                    prev.key not in _ACTED_ON and not _AND_HERS.match(self.text, w.end):
                 continue   # the cheap test first
             if not w.text.islower() or len(w.text) < 3 or w.key in _DISCOURSE or \
                     w.key in _ADVERBS or w.key in _PRONOUNS or w.key in _NEVER_WORD_NAMES or \
@@ -1147,6 +1164,10 @@ class Finder:
                     (nxt.key in {"is", "was"} or nxt.key in _SPEECH_VERBS) and \
                     (self.lex.is_name(w.text) or not english):
                 yield Span(w.start, w.end, SURE)
+            elif _AND_HERS.match(self.text, w.end) and not w.key.endswith("s") and \
+                    prev.key not in _DETERMINERS and w.key not in v.ROLES and \
+                    w.key not in v.PLACES and w.key not in v.GENERIC_SERVICES:
+                yield Span(w.start, w.end, SURE)   # round 5: "sick of x and her comments"
             elif prev.key in _ACTED_ON and not english and len(w.text) >= 5 and \
                     (not w.key.endswith("s") or self.lex.is_name(w.text)):
                 yield Span(w.start, w.end, SURE)

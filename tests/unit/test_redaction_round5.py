@@ -7,7 +7,9 @@ mutated without a hyphen; a named house before its street; a day and month after
 "Sent:". Then, after round8.jsonl's single measurement: "… was the only one who", people listed
 after a form's label, a clause after a label's colon, two plain words and a past verb, a person's
 verb after a term's word, any capitalised word with digits inside, a number in brackets after a
-name, the Nguni particle "ka", a lower-case word between a comma and "said", informal roles.
+name, the Nguni particle "ka", a lower-case word between a comma and "said", informal roles. Then, after round9.jsonl's: a person's verb with "with me/them" and irregular
+pasts, a phrase of two words before a past verb on something, a clause after a spaced dash, a
+lower-case word before "and her …", a noun ending in "-ing" whose stem is no word ("Pudding").
 Without the model (the rules alone), so fast; every name is invented for these tests and
 is in no corpus."""
 from __future__ import annotations
@@ -74,6 +76,15 @@ def redacted(text: str, lex) -> str:
     ("Lerato ka Dube wrote a statement for me.", "[PERSON] wrote a statement for me."),
     ("'hun guess what, marram said i was exotic'", "'hun guess what, [PERSON] said i was exotic'"),
     ("gaffer quenby laughs every time", "gaffer [PERSON] laughs every time"),
+    # after the single held-out measurement of round9.jsonl (tuned on its kinds, own cases here)
+    ("I was moved again. Rissole sat with me in the canteen after.",
+     "I was moved again. [PERSON] sat with me in the canteen after."),
+    ("Rissole agrees with them every time.", "[PERSON] agrees with them every time."),
+    ("Rissole from the night team forwarded it to everyone.",
+     "[PERSON] from the night team forwarded it to everyone."),
+    ("08:10 - Rissole ignored me at handover", "08:10 - [PERSON] ignored me at handover"),
+    ("i'm so tired of quorn and her jokes", "i'm so tired of [PERSON] and her jokes"),
+    ("They gave the shift to Gumbling without asking.", "They gave the shift to [PERSON] without asking."),
 ])
 def test_round5_kinds_are_redacted(lex, text, want):
     assert redacted(text, lex) == want
@@ -95,6 +106,9 @@ def test_round5_kinds_are_redacted(lex, text, want):
     "It was in the staff survey (2019) results and again this year.",
     "Reading and Writing improved the scores on the unit.",
     "'hun guess what, it said i was late'",
+    "We had a meeting about Safeguarding and Making the rota fair.",
+    "Staffing from the bank office improved the rota a lot.",
+    "I'm tired of work and her moods are not my problem.",
 ])
 def test_round5_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
