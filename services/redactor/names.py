@@ -83,6 +83,7 @@ _ORG_PREPOSITIONS = {"at", "with", "from", "for", "joined", "by", "to", "of"}
 _ORG_FOLLOWERS = v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}
 _LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
                         r"hospice|lodge|house|care home|nursing home|centre)\b")
+_LOWER_WARD = re.compile(r"\b(?:on|at|to|from|off)\s+([a-z][a-z'’-]{2,})\s+(?:ward|unit|bay)\b")
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
                        re.I)
 _NEVER_WORD_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS
@@ -779,7 +780,19 @@ class Finder:
         for m in _LOWER_ORG.finditer(self.text):
             word = m.group(1)
             if not self.lex.is_english(word) and not self.lex.is_kept(word):
-                yield Span(m.start(), m.end(), "ORG")
+                # sure: in lower case the allow-list would drop it as no organisation's name
+                yield Span(m.start(), m.end(), ORG_SURE)
+        # round 5: a lower-case ward's name that is an English word, after "on", "at", "to",
+        # "from", "off" with no determiner ("nobody on muffin ward"), unless a kind of ward
+        # ("on postnatal ward"); sure, so the allow-list keeps it
+        for m in _LOWER_WARD.finditer(self.text):
+            word = m.group(1)
+            key = fold(word)
+            if self.lex.is_english(word) and not self.lex.is_kept(word) and \
+                    key not in v.GENERIC_SERVICES and \
+                    key not in v.PLACES and key not in v.FUNCTION_WORDS and \
+                    key not in v.ROLES and key not in _DETERMINERS and key not in _QUANTIFIERS:
+                yield Span(m.start(1), m.end(), ORG_SURE)
 
     def acronym_places(self) -> Iterable[Span]:
         """Two or three capitals that are also a common abbreviation ("CV"), where a place of

@@ -9,7 +9,8 @@ after a form's label, a clause after a label's colon, two plain words and a past
 verb after a term's word, any capitalised word with digits inside, a number in brackets after a
 name, the Nguni particle "ka", a lower-case word between a comma and "said", informal roles. Then, after round9.jsonl's: a person's verb with "with me/them" and irregular
 pasts, a phrase of two words before a past verb on something, a clause after a spaced dash, a
-lower-case word before "and her …", a noun ending in "-ing" whose stem is no word ("Pudding").
+lower-case word before "and her …", a noun ending in "-ing" whose stem is no word ("Pudding"), a lower-case ward's name after "on"
+with no determiner.
 Without the model (the rules alone), so fast; every name is invented for these tests and
 is in no corpus."""
 from __future__ import annotations
@@ -85,6 +86,7 @@ def redacted(text: str, lex) -> str:
     ("08:10 - Rissole ignored me at handover", "08:10 - [PERSON] ignored me at handover"),
     ("i'm so tired of quorn and her jokes", "i'm so tired of [PERSON] and her jokes"),
     ("They gave the shift to Gumbling without asking.", "They gave the shift to [PERSON] without asking."),
+    ("nobody on quorn ward does anything about it", "nobody on [ORGANISATION] does anything about it"),
 ])
 def test_round5_kinds_are_redacted(lex, text, want):
     assert redacted(text, lex) == want
@@ -109,6 +111,7 @@ def test_round5_kinds_are_redacted(lex, text, want):
     "We had a meeting about Safeguarding and Making the rota fair.",
     "Staffing from the bank office improved the rota a lot.",
     "I'm tired of work and her moods are not my problem.",
+    "she was moved to side ward and then on postnatal ward, never on my ward",
 ])
 def test_round5_leaves_terms_alone(lex, text):
     assert redacted(text, lex) == text
