@@ -124,7 +124,7 @@ chapel prayer room multi-faith room changing room toilet loo kitchen garden
 # Health"): kept alone; an organisation's name needs a word that is not one of these.
 GENERIC_SERVICES = frozenset("""
 community medical surgical general acute mental health care nursing children's childrens
-private side isolation escalation postnatal antenatal psychiatric labour delivery short stay
+private side isolation escalation postnatal antenatal psychiatric labour
 women's womens men's mens day older people elderly adult adults respiratory cardiac cardiology
 stroke renal cancer oncology haematology emergency assessment admissions admission discharge
 rehabilitation rehab palliative intensive critical neonatal paediatric paediatrics district
