@@ -1,7 +1,7 @@
 """Names of people and organisations, found from the words around them, a gazetteer, an English
 word list and the spaCy model's entities.
 
-Pure: the caller (engine.py, a Presidio recogniser) hands over the text, the model's tokens
+Pure: the caller (engine.py, the analyser) hands over the text, the model's tokens
 (`Token`: offset and entity label), its entities and the lexicon; spans come back.
 
 Rules, each for a kind of case rather than for particular strings:
@@ -83,6 +83,7 @@ _ORG_PREPOSITIONS = {"at", "with", "from", "for", "joined", "by", "to", "of"}
 _ORG_FOLLOWERS = v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}
 _LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
                         r"hospice|lodge|house|care home|nursing home|centre)\b")
+_LOWER_WARD = re.compile(r"\b(?:on|at|to|from|off)\s+([a-z][a-z'’-]{2,})\s+(?:ward|unit|bay)\b")
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|around|across|outside|towards|via)\s+(?:the\s+)?$",
                        re.I)
 _NEVER_WORD_NAMES = v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES | v.TERMS_OF_ADDRESS
@@ -112,6 +113,9 @@ _PARTICLE = "|".join(sorted(v.NAME_PARTICLES, key=len, reverse=True))
 _PARTICLE_NAME = re.compile(
     r"(?<![\w'’-])([A-Z][^\W\d_]+(?:-[^\W\d_]+)*)((?:\s(?i:" + _PARTICLE + r")['’]?(?=\s))+)\s"
     r"((?:[tnh]-)?[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*)")
+# The mutation before a Gaelic surname after a particle, with or without a hyphen: "t-Sagairt",
+# "tSaoir", "nDúill", "bhFlannagáin".
+_PREFIXED = re.compile(r"^(?:[tnh]-|(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)(?=[A-ZÁÉÍÓÚ]))")
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[\s,!?]+[A-Z][A-Z'’]*){3,}")
 _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
@@ -136,7 +140,7 @@ _DISCOURSE = {"again", "anyway", "now", "still", "so", "well", "right", "okay", 
               "therefore", "plus", "luckily", "management", "leadership", "everybody", "listen",
               "look", "see", "mind", "trust", "believe", "remember", "imagine", "guess", "apparently"}
 _THE_ONE_WHO = re.compile(r"(?:\s+[a-z]+){0,3}?"   # "…on the rota is the one who"
-                          r"\s+(?:is|was|'s|’s)\s+the\s+one\s+(?:who|that)\b", re.I)
+                          r"\s+(?:is|was|'s|’s)\s+the\s+(?:only\s+)?one\s+(?:who|that)\b", re.I)
 _CLEFT = re.compile(r"\b(?:it|it's|it’s)\s+(?:was|is|were)\s+$", re.I)
 # What a name's initial may be followed by in a person's place ("Temperance B. said").
 _AFTER_PERSON = _SPEECH_VERBS | _PAST_VERBS | {"and", "was", "is", "were", "has", "had"}
@@ -163,8 +167,9 @@ def _term_ending(key: str) -> bool:
 _PRONOUNS = {"him", "her", "them", "us", "me", "you", "it", "one", "someone", "everyone",
              "anyone", "nobody", "somebody", "everybody", "anybody", "people", "others"}
 # "… ignored me", "… blanked her": a verb in the past with a person as its object.
-_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s))\s+"
-                             r"(?:me|us|him|her|my|our)\b")
+_PAST_ON_PERSON = re.compile(r"\s+(?:just\s+|then\s+|always\s+|still\s+)?([a-z]{3,}(?:ed|s)|sat|"
+                             r"stood|spoke|took|gave|kept|made|told|left|met)\s+"
+                             r"(?:with\s+)?(?:me|us|him|her|my|our|them)\b")
 # "… just swapped the list": an adverb, then a verb in the past or the present.
 _ADVERB_VERB = re.compile(r"\s+(?:just|then|always|still|never|even)\s+([a-z]{3,}(?:ed|s))\b")
 # A focusing word, a lower-case word, an auxiliary, then "she"/"he": "only sorrel does and she…".
@@ -174,6 +179,32 @@ _FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "h
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+# Round 5: a form's label that asks for people ("Person(s) involved:", "Witnesses:", "Who:").
+_PEOPLE_LABEL = re.compile(r"(?im)(?:^|(?<=[.;\n]\s))[ \t]*(?:person\(s\)\s+involved|persons?\s+"
+                           r"involved|people\s+involved|staff\s+involved|who(?:\s+was\s+involved)?|"
+                           r"witness(?:es)?|names?|involved)\s*:[ \t]*")
+# Round 5: after a word first in a sentence, what only a person's name is followed by.
+_AUX_VERB = re.compile(r"\s+(?:had|has|have|would|will|then|also)\s+([a-z]+)\b")
+_BEING_THERE = re.compile(r"\s+(?:was|is|were)\s+(?:there|here)\b")
+_PAST_PARTICLE = re.compile(r"\s+([a-z]{3,}ed)\s+(?:it|in|up|off|out)\b")
+# Verbs of a person's own acting after a short phrase of place ("… on the ward stood up").
+_PAST_ON_THING = re.compile(r"\s+([a-z]{3,}ed|told|said|made|kept|took|gave)\s+"
+                            r"(?:the|my|our|me|us|her|him|it|them)\b")
+_PLACED_ACT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+                         r"([a-z]{3,}ed)\s+(?:it|me|us|her|him|them|my|our|the)\b")
+_PLACED_VERBS = {"stood", "sat", "spoke", "smiled", "walked", "helped", "backed", "stuck",
+                 "stepped", "waited", "listened", "apologised", "intervened"}
+# Openers of text-speak after which a clause starts: "ngl x is the reason", "tbh AM is as bad".
+_TEXT_OPENERS = v.TEXT_OPENERS
+# A person named by what follows: "… and her comments", "… and his mates".
+_AND_HERS = re.compile(r"\s+and\s+(?:her|his)\s+[a-z]")
+_SAID = {"said", "says", "told", "tells", "asked", "asks"}
+_QUANTIFIERS = {"both", "all", "each", "most", "some", "many", "few", "several", "every",
+                "either", "neither", "none", "more", "less", "half", "too", "again", "there"}
+# Verbs after which a lower-case word that is no English word is the person acted on ("the office
+# sent anwen instead").
+_ACTED_ON = _PERSON_VERBS | {"sent", "put", "brought", "paired", "swapped", "moved", "gave",
+                             "let", "made", "got", "replaced", "chose", "picked"}
 _GROUP = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+)\s+(?:lot|crowd|lads|girls|gang|mob|clique|bunch)\b")
 _AND_HER = re.compile(r"\s+AND\s+(?:HER|HIS)\s+[A-Z]")
 # A verb said to a person, then "to": what follows is a person, whatever the model says.
@@ -500,7 +531,7 @@ class Finder:
         "my Band"), before a number ("Band 5"), a heading ("Outcome:"), an abstract noun or a
         gerund by its ending ("Safeguarding", "Equality"), or a plural."""
         w = self.words[i]
-        if not self._plain_word(w) or _term_ending(w.key) or \
+        if not self._plain_word(w) or self._term(w.key) or \
                 w.key in v.CALENDAR or w.key in _PLACE_WORDS or self._followed_by_number(i):
             return False
         before = self.text[max(0, w.start - 3):w.start].rstrip(" \t")
@@ -630,7 +661,7 @@ class Finder:
             if _never_a_name(first) or self.lex.is_kept(first) and not self._word_name(
                     _loose(first)):
                 continue
-            if not re.sub(r"^[tnh]-", "", last)[:1].isupper() or _never_a_name(last):
+            if not _PREFIXED.sub("", last)[:1].isupper() or _never_a_name(last):
                 continue
             yield Span(m.start(1), m.end(3), SURE)
 
@@ -665,7 +696,7 @@ class Finder:
         return len(w.text) >= 3 and w.text.isupper() and w.key not in v.ACRONYMS and \
             not self._kept(w) and w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
             w.key not in v.INTERJECTIONS and w.key not in v.CALENDAR and \
-            w.key not in _PLACE_WORDS and not _term_ending(w.key) and \
+            w.key not in _PLACE_WORDS and not self._term(w.key) and \
             w.key not in {"everyone", "everybody", "someone", "nobody", "anyone", "management"}
 
     def leetspeak(self) -> Iterable[Span]:
@@ -684,7 +715,8 @@ class Finder:
                 if not plain.isalpha() or len(plain) < 3:
                     continue
                 if self.lex.is_name(plain) or fold(plain) in self.lex.word_names or \
-                        ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)):
+                        ((plain[:1].isupper() or len(plain) >= 4) and not self.lex.is_english(plain)) or \
+                        (plain[:1].isupper() and len(plain) >= 4):   # round 5: "R0cket"
                     yield Span(m.start(), m.end(), SURE)
                     break
 
@@ -748,7 +780,19 @@ class Finder:
         for m in _LOWER_ORG.finditer(self.text):
             word = m.group(1)
             if not self.lex.is_english(word) and not self.lex.is_kept(word):
-                yield Span(m.start(), m.end(), "ORG")
+                # sure: in lower case the allow-list would drop it as no organisation's name
+                yield Span(m.start(), m.end(), ORG_SURE)
+        # round 5: a lower-case ward's name that is an English word, after "on", "at", "to",
+        # "from", "off" with no determiner ("nobody on muffin ward"), unless a kind of ward
+        # ("on postnatal ward"); sure, so the allow-list keeps it
+        for m in _LOWER_WARD.finditer(self.text):
+            word = m.group(1)
+            key = fold(word)
+            if self.lex.is_english(word) and not self.lex.is_kept(word) and \
+                    key not in v.GENERIC_SERVICES and \
+                    key not in v.PLACES and key not in v.FUNCTION_WORDS and \
+                    key not in v.ROLES and key not in _DETERMINERS and key not in _QUANTIFIERS:
+                yield Span(m.start(1), m.end(), ORG_SURE)
 
     def acronym_places(self) -> Iterable[Span]:
         """Two or three capitals that are also a common abbreviation ("CV"), where a place of
@@ -868,11 +912,13 @@ class Finder:
                     _SPEAKER.search(self.text, max(0, w.start - 3), w.start) or
                     re.match(r":\s*['‘\"“][^'’\"”\n]{0,40}\b(?:you|I|we|me|us)\b", after)):
                 yield Span(w.start, w.end, SURE)   # a chat's speaker: "[chat] Sorrel: …"
-            elif plain and w.initial:
+            elif plain and (w.initial or self._after_label(w)):
                 if nxt is not None and self.text[w.end:nxt.start] == " " and \
                         nxt.key in _SPEECH_VERBS | {"didn", "doesn", "won", "wouldn"}:
                     yield Span(w.start, w.end, SURE)
-                elif self._subject_of_person_verb(after):
+                elif self._subject_of_person_verb(after) or (
+                        not self._term(w.key) and w.ent not in TIMES_AND_NUMBERS and
+                        self._initial_subject(after)):
                     yield Span(w.start, w.end, SURE)   # "Sorrel ignored me", "Sorrel from X said"
                 elif re.match(r"\s+if\s+you\b", after):
                     yield Span(w.start, w.end, SURE)   # "Sorrel if you see this, …"
@@ -891,6 +937,15 @@ class Finder:
                     yield Span(w.start, w.end, SURE)   # "Sorrel's comment was the worst"
                 elif self._and_a_name(k):
                     yield Span(w.start, w.end, SURE)   # "Sorrel and Adaeze laugh"
+            elif plain and not w.initial and k and nxt is not None and \
+                    self.text[w.end:nxt.start] == " " and \
+                    nxt.key in _SPEECH_VERBS - {"never", "always", "won't", "wouldn't",
+                                                "didn't", "doesn't"} and \
+                    self.words[k - 1].key not in _DETERMINERS and \
+                    not self.words[k - 1].text[:1].isupper() and not self._term(w.key):
+                # round 5: after a word a term follows, a person's verb still makes a name
+                # ("On the postnatal ward Pickle kept telling mums…"), not "the Act says"
+                yield Span(w.start, w.end, SURE)
             elif _CLEFT.search(self.text, max(0, w.start - 12), w.start) and \
                     re.match(r"\s+who\b", after) and (plain or self._kept_as_name(w)):
                 yield Span(w.start, w.end, SURE)       # "It was Ivory who moved my things"
@@ -931,7 +986,48 @@ class Finder:
         if m and self.lex.is_english(m.group(1)):
             return True
         m = _PLACED_SUBJECT.match(after)
-        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS
+        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
+
+    def _term(self, key: str) -> bool:
+        """A term by its ending (`_term_ending`), and, for "-ing", a gerund of a word
+        ("Safeguarding", "Making"), not a noun that only ends so ("Pudding")."""
+        if not _term_ending(key):
+            return False
+        if not key.endswith("ing") or any(key.endswith(e) for e in _TERM_ENDINGS if e != "ing"):
+            return True
+        stem = key[:-3]
+        return self.lex.is_english(stem) or self.lex.is_english(stem + "e") or \
+            (len(stem) >= 5 and stem[-1] == stem[-2] and self.lex.is_english(stem[:-1]))
+
+    def _after_label(self, w: Word) -> bool:
+        """Round 5. Word w is the first after a label's colon ("Night report: Rocket refused
+        to…"): a clause starts there, as after a full stop."""
+        before = self.text[max(0, w.start - 3):w.start]
+        return before.rstrip(" ").endswith(":") or re.search(r"\s[-–—]\s+$", before) is not None
+
+    def labelled_people(self) -> Iterable[Span]:
+        """Round 5. The capitalised words listed after a label that asks for people ("Person(s)
+        involved: Sparkle, Bronwen", "Witnesses: Rocket and Kehinde"), up to the line's end:
+        names, whatever words they are (not roles, titles or kept words)."""
+        for m in _PEOPLE_LABEL.finditer(self.text):
+            end = self.text.find("\n", m.end())
+            for w in self._within(m.end(), len(self.text) if end < 0 else end):
+                if _is_title_case(w.text) and not self._kept(w) and not _never_a_name(w.text) and \
+                        w.key not in _NEVER_WORD_NAMES:
+                    yield Span(w.start, w.end, SURE)
+
+    def _initial_subject(self, after: str) -> bool:
+        """Round 5. What follows a word first in its sentence (no determiner before it) makes it
+        a person: an auxiliary and a verb only a person does ("… had told", "… has asked"), being
+        there ("… was there too"), or a verb in the past on "it" or with a particle of movement
+        ("… started it", "… scrubbed in", "… backed off")."""
+        m = _AUX_VERB.match(after)
+        if m:
+            return fold(m.group(1)) in _SPEECH_VERBS | _PAST_VERBS | _PERSON_VERBS
+        if _BEING_THERE.match(after):
+            return True
+        m = _PAST_PARTICLE.match(after) or _PLACED_ACT.match(after)   # "… from the team forwarded it"
+        return bool(m) and self.lex.is_english(m.group(1))
 
     def _adverb(self, key: str) -> bool:
         """An adverb in -ly ("Honestly", "Sadly", "Luckily", "Simply"), not a noun or a name
@@ -969,8 +1065,14 @@ class Finder:
                 self.text[self.words[k].end:self.words[k + 2].start].strip() not in {"and", "&"}:
             return False
         other = self.words[k + 2]
-        return _is_title_case(other.text) and not self._kept(other) and \
-            (self.lex.is_name(other.text) or not self.lex.is_english(other.text))
+        if not _is_title_case(other.text) or self._kept(other):
+            return False
+        if self.lex.is_name(other.text) or not self.lex.is_english(other.text):
+            return True
+        # round 5: two plain words and a verb in the past ("Sparkle and Pilot swapped the rota")
+        return self._plain_word(other) and not self._term(other.key) and \
+            not self._term(self.words[k].key) and \
+            bool(_PAST_ON_THING.match(self.text, other.end))
 
     def _after_opening_quote(self, w: Word) -> bool:
         """Word w opens a quotation ("'Sorrel, leave it'"): its first word before a comma is
@@ -1016,11 +1118,17 @@ class Finder:
             if k + 1 >= len(self.words) or (self.words[k + 1].key not in _SPEECH_VERBS and
                                             self.words[k + 1].key != "who"):
                 continue   # the cheap test first: most words come before neither
+            said_after_comma = k > 0 and self.words[k + 1].key in _SAID and \
+                self.text[self.words[k - 1].end:w.start] == ", " and \
+                not w.key.endswith("s") and w.key not in _PRONOUNS and \
+                w.key not in v.FUNCTION_WORDS and w.key not in v.ROLES and \
+                w.key not in v.GENERIC_SERVICES and w.key not in v.PLACES and \
+                w.key not in v.COMMON_VERBS and w.key not in _QUANTIFIERS
             if not w.text.islower() or len(w.text) < 3 or w.text.endswith("ly") or \
                     w.key in _DISCOURSE or w.key in _NEVER_WORD_NAMES or \
                     (self._kept(w) and not self._word_name(w)) or \
                     (self.lex.is_english(w.text) and not self._word_name(w) and
-                     w.key not in self.lex.given):
+                     w.key not in self.lex.given and not said_after_comma):
                 continue   # "the note said": an English word only if it is also a name
             prev = self.words[k - 1].key if k else ""
             nxt = self.words[k + 1] if k + 1 < len(self.words) else None
@@ -1033,6 +1141,48 @@ class Finder:
                                                   "wanted", "kept", "keeps"} or \
                     (nxt.key == "who" and prev in {"to", "with", "and", "told", "asked",
                                                          "ask", "tell", "by", "from"}):
+                yield Span(w.start, w.end, SURE)
+
+    def lower_positions(self) -> Iterable[Span]:
+        """Round 5. A lower-case word where a person stands: after a role and before a verb
+        ("the kitchen supervisor ginger puts…"); after a text-speak opener before "is"/"was" or
+        a person's verb, when the gazetteer knows it or it is no English word ("ngl tucker is
+        the reason"); after a verb acting on someone, when it is no English word ("the office
+        sent anwen instead")."""
+        for k in range(1, len(self.words) - 1):
+            w, prev, nxt = self.words[k], self.words[k - 1], self.words[k + 1]
+            if prev.key not in v.ROLES and prev.key not in _TEXT_OPENERS and \
+                    prev.key not in _ACTED_ON and not _AND_HERS.match(self.text, w.end):
+                continue   # the cheap test first
+            if not w.text.islower() or len(w.text) < 3 or w.key in _DISCOURSE or \
+                    w.key in _ADVERBS or w.key in _PRONOUNS or w.key in _NEVER_WORD_NAMES or \
+                    w.key in v.FUNCTION_WORDS or w.text.endswith("ly") or \
+                    (self._kept(w) and not self._word_name(w)) or \
+                    self.text[prev.end:w.start] != " " or self.text[w.end:nxt.start] != " ":
+                continue
+            if w.key in v.COMMON_VERBS or w.key in _QUANTIFIERS or w.key in _SPEECH_VERBS or \
+                    w.key in _PAST_VERBS or w.key in _ACTED_ON or w.key.endswith("ed") or \
+                    self.lex.is_english(w.key + "s") and self.lex.is_english(w.key + "ed") and \
+                    not self.lex.is_name(w.text):
+                continue   # a verb ("staff take breaks") or a quantifier ("the OT both heard")
+            english = self.lex.is_english(w.text)
+            if prev.key in v.ROLES and not w.key.endswith("s") and \
+                    w.key not in v.ROLES and w.key not in v.PLACES and \
+                    w.key not in v.GENERIC_SERVICES and w.key not in v.ORG_SUFFIXES and \
+                    (nxt.key in _SPEECH_VERBS or nxt.key in _PAST_VERBS or
+                     (nxt.key.endswith("s") and len(nxt.key) >= 4 and
+                      self.lex.is_english(nxt.key[:-1]))):
+                yield Span(w.start, w.end, SURE)
+            elif prev.key in _TEXT_OPENERS and \
+                    (nxt.key in {"is", "was"} or nxt.key in _SPEECH_VERBS) and \
+                    (self.lex.is_name(w.text) or not english):
+                yield Span(w.start, w.end, SURE)
+            elif _AND_HERS.match(self.text, w.end) and not w.key.endswith("s") and \
+                    prev.key not in _DETERMINERS and w.key not in v.ROLES and \
+                    w.key not in v.PLACES and w.key not in v.GENERIC_SERVICES:
+                yield Span(w.start, w.end, SURE)   # round 5: "sick of x and her comments"
+            elif prev.key in _ACTED_ON and not english and len(w.text) >= 5 and \
+                    (not w.key.endswith("s") or self.lex.is_name(w.text)):
                 yield Span(w.start, w.end, SURE)
 
     def focused_subjects(self) -> Iterable[Span]:
@@ -1076,7 +1226,13 @@ class Finder:
             placed = prev is not None and prev.key in _INITIALS_BEFORE and \
                 self.text[prev.end:w.start] == " " and \
                 _INITIALS_AFTER.match(self.text, w.end) is not None
-            if subject or placed:
+            # round 5: "it was AM who…", "tbh PM is just as bad"
+            cleft = _CLEFT.search(self.text, max(0, m.start() - 12), m.start()) is not None and \
+                re.match(r"\s+who\b", self.text[m.end():m.end() + 6]) is not None
+            opened = prev is not None and prev.key in _TEXT_OPENERS and \
+                nxt is not None and self.text[w.end:nxt.start] == " " and \
+                nxt.key in _SPEECH_VERBS | {"is", "was", "has", "had"}
+            if subject or placed or cleft or opened:
                 yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
 
     def word_and_initial(self) -> Iterable[Span]:
@@ -1104,7 +1260,8 @@ class Finder:
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
-                *self.group_names(), *self.focused_subjects()]
+                *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
+                *self.labelled_people()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

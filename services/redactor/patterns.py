@@ -5,7 +5,7 @@ registration numbers (GMC, NMC, HCPC, GPhC), staff and payroll numbers, exact da
 birth, vehicle registrations and street addresses.
 
 Pure: text in, spans out; `RECOGNISERS` names each one so that it can be tested on its own and
-registered with Presidio as one recogniser (engine.py)."""
+run by the analyser as one recogniser (engine.py)."""
 from __future__ import annotations
 
 import ipaddress
@@ -167,7 +167,8 @@ def _day_month_ok(m: re.Match) -> bool:
 # A day and month without a year, only where a date is plainly meant ("on 03/10", "dated 4.5",
 # "last time was 5/8", "before 3/4"), not the idiom "24/7".
 short_date = _regex(
-    "DATE", r"\b(?:on|dated?|from|until|since|was|before|after|by)\s+(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
+    "DATE", r"\b(?:(?:on|dated?|from|until|since|was|before|after|by)\s+|"
+    r"(?:sent|received|date|when)\s*:\s*)(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
     group=1, valid=_day_month_ok)
 
 # A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
@@ -196,12 +197,26 @@ _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _TOWN = r"(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,?\s*(?i:" + _POSTCODE + r")))?"
 
 
-_ADDRESS = re.compile(r"\b" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
+# Round 5: a number of four to six digits in brackets right after a word ("staff member Eluned
+# Carys (60813)"): a staff number, not a year ("(2019)") nor a phone's area code ("(0113) 496…").
+bracketed_number = _regex(
+    "STAFF_ID", r"(?<=[^\W\d_] )\((?!(?:19|20)\d\d\))(?!0)(\d{4,6})\)(?!\s*\d)", group=1)
+
+# A named house before its street ("Beck House, Moorgate Lane", "Ivy Cottage, Mill Lane").
+_HOUSE_NAME = (r"(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
+               r"Mill|Hall|Grange|Bungalow|Manor|Mews),?\s+)")
+_ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
+
+
+# An address needs a street word: a text with none (most) is not searched further.
+_ANY_STREET = re.compile(r"(?i:" + _STREET + r")\b")
 
 
 def street_address(text: str) -> list[Span]:
     out = []
+    if _ANY_STREET.search(text) is None:
+        return out
     for m in _ADDRESS.finditer(text):
         start = m.start()
         # "At Benjamin Court", "The Lane": small words before the name are not part of it.
@@ -470,6 +485,7 @@ RECOGNISERS: dict[str, Finder] = {
     "extension_after_number": extension_after_number,
     "user_name": user_name,
     "address_lines": address_lines,
+    "bracketed_number": bracketed_number,
 }
 
 
@@ -482,7 +498,7 @@ _NEEDS_DIGIT = frozenset({
     "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
-    "extension_after_number", "address_lines"})
+    "extension_after_number", "address_lines", "bracketed_number"})
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

@@ -3,7 +3,7 @@
 `redact(text, analyse)` runs, in order:
 1. normalisation (normalise.py): zero-width characters, look-alike letters, compatibility forms
    and spaced-out letters made plain, offsets into the original kept;
-2. the analyser (Presidio with our recognisers, engine.py) on the normalised text;
+2. the analyser (the spaCy model's entities and our recognisers, engine.py) on the normalised text;
 3. the allow-list: spans that are only words the analysis needs (identity and protected
    characteristics, roles, generic places, national bodies, calendar words) are dropped, and
    such words are trimmed from the start of a name ("Filipino Rosalie" keeps "Filipino"); a
@@ -224,7 +224,7 @@ def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
         _sentence_start(text, m.start()) and len(word) >= 3 and \
         (word[:1].isupper() == name.group()[:1].isupper()) and not word.isupper() and \
         not _kept(lex, word) and key not in _NEVER_NAMES and key not in v.COMMON_VERBS and \
-        key not in _SAID_TO and key not in v.INTERJECTIONS and \
+        key not in _SAID_TO and key not in v.INTERJECTIONS and key not in v.TEXT_OPENERS and \
         not key.endswith(("ing", "ly")) and not (key.endswith("ed") and len(key) >= 6)
 
 
@@ -344,7 +344,8 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
         out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
                    if free(m.start(), m.end()))
     for m in WORD.finditer(text):
-        if _foreign_script(m.group()) and free(m.start(), m.end()):
+        # most words are ASCII, and an ASCII word is in no other script: the cheap test first
+        if not m.group().isascii() and _foreign_script(m.group()) and free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
     for start, end in spelled:
         word = text[start:end]

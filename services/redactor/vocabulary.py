@@ -84,7 +84,7 @@ sorry oi dear ta congrats welcome please yes no ok okay right well listen look
 # Particles inside names: Welsh, Gaelic, Arabic, Dutch, German, Romance ("ap Rhys",
 # "Nic a' Bhàird", "Mac an t-Sagairt", "bin Rashid", "van der Berg", "dos Santos").
 NAME_PARTICLES = frozenset("""
-ap ab ferch verch nic ni ní mac mc nig ó o ua uí a an na bin binti bint ibn ben bat abu umm
+ap ab ferch verch nic ni ní mac mc nig ó o ua uí a an na bin binti bint ibn ben bat abu umm ka
 van von der den de da di du del della dos das la le al el y zu ter
 """.split())
 
@@ -98,7 +98,8 @@ reverend father imam rabbi pastor aunty auntie uncle nana mama papa princess
 ROLES = frozenset("""
 manager line manager ward manager practice manager deputy deputy manager deputy sister
 mentor preceptor supervisor educator assessor practice assessor tutor lecturer student
-colleague colleagues friend buddy boss lead team lead team leader leader director coordinator
+colleague colleagues friend buddy boss gaffer guv guvnor foreman chargehand lead team lead
+team leader leader director coordinator
 consultant registrar doctor doctors gp surgeon anaesthetist physician houseman junior
 foundation fy1 fy2 locum trainee nurse nurses staff nurse charge nurse sister matron midwife
 hca hcas carer carers support worker healthcare assistant physio physiotherapist ot therapist
@@ -123,6 +124,7 @@ chapel prayer room multi-faith room changing room toilet loo kitchen garden
 # Health"): kept alone; an organisation's name needs a word that is not one of these.
 GENERIC_SERVICES = frozenset("""
 community medical surgical general acute mental health care nursing children's childrens
+private side isolation escalation postnatal antenatal psychiatric labour
 women's womens men's mens day older people elderly adult adults respiratory cardiac cardiology
 stroke renal cancer oncology haematology emergency assessment admissions admission discharge
 rehabilitation rehab palliative intensive critical neonatal paediatric paediatrics district
@@ -227,6 +229,11 @@ stole swung wept children women men people feet teeth mice
 """.split())
 
 # Words said on their own, in a quotation ('Sorry'), that are not nicknames.
+# Openers of text-speak after which a clause starts ("ngl x is the reason", "tbh AM is as bad"):
+# never a name's first part.
+TEXT_OPENERS = frozenset({"ngl", "tbh", "honestly", "lol", "imo", "fr", "omg", "tho", "srsly",
+                          "lmao"})
+
 INTERJECTIONS = frozenset("""
 sorry hello hi hiya hey thanks cheers yes no yeah nope okay ok why what really seriously stop
 go wow bless please help oi excuse pardon morning evening night bye goodbye welcome congrats

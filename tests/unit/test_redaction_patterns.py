@@ -132,6 +132,7 @@ FINDS = [
     ("extension_after_number", "ring 0161 496 0000 x12 please", "x12"),
     ("user_name", "My ID is kofi.b.rn", "kofi.b.rn"),
     ("address_lines", "Flat 7B\nPightle Row\nNR21 0XX", "Flat 7B\nPightle Row"),
+    ("bracketed_number", "staff member Quenby Adeyoola (60813) said it", "60813"),
 ]
 
 LEAVES = [
@@ -178,6 +179,8 @@ LEAVES = [
     ("postal_address", "I did 3 shifts. Then NR1 1AA"),
     ("postal_address", "at 27 High Street, Diss, IP22 4DY"),   # the street recogniser's
     ("bare_domain", "e.g. this, i.e. that, and 1.5mg"),
+    ("bracketed_number", "the staff survey (2019) and the bay (0113) 496 0288"),
+    ("bracketed_number", "a list of items (12345678) and (1)"),
 ]
 
 

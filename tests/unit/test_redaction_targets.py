@@ -93,7 +93,9 @@ def test_narratives_of_our_own_are_redacted_exactly(analyser, text, want):
 # These floors guard what was reached; the targets are checked on held-out corpora.
 # (character recall, spans fully removed, texts leaking at most, character precision)
 ROUND2 = {"round2.jsonl": (0.995, 0.99, 0.015, 0.95), "fresh.jsonl": (0.995, 0.99, 0.015, 0.95),
-          "round3.jsonl": (0.98, 0.96, 0.07, 0.93)}
+          "round3.jsonl": (0.98, 0.96, 0.07, 0.93),
+          # round 5: measured once each (18.3% and 31.6% leaking), then tuned on by kind
+          "round7.jsonl": (0.99, 0.985, 0.03, 0.95), "round9.jsonl": (0.91, 0.87, 0.20, 0.96)}
 
 
 @pytest.mark.parametrize("name", sorted(ROUND2))
