@@ -131,7 +131,7 @@ def run(stdin: BinaryIO, stdout: TextIO, stderr: TextIO,
 
 
 def _engine_analyser() -> redaction.BatchAnalyser:
-    from . import engine  # spaCy and the model load once, here
+    from . import engine  # Presidio and spaCy load once, here
 
     return engine.Engine().analyse_many
 

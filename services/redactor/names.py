@@ -1,7 +1,7 @@
 """Names of people and organisations, found from the words around them, a gazetteer, an English
 word list and the spaCy model's entities.
 
-Pure: the caller (engine.py, the analyser) hands over the text, the model's tokens
+Pure: the caller (engine.py, a Presidio recogniser) hands over the text, the model's tokens
 (`Token`: offset and entity label), its entities and the lexicon; spans come back.
 
 Rules, each for a kind of case rather than for particular strings:

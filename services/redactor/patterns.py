@@ -5,7 +5,7 @@ registration numbers (GMC, NMC, HCPC, GPhC), staff and payroll numbers, exact da
 birth, vehicle registrations and street addresses.
 
 Pure: text in, spans out; `RECOGNISERS` names each one so that it can be tested on its own and
-run by the analyser as one recogniser (engine.py)."""
+registered with Presidio as one recogniser (engine.py)."""
 from __future__ import annotations
 
 import ipaddress

@@ -3,7 +3,7 @@
 `redact(text, analyse)` runs, in order:
 1. normalisation (normalise.py): zero-width characters, look-alike letters, compatibility forms
    and spaced-out letters made plain, offsets into the original kept;
-2. the analyser (the spaCy model's entities and our recognisers, engine.py) on the normalised text;
+2. the analyser (Presidio with our recognisers, engine.py) on the normalised text;
 3. the allow-list: spans that are only words the analysis needs (identity and protected
    characteristics, roles, generic places, national bodies, calendar words) are dropped, and
    such words are trimmed from the start of a name ("Filipino Rosalie" keeps "Filipino"); a
