@@ -10,7 +10,10 @@
 * redactor: reports/s through the service (sealed raw records in, redacted events committed);
 * aggregator: reports/s through the service (redacted records in, counted and committed), and
   the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
-* peak memory (VmHWM, resident set) of each service process.
+* peak memory (VmHWM, resident set) of each service process;
+* for each intake row, the CPU time spent per accepted report by the app's processes, the
+  broker and the load generator (all on the same machine): where a report's time goes, and a
+  figure that a busy machine disturbs much less than the rates.
 
 It starts its own broker from the cache (or uses KAFKA_BOOTSTRAP_SERVERS) with fresh topics,
 and stops every process it started. Figures only: no text is ever printed.
@@ -22,6 +25,7 @@ import http.client
 import json
 import multiprocessing
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -84,8 +88,44 @@ def _client(port: int, threads: int, seconds: float, queue) -> None:
     queue.put((latencies, statuses))
 
 
-def load(port: int, in_flight: int, seconds: float) -> dict:
-    """`in_flight` requests outstanding for `seconds`: accepted/s and latency percentiles (ms)."""
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants (gunicorn's workers; the broker's JVM)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User and system CPU seconds used so far by a process and its running descendants."""
+    if pid is None:
+        return 0.0
+    total = 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])   # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _reaped_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load(port: int, in_flight: int, seconds: float, app_pid: int | None = None, broker_pid: int | None = None) -> dict:
+    """`in_flight` requests outstanding for `seconds`: accepted/s and latency percentiles (ms),
+    and the CPU milliseconds per accepted report of the app (`app_pid` and its workers), the
+    broker and the load generator's processes."""
+    before = (cpu_seconds(app_pid), cpu_seconds(broker_pid), _reaped_cpu())
     procs = min(4, in_flight)
     queue = multiprocessing.Queue()
     clients = [multiprocessing.Process(target=_client, args=(port, in_flight // procs, seconds, queue))
@@ -100,9 +140,12 @@ def load(port: int, in_flight: int, seconds: float) -> dict:
             statuses[k] = statuses.get(k, 0) + v
     for c in clients:
         c.join()
+    after = (cpu_seconds(app_pid), cpu_seconds(broker_pid), _reaped_cpu())
+    accepted = max(1, statuses.get(202, 0))
+    cpu = {name: (a - b) * 1000 / accepted for name, a, b in zip(("app", "broker", "load"), after, before)}
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {"accepted_per_s": statuses.get(202, 0) / seconds, "statuses": statuses,
-            "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000}
+            "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000, "cpu_ms": cpu}
 
 
 # --- processes ---------------------------------------------------------------------------------
@@ -198,6 +241,13 @@ def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
     return len(values) / (time.monotonic() - started)
 
 
+def _rate_and_cpu(bootstrap: str, group: str, topic: str, values: list[bytes], pid: int) -> tuple[float, float]:
+    """`_rate`, and the service's CPU milliseconds per record meanwhile."""
+    cpu = cpu_seconds(pid)
+    rate = _rate(bootstrap, group, topic, values)
+    return rate, (cpu_seconds(pid) - cpu) * 1000 / len(values)
+
+
 def _print_intake(args, rows: list[str], peak: float) -> None:
     workers = os.environ.get("INTAKE_WORKERS", "2")
     print(f"intake, {args.in_flight} requests in flight for {args.seconds:.0f} s each, {workers} gunicorn workers "
@@ -278,21 +328,26 @@ def main(argv: list[str] | None = None) -> int:
         trivial = Service("trivial", tuple(a.format(port=trivial_port) for a in TRIVIAL.argv),
                           f"http://127.0.0.1:{trivial_port}/healthz")
         procs["trivial"] = _started(trivial, env, work / "trivial.log")
-        base = load(trivial_port, args.in_flight, args.seconds)
+        broker_pid = broker.process.pid if broker else None
+        base = load(trivial_port, args.in_flight, args.seconds, procs["trivial"].pid, broker_pid)
         _stop(procs.pop("trivial"))
 
         procs["intake"] = _started(table["intake"], env, work / "intake.log")
         port = int(env["INTAKE_PORT"])
-        alone = load(port, args.in_flight, args.seconds)
+        alone = load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid)
         measured = [("trivial Flask app (baseline)", base), ("intake alone", alone)]
         if not args.intake_only:
             procs["redactor"] = _started(table["redactor"], env, work / "redactor.log")
             procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
-            measured.append(("intake, pipeline running", load(port, args.in_flight, args.seconds)))
+            measured.append(("intake, pipeline running",
+                             load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid)))
         for name, r in measured:
             ratio = r["accepted_per_s"] / base["accepted_per_s"] if base["accepted_per_s"] else float("nan")
             rows.append(f"{name:32s} {r['accepted_per_s']:8.0f}/s  {ratio:5.2f}x  p50 {r['p50_ms']:6.1f} ms  "
                         f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  answers {r['statuses']}")
+            cpu = r["cpu_ms"]
+            rows.append(f"{'':32s} CPU per accepted report: app {cpu['app']:.3f} ms, broker {cpu['broker']:.3f} ms, "
+                        f"load generator {cpu['load']:.3f} ms")
         intake_peak = peak_mib(procs["intake"])
         _stop(procs.pop("intake"))
         if args.intake_only:
@@ -304,11 +359,12 @@ def main(argv: list[str] | None = None) -> int:
         # the redactor: sealed raw records of the corpus's narratives, as the intake makes them
         texts = _texts(args.texts)
         raws = sealed_reports(texts, args.redactor_reports, keys)
-        redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
+        redactor_rate, redactor_cpu = _rate_and_cpu(bootstrap, REDACTOR_GROUP, topics.raw, raws, procs["redactor"].pid)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
 
         _print_intake(args, rows, intake_peak)
-        print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports)")
+        print(f"redactor:   {redactor_rate:8.0f} reports/s through the service ({args.redactor_reports} reports), "
+              f"CPU {redactor_cpu:.2f} ms per report")
         _print_aggregator(args, bootstrap, topics, texts, procs["aggregator"])
         print(f"peak memory: intake {intake_peak:.0f} MiB, redactor {peak_mib(procs['redactor']):.0f} MiB, "
               f"aggregator {peak_mib(procs['aggregator']):.0f} MiB")

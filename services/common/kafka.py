@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import logging
 import threading
+import time
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Protocol, runtime_checkable
 
@@ -66,6 +67,22 @@ class Publisher(Protocol):
         """Returns once the broker has the record; raises KafkaUnavailable when it cannot say so."""
 
 
+class StickyPartitioner:
+    """For records whose partition does not matter (each report stands alone: nothing reads them
+    in key order): every record goes to one partition for `window` seconds, then the next, as
+    Kafka's own sticky partitioner does for records without a key (KIP-480). Records sent together
+    then travel as one batch in one produce request instead of a small batch per partition, which
+    is what costs the broker (and the client) per record; over time each available partition gets
+    its share. Hashing the key instead (the default) would spread a burst over every partition."""
+
+    def __init__(self, window: float = 0.05, clock=time.monotonic):
+        self._window, self._clock = window, clock
+
+    def __call__(self, key: bytes | None, all_partitions: list[int], available: list[int]) -> int:
+        choices = sorted(available) if available else all_partitions
+        return choices[int(self._clock() / self._window) % len(choices)]
+
+
 class SyncProducer:
     """A blocking, acknowledged producer (acks=all, idempotent) on a private event loop thread.
 
@@ -74,9 +91,12 @@ class SyncProducer:
     refusing, or frozen): no calling thread is held past the bound. The client that failed is
     dropped and stopped in the background; the next send starts a fresh one."""
 
-    def __init__(self, bootstrap: str, timeout: float = 5.0):
+    def __init__(self, bootstrap: str, timeout: float = 5.0, any_partition: bool = False):
+        """`any_partition`: the records' partition does not matter (StickyPartitioner); otherwise
+        it follows the key, so that records with one key stay in order."""
         self._bootstrap = bootstrap
         self._timeout = timeout
+        self._partitioner = StickyPartitioner() if any_partition else None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="kafka-producer")
         self._thread.start()
@@ -91,9 +111,10 @@ class SyncProducer:
         return await asyncio.shield(self._starting)
 
     async def _start(self) -> AIOKafkaProducer:
+        partitioner = {"partitioner": self._partitioner} if self._partitioner else {}
         producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all", enable_idempotence=True,
                                     request_timeout_ms=int(self._timeout * 1000), linger_ms=0,
-                                    **client_options())
+                                    **partitioner, **client_options())
         try:
             await asyncio.wait_for(producer.start(), self._timeout)
         except BaseException:

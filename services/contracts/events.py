@@ -190,7 +190,8 @@ class Command(Versioned):
 
 AUDIT_ACTIONS = ("signed_in", "sign_in_refused", "signed_out", "release_requested", "report_downloaded",
                  "pack_downloaded", "wipe_requested", "wipe_confirmed",
-                 "release_request_failed")   # the command was not acknowledged: it may still arrive
+                 # a command the broker did not acknowledge: it may still arrive
+                 "release_request_failed", "wipe_request_failed")
 ROLES = ("admin", "viewer")
 DOWNLOAD_KINDS = ("pdf", "html", "csv", "xlsx", "pack")
 WIPE_STATUSES = ("wiped", "incomplete", "unknown_release")

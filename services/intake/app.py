@@ -59,7 +59,8 @@ class Sender:
     def _producer(self):
         with self._lock:
             if self._publisher is None:
-                self._publisher = SyncProducer(self._settings.kafka_bootstrap)
+                # each report stands alone: sent together, reports share one batch (StickyPartitioner)
+                self._publisher = SyncProducer(self._settings.kafka_bootstrap, any_partition=True)
             return self._publisher
 
 

@@ -15,13 +15,23 @@ from services.common.kafka import KafkaUnavailable
 from . import schemas
 from .identity import Identity
 from .openapi import document as openapi_document
-from .reporting import NotFound, NotYet
+from .reporting import CommandUnaudited, NotFound, NotYet
 
 FILES = {"report.pdf": "pdf", "report.html": "html", "figures.csv": "csv", "figures.xlsx": "xlsx", "pack.zip": "pack"}
 PUBLIC = {"api.openapi"}
 UNAVAILABLE = "The broker did not acknowledge; nothing was done. Try again later"
-RELEASE_UNAVAILABLE = ("The broker did not acknowledge the release request within 5 seconds: it may not have been "
-                       "sent. The audit log records the failure. Check the list of releases before asking again")
+# A command the broker did not acknowledge (CommandNotSent), or whose audit entry it did not (CommandUnaudited).
+NOT_SENT = ("The broker did not acknowledge the {kind} request within 5 seconds: it may not have been sent, or may "
+            "still arrive. The audit log records the failure. {check} before asking again")
+UNAUDITED = ("The {kind} request was sent, but the broker did not acknowledge its audit log entry within 5 seconds. "
+             "{check} before asking again")
+CHECK = {"release": "Check the list of releases", "wipe": "Check GET /api/v1/releases/{release_id}/wipe"}
+
+
+def command_unavailable(kind: str, exc: KafkaUnavailable, release_id: str = ""):
+    words = UNAUDITED if isinstance(exc, CommandUnaudited) else NOT_SENT
+    check = CHECK[kind].format(release_id=release_id)
+    return jsonify(error=words.format(kind=kind, check=check)), 503, {"Retry-After": "30"}
 
 
 def may(permission: str):
@@ -86,8 +96,8 @@ class Views:
     def request_release(self):
         try:
             release_id = self.reporting.request_release(g.identity)
-        except KafkaUnavailable:
-            return jsonify(error=RELEASE_UNAVAILABLE), 503, {"Retry-After": "30"}
+        except KafkaUnavailable as exc:
+            return command_unavailable("release", exc)
         return jsonify(schemas.Requested().dump({"release_id": release_id, "status": "requested"})), 202
 
     @may("read")
@@ -103,7 +113,10 @@ class Views:
     @may("administer")
     def wipe(self, release_id: str):
         """Answers 202 at once; the outcome is read with GET on the same path (Location)."""
-        outcome = self.reporting.wipe(release_id, g.identity)
+        try:
+            outcome = self.reporting.wipe(release_id, g.identity)
+        except KafkaUnavailable as exc:
+            return command_unavailable("wipe", exc, release_id)
         where = url_for("api.wipe_outcome", release_id=outcome.release_id)
         return jsonify(schemas.Requested().dump(outcome)), 202, {"Location": where, "Retry-After": "5"}
 

@@ -59,11 +59,20 @@ class AuditLog:
     def record(self, action: str, who: Identity | None, release_id: str | None = None,
                detail: str | None = None) -> dict:
         """Writes the entry and returns once the broker has it; raises KafkaUnavailable if not."""
-        entry = {"schema_version": events.SCHEMA_VERSION, "event_id": events.new_event_id(),
-                 "at": self._clock().replace(microsecond=0).isoformat(), "action": action,
-                 "actor": who.subject if who else None, "role": who.role if who else None,
-                 "release_id": release_id, "detail": detail}
-        body = events.encode(events.AuditEvent, entry)
-        self._publisher().send(self.topic, body, key=(release_id or action).encode())
-        self.trail.add(events.decode(events.AuditEvent, body))
+        entry = self.entry(action, who, release_id, detail)
+        self.write(entry)
         return entry
+
+    def entry(self, action: str, who: Identity | None, release_id: str | None = None,
+              detail: str | None = None) -> dict:
+        """A new entry, stamped now, with its own event id (written again, it is kept once)."""
+        return {"schema_version": events.SCHEMA_VERSION, "event_id": events.new_event_id(),
+                "at": self._clock().replace(microsecond=0).isoformat(), "action": action,
+                "actor": who.subject if who else None, "role": who.role if who else None,
+                "release_id": release_id, "detail": detail}
+
+    def write(self, entry: dict) -> None:
+        """Writes `entry` (AuditLog.entry) and returns once the broker has it; KafkaUnavailable if not."""
+        body = events.encode(events.AuditEvent, entry)
+        self._publisher().send(self.topic, body, key=(entry["release_id"] or entry["action"]).encode())
+        self.trail.add(events.decode(events.AuditEvent, body))

@@ -46,6 +46,14 @@ def _errors(*codes: int) -> dict:
     return {str(c): _json("Error", text[c]) for c in codes}
 
 
+def _command_errors(*codes: int, kind: str) -> dict:
+    """A command's errors: its 503 may mean the command was sent all the same."""
+    return {**_errors(*codes), "503": _json("Error", (
+        f"the broker did not acknowledge the {kind} command within 5 s: it may not have been sent, or may still "
+        f"arrive (audited as {kind}_request_failed); or it acknowledged the command but not its audit entry. "
+        "The error says which"))}
+
+
 def _get(op_id: str, summary: str, ok: dict, *errors: int, params=(), admin=False) -> dict:
     codes = (400, 401, *((403,) if admin else ()), *errors)
     return {"get": {"operationId": op_id, "summary": summary, "parameters": list(params),
@@ -75,7 +83,7 @@ def document() -> dict:
                _json("ReleaseList", "the releases")),
         "post": {"operationId": "requestRelease", "summary": "Ask the aggregator to cut a release (administrators)",
                  "responses": {"202": _json("Requested", "requested; it appears once every cell has arrived"),
-                               **_errors(400, 401, 403, 503)}}})
+                               **_command_errors(400, 401, 403, kind="release")}}})
     spec.path("/api/v1/releases/{release_id}", operations=_get(
         "getRelease", "A complete release: its metadata and every table; or, for a refused one, why",
         {"description": "the release, or its refusal (status: refused)", "content": {"application/json": {"schema": {
@@ -93,7 +101,7 @@ def document() -> dict:
                  "parameters": [RELEASE_ID],
                  "responses": {"202": _json("Requested", "requested: the aggregator's outcome is read with GET "
                                                          "on the same path (the Location header) once it arrives"),
-                               **_errors(400, 401, 403, 404, 409, 503)}}})
+                               **_command_errors(400, 401, 403, 404, 409, kind="wipe")}}})
     for file_name, (media, summary, fmt) in FILES.items():
         body = {"schema": {"type": "string", **({"format": fmt} if fmt else {})}}
         spec.path(f"/api/v1/releases/{{release_id}}/{file_name}", operations=_get(

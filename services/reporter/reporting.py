@@ -1,11 +1,13 @@
 """What the steering group can do, whichever way they ask (API or pages): read complete
-releases, download their report and exports, and, as administrators, request a release.
-Every request for a release and every download is written to the audit log first."""
+releases, download their report and exports, and, as administrators, request a release or a
+wipe. Every download is written to the audit log before a byte is sent; every command (release,
+wipe) once the broker has acknowledged it, or as `..._request_failed` when it did not."""
 from __future__ import annotations
 
 import logging
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
@@ -30,6 +32,22 @@ class NotFound(LookupError):
 
 class NotYet(RuntimeError):
     """An action whose precondition is not met (a wipe before the pack was downloaded)."""
+
+
+class CommandNotSent(KafkaUnavailable):
+    """A command (release or wipe) the broker did not acknowledge within the bound: it may not
+    have been sent, or may still arrive. The audit log records `<kind>_request_failed`, not the
+    request."""
+
+
+class CommandUnaudited(KafkaUnavailable):
+    """A command the broker acknowledged whose audit entry it did not: the command was sent."""
+
+
+# What the audit log records for a command the broker did not acknowledge.
+FAILED = {"release_requested": "release_request_failed", "wipe_requested": "wipe_request_failed"}
+# When a failure entry is tried again (seconds before each try): about 3 minutes in all.
+FAILURE_RETRIES = (0, 1, 4, 10, 25, 60, 90)
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,17 @@ class WipeLedger:
             return self._by_command.get(command_id)
 
 
+@dataclass
+class _Waiting:
+    """A wipe command sent from this reporter: who asked (None for an automatic wipe, whose
+    outcome the audit log does not confirm), whether its send has returned, and its outcome if
+    that came first."""
+    release_id: str
+    who: Identity | None
+    sent: bool = False
+    outcome: events.WipeOutcomeEvent | None = None
+
+
 class Reporting:
     def __init__(self, book: ReleaseBook, documents: Renderer, audit: AuditLog, commands_topic: str, publisher,
                  wipes: WipeLedger | None = None, wipe_grace_days: float = 1.0):
@@ -81,9 +110,8 @@ class Reporting:
         self.wipe_grace = timedelta(days=wipe_grace_days)
         self._wiping = threading.Lock()
         self._pending = threading.Lock()
-        # Wipe commands sent from here, awaiting their outcome: (release, who asked, or None for
-        # an automatic wipe, whose outcome the audit log does not confirm).
-        self._waiting: dict[str, tuple[str, Identity | None]] = {}
+        # Wipe commands sent from here, awaiting their outcome, by command id.
+        self._waiting: dict[str, _Waiting] = {}
 
     def wipe_due_at(self, release_id: str) -> datetime | None:
         """When the reports of a release will be wiped automatically: a grace after an
@@ -104,8 +132,9 @@ class Reporting:
         return due
 
     def run_due_wipes(self, now: datetime | None = None) -> list[str]:
-        """Send the wipe command of every release whose automatic wipe is due (audited first, as
-        `wipe_requested` by AUTOMATIC); the outcome arrives on the wipes topic. Returns their ids."""
+        """Send the wipe command of every release whose automatic wipe is due (audited once the
+        broker acknowledged it, as `wipe_requested` by AUTOMATIC; a wipe not acknowledged is
+        sent again at the next check); the outcome arrives on the wipes topic. Returns their ids."""
         with self._wiping:
             due = self.due_wipes(now or datetime.now(timezone.utc))
             for rid in due:
@@ -116,22 +145,57 @@ class Reporting:
         command_id = events.new_event_id()
         command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION, "command_id": command_id,
                                                  "kind": "wipe", "release_id": release_id})
-        self.audit.record("wipe_requested", who, release_id=release_id)
-        with self._pending:
-            self._waiting[command_id] = (release_id, who if confirm else None)
+        with self._pending:   # before sending: the outcome can arrive before send returns
+            self._waiting[command_id] = _Waiting(release_id, who if confirm else None)
         try:
-            self._publisher().send(self._commands_topic, command, key=release_id.encode())
-        except KafkaUnavailable:
+            self._send_command("wipe_requested", who, release_id, command)
+        except CommandNotSent:
             with self._pending:
                 self._waiting.pop(command_id, None)
             raise
+        finally:   # sent (audited or not): an outcome that came first is confirmed now, after the request
+            with self._pending:
+                waiting = self._waiting.get(command_id)
+                if waiting is not None:
+                    waiting.sent = True
+                early = self._waiting.pop(command_id) if waiting is not None and waiting.outcome else None
+            if early is not None:
+                self._confirm(early)
         return command_id
+
+    def _send_command(self, action: str, who: Identity, release_id: str, command: bytes) -> None:
+        """Puts a command on the commands topic, then audits `action` (`release_requested`,
+        `wipe_requested`): the audit log never shows a request the broker did not take. When the
+        command is not acknowledged within the producer's bound (it may still arrive), the audit
+        log records `<kind>_request_failed` in the background, without holding the caller past
+        the bound, and CommandNotSent is raised; when the command was acknowledged but its audit
+        entry was not, CommandUnaudited."""
+        try:
+            self._publisher().send(self._commands_topic, command, key=release_id.encode())
+        except KafkaUnavailable as exc:
+            threading.Thread(target=self._record_quietly, args=(FAILED[action], who, release_id),
+                             daemon=True, name="audit-failure").start()
+            raise CommandNotSent(str(exc)) from None
+        try:
+            self.audit.record(action, who, release_id=release_id)
+        except KafkaUnavailable as exc:
+            raise CommandUnaudited(str(exc)) from None
 
     def _confirmed(self, outcome: events.WipeOutcomeEvent) -> None:
         """An outcome on the wipes topic: the audit log confirms a wipe an administrator asked
         this reporter for (once: only the reporter that sent the command waits for it)."""
         with self._pending:
-            _release, who = self._waiting.pop(outcome.command_id, (None, None))
+            waiting = self._waiting.get(outcome.command_id)
+            if waiting is None:
+                return
+            waiting.outcome = outcome
+            if not waiting.sent:   # the request's own entry is not written yet: it confirms this once it is
+                return
+            del self._waiting[outcome.command_id]
+        self._confirm(waiting)
+
+    def _confirm(self, waiting: "_Waiting") -> None:
+        outcome, who = waiting.outcome, waiting.who
         if who is None:
             return
         try:
@@ -159,28 +223,27 @@ class Reporting:
         return {**meta, "table_id": table_id, "table": doc["tables"][table_id]}
 
     def request_release(self, who: Identity) -> str:
-        """Puts a release command on the commands topic, then audits it as `release_requested`:
-        the audit log never shows a request the broker did not take. When the command is not
-        acknowledged (it may still arrive), `release_request_failed` is recorded in the
-        background, without holding the caller past the bound, and KafkaUnavailable raised."""
+        """Puts a release command on the commands topic and audits it as `release_requested` once
+        the broker acknowledged it (`_send_command`); raises CommandNotSent or CommandUnaudited."""
         release_id = f"{date.today():%Y%m%d}-{secrets.token_hex(4)}"
         command = events.encode(events.Command, {"schema_version": events.SCHEMA_VERSION,
                                                  "command_id": events.new_event_id(),
                                                  "kind": "release", "release_id": release_id})
-        try:
-            self._publisher().send(self._commands_topic, command, key=release_id.encode())
-        except KafkaUnavailable:
-            threading.Thread(target=self._record_quietly, args=("release_request_failed", who, release_id),
-                             daemon=True, name="audit-failure").start()
-            raise
-        self.audit.record("release_requested", who, release_id=release_id)
+        self._send_command("release_requested", who, release_id, command)
         return release_id
 
     def _record_quietly(self, action: str, who: Identity, release_id: str) -> None:
-        try:
-            self.audit.record(action, who, release_id=release_id)
-        except KafkaUnavailable:
-            log.warning("audit entry not written", extra={"action": action, "release_id": release_id})
+        """Writes a failure entry from a background thread, trying again while the broker is away
+        (FAILURE_RETRIES); the same entry each time, so that the trail keeps it once."""
+        entry = self.audit.entry(action, who, release_id=release_id)
+        for delay in FAILURE_RETRIES:
+            time.sleep(delay)
+            try:
+                self.audit.write(entry)
+                return
+            except KafkaUnavailable:
+                continue
+        log.warning("audit entry not written", extra={"action": action, "release_id": release_id})
 
     def wipe(self, release_id: str, who: Identity) -> WipeRequested:
         """Once an administrator has downloaded the release's pack, ask the aggregator to purge
@@ -196,7 +259,7 @@ class Reporting:
     def wipe_pending(self, release_id: str) -> bool:
         """Whether a wipe this reporter sent for the release still awaits its outcome."""
         with self._pending:
-            return any(rid == release_id for rid, _who in self._waiting.values())
+            return any(w.release_id == release_id for w in self._waiting.values())
 
     def wipe_outcome(self, release_id: str) -> events.WipeOutcomeEvent:
         outcome = self.wipes.latest(self.release(release_id)["release_id"])

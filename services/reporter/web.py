@@ -19,7 +19,7 @@ from services.contracts.events import RELEASE_ID
 
 from . import labels
 from .identity import Identity
-from .reporting import NotFound, NotYet
+from .reporting import CommandNotSent, CommandUnaudited, NotFound, NotYet
 
 SESSION_SECONDS = 8 * 60 * 60
 SERVICE_NAME = "Micro-aggression reports"
@@ -89,6 +89,14 @@ def create_blueprint(service, settings) -> Blueprint:
     web.register_error_handler(KafkaUnavailable, lambda exc: problem(
         current(), 503, "Sorry, this cannot be done right now",
         "The portal could not record it in the audit log, so nothing was done. Try again later."))
+    web.register_error_handler(CommandNotSent, lambda exc: problem(
+        current(), 503, "Sorry, the request may not have been sent",
+        "The message service did not confirm it within 5 seconds: it may not have been sent, or may still arrive. "
+        "The audit log records the failure. Check the releases before asking again."))
+    web.register_error_handler(CommandUnaudited, lambda exc: problem(
+        current(), 503, "The request was sent, but not recorded",
+        "The message service took the request but did not confirm its audit log entry within 5 seconds. "
+        "Check the releases before asking again."))
     for rule, view, methods in pages.routes():
         web.add_url_rule(rule, view_func=view, methods=methods)
     return web
@@ -208,7 +216,10 @@ class Pages:
     def download_pack(self, who: Identity, release_id: str):
         body, name, mimetype = self.reporting.download(release_id, "pack", who)
         if self.reporting.wipe_grace.total_seconds() == 0:
-            self.reporting.run_due_wipes()
+            try:
+                self.reporting.run_due_wipes()
+            except KafkaUnavailable:   # the pack is given; the automatic wipe's next check sends it again
+                pass
         return attachment(body, name, mimetype)
 
     @page("administer")

@@ -21,6 +21,7 @@ from services.reporter.audit import AuditTrail
 from services.reporter.auth import fingerprint, token_hash
 from services.reporter.releases import ReleaseBook
 from services.reporter.reporting import WipeLedger
+from services.common.kafka import KafkaUnavailable
 from services.common.settings import SettingError
 from services.reporter.settings import Settings
 from tests.fakes import FakeDocuments, FakePublisher
@@ -370,3 +371,77 @@ def test_a_release_request_the_broker_does_not_acknowledge_is_503_and_audited_as
     assert ok.status_code == 202
     assert [(e.action, e.release_id) for e in trail.entries()][0] == ("release_requested", ok.get_json()["release_id"])
     assert [c["release_id"] for c in publisher.on("t.commands.v1")][1:] == [ok.get_json()["release_id"]]
+
+
+def _written(trail, n: int, seconds: float = 5.0) -> list[tuple]:
+    """The trail's (action, release_id, actor) once it holds n entries (failures are written in the background)."""
+    import time
+    deadline = time.monotonic() + seconds
+    while len(trail.entries()) < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return [(e.action, e.release_id, e.actor) for e in trail.entries()]
+
+
+def test_a_wipe_the_broker_does_not_acknowledge_is_503_audited_as_failed_not_requested_and_not_shown_pending(
+        full_book, trail):
+    ledger = WipeLedger()
+    aggregator = Aggregator(ledger, status=None)
+    app = fast(create_app(settings(), book=full_book, publisher=aggregator, start_reader=False,
+                          trail=trail, wipes=ledger))
+    client = app.test_client()
+    assert client.get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
+    aggregator.lost_acks = 1   # the wipe command reaches the broker; its acknowledgement never comes back
+    resp = client.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert resp.status_code == 503 and resp.headers["Retry-After"] == "30"
+    assert resp.get_json() == {"error": "The broker did not acknowledge the wipe request within 5 seconds: it may "
+                               "not have been sent, or may still arrive. The audit log records the failure. Check "
+                               f"GET /api/v1/releases/{RID}/wipe before asking again"}
+    admin = fingerprint(token_hash(ADMIN_TOKEN))
+    assert _written(trail, 2) == [("wipe_request_failed", RID, admin), ("pack_downloaded", RID, admin)]
+    assert app.extensions["reporting"].wipe_pending(RID) is False
+    again = client.post(f"/api/v1/releases/{RID}/wipe", headers=ADMIN)
+    assert again.status_code == 202
+    assert _written(trail, 3)[0] == ("wipe_requested", RID, admin)
+    assert [c["kind"] for c in aggregator.on("t.commands.v1")] == ["wipe", "wipe"]
+
+
+class AuditDown(FakePublisher):
+    """A broker that takes commands but not audit entries (the audit write times out)."""
+
+    def send(self, topic, value, key=None):
+        if topic == "t.audit.v1":
+            raise KafkaUnavailable("KafkaTimeoutError")
+        super().send(topic, value, key)
+
+
+def test_a_release_sent_whose_audit_entry_is_not_acknowledged_says_it_was_sent(full_book, trail):
+    publisher = AuditDown()
+    client = app_with(full_book, publisher, trail).test_client()
+    resp = client.post("/api/v1/releases", headers=ADMIN)
+    assert resp.status_code == 503
+    assert resp.get_json()["error"] == ("The release request was sent, but the broker did not acknowledge its audit "
+                                        "log entry within 5 seconds. Check the list of releases before asking again")
+    [command] = publisher.on("t.commands.v1")
+    assert command["kind"] == "release" and trail.entries() == []
+
+
+def test_an_automatic_wipe_not_acknowledged_is_audited_as_failed_and_sent_again_at_the_next_check(full_book, trail):
+    from datetime import datetime, timedelta, timezone
+    ledger = WipeLedger()
+    aggregator = Aggregator(ledger, status=None)
+    app = fast(create_app(settings(), book=full_book, publisher=aggregator, start_reader=False,
+                          trail=trail, wipes=ledger))
+    assert app.test_client().get(f"/api/v1/releases/{RID}/pack.zip", headers=ADMIN).status_code == 200
+    reporting = app.extensions["reporting"]
+    later = datetime.now(timezone.utc) + timedelta(days=2)   # past the grace of settings() (1 day)
+    aggregator.down = True
+    with pytest.raises(KafkaUnavailable):
+        reporting.run_due_wipes(now=later)
+    aggregator.down = False
+    # the failure entry is written in the background, once the broker takes it
+    assert _written(trail, 2)[0] == ("wipe_request_failed", RID, "system:wipe-after-download")
+    assert reporting.due_wipes(later) == [RID]   # a failed wipe is still due
+    assert reporting.run_due_wipes(now=later) == [RID]
+    assert _written(trail, 3)[0] == ("wipe_requested", RID, "system:wipe-after-download")
+    assert reporting.due_wipes(later) == []
+    assert [c["release_id"] for c in aggregator.on("t.commands.v1")] == [RID]

@@ -190,3 +190,34 @@ def test_a_viewer_downloads_the_pack_without_a_wipe_and_cannot_confirm_one(brows
 
 def text(resp) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", resp.get_data(as_text=True))).replace("&#39;", "'")
+
+
+def test_a_wipe_the_broker_does_not_acknowledge_says_so_on_the_page_and_a_pack_download_still_arrives(trail):
+    from dataclasses import replace
+
+    from services.common.kafka import KafkaUnavailable
+    from services.reporter.app import create_app
+    from services.reporter.reporting import AUTOMATIC, WipeLedger
+    from tests.unit.test_reporter_api import Aggregator, _written, settings
+
+    class CommandsDown(Aggregator):   # audit entries are acknowledged, commands are not
+        def send(self, topic, value, key=None):
+            if topic == "t.commands.v1":
+                raise KafkaUnavailable("KafkaTimeoutError")
+            super().send(topic, value, key)
+
+    publisher = CommandsDown(WipeLedger(), status=None)
+    browser = fast(create_app(replace(settings(), wipe_grace_days=0), book=releases.book(), publisher=publisher,
+                              start_reader=False, trail=trail, wipes=publisher.ledger)).test_client()
+    sign_in(browser, ADMIN_TOKEN)
+    download = browser.post(f"/releases/{RID}/pack")   # the automatic wipe right after it fails
+    assert download.status_code == 200 and download.mimetype == "application/zip"
+    page = browser.post(f"/releases/{RID}/wipe")
+    assert page.status_code == 503
+    assert "Sorry, the request may not have been sent" in text(page)
+    assert "it may not have been sent, or may still arrive. The audit log records the failure." in text(page)
+    admin = fingerprint(token_hash(ADMIN_TOKEN))
+    entries = sorted((a, who) for a, _rid, who in _written(trail, 4) if a != "signed_in")
+    assert entries == sorted([("pack_downloaded", admin), ("wipe_request_failed", AUTOMATIC.subject),
+                              ("wipe_request_failed", admin)])
+    assert publisher.on("t.commands.v1") == []
