@@ -1,8 +1,9 @@
 """Synthetic releases for the reporter's tests: the full predefined grid of every table, as the
 aggregator publishes it, with chosen cells published and every other one suppressed.
 
-`LATEST` holds the figures the 62 planned reports of the end-to-end test come to
-(tests/e2e/test_report_to_steering_group.py); `EARLIER` is a quarter before it."""
+`LATEST` and `PERCENT` hold the figures the 62 planned reports of the end-to-end test come to
+(tests/e2e/test_report_to_steering_group.py checks the real release against them: one definition
+for both); `EARLIER` is a quarter before it."""
 from __future__ import annotations
 
 from itertools import product
@@ -17,7 +18,7 @@ LATEST_QUARTER, EARLIER_QUARTER = "2026-Q4", "2026-Q3"
 LATEST = {
     ("reports", ("2026-11",)): 60, ("reports_quarter", ("2026-Q4",)): 60,
     ("happened_to", ("self",)): 40, ("happened_to", ("witnessed",)): 15,
-    ("themes", ("T01",)): 25, ("themes", ("T08",)): 15,
+    ("themes", ("T01",)): 25, ("themes", ("T08",)): 15, ("themes", ("T12",)): 10,
     ("about_pairs", ("race+religion_belief",)): 15,
     ("about", ("race",)): 40, ("about", ("religion_belief",)): 15, ("about", ("sexual_orientation",)): 10,
     ("came_from", ("line_manager",)): 25, ("came_from", ("patient",)): 15, ("came_from", ("peer",)): 10,
@@ -33,11 +34,19 @@ LATEST = {
     ("about_by_came_from_group", ("sex_gender", "other_colleagues")): 10,
     ("coded_themes", ("T01",)): 30, ("coded_themes", ("T06",)): 30, ("coded_themes", ("T08",)): 30,
     ("coded_theme_by_came_from_group", ("outsider", "managers")): 15,
+    ("coded_theme_by_came_from_group", ("comments_jokes", "managers")): 15,
+    ("coded_theme_by_came_from_group", ("outsider", "patients_relatives_public")): 10,
     ("coded_theme_by_came_from_group", ("comments_jokes", "patients_relatives_public")): 10,
 }
 # Percentages the aggregator gives where the denominator is published and at least 25.
-PERCENT = {("themes", ("T01",)): 42, ("themes", ("T08",)): 25, ("about", ("race",)): 67,
-           ("about", ("religion_belief",)): 25, ("about", ("sexual_orientation",)): 17}
+PERCENT = {
+    ("happened_to", ("self",)): 67, ("happened_to", ("witnessed",)): 25,
+    ("themes", ("T01",)): 42, ("themes", ("T08",)): 25, ("themes", ("T12",)): 17,
+    ("about_pairs", ("race+religion_belief",)): 25,
+    ("about", ("race",)): 67, ("about", ("religion_belief",)): 25, ("about", ("sexual_orientation",)): 17,
+    ("came_from", ("line_manager",)): 42, ("came_from", ("patient",)): 25, ("came_from", ("peer",)): 17,
+    ("coded_themes", ("T01",)): 50, ("coded_themes", ("T06",)): 50, ("coded_themes", ("T08",)): 50,
+}
 EARLIER = {
     ("reports", ("2026-08",)): 20, ("reports", ("2026-09",)): 15, ("reports_quarter", ("2026-Q3",)): 35,
     ("themes", ("T01",)): 15, ("themes", ("T05",)): 10,

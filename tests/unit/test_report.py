@@ -20,11 +20,11 @@ def test_headlines_are_the_latest_figures_and_the_largest_of_each_question():
         ("Reports received, November 2026", "60", "rounded to the nearest 5"),
         ("Reports received in the quarter, October–December 2026", "60", "rounded to the nearest 5"),
         ("Most common theme, of the figures shown", THEME["T01"],
-         "25 reports (42%), October–December 2026; 16 other figures are not shown, to protect anonymity"),
+         "25 reports (42%), October–December 2026; 15 other figures are not shown, to protect anonymity"),
         ("Most often about, of the figures shown", "Race, ethnicity or skin colour",
          "40 reports (67%), October–December 2026; 21 other figures are not shown, to protect anonymity"),
         ("Most often from, of the figures shown", "A line manager",
-         "25 reports, October–December 2026; 10 other figures are not shown, to protect anonymity"),
+         "25 reports (42%), October–December 2026; 10 other figures are not shown, to protect anonymity"),
     ]
 
 
@@ -67,11 +67,11 @@ def test_themes_are_ranked_with_suppressed_ones_after_them_as_words():
     themes = build(releases.document()).sections[0].figures[0]
     assert themes.kind == BARS and themes.period == "October–December 2026"
     shown = [(label, e.value) for label, (e,) in themes.rows if not e.suppressed]
-    assert shown == [(THEME["T01"], 25), (THEME["T08"], 15)]
-    assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[2:])
+    assert shown == [(THEME["T01"], 25), (THEME["T08"], 15), (THEME["T12"], 10)]
+    assert len(themes.rows) == 18 and all(e.value is None for _, (e,) in themes.rows[3:])
     assert themes.alt == (
         f"Bar chart: Themes chosen by reporters, October–December 2026. {THEME['T01']}: 25 (42%); "
-        f"{THEME['T08']}: 15 (25%). 16 figures not shown, to protect anonymity.")
+        f"{THEME['T08']}: 15 (25%); {THEME['T12']}: 10 (17%). 15 figures not shown, to protect anonymity.")
 
 
 def test_a_heat_map_draws_only_rows_and_columns_with_a_published_cell_and_names_the_rest():
@@ -96,7 +96,7 @@ def test_trends_show_every_period_and_a_hidden_month_as_hidden():
     themes = report.figure("themes-over-time")
     assert themes.columns == ("July–September 2026", "October–December 2026")
     assert {row: [e.value for e in es] for row, es in themes.rows} == {
-        THEME["T01"]: [15, 25], THEME["T05"]: [10, None], THEME["T08"]: [None, 15]}
+        THEME["T01"]: [15, 25], THEME["T05"]: [10, None], THEME["T08"]: [None, 15], THEME["T12"]: [None, 10]}
 
 
 def test_one_quarter_only_says_the_trend_comes_later():
@@ -152,7 +152,7 @@ def test_a_bar_chart_plots_published_figures_only_with_each_label_above_its_bar(
     bars, label, value = spec["layer"]
     values = spec["data"]["values"] if "data" in spec else bars["data"]["values"]
     assert bars["mark"]["color"] == charts.BLUE and label["mark"]["baseline"] == "top"
-    assert [v["row"] for v in values] == [THEME["T01"], THEME["T08"]]   # no hidden row
+    assert [v["row"] for v in values] == [THEME["T01"], THEME["T08"], THEME["T12"]]   # no hidden row
     assert values[0]["lines"] == ["Treated as an outsider or asked", "where I'm \"really\" from"]
     assert values[1]["lines"] == ["", "A \"joke\" or a stereotype"]     # last line on its bar
 
@@ -163,7 +163,7 @@ def test_a_bar_chart_is_drawn_at_12_px_or_more_to_fit_a_small_screen_with_its_fi
     assert "not shown" not in svg and "fewer than" not in svg
     assert int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1)) <= 288       # fits a 320 px screen unscaled
     assert min(float(s) for s in re.findall(r'font-size="([\d.]+)px"', svg)) >= 12
-    for value in ("25 (42%)", "15 (25%)"):
+    for value in ("25 (42%)", "15 (25%)", "10 (17%)"):
         assert f">{value}</text>" in svg
 
 
@@ -253,8 +253,9 @@ def test_the_executive_summary_answers_the_faqs_questions_from_published_figures
         "the quarter's).",
         "Of the figures that can be shown, it was most often thought to be about \u201cRace, ethnicity or skin "
         "colour\u201d (40 reports, 67% of the quarter's). The most common combination shown was \u201cRace, "
-        "ethnicity or skin colour and Religion or belief\u201d (15 reports).",
-        "Of the figures that can be shown, it most often came from \u201cA line manager\u201d (25 reports).",
+        "ethnicity or skin colour and Religion or belief\u201d (15 reports, 25% of the quarter's).",
+        "Of the figures that can be shown, it most often came from \u201cA line manager\u201d (25 reports, 42% of "
+        "the quarter's).",
         "No organisation's figure can be shown, to protect anonymity.",
         "How many said it was ongoing is not shown, to protect anonymity.",
         "These are the reports people chose to make, not how often micro-aggressions happen: read them alongside "

@@ -210,7 +210,7 @@ def test_csv_xlsx_pdf_and_api_show_the_same_numbers_for_the_same_release(full_bo
     released = app_with(full_book, publisher, trail, rendering=True).test_client()
     doc = released.get(f"/api/v1/releases/{RID}", headers=VIEWER).get_json()
     expected = published_in_api(doc)
-    assert len(expected) == 35 and doc == json.loads(json.dumps(full_book.get(RID)))
+    assert len(expected) == 38 and doc == json.loads(json.dumps(full_book.get(RID)))
 
     def from_rows(rows):
         out = {}
