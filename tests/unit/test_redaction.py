@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.redactor import lexicon, redaction
+from services.redactor import redaction
 from services.redactor.normalise import normalise
 from services.redactor.redaction import Span
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
 
 
 def fixed(*spans):

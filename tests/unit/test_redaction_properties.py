@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.contracts import questionnaire
-from services.redactor import lexicon, names, patterns, redaction
+from services.redactor import names, patterns, redaction
 
 pytestmark = pytest.mark.slow   # the model, rendering or a benchmark: not in `make unit`
 
@@ -36,11 +36,6 @@ texts = st.one_of(
     st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=200)
     .map("".join).map(lambda t: t[:LONGEST]),
 )
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
 
 
 def rules_only(lex):

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from services.redactor import lexicon, names, patterns, redaction
+from services.redactor import names, patterns
+from tests.support.redaction import redacted
 from services.redactor.redaction import SURE
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
 
 
 def found(text: str, lex, rule: str) -> list[str]:
     finder = names.Finder(text, [], [], lex)
     return [text[s.start:s.end] for s in getattr(finder, rule)()]
-
-
-def redacted(text: str, lex) -> str:
-    """The whole pipeline after the model, on the rules' own spans (no model entities)."""
-    return redaction.redact(text, lambda t: [*names.find(t, [], [], lex),
-                                             *patterns.find_all(t, lex.is_english)], lex)[0]
 
 
 @pytest.mark.parametrize("rule,text,want", [

@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.redactor import lexicon, names, patterns, redaction
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
-
-
-def redacted(text: str, lex) -> str:
-    """The whole pipeline after the model, on the rules' own spans (no model entities)."""
-    return redaction.redact(text, lambda t: [*names.find(t, [], [], lex),
-                                             *patterns.find_all(t, lex.is_english)], lex)[0]
+from tests.support.redaction import redacted
 
 
 @pytest.mark.parametrize("text,want", [
