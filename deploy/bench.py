@@ -233,6 +233,29 @@ def sealed_reports(texts: list[str], n: int, keys_dir) -> list[bytes]:
     return out
 
 
+def redacted_reports(texts: list[str], n: int, abouts: list[list[str]] | None = None) -> list[bytes]:
+    """n redacted events of the corpus's narratives (their first 200 characters after a redacted
+    name), as the redactor makes them; `about` taken in turn from `abouts` (REPORT's if none)."""
+    abouts = abouts or [REPORT["about"]]
+    return [events.encode(events.RedactedReport, {
+        "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
+        "answers": {**REPORT, "about": abouts[i % len(abouts)],
+                    "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
+        for i in range(n)]
+
+
+def options(doc: str, redactor_reports: int, aggregator_reports: int) -> argparse.ArgumentParser:
+    """The options this benchmark and the scale measurement (tests/cluster/scale.py) share, with
+    each one's default number of reports."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--in-flight", type=int, default=32)
+    parser.add_argument("--redactor-reports", type=int, default=redactor_reports)
+    parser.add_argument("--aggregator-reports", type=int, default=aggregator_reports)
+    parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
+    return parser
+
+
 def _rate(bootstrap: str, group: str, topic: str, values: list[bytes]) -> float:
     """Records/s through a running service: from the first record produced to the group's lag 0."""
     started = time.monotonic()
@@ -273,11 +296,7 @@ def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], pr
     """Redacted reports (a narrative each) through the running aggregator: reports/s counted (its
     group's lag 0, from the first record produced), then the theme coder's second pass: reports/s
     coded over `--coder-seconds` (how far its group's lag fell)."""
-    redacted = [events.encode(events.RedactedReport, {
-        "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
-        "answers": {**REPORT, "about": ["race"] if i % 2 else ["age", "sex"],
-                    "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
-        for i in range(args.aggregator_reports)]
+    redacted = redacted_reports(texts, args.aggregator_reports, abouts=[["age", "sex"], ["race"]])
     rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
     print(f"aggregator: {rate:8.0f} reports/s through the service ({args.aggregator_reports} reports)")
     coded = _lag_fall(bootstrap, AGGREGATOR_CODER_GROUP, topics.redacted, args.coder_seconds)
@@ -286,12 +305,7 @@ def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], pr
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--in-flight", type=int, default=32)
-    parser.add_argument("--redactor-reports", type=int, default=2000)
-    parser.add_argument("--aggregator-reports", type=int, default=20000)
-    parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
+    parser = options(__doc__, redactor_reports=2000, aggregator_reports=20000)
     parser.add_argument("--intake-only", action="store_true",
                         help="only the intake beside the trivial app (no redactor, aggregator or model)")
     parser.add_argument("--coder-seconds", type=float, default=30.0)

@@ -9,7 +9,6 @@ minutes). Two replicas are measured against one in the same run; figures only, n
   throwaway cluster from Debian's PostgreSQL 15: `make pg`)."""
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -17,11 +16,9 @@ import threading
 import uuid
 from pathlib import Path
 
-from deploy.bench import REPORT, _drain, _rate, _texts, load, sealed_reports
-from deploy.kafka.broker import ROOT
+from deploy.bench import _drain, _rate, _texts, load, options, redacted_reports, sealed_reports
 from services.common import sealing
 from services.common.kafka import ensure_topics
-from services.contracts import events
 from services.contracts.topics import AGGREGATOR_GROUP, REDACTOR_GROUP, Topics
 from tests.support.cluster import LocalCluster
 from tests.support.portal import Portal
@@ -62,10 +59,7 @@ def measure(bootstrap: str, store_url: str, work: Path, replicas: int, args) -> 
         raws = sealed_reports(texts, args.redactor_reports, portal.keys_dir)
         redactor_rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
         _drain(bootstrap, AGGREGATOR_GROUP, topics.redacted)
-        redacted = [events.encode(events.RedactedReport, {
-            "schema_version": 1, "event_id": str(uuid.uuid4()), "month": "2026-11",
-            "answers": {**REPORT, "what_happened": "[PERSON] " + texts[i % len(texts)][:200]}})
-            for i in range(args.aggregator_reports)]
+        redacted = redacted_reports(texts, args.aggregator_reports)
         aggregator_rate = _rate(bootstrap, AGGREGATOR_GROUP, topics.redacted, redacted)
         return {"intake": intake_rate, "redactor": redactor_rate, "aggregator": aggregator_rate}
     finally:
@@ -73,13 +67,7 @@ def measure(bootstrap: str, store_url: str, work: Path, replicas: int, args) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--in-flight", type=int, default=32)
-    parser.add_argument("--redactor-reports", type=int, default=300)
-    parser.add_argument("--aggregator-reports", type=int, default=600)
-    parser.add_argument("--texts", type=Path, default=ROOT / "tests/data/redaction/dev.jsonl")
-    args = parser.parse_args(argv)
+    args = options(__doc__, redactor_reports=300, aggregator_reports=600).parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="portal-scale-"))
     cluster = LocalCluster(work / "kafka").start()
     postgres = LocalPostgres().start()
