@@ -223,20 +223,19 @@ class Store(abc.ABC):
 
     def counted_among(self, event_ids: list[str]) -> set[str]:
         """Which of these reports have been counted."""
-        found: set[str] = set()
-        for i in range(0, len(event_ids), 500):
-            chunk = event_ids[i:i + 500]
-            found.update(e for (e,) in self._execute(
-                f"SELECT event_id FROM counted WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-        return found
+        return self._among("counted", event_ids)
 
     def coded_among(self, event_ids: list[str]) -> set[str]:
         """Which of these reports the theme coder has coded."""
+        return self._among("coded", event_ids)
+
+    def _among(self, ids: str, event_ids: list[str]) -> set[str]:
+        """Which of these reports the table of ids `ids` holds (asked 500 at a time)."""
         found: set[str] = set()
         for i in range(0, len(event_ids), 500):
             chunk = event_ids[i:i + 500]
             found.update(e for (e,) in self._execute(
-                f"SELECT event_id FROM coded WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+                f"SELECT event_id FROM {ids} WHERE event_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return found
 
     def advance(self, partition: int, offset: int, table: str = "positions") -> None:
