@@ -93,15 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
 
-    from .evaluate import CorpusError, load_corpus
-    try:
-        short = [item.text for item in load_corpus(args.corpus)]
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"portal-redact-bench: cannot read the corpus ({type(exc).__name__})", file=sys.stderr)
+    from .evaluate import read_corpus
+    items = read_corpus(args.corpus, parser.prog)
+    if items is None:
         return 2
-    except CorpusError as exc:
-        print(f"portal-redact-bench: {exc}", file=sys.stderr)
-        return 2
+    short = [item.text for item in items]
     if not short:
         print("portal-redact-bench: the corpus has no texts", file=sys.stderr)
         return 2

@@ -261,6 +261,18 @@ def evaluate(items: Sequence[Item]) -> tuple[dict[str, dict], dict[str, float]]:
     return results, seconds
 
 
+def read_corpus(path: str, prog: str) -> list[Item] | None:
+    """The corpus at `path`; or None, once `prog` has said on stderr why it cannot be read (the
+    kind of error or the line at fault, never a text)."""
+    try:
+        return load_corpus(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{prog}: cannot read the corpus ({type(exc).__name__})", file=sys.stderr)
+    except CorpusError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="portal-redact-eval",
@@ -273,13 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import logging
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)  # language notices at start
 
-    try:
-        items = load_corpus(args.corpus)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"portal-redact-eval: cannot read the corpus ({type(exc).__name__})", file=sys.stderr)
-        return 2
-    except CorpusError as exc:
-        print(f"portal-redact-eval: {exc}", file=sys.stderr)
+    items = read_corpus(args.corpus, parser.prog)
+    if items is None:
         return 2
     results, seconds = evaluate(items)
     if args.json:

@@ -116,3 +116,21 @@ def test_the_metric_module_can_be_imported_without_loading_presidio():
     code = ("import sys, services.redactor.evaluate; "
             "sys.exit('presidio_analyzer' in sys.modules or 'spacy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("content,err", [
+    (None, "portal-redact-eval: cannot read the corpus (FileNotFoundError)\n"),
+    (b'{"id": "a", "text": "Ann was kind.", "pii": [], "keep": []}\n{"id": "b"}\n',
+     "portal-redact-eval: corpus line 2: needs an object with a string 'text'\n"),
+    (b"\xff\xfe not utf-8\n", "portal-redact-eval: cannot read the corpus (UnicodeDecodeError)\n"),
+])
+def test_the_evaluation_refuses_a_corpus_it_cannot_read_with_a_specific_message_and_no_text(
+        tmp_path, capsys, content, err):
+    from services.redactor import evaluate
+
+    corpus = tmp_path / "c.jsonl"
+    if content is not None:
+        corpus.write_bytes(content)
+    assert evaluate.main([str(corpus)]) == 2
+    out = capsys.readouterr()
+    assert (out.out, out.err) == ("", err)
