@@ -87,14 +87,15 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def load(path: Path = WEIGHTS) -> Model:
+def load(path: Path | None = None) -> Model:
+    path = path or WEIGHTS
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         model = Model({str(k): float(x) for k, x in data["weights"].items()},
                       float(data["bias"]), float(data["threshold"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise ModelError(f"the name model's weights {path} cannot be read ({e.__class__.__name__}:"
-                         f" {e}); build them with `make model`") from None
+                         f" {e}); rebuild them with `make name-model`") from None
     if not 0.0 < model.threshold < 1.0:
         raise ModelError(f"the name model's threshold {model.threshold} is not between 0 and 1")
     return model

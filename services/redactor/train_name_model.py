@@ -17,6 +17,7 @@ never text.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -118,6 +119,10 @@ def report(label: str, p: np.ndarray, y: np.ndarray, t: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(prog="train_name_model", description=__doc__.split("\n\n")[0])
+    args.add_argument("--out", type=Path, default=name_model.WEIGHTS,
+                      help="where to write the weights (default: name_model.json beside the code)")
+    out_path = args.parse_args(argv).out
     lex = lexicon.load()
     engine = TrimmedSpacyNlpEngine()
     engine.load()
@@ -146,9 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     out = {"about": "weights of the learned name pass (services/redactor/name_model.py), built "
                     "by train_name_model.py from tests/data/redaction: " + ", ".join(TRAIN),
            "held_out": HELD_OUT, "threshold": t, "bias": round(b, 4), "weights": weights}
-    name_model.WEIGHTS.write_text(json.dumps(out, indent=0, sort_keys=True) + "\n",
-                                  encoding="utf-8")
-    print(f"{len(weights)} weights, threshold {t:.2f} -> {name_model.WEIGHTS.name}")
+    out_path.write_text(json.dumps(out, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights, threshold {t:.2f} -> {out_path.name}")
     return 0
 
 
