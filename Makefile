@@ -10,7 +10,7 @@ REPORTER_ASSETS := services/reporter/static/nhsuk
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test unit bench install lock assets browser pdf-libs pg image-tools image broker helm model clean
+.PHONY: run test unit bench install lock assets browser pdf-libs pg image-tools image broker helm model name-model clean
 
 # Install exactly the lock, resolving nothing: --no-deps so pip never looks for a package or an
 # extra the lock does not pin (a newer release on the index cannot change what is installed),
@@ -96,6 +96,11 @@ $(CODER): $(STAMP) $(wildcard services/aggregator/themes/*.txt) services/aggrega
 	$(VENV)/bin/python -m services.aggregator.train_coder
 
 model: $(CODER)
+
+# The redactor's learned name pass: its weights (services/redactor/name_model.json, small text,
+# committed) rebuilt from the labelled corpora in tests/data/redaction (deterministic).
+name-model: $(STAMP)
+	$(VENV)/bin/python -m services.redactor.train_name_model
 
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run

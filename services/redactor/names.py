@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
+from . import name_model
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
 from .redaction import CONTRACTION, ORG_SURE, SURE, WORD, Span
@@ -1265,5 +1266,11 @@ class Finder:
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],
-         lexicon: Lexicon) -> list[Span]:
-    return Finder(text, tokens, entities, lexicon).spans()
+         lexicon: Lexicon, model: "name_model.Model | None" = None) -> list[Span]:
+    """The rules' spans, then (given the learned model) the words they left that the model
+    scores as names (name_model.py: a fail-closed last pass)."""
+    finder = Finder(text, tokens, entities, lexicon)
+    spans = finder.spans()
+    if model is not None:
+        spans += name_model.spans(text, finder.words, spans, lexicon, model, finder._spared)
+    return spans

@@ -1,0 +1,101 @@
+"""The learned name pass (services/redactor/name_model.py): its weights file, its features, and
+what it takes and leaves in invented narratives, through the real spaCy model and Presidio."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.redactor import engine, lexicon, name_model, names, redaction, train_name_model
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def redactors(lex):
+    """The redactor with the pass, and the same engine with the pass switched off."""
+    e = engine.Engine(lex)
+    model = e.model
+    recogniser = next(r for r in e.analyzer.registry.recognizers if hasattr(r, "model"))
+
+    def run(text: str, with_pass: bool) -> str:
+        recogniser.model = model if with_pass else None
+        try:
+            return redaction.redact(text, e.analyse, lex)[0]
+        finally:
+            recogniser.model = model
+    return run
+
+
+def test_the_committed_weights_load_with_a_threshold_between_0_and_1():
+    model = name_model.load()
+    assert 0 < model.threshold < 1
+    assert len(model.weights) > 100
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "FileNotFoundError"),
+    ("{not json", "JSONDecodeError"),
+    ('{"weights": {}, "bias": 0}', "KeyError"),
+    ('{"weights": {}, "bias": 0, "threshold": 1.5}', "not between 0 and 1"),
+])
+def test_a_missing_or_malformed_weights_file_stops_the_redactor(tmp_path, content, problem):
+    path = tmp_path / "name_model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(name_model.ModelError, match=problem):
+        name_model.load(path)
+
+
+def test_the_engine_does_not_start_without_its_weights(tmp_path, monkeypatch, lex):
+    monkeypatch.setattr(name_model, "WEIGHTS", tmp_path / "absent.json")
+    with pytest.raises(name_model.ModelError, match="make name-model"):
+        engine.Engine(lex)
+
+
+def test_a_word_is_never_its_own_feature(lex):
+    text = "Quillon told Mabry that Quillon would cover the shift."
+    ws = names.words(text)
+    for i, w in enumerate(ws):
+        assert not any(w.key in f.lower() for f in name_model.features(text, ws, i, lex)
+                       if not f.startswith(("p1=", "p2=", "n1=", "n2="))), w.text
+
+
+def test_kept_words_pronouns_and_conjunctions_are_never_candidates(lex):
+    text = "Because you were Muslim and the matron, nobody whether or not"
+    for w in names.words(text):
+        assert not name_model.candidate(w, lex, text), w.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word name first in a sentence before a verb the rules do not list
+    ("Kumquat sat in on my appraisal and said nothing.",
+     "[PERSON] sat in on my appraisal and said nothing."),
+    # a lower-case word name as the subject of a shouted question in lower case
+    ("why does nutmeg always get the good shifts", "why does [PERSON] always get the good shifts"),
+])
+def test_the_pass_takes_word_names_the_rules_leave(redactors, text, expected):
+    assert redactors(text, with_pass=False) == text
+    assert redactors(text, with_pass=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I keep my head down and get on with it.",
+    "On Tuesday the matron moved me to nights.",
+    "Sent from my phone",
+    "As a Muslim woman I should not have to explain my prayers.",
+    "Nobody from the night team checked on me.",
+])
+def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
+    assert redactors(text, with_pass=True) == text
+
+
+def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
+    out = tmp_path / "name_model.json"
+    assert train_name_model.main(["--out", str(out)]) == 0
+    assert json.loads(out.read_text()) == json.loads(name_model.WEIGHTS.read_text())
+    assert "round10" not in json.loads(out.read_text())["about"]
