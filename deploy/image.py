@@ -42,6 +42,7 @@ ENV = {
     "PYTHONDONTWRITEBYTECODE": "1",
     "HF_HUB_OFFLINE": "1",
     "THEME_MODEL_DIR": f"{APP}/models/all-MiniLM-L6-v2",   # the theme coder's model and fitted weights
+    "NAME_MODEL_PATH": f"{APP}/models/name-model/name_model.json",   # the redactor's learned name pass
 }
 MODELS = ROOT / ".cache" / "models"   # made by `make model`
 
@@ -102,8 +103,9 @@ def install_app(rootfs: Path) -> None:
     _chroot(rootfs, *pip, "--no-deps", "--no-build-isolation", f"{APP}/src")
     _chroot(rootfs, f"{APP}/venv/bin/python", "-m", "pip", "check")
     shutil.rmtree(app / "src")
-    if not (MODELS / "theme-coder" / "classifier.npz").exists():
-        raise SystemExit("the theme coder's model is not built: run `make model` first")
+    for built in (MODELS / "theme-coder" / "classifier.npz", MODELS / "name-model" / "name_model.json"):
+        if not built.exists():
+            raise SystemExit(f"{built.relative_to(ROOT)} is not built: run `make model` first")
     shutil.copytree(MODELS, app / "models")
     shutil.rmtree(app / "wheels")
     _chroot(rootfs, f"{APP}/venv/bin/python", "-m", "compileall", "-q", "-j", "0", f"{APP}/venv")

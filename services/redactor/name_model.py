@@ -3,7 +3,7 @@
 Pure: a logistic regression over features of a word and the words around it (its shape, where it
 stands in the sentence, the classes of its neighbours, the word lists, the spaCy model's entity
 label for it), with weights read from `name_model.json`. That file is built, deterministically,
-by `train_name_model.py` from the labelled corpora in tests/data/redaction (docs/redactor.md,
+by `train_name_model.py` (`make model`) from the labelled corpora in tests/data/redaction (docs/redactor.md,
 "The learned name pass"); nothing is downloaded. The word itself is never a feature, so the model
 learns positions and kinds of word, not particular names.
 
@@ -14,6 +14,7 @@ letting it run without the pass.
 from __future__ import annotations
 
 import json
+import os
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,13 @@ from . import vocabulary as v
 from .lexicon import Lexicon
 from .redaction import Span
 
-WEIGHTS = Path(__file__).with_name("name_model.json")
+WEIGHTS_ENV = "NAME_MODEL_PATH"
+# Built by `make model` from the labelled corpora (model files are never committed).
+DEFAULT_WEIGHTS = Path(__file__).resolve().parents[2] / ".cache" / "models" / "name-model" / "name_model.json"
+
+
+def weights_path() -> Path:
+    return Path(os.environ.get(WEIGHTS_ENV) or DEFAULT_WEIGHTS)
 
 _DETERMINERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their", "its",
                           "this", "that", "these", "those", "some", "any", "every", "each", "no",
@@ -88,14 +95,14 @@ class Model:
 
 
 def load(path: Path | None = None) -> Model:
-    path = path or WEIGHTS
+    path = path or weights_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         model = Model({str(k): float(x) for k, x in data["weights"].items()},
                       float(data["bias"]), float(data["threshold"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise ModelError(f"the name model's weights {path} cannot be read ({e.__class__.__name__}:"
-                         f" {e}); rebuild them with `make name-model`") from None
+                         f" {e}); build them with `make model` (or set {WEIGHTS_ENV})") from None
     if not 0.0 < model.threshold < 1.0:
         raise ModelError(f"the name model's threshold {model.threshold} is not between 0 and 1")
     return model

@@ -120,9 +120,10 @@ def report(label: str, p: np.ndarray, y: np.ndarray, t: float) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(prog="train_name_model", description=__doc__.split("\n\n")[0])
-    args.add_argument("--out", type=Path, default=name_model.WEIGHTS,
-                      help="where to write the weights (default: name_model.json beside the code)")
-    out_path = args.parse_args(argv).out
+    args.add_argument("--out", type=Path, default=None,
+                      help=f"where to write the weights (default: ${name_model.WEIGHTS_ENV}, "
+                           f"or {name_model.DEFAULT_WEIGHTS.relative_to(name_model.DEFAULT_WEIGHTS.parents[3])})")
+    out_path = args.parse_args(argv).out or name_model.weights_path()
     lex = lexicon.load()
     engine = TrimmedSpacyNlpEngine()
     engine.load()
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {"about": "weights of the learned name pass (services/redactor/name_model.py), built "
                     "by train_name_model.py from tests/data/redaction: " + ", ".join(TRAIN),
            "held_out": HELD_OUT, "threshold": t, "bias": round(b, 4), "weights": weights}
+    out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(out, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights, threshold {t:.2f} -> {out_path.name}")
     return 0

@@ -31,7 +31,7 @@ def redactors(lex):
     return run
 
 
-def test_the_committed_weights_load_with_a_threshold_between_0_and_1():
+def test_the_built_weights_load_with_a_threshold_between_0_and_1():
     model = name_model.load()
     assert 0 < model.threshold < 1
     assert len(model.weights) > 100
@@ -52,8 +52,8 @@ def test_a_missing_or_malformed_weights_file_stops_the_redactor(tmp_path, conten
 
 
 def test_the_engine_does_not_start_without_its_weights(tmp_path, monkeypatch, lex):
-    monkeypatch.setattr(name_model, "WEIGHTS", tmp_path / "absent.json")
-    with pytest.raises(name_model.ModelError, match="make name-model"):
+    monkeypatch.setenv(name_model.WEIGHTS_ENV, str(tmp_path / "absent.json"))
+    with pytest.raises(name_model.ModelError, match="make model"):
         engine.Engine(lex)
 
 
@@ -97,5 +97,5 @@ def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
 def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     out = tmp_path / "name_model.json"
     assert train_name_model.main(["--out", str(out)]) == 0
-    assert json.loads(out.read_text()) == json.loads(name_model.WEIGHTS.read_text())
+    assert json.loads(out.read_text()) == json.loads(name_model.weights_path().read_text())
     assert "round10" not in json.loads(out.read_text())["about"]
