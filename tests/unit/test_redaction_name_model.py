@@ -94,6 +94,7 @@ def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
     assert redactors(text, with_pass=True) == text
 
 
+@pytest.mark.slow   # fits the model (about 10 s), as make model does
 def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     out = tmp_path / "name_model.json"
     assert train_name_model.main(["--out", str(out)]) == 0
