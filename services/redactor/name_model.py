@@ -166,6 +166,12 @@ def features(text: str, words: Sequence, i: int, lex: Lexicon) -> list[str]:
             f.append(f"{name}s={_shape(o.text)}&s={shape}")
         cls = _classes(o.key)
         f += [f"{name}c={c}" for c in cls]
+        if abs(d) == 1:
+            # the neighbour's class with the word's own shape: a lower-case word after "asked" or
+            # before "said" stands where a name does as a capitalised one would
+            f += [f"{name}c={c}&s={shape}" for c in cls]
+            if o.key.endswith("ed") and not cls:
+                f.append(f"{name}=*ed&s={shape}")
         if o.key in v.FUNCTION_WORDS or cls:
             f.append(f"{name}={o.key}")
         elif o.key.endswith("ed"):

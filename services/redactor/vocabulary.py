@@ -198,7 +198,8 @@ shropshire herefordshire worcestershire warwickshire gloucestershire cheshire la
 yorkshire cumbria northumberland durham merseyside midlands fens waveney anglia
 """.split())
 
-# Ordinary words newer than the 1934 dictionary the lexicon uses, or its inflections missed.
+# Ordinary words newer than the 1934 dictionary the lexicon uses, its inflections missed, or
+# common words its word list lacks ("proud").
 MODERN_WORDS = frozenset("""
 email emails emailed emailing e-mail online offline website websites webpage internet
 postcode postcodes screenshot screenshots selfie selfies app apps smartphone laptop wifi
@@ -208,6 +209,7 @@ transphobia transphobic islamophobia islamophobic antisemitism antisemitic ablei
 misogynist misogynistic bullying whistleblowing whistleblower debrief debriefing onboarding
 preceptorship preceptee revalidation rostering eroster timesheet payslip okay ok yeah yep nope
 hiya cheers lol tbh btw fyi gonna wanna gotta kinda dunno reckon anyway anyways
+proud proudly proudest
 """.split())
 
 # Verbs that follow a name that is the subject ("Grace said"), beyond the "-ed" forms.
