@@ -77,6 +77,10 @@ def test_kept_words_pronouns_and_conjunctions_are_never_candidates(lex):
      "[PERSON] sat in on my appraisal and said nothing."),
     # a lower-case word name as the subject of a shouted question in lower case
     ("why does nutmeg always get the good shifts", "why does [PERSON] always get the good shifts"),
+    # a lower-case word name after a role, and after a text-speak opener before a person's verb
+    ("the charge nurse walnut keeps moving my breaks",
+     "the charge nurse [PERSON] keeps moving my breaks"),
+    ("ugh parsley snapped at me again in handover", "ugh [PERSON] snapped at me again in handover"),
 ])
 def test_the_pass_takes_word_names_the_rules_leave(redactors, text, expected):
     assert redactors(text, with_pass=False) == text
@@ -89,6 +93,10 @@ def test_the_pass_takes_word_names_the_rules_leave(redactors, text, expected):
     "Sent from my phone",
     "As a Muslim woman I should not have to explain my prayers.",
     "Nobody from the night team checked on me.",
+    # the same kinds of word as things, and a heading
+    "We had gooseberry crumble at the leaving do.",
+    "The parsley in the garden needs cutting back.",
+    "Outcome: nothing changed.",
 ])
 def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
     assert redactors(text, with_pass=True) == text
@@ -99,4 +107,5 @@ def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     out = tmp_path / "name_model.json"
     assert train_name_model.main(["--out", str(out)]) == 0
     assert json.loads(out.read_text()) == json.loads(name_model.weights_path().read_text())
-    assert "round10" not in json.loads(out.read_text())["about"]
+    about = json.loads(out.read_text())["about"]
+    assert "round10" not in about and "round11" not in about and "train_names1" in about
