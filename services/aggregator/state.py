@@ -460,10 +460,29 @@ class SqliteStore(Store):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._lock_path = None if path == ":memory:" else path + ".cut-lock"
         self._lock_fd: int | None = None
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self._wal()
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SQLITE_SCHEMA)
+        self._db.executescript(SQLITE_SCHEMA)   # each statement "IF NOT EXISTS", one at a time
+        with self._tx():   # one process at a time upgrades: two starting together would add a column twice
+            self._upgrade()
+        self._settle()
+
+    def _wal(self, seconds: float = 30.0) -> None:
+        """Switching a new file to WAL can answer "locked" at once while another process sets it
+        up (SQLite's busy handler is not called there): try again for a while."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _upgrade(self) -> None:
+        """Inside a transaction: columns added since the first layout."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(releases)")}
         if "record" not in columns:
             self._db.execute("ALTER TABLE releases ADD COLUMN record TEXT")
@@ -475,10 +494,8 @@ class SqliteStore(Store):
             self._db.execute("ALTER TABLE counted ADD COLUMN off INTEGER")
         if "ckey" not in {row[1] for row in self._db.execute("PRAGMA table_info(counts)")}:
             # cells counted before cell keys existed get a random key each
-            with self._tx():
-                self._db.execute("ALTER TABLE counts ADD COLUMN ckey INTEGER NOT NULL DEFAULT 0")
-                self._db.execute(f"UPDATE counts SET ckey = abs(random()) % {cellkey.KEY_RANGE}")
-        self._settle()
+            self._db.execute("ALTER TABLE counts ADD COLUMN ckey INTEGER NOT NULL DEFAULT 0")
+            self._db.execute(f"UPDATE counts SET ckey = abs(random()) % {cellkey.KEY_RANGE}")
 
     def _execute(self, sql: str, params=()):
         return self._db.execute(sql, params)

@@ -129,6 +129,28 @@ def test_one_holder_of_the_cut_lock_at_a_time(location):
         first.close()
 
 
+def test_aggregators_opening_a_new_store_at_once_all_start_and_share_one_record_key(location):
+    """Replicas started together on an empty store: one makes the schema, none fails."""
+    start, keys, errors = threading.Barrier(4), [], []
+
+    def run():   # each instance its own connection, opened and closed in its own thread
+        start.wait()
+        try:
+            s = Store(location)
+        except Exception as exc:   # the assertion below names it
+            errors.append(repr(exc))
+            return
+        try:
+            keys.append(s.record_key("id-0001"))
+        finally:
+            s.close()
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    [t.start() for t in threads]
+    [t.join(60) for t in threads]
+    assert errors == []
+    assert len(keys) == 4 and len(set(keys)) == 1
+
+
 def test_two_instances_counting_the_same_reports_at_once_count_each_once(location):
     """Two aggregators handed overlapping batches (a rebalance redelivers) at the same moment."""
     ids = [f"id-{i:04d}" for i in range(400)]
