@@ -66,3 +66,28 @@ def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120)
         if time.monotonic() > deadline:
             raise TimeoutError(f"group {group} still {remaining} behind on {topic}")
         time.sleep(0.5)
+
+
+def wait_group_stable(bootstrap: str, group: str, timeout: float = 120) -> None:
+    """Until `group` has members and is Stable: its consumers hold their partitions, so a record
+    produced now is read at once (a service answering /healthz may not have joined yet)."""
+    asyncio.run(_wait_group_stable(bootstrap, group, timeout))
+
+
+async def _wait_group_stable(bootstrap: str, group: str, timeout: float) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            [response] = await admin.describe_consumer_groups([group])
+            _, _, state, _, _, members, *_ = response.groups[0]
+            if state == "Stable" and members:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"group {group} is {state} with {len(members)} members")
+            await asyncio.sleep(0.5)
+    finally:
+        await admin.close()
