@@ -64,11 +64,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("name", choices=[*table, "topics"])
     name = parser.parse_args(argv).name
     if name == "topics":
-        from services.common.kafka import ensure_topics
-        from services.contracts.topics import DEFAULT_PREFIX, Topics
+        from services.common.kafka import TooFewBrokers, ensure_topics
+        from services.contracts.topics import DEFAULT_PREFIX, REPLICATIONS, Topics
 
-        created = ensure_topics(os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-                                Topics(os.environ.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)))
+        # KAFKA_REPLICATION: the copies of each topic the deployment promises (3 on a cluster);
+        # unset, the brokers the cluster shows now decide (one machine)
+        named = os.environ.get("KAFKA_REPLICATION", "").strip()
+        if named and named not in {str(f) for f in REPLICATIONS}:
+            parser.error(f"KAFKA_REPLICATION must be one of {sorted(REPLICATIONS)}, not {named!r}")
+        try:
+            created = ensure_topics(os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                                    Topics(os.environ.get("PORTAL_TOPIC_PREFIX", DEFAULT_PREFIX)),
+                                    replicas=int(named) if named else None,
+                                    wait=float(os.environ.get("KAFKA_REPLICATION_WAIT_S", "60")))
+        except TooFewBrokers as exc:
+            raise SystemExit(f"portal-service topics: {exc}") from None
         print(f"topics created: {len(created)}")
         return
     os.chdir(ROOT)

@@ -17,7 +17,7 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import GroupCoordinatorNotAvailableError, KafkaError, TopicAlreadyExistsError
 
 from services.common.kafka_client import client_options
-from services.contracts.topics import Replication, Topics, replication_for
+from services.contracts.topics import REPLICATIONS, Replication, Topics, replication_for
 
 
 class KafkaUnavailable(RuntimeError):
@@ -29,12 +29,33 @@ def replicated(config: dict[str, str], replication: Replication) -> dict[str, st
     return {**config, "min.insync.replicas": str(replication.min_insync)}
 
 
-async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
+class TooFewBrokers(RuntimeError):
+    """The cluster does not show as many brokers as the replication asked for (KAFKA_REPLICATION):
+    nothing was created, rather than topics with fewer copies than the deployment promises."""
+
+
+async def _brokers_seen(admin: AIOKafkaAdminClient, wanted: int | None, wait: float) -> int:
+    """How many brokers the cluster shows; with `wanted`, waits up to `wait` seconds for that
+    many (a cluster still starting lists fewer) and raises TooFewBrokers past the bound."""
+    deadline = time.monotonic() + wait
+    while True:
+        seen = len((await admin.describe_cluster())["brokers"])
+        if wanted is None or seen >= wanted:
+            return seen
+        if time.monotonic() >= deadline:
+            raise TooFewBrokers(f"the cluster shows {seen} broker(s) after {wait:.0f} s, and "
+                                f"KAFKA_REPLICATION asks for {wanted} copies of each topic; "
+                                f"no topic was created")
+        await asyncio.sleep(1)
+
+
+async def _ensure_topics(bootstrap: str, topics: Topics, replicas: int | None, wait: float) -> list[str]:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        replication = replication_for(len((await admin.describe_cluster())["brokers"]))
+        seen = await _brokers_seen(admin, replicas, wait)
+        replication = replication_for(seen if replicas is None else replicas)
         specs = [dataclasses.replace(s, config=replicated(s.config, replication)) for s in topics.specs()]
         new = [NewTopic(s.name, s.partitions, replication.factor, topic_configs=s.config)
                for s in specs if s.name not in existing]
@@ -51,12 +72,20 @@ async def _ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
         await admin.close()
 
 
-def ensure_topics(bootstrap: str, topics: Topics) -> list[str]:
+def ensure_topics(bootstrap: str, topics: Topics, replicas: int | None = None, wait: float = 60.0) -> list[str]:
     """Create any missing topic with its configuration, and set the configuration of topics
     that exist already (so a changed lifetime reaches a running deployment); returns the names
-    created. Replication follows the cluster's size (topics.replication_for): 3 copies, 2 in
-    sync, on three brokers or more; 1 on a single broker (`make run`)."""
-    return asyncio.run(_ensure_topics(bootstrap, topics))
+    created. Replication (topics.replication_for): 3 copies, 2 in sync, on three brokers or more;
+    1 on a single broker (`make run`).
+
+    `replicas` None follows the brokers the cluster shows now, which suits one machine. A
+    deployment names its replication (KAFKA_REPLICATION, read by `portal-service topics`):
+    topics are created once, and a cluster still starting can list fewer brokers than it has, so
+    this then waits up to `wait` seconds for that many brokers, or raises TooFewBrokers having
+    created nothing."""
+    if replicas is not None and replicas not in REPLICATIONS:
+        raise ValueError(f"KAFKA_REPLICATION must be one of {sorted(REPLICATIONS)}, not {replicas}")
+    return asyncio.run(_ensure_topics(bootstrap, topics, replicas, wait))
 
 
 @runtime_checkable

@@ -29,6 +29,8 @@ class Replication:
 # refusing writes; on fewer (`make run`, the single-broker fixtures) both are lowered to 1.
 CLUSTER_REPLICATION = Replication(factor=3, min_insync=2)
 SINGLE_REPLICATION = Replication(factor=1, min_insync=1)
+# The replication factors a deployment may name (KAFKA_REPLICATION).
+REPLICATIONS = {r.factor: r for r in (SINGLE_REPLICATION, CLUSTER_REPLICATION)}
 
 
 def replication_for(brokers: int) -> Replication:
