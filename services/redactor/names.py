@@ -122,6 +122,11 @@ _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
+# "GH and RM were present", "BK & TL said": two pairs of initials before a verb or "were"
+_COORDINATED_INITIALS = re.compile(
+    r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-])(?=,?\s+(?:both\s+|all\s+)?"
+    r"(?:were|was|are|have|had|said|told|saw|heard|laughed|witnessed|did|kept|refused|walked|"
+    r"ignored|agreed|joined|stood|sat)\b)")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 # Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
 # is in no list of names, only these prove it is one.
@@ -499,9 +504,13 @@ class Finder:
         """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
         if _is_title_case(w.text):
             return True
+        # round 8: an English word that is only a family name ("PLEASE READ THIS", "ON THE
+        # GREEN") is not one in shouting: a title ("MRS GREEN") or a person's place proves it
         return _is_caps(w.text) and len(w.text) >= 3 and w.key not in v.ACRONYMS and \
-            not self._kept(w) and (self.lex.is_name(w.text) or
-                                   (len(w.text) >= 6 and not self.lex.is_english(w.text)))
+            not self._kept(w) and (
+                (self.lex.is_name(w.text) and
+                 not (self.lex.is_english(w.text) and w.key not in self.lex.given)) or
+                (len(w.text) >= 6 and not self.lex.is_english(w.text)))
 
     def _adjacent(self, i: int, j: int) -> bool:
         a, b = sorted((i, j))
@@ -803,7 +812,7 @@ class Finder:
             key = w.key
             if not (2 <= len(w.text) <= 3 and w.text.isupper()) or key in _DEPARTMENTS or \
                     key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
-                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or \
+                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or key in _PRONOUNS or \
                     not (key in v.ACRONYMS or key in _CAPS_WORDS or self.lex.is_kept(w.text)):
                 continue
             prev = self.words[i - 1]
@@ -816,15 +825,19 @@ class Finder:
         """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
         would stand ("a paramedic with EEAST", "Thornham Ward, NNUH", "QEH staff"), and, failing
         closed, wherever they are not also an English word ("SALT", "PALS")."""
+        shouting = [m.span() for m in _SHOUTING.finditer(self.text)]
         for i, w in enumerate(self.words):
             if not _is_caps(w.text) or len(w.text) > 6 or w.key in v.ACRONYMS or \
-                    self.lex.is_kept(w.text):
+                    self.lex.is_kept(w.text) or w.key in _PRONOUNS:   # "SHOUTED AT ME"
                 continue
             before = self.words[i - 1].key if i else ""
             after = self.words[i + 1].key if i + 1 < len(self.words) else ""
             listed = before in v.ORG_SUFFIXES and \
                 self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")
-            if before in _ORG_PREPOSITIONS or listed or after in _ORG_FOLLOWERS or \
+            # round 8: in shouting, an English word after "to"/"at" is no acronym ("TELL HER TO STOP")
+            shouted = len(w.text) >= 3 and self.lex.is_english(w.text) and \
+                any(a <= w.start and w.end <= b for a, b in shouting)
+            if (before in _ORG_PREPOSITIONS and not shouted) or listed or after in _ORG_FOLLOWERS or \
                     (len(w.text) >= 3 and not self.lex.is_english(w.text)):
                 yield Span(w.start, w.end, "ORG")
 
@@ -1236,6 +1249,18 @@ class Finder:
             if subject or placed or cleft or opened:
                 yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
 
+    def coordinated_initials(self) -> Iterable[Span]:
+        """Two pairs of capitals joined by "and" or "&" before a verb or "were" ("GH and RM were
+        present", "BK & TL said"): both are people, even one that is also a role ("RM"), when
+        the other is no role, department, body or English word in capitals."""
+        for m in _COORDINATED_INITIALS.finditer(self.text):
+            keys = [fold(m.group(1)), fold(m.group(2))]
+            if all(k in v.ROLES or k in _DEPARTMENTS or k in _CAPS_WORDS or k in v.NATIONAL_BODIES
+                   or k in v.PLACES or k in v.GENERIC_SERVICES for k in keys):
+                continue
+            yield Span(m.start(1), m.end(1), SURE)
+            yield Span(m.start(2), m.end(2), SURE)
+
     def word_and_initial(self) -> Iterable[Span]:
         """An ordinary word and an initial where a person stands ("Temperance B. said", "Me and
         Bless S. were"), not "Plan B" or "Bay C"."""
@@ -1259,7 +1284,8 @@ class Finder:
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
-                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
+                *self.role_lower(), *self.abbreviation_initials(), *self.coordinated_initials(),
+                *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
                 *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
                 *self.labelled_people()]

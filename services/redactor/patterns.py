@@ -203,8 +203,14 @@ bracketed_number = _regex(
     "STAFF_ID", r"(?<=[^\W\d_] )\((?!(?:19|20)\d\d\))(?!0)(\d{4,6})\)(?!\s*\d)", group=1)
 
 # A named house before its street ("Beck House, Moorgate Lane", "Ivy Cottage, Mill Lane").
-_HOUSE_NAME = (r"(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
-               r"Mill|Hall|Grange|Bungalow|Manor|Mews),?\s+)")
+# Round 8: the house word first, as in Welsh, Cornish and Gaelic ("Tŷ Mawr, Chapel Lane", "Bryn
+# Awel", "Chy an Mor", "Glan yr Afon"), and "The …" ("The Old Maltings, Staithe Road").
+_HOUSE_NAME = (r"(?:(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
+               r"Mill|Hall|Grange|Bungalow|Manor|Mews|Maltings|Forge|Rectory|Vicarage|Granary|"
+               r"Stables|Croft)"
+               r"|(?:Y\s+)?(?:Tŷ|Ty|Bryn|Plas|Bwthyn|Hafod|Pen|Glan|Nant|Maes|Fferm|Chy|Bos|Tigh|Taigh)"
+               r"(?:\s+(?:an|yr|y|a|na|nan|'r)\b)?(?:\s+[A-Z][\w'’]+)?"
+               r"|The\s+(?:Old\s+)?[A-Z][\w'’]+),\s+)")
 _ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
 

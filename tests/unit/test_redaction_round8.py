@@ -1,0 +1,44 @@
+"""Round 8 of the redactor (issue 16, third session on the learned name pass), each kind found in
+round11.jsonl's misses after its single measurement, closed in general: two pairs of initials
+joined by "and" before a verb (one of them also a role), a house's name whose house word comes
+first (Welsh, Cornish, Gaelic) or "The …" before its street, and in shouting no name or
+organisation from an English word that is only a family name ("READ"), a pronoun after "at"
+("AT ME") or an English word after "to" ("TO STOP"). Without the model (the rules alone), so
+fast; every name is invented for these tests and is in no corpus."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support.redaction import redacted
+
+
+@pytest.mark.parametrize("text,want", [
+    # two pairs of initials before a verb: both people, even the one that is also a role
+    ("On the night KD and RM were both in the office.",
+     "On the night [PERSON] and [PERSON] were both in the office."),
+    ("XB & TJ said nothing when it happened.", "[PERSON] & [PERSON] said nothing when it happened."),
+    # a house's name with its house word first, and "The …", before the street
+    ("They posted it to Tŷ Gwyn, Church Lane, SA31 2ZZ by mistake.",
+     "They posted it to [LOCATION], [POSTCODE] by mistake."),
+    ("The letter went to Bryn Hyfryd, Mill Road, LL55 9XX.",
+     "The letter went to [LOCATION], [POSTCODE]."),
+    ("It was sent to Chy an Gwyns, Harbour Street in the end.",
+     "It was sent to [LOCATION] in the end."),
+    # shouting: a title still proves a family name that is a word
+    ("MRS PRATT SHOUTED AT ME", "[PERSON] SHOUTED AT ME"),
+])
+def test_round8_kinds_are_found(lex, text, want):
+    assert redacted(text, lex) == want
+
+
+@pytest.mark.parametrize("text", [
+    # departments and roles joined by "and" are not initials
+    "HR and IT were told about it.",
+    "GP and RM were there too.",
+    # shouting: words, not names nor organisations
+    "PLEASE READ THIS BEFORE FRIDAY",
+    "I TOLD HER TO STOP",
+    "SHE SHOUTED AT ME IN FRONT OF EVERYONE",
+])
+def test_round8_leaves_words_alone(lex, text):
+    assert redacted(text, lex) == text
