@@ -122,11 +122,12 @@ _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.I)
 # "GH and RM were present", "BK & TL said": two pairs of initials before a verb or "were"
 _COORDINATED_INITIALS = re.compile(
     r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-])(?=,?\s+(?:both\s+|all\s+)?"
     r"(?:were|was|are|have|had|said|told|saw|heard|laughed|witnessed|did|kept|refused|walked|"
-    r"ignored|agreed|joined|stood|sat)\b)")
+    r"ignored|agreed|joined|stood|sat|[a-z]{3,}ing)\b)")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 # Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
 # is in no list of names, only these prove it is one.
@@ -554,6 +555,8 @@ class Finder:
                 return False   # after shouting a sentence may start without a full stop
             if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
                     prev.key in v.ROLES or self._possessed(i - 1) or
+                    # round 8: after a date with its day ("On Sat 1st March Treacle took…")
+                    (prev.key in v.CALENDAR and not prev.initial and self._day_before(i - 1)) or
                     (prev.initial and prev.key in _POINTERS | _PERSON_VERBS)):
                 return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
             if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
@@ -561,6 +564,11 @@ class Finder:
                     self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
                 return False   # a capitalised title: "Agenda for Change", "Freedom to Speak"
         return True
+
+    def _day_before(self, k: int) -> bool:
+        """A day's number before word k ("1st March", "22nd of August", "Sat 1 March")."""
+        start = self.words[k].start
+        return _DAY_NUMBER.search(self.text, max(0, start - 12), start) is not None
 
     def capitalised(self) -> Iterable[Span]:
         i = 0

@@ -1,6 +1,7 @@
 """Round 8 of the redactor (issue 16, third session on the learned name pass), each kind found in
-round11.jsonl's misses after its single measurement, closed in general: two pairs of initials
-joined by "and" before a verb (one of them also a role), a house's name whose house word comes
+round11.jsonl's misses after its single measurement (and round10's), closed in general: two
+pairs of initials joined by "and" before a verb (one of them also a role), a capitalised word
+after a date with its day ("On Sat 1st March … took"), a house's name whose house word comes
 first (Welsh, Cornish, Gaelic) or "The …" before its street, and in shouting no name or
 organisation from an English word that is only a family name ("READ"), a pronoun after "at"
 ("AT ME") or an English word after "to" ("TO STOP"). Without the model (the rules alone), so
@@ -17,6 +18,11 @@ from tests.support.redaction import redacted
     ("On the night KD and RM were both in the office.",
      "On the night [PERSON] and [PERSON] were both in the office."),
     ("XB & TJ said nothing when it happened.", "[PERSON] & [PERSON] said nothing when it happened."),
+    ("I heard PW and RM laughing about my accent.",
+     "I heard [PERSON] and [PERSON] laughing about my accent."),
+    # a capitalised word after a date with its day, before a verb
+    ("On Weds 9th July Saucer took the obs chart off me.",
+     "On [DATE] [PERSON] took the obs chart off me."),
     # a house's name with its house word first, and "The …", before the street
     ("They posted it to Tŷ Gwyn, Church Lane, SA31 2ZZ by mistake.",
      "They posted it to [LOCATION], [POSTCODE] by mistake."),
@@ -35,6 +41,9 @@ def test_round8_kinds_are_found(lex, text, want):
     # departments and roles joined by "and" are not initials
     "HR and IT were told about it.",
     "GP and RM were there too.",
+    # a month without its day before a capitalised term
+    "In March Agenda for Change pay went up.",
+    "In the 2nd week of March Agenda for Change pay went up.",
     # shouting: words, not names nor organisations
     "PLEASE READ THIS BEFORE FRIDAY",
     "I TOLD HER TO STOP",
