@@ -122,6 +122,44 @@ _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
+_LOWER_NAME_POINTERS = {"by", "with", "to", "from", "told", "asked", "and", "called", "named",
+                        "thanked", "warned", "messaged"}
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)?")
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+and\s+([a-z][a-z'’-]+)\s+(?:were\s+|are\s+)?"
+                         r"both\s+(?:do|did|does|were|are|have|had|said|laugh|laughed|think|"
+                         r"thought|know|knew|ignore|ignored|make|made|call|called|heard|saw|"
+                         r"there|just)\b")
+_LOWER_FROM_TEAM = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+from\s+(?:the\s+)?(?:[A-Za-z]+\s+){1,3}"
+                              r"(?:team|ward|unit|office|desk|lab|crew)(?:\s+team)?\s+"
+                              r"(?:just\s+|then\s+)?(?:told|said|asked|laughed|shouted|snapped|"
+                              r"smirked|ignored|refused|called|made|kept|keeps|says|tells)\b")
+# Round 8: given names that are calendar words or a modal verb, and what proves them names
+_CALENDAR_NAMES = v.CALENDAR_NAMES | {"will"}
+_TIME_BEFORE = {"in", "of", "this", "last", "next", "every", "since", "until", "till", "by",
+                "during", "early", "late", "mid", "the", "a", "each", "until", "from", "through",
+                "free", "good", "own", "your", "my", "his", "her", "their", "our", "i", "you", "we",
+                "they", "he", "she", "it"}
+_PERSON_S = ("keeps", "reads", "says", "thinks", "calls", "puts", "gets", "makes", "tells",
+             "asks", "laughs", "mocks", "mimics", "refuses", "ignores", "talks", "shouts",
+             "snaps", "sends", "takes", "gives", "moves", "writes", "comments", "acts",
+             "treats", "looks", "picks", "blames", "swaps", "leaves", "knows", "wants")
+_PERSON_PAST = ("said", "told", "asked", "laughed", "heard", "saw", "smirked", "shouted", "took",
+                "swapped", "moved", "put", "sent", "wrote", "refused", "ignored", "snapped",
+                "called", "kept", "made", "mocked", "rolled", "walked", "stood", "sat", "backed",
+                "reported", "complained", "agreed", "giggled", "sniggered", "muttered", "yelled",
+                "tutted", "replied", "joked", "texted", "messaged", "blamed")
+_CALENDAR_VERB = re.compile(r"\s+(?:just\s+|always\s+|still\s+|never\s+|then\s+|also\s+)?"
+                            r"(?:" + "|".join(_PERSON_S + _PERSON_PAST) + r")\b")
+_CALENDAR_PLACED = re.compile(
+    r"\s+(?:(?:on|in|at|from)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:just\s+)?(?:"
+    + "|".join(_PERSON_S + _PERSON_PAST) + r")\b|from\s+the\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s+"
+    r"(?:team|unit|ward|office|desk|lab|crew)\b)")
+_CALENDAR_POINTERS = {"told", "asked", "called", "rang", "thanked", "messaged", "texted",
+                      "emailed", "phoned", "warned", "ask", "tell", "thank", "cheers", "thanks"}
+_SAID_TO_VERBS = {"said", "spoke", "talked", "mentioned", "complained", "explained", "went",
+                  "turned", "reported", "say", "speak", "talk"}
+_CALENDAR_AFTER_POINTED = re.compile(r"\s*(?:['‘\"“]|[,.!?;]|$|\s(?:about|that|if|to|and|why|"
+                                     r"what|how|for|but|again|before|after|who)\b)")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.I)
 # "GH and RM were present", "BK & TL said": two pairs of initials before a verb or "were"
 _COORDINATED_INITIALS = re.compile(
@@ -1269,6 +1307,90 @@ class Finder:
             yield Span(m.start(1), m.end(1), SURE)
             yield Span(m.start(2), m.end(2), SURE)
 
+    def lower_full_names(self) -> Iterable[Span]:
+        """Round 8: a full name in lower case, two words that are no English words, after a word
+        that points at a person ("… by zanele mokoena", "told jericho bunn"), whatever their
+        origin and whether or not the gazetteer knows them."""
+        for k in range(1, len(self.words) - 1):
+            prev, w, nxt = self.words[k - 1], self.words[k], self.words[k + 1]
+            if prev.key not in _LOWER_NAME_POINTERS or not (
+                    self._adjacent(k - 1, k) and self.text[w.end:nxt.start] == " "):
+                continue
+            if all(_LOWER_WORD.fullmatch(x.text) and not self.lex.is_english(x.text) and
+                   not self._kept(x) and x.key not in _TEXT_OPENERS and
+                   x.key not in v.INTERJECTIONS and x.key not in v.FUNCTION_WORDS
+                   for x in (w, nxt)):
+                yield Span(w.start, nxt.end, "PERSON")
+
+    def lower_pairs(self) -> Iterable[Span]:
+        """Round 8: two lower-case words joined by "and" before "both" and a verb ("bless and
+        hamza both do it", "rose and tegan were both there"), and a lower-case word before "from
+        the … team/ward/unit" and a person's verb ("bill from the night team told me"): a given
+        name the gazetteer knows or no English word, both of a pair ("tea and milk both do" is
+        left);
+        never a role, a kept word, a pronoun or a function word."""
+        for m in _LOWER_PAIR.finditer(self.text):
+            ks = [self.at.get(m.start(1)), self.at.get(m.start(2))]
+            if None in ks or not all(self._lower_candidate(self.words[k]) and
+                                     self._lower_name_like(self.words[k]) for k in ks):
+                continue
+            for k in ks:
+                yield Span(self.words[k].start, self.words[k].end, "PERSON")
+        for m in _LOWER_FROM_TEAM.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and self._lower_candidate(self.words[k]) and \
+                    self._lower_name_like(self.words[k]) and \
+                    (k == 0 or self.words[k - 1].key in {"and", "but", "then", "so"} or
+                     self.text[self.words[k - 1].end:self.words[k].start].strip() in {",", ";"}):
+                yield Span(m.start(1), m.end(1), "PERSON")
+
+    def _lower_name_like(self, w: Word) -> bool:
+        """A given name the gazetteer knows, or no English word."""
+        return w.key in self.lex.given or not self.lex.is_english(w.text)
+
+    def _lower_candidate(self, w: Word) -> bool:
+        return w.text.islower() and len(w.text) >= 2 and not self._kept(w) and \
+            w.key not in v.FUNCTION_WORDS and w.key not in v.ROLES and w.key not in _PRONOUNS and \
+            w.key not in _QUANTIFIERS and w.key not in v.PLACES and \
+            w.key not in v.GENERIC_SERVICES and w.key not in _TEXT_OPENERS
+
+    def calendar_names(self) -> Iterable[Span]:
+        """Round 8: given names that are calendar words or a modal verb ("May", "June", "Summer",
+        "Autumn", "Will"), which the allow-list keeps and the name pass never takes, where the
+        grammar leaves no month, season or modal: before a verb in -s or a past verb of a
+        person ("Will keeps asking", "May said", "will just swapped", "because Will reads my
+        inbox"); before a short place phrase and such a verb, or "from the … team" ("Autumn on
+        reception heard", "Summer from the night team"); spoken of after a verb that points at
+        a person ("told May", "said to Will", "Called Will about it"); coordinated with a person
+        ("Me and Summer were"); after a text-speak opener before "is"/"was" ("ngl may is the
+        worst"). Never after a word that makes it a time ("in May", "this summer", "from April
+        to May") nor before a number ("May 5th")."""
+        for k, w in enumerate(self.words):
+            if w.key not in _CALENDAR_NAMES or (w.text.isupper() and len(w.text) > 1 and
+                                                not self.text.isupper()):
+                continue
+            prev = self.words[k - 1] if k else None
+            pp = self.words[k - 2] if k >= 2 else None
+            if prev is not None and (prev.key in _TIME_BEFORE or prev.key in v.CALENDAR) and \
+                    self._adjacent(k - 1, k):
+                continue
+            after = self.text[w.end:w.end + 60]
+            if re.match(r"\s*\d", after):
+                continue
+            verb = _CALENDAR_VERB.match(after)
+            placed = _CALENDAR_PLACED.match(after)
+            pointed = prev is not None and self._adjacent(k - 1, k) and (
+                prev.key in _CALENDAR_POINTERS or
+                (prev.key == "to" and pp is not None and pp.key in _SAID_TO_VERBS)) and \
+                _CALENDAR_AFTER_POINTED.match(after) is not None
+            coordinated = prev is not None and prev.key == "and" and pp is not None and \
+                (pp.key in {"me", "i"} or pp.key in self.lex.given) and \
+                re.match(r"\s+(?:were|both|have|had|are)\b", after) is not None
+            opened = prev is not None and prev.key in _TEXT_OPENERS and \
+                re.match(r"\s+(?:is|was|has|had)\b", after) is not None
+            if verb or placed or pointed or coordinated or opened:
+                yield Span(w.start, w.end, SURE)
+
     def word_and_initial(self) -> Iterable[Span]:
         """An ordinary word and an initial where a person stands ("Temperance B. said", "Me and
         Bless S. were"), not "Plan B" or "Bay C"."""
@@ -1293,6 +1415,7 @@ class Finder:
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
                 *self.role_lower(), *self.abbreviation_initials(), *self.coordinated_initials(),
+                *self.calendar_names(), *self.lower_full_names(), *self.lower_pairs(),
                 *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
                 *self.group_names(), *self.focused_subjects(), *self.lower_positions(),

@@ -2,7 +2,10 @@
 round11.jsonl's misses after its single measurement (and round10's), closed in general: two
 pairs of initials joined by "and" before a verb (one of them also a role), a capitalised word
 after a date with its day ("On Sat 1st March … took"), a current-style vehicle registration in
-lower case and the Girobank postcode (from the peer tests), a house's name whose house word comes
+lower case and the Girobank postcode (from the peer tests); then, after round12.jsonl's single
+measurement, given names that are calendar words or "Will" where the grammar leaves no month,
+season or modal, a lower-case full name after a word pointing at a person, two lower-case names
+before "both", a lower-case name "from the … team" before a person's verb; a house's name whose house word comes
 first (Welsh, Cornish, Gaelic) or "The …" before its street, and in shouting no name or
 organisation from an English word that is only a family name ("READ"), a pronoun after "at"
 ("AT ME") or an English word after "to" ("TO STOP"). Without the model (the rules alone), so
@@ -34,6 +37,28 @@ from tests.support.redaction import redacted
     # a vehicle registration of the current style in lower case; the Girobank postcode
     ("the car was yx19 kpl, parked across the bay", "the car was [VEHICLE], parked across the bay"),
     ("the form said GIR 0AA as the postcode", "the form said [POSTCODE] as the postcode"),
+    # after round12's single measurement: given names that are calendar words or "Will", where
+    # the grammar leaves no month, season or modal
+    ("Kim is new and Will keeps asking her where she is from.",
+     "[PERSON] is new and [PERSON] keeps asking her where she is from."),
+    ("because June reads my messages", "because [PERSON] reads my messages"),
+    ("Called Will about it and she said to calm down.",
+     "Called [PERSON] about it and she said to calm down."),
+    ("so i said to May 'please stop' and she laughed",
+     "so i said to [PERSON] 'please stop' and she laughed"),
+    ("Autumn on reception heard and just smirked.", "[PERSON] on reception heard and just smirked."),
+    ("I think it was Summer from the night team.", "I think it was [PERSON] from the night team."),
+    ("Me and Summer were on the late shift.", "Me and [PERSON] were on the late shift."),
+    ("ngl may is the worst for it", "ngl [PERSON] is the worst for it"),
+    ("the agency girl will just swapped with me", "the agency girl [PERSON] just swapped with me"),
+    # a full name in lower case after a word pointing at a person, before a new line
+    ("- told I 'sound aggressive' by thembeka dlodlo\n- left off the rota",
+     "- told I 'sound aggressive' by [PERSON]\n- left off the rota"),
+    # two lower-case names before "both"; a lower-case name from a team before a person's verb
+    ("rose and tegan were both there when it happened",
+     "[PERSON] and [PERSON] were both there when it happened"),
+    ("a patient called me a slur and bill from the night team told me to let it go",
+     "a patient called me a slur and [PERSON] from the night team told me to let it go"),
     # shouting: a title still proves a family name that is a word
     ("MRS PRATT SHOUTED AT ME", "[PERSON] SHOUTED AT ME"),
 ])
@@ -50,6 +75,18 @@ def test_round8_kinds_are_found(lex, text, want):
     "In the 2nd week of March Agenda for Change pay went up.",
     # letters glued to digits without the plate's space and three letters
     "the covid19 jab and the mp3 player", "bed b12 was empty",
+    # calendar words and modals as words
+    "I will be honest, it was hard.",
+    "We go on leave in May and come back in June.",
+    "Summer holidays are always short staffed.",
+    "Will you please stop?",
+    "the will is being read tomorrow",
+    "They will keep doing it. People may think I'm overreacting.",
+    "The summer rota came out. Summer shifts are the worst.",
+    "This summer said a lot about the team.",
+    # lower-case pairs that are things, a thing from a team
+    "tea and milk both do the job",
+    "lunch from the canteen team made me ill",
     # shouting: words, not names nor organisations
     "PLEASE READ THIS BEFORE FRIDAY",
     "I TOLD HER TO STOP",
