@@ -133,6 +133,9 @@ _LOWER_FROM_TEAM = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+from\s+(?:the
                               r"(?:team|ward|unit|office|desk|lab|crew)(?:\s+team)?\s+"
                               r"(?:just\s+|then\s+)?(?:told|said|asked|laughed|shouted|snapped|"
                               r"smirked|ignored|refused|called|made|kept|keeps|says|tells)\b")
+# particles after a title ("Mrs de la Cruz"), not a lone letter or an article ("Sister a Nigerian")
+_TITLE_PARTICLES = (v.NAME_PARTICLES | {"dela", "delos", "dei", "degli", "ten", "op", "vande"}) - \
+    {"a", "an", "o", "y"}
 # Round 8: given names that are calendar words or a modal verb, and what proves them names
 _CALENDAR_NAMES = v.CALENDAR_NAMES | {"will"}
 _TIME_BEFORE = {"in", "of", "this", "last", "next", "every", "since", "until", "till", "by",
@@ -419,6 +422,8 @@ class Finder:
                     nxt.key not in v.ROLES:
                 j = self._run_names(k)
                 yield Span(start, self.words[j - 1].end, "PERSON")
+            elif (j := self._particles_then_name(k)) is not None:
+                yield Span(start, self.words[j - 1].end, SURE)   # "Mrs de la Cruz"
             elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
                     (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
                 yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
@@ -430,6 +435,22 @@ class Finder:
                         not self.lex.is_english(self.words[j].text):
                     j += 1
                 yield Span(start, self.words[j - 1].end, "PERSON")
+
+    def _particles_then_name(self, k: int) -> int | None:
+        """Round 8: after a title, one to three lower-case particles and a capitalised name
+        ("Mrs de la Cruz", "Sister dos Santos", "Nurse dela Peña"): the index after the name."""
+        j = k
+        while j < len(self.words) and j - k < 3 and self.words[j].key in _TITLE_PARTICLES and \
+                self.words[j].text.islower() and \
+                self.text[self.words[j].end:self.words[j + 1].start if j + 1 < len(self.words)
+                          else self.words[j].end] in (" ", ""):
+            j += 1
+        if j == k or j >= len(self.words):
+            return None
+        w = self.words[j]
+        if not _is_title_case(w.text) or self._kept(w) or _never_a_name(w.text) or w.key in v.ROLES:
+            return None
+        return self._run_names(j)
 
     def _run_names(self, k: int) -> int:
         """After a title: capitalised words, kept ones included ("Sister Moldovan")."""
