@@ -692,7 +692,9 @@ class Finder:
                 (gap.rstrip(" ").endswith(",") and (not after.strip() or after[:1] in ".!?")
                  and not self._calendar_list(k))
             subject = self._ends_clause(k, punctuation=False) and w.key not in _PLACE_WORDS and \
-                after[:1] not in ",.!?;:" and not self._followed_by_number(k)
+                after[:1] not in ",.!?;:" and not self._followed_by_number(k) and \
+                not (w.key in v.CALENDAR and prev is not None and prev.key in _TIME_BEFORE and
+                     gap.strip() == "")
             if greeted or addressed or subject:
                 yield Span(w.start, w.end, SURE)
 
@@ -728,6 +730,8 @@ class Finder:
             if fold(name) in _NEVER_WORD_NAMES or (_never_a_name(name) and not word_name) or \
                     not (self.lex.is_name(name) or word_name or not self.lex.is_english(name)):
                 continue
+            if m.group(2) == "I" and re.match(r" [a-z]", self.text[m.end():m.end() + 2]):
+                continue   # round 8: the pronoun, "May I say", "Will I get"
             yield Span(m.start(), m.end(), SURE)
 
     def particles(self) -> Iterable[Span]:

@@ -82,6 +82,9 @@ def test_round8_kinds_are_found(lex, text, want):
     # a title before an article and a nationality
     "the Sister a Nigerian woman said no",
     # calendar words and modals as words
+    "I do. May I say that this is not ok.",
+    "Will I get paid for this?",
+    "In May said it would get better, the rota never did.",
     "I will be honest, it was hard.",
     "We go on leave in May and come back in June.",
     "Summer holidays are always short staffed.",
