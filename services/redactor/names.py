@@ -227,6 +227,7 @@ _FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "h
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+_PLACED_SUBJECT_2 = re.compile(r"\s+(?:from|on|in|at|off)\s+(?:the\s+)?[a-z]+\s+[a-z]+\s+([a-z']+)\b")
 # Round 5: a form's label that asks for people ("Person(s) involved:", "Witnesses:", "Who:").
 _PEOPLE_LABEL = re.compile(r"(?im)(?:^|(?<=[.;\n]\s))[ \t]*(?:person\(s\)\s+involved|persons?\s+"
                            r"involved|people\s+involved|staff\s+involved|who(?:\s+was\s+involved)?|"
@@ -1070,8 +1071,11 @@ class Finder:
         m = _PAST_ON_PERSON.match(after) or _ADVERB_VERB.match(after)
         if m and self.lex.is_english(m.group(1)):
             return True
-        m = _PLACED_SUBJECT.match(after)
-        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
+        for placed in (_PLACED_SUBJECT, _PLACED_SUBJECT_2):   # round 8: "… at the front desk keeps"
+            m = placed.match(after)
+            if m and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS:
+                return True
+        return False
 
     def _term(self, key: str) -> bool:
         """A term by its ending (`_term_ending`), and, for "-ing", a gerund of a word

@@ -5,7 +5,8 @@ after a date with its day ("On Sat 1st March … took"), a current-style vehicle
 lower case and the Girobank postcode (from the peer tests); then, after round12.jsonl's single
 measurement, given names that are calendar words or "Will" where the grammar leaves no month,
 season or modal, a lower-case full name after a word pointing at a person, two lower-case names
-before "both", a lower-case name "from the … team" before a person's verb, a title before particles and a name ("Mrs de la …"); a house's name whose house word comes
+before "both", a lower-case name "from the … team" before a person's verb, a title before particles and a name ("Mrs de la …"), a word first in a sentence before a place phrase of
+two words and a person's verb ("… at the front desk keeps telling", from round10); a house's name whose house word comes
 first (Welsh, Cornish, Gaelic) or "The …" before its street, and in shouting no name or
 organisation from an English word that is only a family name ("READ"), a pronoun after "at"
 ("AT ME") or an English word after "to" ("TO STOP"). Without the model (the rules alone), so
@@ -59,6 +60,9 @@ from tests.support.redaction import redacted
      "[PERSON] and [PERSON] were both there when it happened"),
     ("a patient called me a slur and bill from the night team told me to let it go",
      "a patient called me a slur and [PERSON] from the night team told me to let it go"),
+    # first in a sentence, before a place phrase of two words and a person's verb
+    ("Quern at the front desk keeps telling patients I'm new.",
+     "[PERSON] at the front desk keeps telling patients I'm new."),
     # a title before particles and a name, the title with it
     ("but Nurse dela Peñaranda told the family", "but [PERSON] told the family"),
     ("Mrs de la Fuentes said no", "[PERSON] said no"),
@@ -79,6 +83,7 @@ def test_round8_kinds_are_found(lex, text, want):
     "In the 2nd week of March Agenda for Change pay went up.",
     # letters glued to digits without the plate's space and three letters
     "the covid19 jab and the mp3 player", "bed b12 was empty",
+    "Training on the new system keeps crashing.",
     # a title before an article and a nationality
     "the Sister a Nigerian woman said no",
     # calendar words and modals as words
