@@ -49,7 +49,10 @@ _SPEECH = frozenset({"said", "says", "told", "tells", "asked", "asks", "laughed"
 _ACTING_ON = frozenset({"told", "tell", "asked", "ask", "thanked", "warned", "reminded", "met",
                         "messaged", "texted", "emailed", "phoned", "rang", "called", "informed",
                         "helped", "saw", "heard", "sent", "paired", "swapped", "blame", "blamed",
-                        "reported", "raised", "ignore", "ignored", "thanks", "cheers"})
+                        "reported", "raised", "ignore", "ignored", "thanks", "cheers",
+                        # a person as the first of two objects ("showed … the rota"), and company
+                        "showed", "handed", "gave", "passed", "lent", "offered", "brought",
+                        "forwarded", "crewed", "buddied", "partnered", "alongside"})
 _AUX = frozenset({"is", "was", "were", "are", "has", "had", "have", "will", "would", "can",
                   "could", "did", "does", "do", "should", "won't", "didn't", "doesn't", "isn't",
                   "wasn't", "hasn't"})
@@ -151,15 +154,18 @@ def features(text: str, words: Sequence, i: int, lex: Lexicon) -> list[str]:
     before = text[max(0, w.start - 2):w.start]
     if before[-1:] in "\"'‘“(]-:":
         f.append(f"before={before[-1:]}")
+    tags, kinds = {}, {}
     for d, name in ((-1, "p1"), (-2, "p2"), (1, "n1"), (2, "n2")):
         j = i + d
         if j < 0 or j >= len(words):
             f.append(f"{name}=none")
+            tags[name] = kinds[name] = "none"
             continue
         o = words[j]
         gap = text[o.end:w.start] if d < 0 else text[w.end:o.start]
         if len(gap) > 3 or "\n" in gap or "." in gap:
             f.append(f"{name}=far")
+            tags[name] = kinds[name] = "far"
             continue
         if abs(d) == 1:
             f.append(f"{name}gap={'sp' if gap == ' ' else 'punct'}")
@@ -180,7 +186,28 @@ def features(text: str, words: Sequence, i: int, lex: Lexicon) -> list[str]:
             f.append(f"{name}=*s")
         if abs(d) == 1 and (o.key in lex.given or o.key in lex.family):
             f.append(f"{name}=name")
+        tags[name] = _tag(o, cls)
+        kinds[name] = cls[0] if cls else tags[name]
+    # the frame: the two words on either side together, with the word's shape ("crewed with …",
+    # "showed … the", "spoke to … who"): a lower-case word is a name in some frames only
+    f += [f"p2={tags['p2']}&p1={tags['p1']}&s={shape}", f"p1={tags['p1']}&n1={tags['n1']}&s={shape}",
+          f"n1={tags['n1']}&n2={tags['n2']}&s={shape}",
+          # the same frames by the neighbours' classes ("acts … det": any verb acting on a person)
+          f"p2k={kinds['p2']}&p1k={kinds['p1']}&s={shape}",
+          f"p1k={kinds['p1']}&n1k={kinds['n1']}&s={shape}",
+          f"n1k={kinds['n1']}&n2k={kinds['n2']}&s={shape}"]
     return f
+
+
+def _tag(o, cls: list[str]) -> str:
+    """A neighbour in a frame: a function word or a word of a class as itself, else its kind."""
+    if o.key in v.FUNCTION_WORDS or cls:
+        return o.key
+    if o.key.endswith("ed"):
+        return "*ed"
+    if o.key.endswith("ing"):
+        return "*ing"
+    return "_" + _shape(o.text)
 
 
 def spans(text: str, words: Sequence, taken: Sequence[Span], lex: Lexicon, model: Model,

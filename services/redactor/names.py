@@ -122,6 +122,53 @@ _LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
+_LOWER_NAME_POINTERS = {"by", "with", "to", "from", "told", "asked", "and", "called", "named",
+                        "thanked", "warned", "messaged"}
+_LOWER_WORD = re.compile(r"[^\W\d_A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)?")
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+and\s+([a-z][a-z'’-]+)\s+(?:were\s+|are\s+)?"
+                         r"both\s+(?:do|did|does|were|are|have|had|said|laugh|laughed|think|"
+                         r"thought|know|knew|ignore|ignored|make|made|call|called|heard|saw|"
+                         r"there|just)\b")
+_LOWER_FROM_TEAM = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+from\s+(?:the\s+)?(?:[A-Za-z]+\s+){1,3}"
+                              r"(?:team|ward|unit|office|desk|lab|crew)(?:\s+team)?\s+"
+                              r"(?:just\s+|then\s+)?(?:told|said|asked|laughed|shouted|snapped|"
+                              r"smirked|ignored|refused|called|made|kept|keeps|says|tells)\b")
+# particles after a title ("Mrs de la Cruz"), not a lone letter or an article ("Sister a Nigerian")
+_TITLE_PARTICLES = (v.NAME_PARTICLES | {"dela", "delos", "dei", "degli", "ten", "op", "vande"}) - \
+    {"a", "an", "o", "y"}
+# Round 8: given names that are calendar words or a modal verb, and what proves them names
+_CALENDAR_NAMES = v.CALENDAR_NAMES | {"will"}
+_TIME_BEFORE = {"in", "of", "this", "last", "next", "every", "since", "until", "till", "by",
+                "during", "early", "late", "mid", "the", "a", "each", "until", "from", "through",
+                "free", "good", "own", "your", "my", "his", "her", "their", "our", "i", "you", "we",
+                "they", "he", "she", "it"}
+_PERSON_S = ("keeps", "reads", "says", "thinks", "calls", "puts", "gets", "makes", "tells",
+             "asks", "laughs", "mocks", "mimics", "refuses", "ignores", "talks", "shouts",
+             "snaps", "sends", "takes", "gives", "moves", "writes", "comments", "acts",
+             "treats", "looks", "picks", "blames", "swaps", "leaves", "knows", "wants")
+_PERSON_PAST = ("said", "told", "asked", "laughed", "heard", "saw", "smirked", "shouted", "took",
+                "swapped", "moved", "put", "sent", "wrote", "refused", "ignored", "snapped",
+                "called", "kept", "made", "mocked", "rolled", "walked", "stood", "sat", "backed",
+                "reported", "complained", "agreed", "giggled", "sniggered", "muttered", "yelled",
+                "tutted", "replied", "joked", "texted", "messaged", "blamed")
+_CALENDAR_VERB = re.compile(r"\s+(?:just\s+|always\s+|still\s+|never\s+|then\s+|also\s+)?"
+                            r"(?:" + "|".join(_PERSON_S + _PERSON_PAST) + r")\b")
+_CALENDAR_PLACED = re.compile(
+    r"\s+(?:(?:on|in|at|from)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:just\s+)?(?:"
+    + "|".join(_PERSON_S + _PERSON_PAST) + r")\b|from\s+the\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s+"
+    r"(?:team|unit|ward|office|desk|lab|crew)\b)")
+_CALENDAR_POINTERS = {"told", "asked", "called", "rang", "thanked", "messaged", "texted",
+                      "emailed", "phoned", "warned", "ask", "tell", "thank", "cheers", "thanks"}
+_SAID_TO_VERBS = {"said", "spoke", "talked", "mentioned", "complained", "explained", "went",
+                  "turned", "reported", "say", "speak", "talk"}
+_CALENDAR_AFTER_POINTED = re.compile(r"\s*(?:['‘\"“]|[,.!?;]|$|\s(?:about|that|if|to|and|why|"
+                                     r"what|how|for|but|again|before|after|who)\b)")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.I)
+# "GH and RM were present", "BK & TL said": two pairs of initials before a verb or "were"
+_COORDINATED_INITIALS = re.compile(
+    r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-])(?=,?\s+(?:both\s+|all\s+)?"
+    r"(?:were|was|are|have|had|said|told|saw|heard|laughed|witnessed|did|kept|refused|walked|"
+    r"ignored|agreed|joined|stood|sat|[a-z]{3,}ing)\b)")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 # Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
 # is in no list of names, only these prove it is one.
@@ -180,6 +227,7 @@ _FOCUSED_VERBS = {"does", "did", "is", "was", "has", "had", "cares", "cared", "h
 # "… from estates calls me", "… on reception with me said": a short phrase, then a verb.
 _PLACED_SUBJECT = re.compile(r"\s+(?:from|on|in|at|with|off)\s+(?:the\s+)?[a-z]+"
                              r"(?:\s+(?:with|and)\s+(?:me|us|her|him))?\s+([a-z']+)\b")
+_PLACED_SUBJECT_2 = re.compile(r"\s+(?:from|on|in|at|off)\s+(?:the\s+)?[a-z]+\s+[a-z]+\s+([a-z']+)\b")
 # Round 5: a form's label that asks for people ("Person(s) involved:", "Witnesses:", "Who:").
 _PEOPLE_LABEL = re.compile(r"(?im)(?:^|(?<=[.;\n]\s))[ \t]*(?:person\(s\)\s+involved|persons?\s+"
                            r"involved|people\s+involved|staff\s+involved|who(?:\s+was\s+involved)?|"
@@ -375,6 +423,8 @@ class Finder:
                     nxt.key not in v.ROLES:
                 j = self._run_names(k)
                 yield Span(start, self.words[j - 1].end, "PERSON")
+            elif (j := self._particles_then_name(k)) is not None:
+                yield Span(start, self.words[j - 1].end, SURE)   # "Mrs de la Cruz"
             elif nxt.text.islower() and len(nxt.text) >= 2 and not self._kept(nxt) and \
                     (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text)):
                 yield Span(w.start, nxt.end, "PERSON")   # "dr patel", "mrs okafor"
@@ -386,6 +436,22 @@ class Finder:
                         not self.lex.is_english(self.words[j].text):
                     j += 1
                 yield Span(start, self.words[j - 1].end, "PERSON")
+
+    def _particles_then_name(self, k: int) -> int | None:
+        """Round 8: after a title, one to three lower-case particles and a capitalised name
+        ("Mrs de la Cruz", "Sister dos Santos", "Nurse dela Peña"): the index after the name."""
+        j = k
+        while j < len(self.words) and j - k < 3 and self.words[j].key in _TITLE_PARTICLES and \
+                self.words[j].text.islower() and \
+                self.text[self.words[j].end:self.words[j + 1].start if j + 1 < len(self.words)
+                          else self.words[j].end] in (" ", ""):
+            j += 1
+        if j == k or j >= len(self.words):
+            return None
+        w = self.words[j]
+        if not _is_title_case(w.text) or self._kept(w) or _never_a_name(w.text) or w.key in v.ROLES:
+            return None
+        return self._run_names(j)
 
     def _run_names(self, k: int) -> int:
         """After a title: capitalised words, kept ones included ("Sister Moldovan")."""
@@ -499,9 +565,13 @@ class Finder:
         """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
         if _is_title_case(w.text):
             return True
+        # round 8: an English word that is only a family name ("PLEASE READ THIS", "ON THE
+        # GREEN") is not one in shouting: a title ("MRS GREEN") or a person's place proves it
         return _is_caps(w.text) and len(w.text) >= 3 and w.key not in v.ACRONYMS and \
-            not self._kept(w) and (self.lex.is_name(w.text) or
-                                   (len(w.text) >= 6 and not self.lex.is_english(w.text)))
+            not self._kept(w) and (
+                (self.lex.is_name(w.text) and
+                 not (self.lex.is_english(w.text) and w.key not in self.lex.given)) or
+                (len(w.text) >= 6 and not self.lex.is_english(w.text)))
 
     def _adjacent(self, i: int, j: int) -> bool:
         a, b = sorted((i, j))
@@ -545,6 +615,8 @@ class Finder:
                 return False   # after shouting a sentence may start without a full stop
             if prev.text[:1].isupper() and self._adjacent(i - 1, i) and not (
                     prev.key in v.ROLES or self._possessed(i - 1) or
+                    # round 8: after a date with its day ("On Sat 1st March Treacle took…")
+                    (prev.key in v.CALENDAR and not prev.initial and self._day_before(i - 1)) or
                     (prev.initial and prev.key in _POINTERS | _PERSON_VERBS)):
                 return False   # "Agenda Item", but "my PA Sorrel", "Nurse Sorrel"
             if i >= 2 and prev.key in {"for", "of", "to", "in", "on", "the", "upon"} and \
@@ -552,6 +624,11 @@ class Finder:
                     self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
                 return False   # a capitalised title: "Agenda for Change", "Freedom to Speak"
         return True
+
+    def _day_before(self, k: int) -> bool:
+        """A day's number before word k ("1st March", "22nd of August", "Sat 1 March")."""
+        start = self.words[k].start
+        return _DAY_NUMBER.search(self.text, max(0, start - 12), start) is not None
 
     def capitalised(self) -> Iterable[Span]:
         i = 0
@@ -616,7 +693,9 @@ class Finder:
                 (gap.rstrip(" ").endswith(",") and (not after.strip() or after[:1] in ".!?")
                  and not self._calendar_list(k))
             subject = self._ends_clause(k, punctuation=False) and w.key not in _PLACE_WORDS and \
-                after[:1] not in ",.!?;:" and not self._followed_by_number(k)
+                after[:1] not in ",.!?;:" and not self._followed_by_number(k) and \
+                not (w.key in v.CALENDAR and prev is not None and prev.key in _TIME_BEFORE and
+                     gap.strip() == "")
             if greeted or addressed or subject:
                 yield Span(w.start, w.end, SURE)
 
@@ -652,6 +731,8 @@ class Finder:
             if fold(name) in _NEVER_WORD_NAMES or (_never_a_name(name) and not word_name) or \
                     not (self.lex.is_name(name) or word_name or not self.lex.is_english(name)):
                 continue
+            if m.group(2) == "I" and re.match(r" [a-z]", self.text[m.end():m.end() + 2]):
+                continue   # round 8: the pronoun, "May I say", "Will I get"
             yield Span(m.start(), m.end(), SURE)
 
     def particles(self) -> Iterable[Span]:
@@ -803,7 +884,7 @@ class Finder:
             key = w.key
             if not (2 <= len(w.text) <= 3 and w.text.isupper()) or key in _DEPARTMENTS or \
                     key in v.ROLES or key in v.PLACES or key in v.GENERIC_SERVICES or \
-                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or \
+                    key in v.NATIONAL_BODIES or key in v.FUNCTION_WORDS or key in _PRONOUNS or \
                     not (key in v.ACRONYMS or key in _CAPS_WORDS or self.lex.is_kept(w.text)):
                 continue
             prev = self.words[i - 1]
@@ -816,15 +897,19 @@ class Finder:
         """Acronyms that are not common ones (NHS, HCA, A&E, …): an organisation's where one
         would stand ("a paramedic with EEAST", "Thornham Ward, NNUH", "QEH staff"), and, failing
         closed, wherever they are not also an English word ("SALT", "PALS")."""
+        shouting = [m.span() for m in _SHOUTING.finditer(self.text)]
         for i, w in enumerate(self.words):
             if not _is_caps(w.text) or len(w.text) > 6 or w.key in v.ACRONYMS or \
-                    self.lex.is_kept(w.text):
+                    self.lex.is_kept(w.text) or w.key in _PRONOUNS:   # "SHOUTED AT ME"
                 continue
             before = self.words[i - 1].key if i else ""
             after = self.words[i + 1].key if i + 1 < len(self.words) else ""
             listed = before in v.ORG_SUFFIXES and \
                 self.text[max(0, w.start - 3):w.start].rstrip().endswith(",")
-            if before in _ORG_PREPOSITIONS or listed or after in _ORG_FOLLOWERS or \
+            # round 8: in shouting, an English word after "to"/"at" is no acronym ("TELL HER TO STOP")
+            shouted = len(w.text) >= 3 and self.lex.is_english(w.text) and \
+                any(a <= w.start and w.end <= b for a, b in shouting)
+            if (before in _ORG_PREPOSITIONS and not shouted) or listed or after in _ORG_FOLLOWERS or \
                     (len(w.text) >= 3 and not self.lex.is_english(w.text)):
                 yield Span(w.start, w.end, "ORG")
 
@@ -986,8 +1071,11 @@ class Finder:
         m = _PAST_ON_PERSON.match(after) or _ADVERB_VERB.match(after)
         if m and self.lex.is_english(m.group(1)):
             return True
-        m = _PLACED_SUBJECT.match(after)
-        return bool(m) and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS
+        for placed in (_PLACED_SUBJECT, _PLACED_SUBJECT_2):   # round 8: "… at the front desk keeps"
+            m = placed.match(after)
+            if m and fold(m.group(1)) in _SPEECH_VERBS | _PLACED_VERBS:
+                return True
+        return False
 
     def _term(self, key: str) -> bool:
         """A term by its ending (`_term_ending`), and, for "-ing", a gerund of a word
@@ -1236,6 +1324,102 @@ class Finder:
             if subject or placed or cleft or opened:
                 yield Span(m.start(), m.end(), SURE)   # SURE: the allow-list keeps "BY", "MY"
 
+    def coordinated_initials(self) -> Iterable[Span]:
+        """Two pairs of capitals joined by "and" or "&" before a verb or "were" ("GH and RM were
+        present", "BK & TL said"): both are people, even one that is also a role ("RM"), when
+        the other is no role, department, body or English word in capitals."""
+        for m in _COORDINATED_INITIALS.finditer(self.text):
+            keys = [fold(m.group(1)), fold(m.group(2))]
+            if all(k in v.ROLES or k in _DEPARTMENTS or k in _CAPS_WORDS or k in v.NATIONAL_BODIES
+                   or k in v.PLACES or k in v.GENERIC_SERVICES for k in keys):
+                continue
+            yield Span(m.start(1), m.end(1), SURE)
+            yield Span(m.start(2), m.end(2), SURE)
+
+    def lower_full_names(self) -> Iterable[Span]:
+        """Round 8: a full name in lower case, two words that are no English words, after a word
+        that points at a person ("… by zanele mokoena", "told jericho bunn"), whatever their
+        origin and whether or not the gazetteer knows them."""
+        for k in range(1, len(self.words) - 1):
+            prev, w, nxt = self.words[k - 1], self.words[k], self.words[k + 1]
+            if prev.key not in _LOWER_NAME_POINTERS or not (
+                    self._adjacent(k - 1, k) and self.text[w.end:nxt.start] == " "):
+                continue
+            if all(_LOWER_WORD.fullmatch(x.text) and not self.lex.is_english(x.text) and
+                   not self._kept(x) and x.key not in _TEXT_OPENERS and
+                   x.key not in v.INTERJECTIONS and x.key not in v.FUNCTION_WORDS
+                   for x in (w, nxt)):
+                yield Span(w.start, nxt.end, "PERSON")
+
+    def lower_pairs(self) -> Iterable[Span]:
+        """Round 8: two lower-case words joined by "and" before "both" and a verb ("bless and
+        hamza both do it", "rose and tegan were both there"), and a lower-case word before "from
+        the … team/ward/unit" and a person's verb ("bill from the night team told me"): a given
+        name the gazetteer knows or no English word, both of a pair ("tea and milk both do" is
+        left);
+        never a role, a kept word, a pronoun or a function word."""
+        for m in _LOWER_PAIR.finditer(self.text):
+            ks = [self.at.get(m.start(1)), self.at.get(m.start(2))]
+            if None in ks or not all(self._lower_candidate(self.words[k]) and
+                                     self._lower_name_like(self.words[k]) for k in ks):
+                continue
+            for k in ks:
+                yield Span(self.words[k].start, self.words[k].end, "PERSON")
+        for m in _LOWER_FROM_TEAM.finditer(self.text):
+            k = self.at.get(m.start(1))
+            if k is not None and self._lower_candidate(self.words[k]) and \
+                    self._lower_name_like(self.words[k]) and \
+                    (k == 0 or self.words[k - 1].key in {"and", "but", "then", "so"} or
+                     self.text[self.words[k - 1].end:self.words[k].start].strip() in {",", ";"}):
+                yield Span(m.start(1), m.end(1), "PERSON")
+
+    def _lower_name_like(self, w: Word) -> bool:
+        """A given name the gazetteer knows, or no English word."""
+        return w.key in self.lex.given or not self.lex.is_english(w.text)
+
+    def _lower_candidate(self, w: Word) -> bool:
+        return w.text.islower() and len(w.text) >= 2 and not self._kept(w) and \
+            w.key not in v.FUNCTION_WORDS and w.key not in v.ROLES and w.key not in _PRONOUNS and \
+            w.key not in _QUANTIFIERS and w.key not in v.PLACES and \
+            w.key not in v.GENERIC_SERVICES and w.key not in _TEXT_OPENERS
+
+    def calendar_names(self) -> Iterable[Span]:
+        """Round 8: given names that are calendar words or a modal verb ("May", "June", "Summer",
+        "Autumn", "Will"), which the allow-list keeps and the name pass never takes, where the
+        grammar leaves no month, season or modal: before a verb in -s or a past verb of a
+        person ("Will keeps asking", "May said", "will just swapped", "because Will reads my
+        inbox"); before a short place phrase and such a verb, or "from the … team" ("Autumn on
+        reception heard", "Summer from the night team"); spoken of after a verb that points at
+        a person ("told May", "said to Will", "Called Will about it"); coordinated with a person
+        ("Me and Summer were"); after a text-speak opener before "is"/"was" ("ngl may is the
+        worst"). Never after a word that makes it a time ("in May", "this summer", "from April
+        to May") nor before a number ("May 5th")."""
+        for k, w in enumerate(self.words):
+            if w.key not in _CALENDAR_NAMES or (w.text.isupper() and len(w.text) > 1 and
+                                                not self.text.isupper()):
+                continue
+            prev = self.words[k - 1] if k else None
+            pp = self.words[k - 2] if k >= 2 else None
+            if prev is not None and (prev.key in _TIME_BEFORE or prev.key in v.CALENDAR) and \
+                    self._adjacent(k - 1, k):
+                continue
+            after = self.text[w.end:w.end + 60]
+            if re.match(r"\s*\d", after):
+                continue
+            verb = _CALENDAR_VERB.match(after)
+            placed = _CALENDAR_PLACED.match(after)
+            pointed = prev is not None and self._adjacent(k - 1, k) and (
+                prev.key in _CALENDAR_POINTERS or
+                (prev.key == "to" and pp is not None and pp.key in _SAID_TO_VERBS)) and \
+                _CALENDAR_AFTER_POINTED.match(after) is not None
+            coordinated = prev is not None and prev.key == "and" and pp is not None and \
+                (pp.key in {"me", "i"} or pp.key in self.lex.given) and \
+                re.match(r"\s+(?:were|both|have|had|are)\b", after) is not None
+            opened = prev is not None and prev.key in _TEXT_OPENERS and \
+                re.match(r"\s+(?:is|was|has|had)\b", after) is not None
+            if verb or placed or pointed or coordinated or opened:
+                yield Span(w.start, w.end, SURE)
+
     def word_and_initial(self) -> Iterable[Span]:
         """An ordinary word and an initial where a person stands ("Temperance B. said", "Me and
         Bless S. were"), not "Plan B" or "Bay C"."""
@@ -1259,7 +1443,9 @@ class Finder:
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
-                *self.role_lower(), *self.abbreviation_initials(), *self.word_and_initial(),
+                *self.role_lower(), *self.abbreviation_initials(), *self.coordinated_initials(),
+                *self.calendar_names(), *self.lower_full_names(), *self.lower_pairs(),
+                *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
                 *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
                 *self.labelled_people()]

@@ -51,7 +51,7 @@ ni_number_in_context = _regex(
     + _NI + r"(?:" + _ISEP + r"[A-Z])?)" + _E, re.I, group=1)
 
 # Postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), any or no space, inward code (9AA).
-postcode = _regex("POSTCODE", _B + r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}" + _E, re.I)
+postcode = _regex("POSTCODE", _B + r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|GIR\s?0AA)" + _E, re.I)
 
 # Phones. UK: +44 or 0044 or 0, then 9-10 more digits in any grouping, brackets allowed.
 _SEP = r"[ \-.()]{0,2}"
@@ -180,6 +180,8 @@ date_of_birth = _regex(
 # capitals; in lower case only after a word about a vehicle.
 _PLATE = r"(?:[A-Z]{2}\d{2}[\s\-]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
 vehicle = _regex("VEHICLE", _B + _PLATE + _E)
+# Round 8: the current style in any case, spaced as on the plate ("ab12 cde"): no word has that shape
+vehicle_current = _regex("VEHICLE", _B + r"[A-Z]{2}\d{2}\s[A-Z]{3}" + _E, re.I)
 vehicle_in_context = _regex(
     "VEHICLE", r"\b(?:car|reg|registration|number\s?plate|plate|vehicle|van|motorbike)\b[^.\n]{0,25}?"
     r"(?<![\w-])(" + _PLATE + r")" + _E, re.I, group=1)
@@ -203,8 +205,14 @@ bracketed_number = _regex(
     "STAFF_ID", r"(?<=[^\W\d_] )\((?!(?:19|20)\d\d\))(?!0)(\d{4,6})\)(?!\s*\d)", group=1)
 
 # A named house before its street ("Beck House, Moorgate Lane", "Ivy Cottage, Mill Lane").
-_HOUSE_NAME = (r"(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
-               r"Mill|Hall|Grange|Bungalow|Manor|Mews),?\s+)")
+# Round 8: the house word first, as in Welsh, Cornish and Gaelic ("Tŷ Mawr, Chapel Lane", "Bryn
+# Awel", "Chy an Mor", "Glan yr Afon"), and "The …" ("The Old Maltings, Staithe Road").
+_HOUSE_NAME = (r"(?:(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Villa|"
+               r"Mill|Hall|Grange|Bungalow|Manor|Mews|Maltings|Forge|Rectory|Vicarage|Granary|"
+               r"Stables|Croft)"
+               r"|(?:Y\s+)?(?:Tŷ|Ty|Bryn|Plas|Bwthyn|Hafod|Pen|Glan|Nant|Maes|Fferm|Chy|Bos|Tigh|Taigh)"
+               r"(?:\s+(?:an|yr|y|a|na|nan|'r)\b)?(?:\s+[A-Z][\w'’]+)?"
+               r"|The\s+(?:Old\s+)?[A-Z][\w'’]+),\s+)")
 _ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
 
@@ -459,6 +467,7 @@ RECOGNISERS: dict[str, Finder] = {
     "short_date": short_date,
     "date_of_birth": date_of_birth,
     "vehicle": vehicle,
+    "vehicle_current": vehicle_current,
     "vehicle_in_context": vehicle_in_context,
     "street_address": street_address,
     "short_staff_id": short_staff_id,
@@ -494,7 +503,7 @@ RECOGNISERS: dict[str, Finder] = {
 _NEEDS_DIGIT = frozenset({
     "nhs_number", "ni_number", "ni_number_in_context", "postcode", "uk_phone",
     "international_phone", "nmc_pin", "hcpc_number", "registration_in_context", "staff_id",
-    "written_date", "numeric_date", "short_date", "date_of_birth", "vehicle", "vehicle_in_context",
+    "written_date", "numeric_date", "short_date", "date_of_birth", "vehicle", "vehicle_current", "vehicle_in_context",
     "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",

@@ -234,7 +234,7 @@ stole swung wept children women men people feet teeth mice
 # Openers of text-speak after which a clause starts ("ngl x is the reason", "tbh AM is as bad"):
 # never a name's first part.
 TEXT_OPENERS = frozenset({"ngl", "tbh", "honestly", "lol", "imo", "fr", "omg", "tho", "srsly",
-                          "lmao"})
+                          "lmao", "lowkey", "icl", "istg", "smh", "ffs", "tbf", "idk", "ikr"})
 
 INTERJECTIONS = frozenset("""
 sorry hello hi hiya hey thanks cheers yes no yeah nope okay ok why what really seriously stop

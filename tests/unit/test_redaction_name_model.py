@@ -81,6 +81,12 @@ def test_kept_words_pronouns_and_conjunctions_are_never_candidates(lex):
     ("the charge nurse walnut keeps moving my breaks",
      "the charge nurse [PERSON] keeps moving my breaks"),
     ("ugh parsley snapped at me again in handover", "ugh [PERSON] snapped at me again in handover"),
+    # round 8 (train_names2, frame features): a lower-case word name after a verb of company, as
+    # the first object of a two-object verb
+    ("crewed with quillwort all week and not one word to me",
+     "crewed with [PERSON] all week and not one word to me"),
+    ("I handed wrenna the obs chart and she binned it",
+     "I handed [PERSON] the obs chart and she binned it"),
 ])
 def test_the_pass_takes_word_names_the_rules_leave(redactors, text, expected):
     assert redactors(text, with_pass=False) == text
@@ -97,6 +103,10 @@ def test_the_pass_takes_word_names_the_rules_leave(redactors, text, expected):
     "We had gooseberry crumble at the leaving do.",
     "The parsley in the garden needs cutting back.",
     "Outcome: nothing changed.",
+    # round 8: the same frames with no person in them
+    "I handed the patient the obs chart.",
+    "crewed with a student all week, which was fine.",
+    "I spoke to pharmacy who said they would look into it.",
 ])
 def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
     assert redactors(text, with_pass=True) == text
@@ -108,4 +118,5 @@ def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     assert train_name_model.main(["--out", str(out)]) == 0
     assert json.loads(out.read_text()) == json.loads(name_model.weights_path().read_text())
     about = json.loads(out.read_text())["about"]
-    assert "round10" not in about and "round11" not in about and "train_names1" in about
+    assert "round10" not in about and "round11" not in about and "round12" not in about
+    assert "train_names1" in about and "train_names2" in about
