@@ -39,7 +39,7 @@ LANGUAGE = "en"
 BATCH_SIZE = 128
 # Words either side of a word whose label matters that the entity recogniser sees (its
 # token-to-vector layer looks 4 tokens either way). On every corpus 2 gave the same figures as 3
-# (within one text) on 60% of the characters (3: 71%); 1 changed them (docs/redactor.md).
+# (within one text) on fewer characters; 1 changed them (docs/redactor.md, "Speed and memory").
 NER_WINDOW = 2
 ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
 
@@ -56,11 +56,11 @@ def _label_matters(text: str, word: re.Match, lex: lexicon.Lexicon) -> bool:
     """Could the model's label on this word change what is redacted? The name rules read labels
     on capitalised words (an entity to take, a place, group or time to spare) and the name pass
     reads a word's label as one of its features. Not on "I", nor on a small word capitalised
-    first in a sentence ("The", "She"); a lower-case word only when it could be a name anyway
-    (in the gazetteer, or not an English word). Kinds of word, never particular strings."""
+    first in a sentence ("The", "She"); a lower-case word only when it is no English word (the
+    rules take a lower-case name only then). Kinds of word, never particular strings."""
     text_of = CONTRACTION.sub("", word.group())
     if text_of.islower():
-        return len(text_of) >= 2 and (lex.is_name(text_of) or not lex.is_english(text_of))
+        return len(text_of) >= 2 and not lex.is_english(text_of)
     if text_of == "I":
         return False
     return not (_key(text_of) in v.FUNCTION_WORDS and _sentence_start(text, word.start()))
