@@ -68,3 +68,13 @@ def test_entities_from_a_later_window_keep_their_offsets_in_the_whole_text(lex):
         assert redaction.WORD.match(text, ent.start)
     assert {t.idx for t in artifacts.tokens} <= {m.start() for m in redaction.WORD.finditer(text)}
     assert "Ngozi Okafor" in [text[x.start:x.end] for x in artifacts.entities if x.label == "PERSON"]
+
+
+def test_the_engine_leaves_blas_one_thread(lex):
+    """A second OpenBLAS thread only burned CPU on the model's small matrices (engine.one_blas_thread)."""
+    from threadpoolctl import threadpool_info
+
+    engine.Engine(lex)
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas, "NumPy's BLAS is loaded"
+    assert {pool["num_threads"] for pool in blas} == {1}
