@@ -6,9 +6,9 @@ our own registered in Presidio's registry. Nothing is fetched at run time.
 - `NameRecognizer` runs the name and organisation rules of names.py over the model's entities,
   then the learned name pass (name_model.py, weights in name_model.json) over the words they left.
 
-Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
-or attribute ruler), on batches of texts (`nlp.pipe`), and only on the windows of a text where
-its labels can change what is redacted (`ner_windows`); Presidio calls two recognisers instead
+Speed: the model runs its entity recogniser only (no tagger, parser, lemmatiser or attribute
+ruler), once over the windows of a text where its labels can change what is redacted
+(`ner_windows`), the windows of a whole batch of texts together (`nlp.pipe`); Presidio calls two recognisers instead
 of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
 serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
 service uses.
