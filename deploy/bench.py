@@ -11,6 +11,9 @@
 * aggregator: reports/s through the service (redacted records in, counted and committed), and
   the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
 * peak memory (VmHWM, resident set) of each service process;
+* `--redactor-only`: the redactor alone, reports/s through one replica and then through two (a
+  second process in the same consumer group: the raw topic's 3 partitions are shared), with the
+  CPU per report of all replicas, each measured on fresh reports after a warm-up batch;
 * for each intake row, the CPU time spent per accepted report by the app's processes, the
   broker and the load generator (all on the same machine): where a report's time goes, and a
   figure that a busy machine disturbs much less than the rates.
@@ -304,6 +307,31 @@ def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], pr
     print(f"aggregator peak memory: {peak_mib(proc):.0f} MiB")
 
 
+def _print_redactor_replicas(args, bootstrap: str, topics: Topics, keys: Path, env: dict, work: Path,
+                             procs: dict) -> None:
+    """The redactor alone, one replica and then two in the same group (each with its own health
+    port): reports/s from the first record produced to the group's lag 0, and the CPU per report
+    of all replicas together. Before each measurement a warm-up batch is drained, so that the
+    group has settled (a joining replica makes the group rebalance) and the models are warm."""
+    texts = _texts(args.texts)
+    warm_up = sealed_reports(texts, 200, keys)
+    for replicas in (1, 2):
+        name = f"redactor{replicas}"
+        replica_env = {**env, "REDACTOR_HEALTH_PORT": str(free_port())}
+        table = {s.name: s for s in services(replica_env)}
+        procs[name] = _started(table["redactor"], replica_env, work / f"{name}.log")
+        _rate(bootstrap, REDACTOR_GROUP, topics.raw, warm_up)
+        pids = [procs[f"redactor{k}"].pid for k in range(1, replicas + 1)]
+        raws = sealed_reports(texts, args.redactor_reports, keys)
+        cpu = sum(cpu_seconds(pid) for pid in pids)
+        rate = _rate(bootstrap, REDACTOR_GROUP, topics.raw, raws)
+        cpu_ms = (sum(cpu_seconds(pid) for pid in pids) - cpu) * 1000 / len(raws)
+        peaks = ", ".join(f"{peak_mib(procs[f'redactor{k}']):.0f}" for k in range(1, replicas + 1))
+        print(f"redactor, {replicas} replica{'s' if replicas > 1 else ''}: {rate:8.0f} reports/s through the "
+              f"service ({len(raws)} reports), CPU {cpu_ms:.2f} ms per report, peak memory {peaks} MiB",
+              flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = options(__doc__, redactor_reports=2000, aggregator_reports=20000)
     parser.add_argument("--intake-only", action="store_true",
@@ -311,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--coder-seconds", type=float, default=30.0)
     parser.add_argument("--aggregator-only", action="store_true",
                         help="only the aggregator: reports/s through the service (no intake or redactor)")
+    parser.add_argument("--redactor-only", action="store_true",
+                        help="only the redactor: reports/s through one replica, then two (no intake or aggregator)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -332,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
                "RAW_KEYS_DIR": str(keys),
                "INTAKE_RATE_LIMIT": "100000000/600", "AGGREGATOR_RELEASE_SCHEDULE": "off"}
         table = {s.name: s for s in services(env)}
+        if args.redactor_only:
+            _print_redactor_replicas(args, bootstrap, topics, keys, env, work, procs)
+            return 0
         if args.aggregator_only:
             procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
             _print_aggregator(args, bootstrap, topics, _texts(args.texts), procs["aggregator"])

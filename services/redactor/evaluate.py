@@ -226,8 +226,9 @@ def plain_presidio() -> Predict:
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-    from .engine import SPACY_MODEL
+    from .engine import SPACY_MODEL, one_blas_thread
 
+    one_blas_thread()   # the same thread settings as ours (engine.Engine), for a fair comparison
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
     class OfflineEmailRecognizer(EmailRecognizer):
