@@ -128,6 +128,7 @@ class SyncProducer:
         self._queue: collections.deque[_Waiting] = collections.deque()
         self._woken = False                         # a wake-up is on its way to the loop
         self._draining: asyncio.Task | None = None  # the coroutine that feeds the queue to the client
+        self._closed = False
 
     async def _get(self) -> AIOKafkaProducer:
         if self._producer is not None:
@@ -154,39 +155,43 @@ class SyncProducer:
 
     def _wake(self) -> None:
         self._woken = False   # before draining: a record queued from now on wakes the loop again
-        if self._draining is None:
+        if self._draining is None and not self._closed:
             self._draining = self._loop.create_task(self._drain())
+            self._draining.add_done_callback(self._drained)
+
+    def _drained(self, task: asyncio.Task) -> None:
+        """The drain ended (the queue empty, or cancelled with a dropped client, even before it
+        began): records queued meanwhile get a new one."""
+        if self._draining is task:
+            self._draining = None
+        if self._queue:
+            self._wake()
 
     async def _drain(self) -> None:
-        try:
-            while self._queue:
+        while self._queue:
+            try:
+                producer = await self._get()
+            except BaseException as exc:   # no client: every record waiting for it fails at once
+                while self._queue:
+                    self._settle(self._queue.popleft(), exc)
+                if isinstance(exc, asyncio.CancelledError):
+                    raise
+                continue
+            while self._queue and self._producer is producer:
+                waiting = self._queue.popleft()
+                if waiting.abandoned:   # its thread answered already: not sent at all
+                    self._settle(waiting, asyncio.TimeoutError())
+                    continue
+                waiting.producer = producer
                 try:
-                    producer = await self._get()
-                except BaseException as exc:   # no client: every record waiting for it fails at once
-                    while self._queue:
-                        self._settle(self._queue.popleft(), exc)
+                    acked = await producer.send(waiting.topic, waiting.value, key=waiting.key)
+                except BaseException as exc:
+                    self._settle(waiting, exc)
+                    self._drop(producer)
                     if isinstance(exc, asyncio.CancelledError):
                         raise
                     continue
-                while self._queue and self._producer is producer:
-                    waiting = self._queue.popleft()
-                    if waiting.abandoned:   # its thread answered already: not sent at all
-                        self._settle(waiting, asyncio.TimeoutError())
-                        continue
-                    waiting.producer = producer
-                    try:
-                        acked = await producer.send(waiting.topic, waiting.value, key=waiting.key)
-                    except BaseException as exc:
-                        self._settle(waiting, exc)
-                        self._drop(producer)
-                        if isinstance(exc, asyncio.CancelledError):
-                            raise
-                        continue
-                    acked.add_done_callback(functools.partial(self._acknowledged, waiting, producer))
-        finally:
-            self._draining = None
-            if self._queue and not self._loop.is_closed():   # cancelled with records still waiting
-                self._loop.call_soon(self._wake)
+                acked.add_done_callback(functools.partial(self._acknowledged, waiting, producer))
 
     def _acknowledged(self, waiting: _Waiting, producer: AIOKafkaProducer, acked: asyncio.Future) -> None:
         error = asyncio.CancelledError() if acked.cancelled() else acked.exception()
@@ -234,6 +239,7 @@ class SyncProducer:
 
     def close(self) -> None:
         async def _close():
+            self._closed = True   # what is still queued is not sent: its threads get KafkaUnavailable at the bound
             if self._draining is not None:
                 self._draining.cancel()
             producer, self._producer = self._producer, None
