@@ -205,18 +205,16 @@ class SyncProducer:
             waiting.settled, waiting.error = True, error
             waiting.lock.release()
 
-    def _drop(self, producer: AIOKafkaProducer | None = None) -> None:
-        """Forget the current client (or only `producer`, if that is still the current one; a
-        fresh one is made on the next send) and stop it in the background, so that no caller
-        waits for it. A drain blocked inside it is cancelled; what it had not sent is sent
-        through the next client."""
-        if producer is not None and producer is not self._producer:
+    def _drop(self, producer: AIOKafkaProducer) -> None:
+        """Forget `producer` if it is still the current client (a fresh one is made for the
+        next record) and stop it in the background, so that no caller waits for it. A drain
+        blocked inside it is cancelled; what it had not sent goes through the next client."""
+        if producer is not self._producer:
             return
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            if self._draining is not None:
-                self._draining.cancel()
-            asyncio.ensure_future(_stop_quietly(producer, self._timeout))
+        self._producer = None
+        if self._draining is not None:
+            self._draining.cancel()
+        asyncio.ensure_future(_stop_quietly(producer, self._timeout))
 
     # --- on the sending threads ----------------------------------------------------------------
 
@@ -227,8 +225,9 @@ class SyncProducer:
             self._woken = True
             self._loop.call_soon_threadsafe(self._wake)
         if not waiting.lock.acquire(timeout=self._timeout):
-            waiting.abandoned = True   # not sent if still queued; its client (or the current one) dropped
-            self._loop.call_soon_threadsafe(self._drop, waiting.producer)
+            waiting.abandoned = True   # not sent if still queued
+            if waiting.producer is not None:   # handed to a client that did not answer: drop that one
+                self._loop.call_soon_threadsafe(self._drop, waiting.producer)
             raise KafkaUnavailable("TimeoutError")
         error = waiting.error
         if error is None:

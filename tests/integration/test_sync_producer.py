@@ -85,9 +85,29 @@ def test_a_record_whose_thread_gave_up_is_never_sent_and_the_next_one_is(kafka, 
         with pytest.raises(KafkaUnavailable):
             producer.send(topics.raw, b"given up", key=b"b")
         assert time.monotonic() - started < 4.0 + MARGIN_S
-        # Sent while the loop still stalls: once it runs, the client is dropped (the record
-        # before gave up) and this one goes through a fresh one, within its own bound.
+        # Sent while the loop still stalls: once it runs, this one goes out within its own bound.
         producer.send(topics.raw, b"third", key=b"c")
     finally:
         producer.close()
     assert sorted(read_all(kafka["bootstrap"], topics.raw)) == [b"first", b"third"]
+
+
+def test_a_record_queued_as_its_client_is_dropped_goes_through_the_next_client(kafka, topics):
+    producer = SyncProducer(kafka["bootstrap"], timeout=4.0)
+    answers: list[str] = []
+    try:
+        producer.send(topics.raw, b"first", key=b"a")
+        client = producer._producer
+        producer._loop.call_soon_threadsafe(time.sleep, 1.0)   # the loop stalls...
+        sender = threading.Thread(target=lambda: (producer.send(topics.raw, b"second", key=b"b"),
+                                                  answers.append("sent")))
+        sender.start()
+        while not producer._queue:   # ...while a record waits for the drain it woke,
+            time.sleep(0.01)
+        # and the client fails just after that drain is created, before it ever ran
+        producer._loop.call_soon_threadsafe(producer._drop, client)
+        sender.join(10)
+    finally:
+        producer.close()
+    assert answers == ["sent"]
+    assert sorted(read_all(kafka["bootstrap"], topics.raw)) == [b"first", b"second"]
