@@ -4,7 +4,9 @@ and deleting records (DeleteRecords) once nothing needs them."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import dataclasses
+import functools
 import logging
 import threading
 import time
@@ -112,13 +114,34 @@ class StickyPartitioner:
         return choices[int(self._clock() / self._window) % len(choices)]
 
 
+class _Waiting:
+    """One record waiting to be sent, and the thread waiting for its answer: the thread holds
+    `lock` from the start and takes it again (with the bound as its timeout) once the event loop
+    releases it, which it does exactly once, with `error` None for an acknowledgement."""
+    __slots__ = ("topic", "value", "key", "lock", "error", "settled", "abandoned", "producer")
+
+    def __init__(self, topic: str, value: bytes, key: bytes | None):
+        self.topic, self.value, self.key = topic, value, key
+        self.lock = threading.Lock()
+        self.lock.acquire()
+        self.error: BaseException | None = None
+        self.settled = False     # set on the loop only
+        self.abandoned = False   # set by the thread once it gave up (past the bound)
+        self.producer = None     # the client it was handed to
+
+
 class SyncProducer:
     """A blocking, acknowledged producer (acks=all, idempotent) on a private event loop thread.
 
     `send` returns only once the broker has acknowledged, and raises KafkaUnavailable once
     `timeout` seconds have passed without an acknowledgement, whatever the broker does (gone,
     refusing, or frozen): no calling thread is held past the bound. The client that failed is
-    dropped and stopped in the background; the next send starts a fresh one."""
+    dropped and stopped in the background; the next send starts a fresh one.
+
+    The hand-off costs little per record: a sending thread appends its record to one queue and
+    waits on a lock of its own; one coroutine on the loop drains the queue (every record waiting
+    at one wake-up, in order) into the client, and each record's own acknowledgement (the
+    client's future) releases its thread. No task, timer or cross-thread future per record."""
 
     def __init__(self, bootstrap: str, timeout: float = 5.0, any_partition: bool = False):
         """`any_partition`: the records' partition does not matter (StickyPartitioner); otherwise
@@ -131,6 +154,10 @@ class SyncProducer:
         self._thread.start()
         self._producer: AIOKafkaProducer | None = None
         self._starting: asyncio.Future | None = None
+        self._queue: collections.deque[_Waiting] = collections.deque()
+        self._woken = False                         # a wake-up is on its way to the loop
+        self._draining: asyncio.Task | None = None  # the coroutine that feeds the queue to the client
+        self._closed = False
 
     async def _get(self) -> AIOKafkaProducer:
         if self._producer is not None:
@@ -153,34 +180,96 @@ class SyncProducer:
         self._producer, self._starting = producer, None
         return producer
 
-    async def _send(self, topic: str, value: bytes, key: bytes | None) -> None:
-        try:
-            await asyncio.wait_for(self._send_now(topic, value, key), self._timeout)
-        except BaseException:
-            self._drop()
-            raise
+    # --- on the loop ---------------------------------------------------------------------------
 
-    async def _send_now(self, topic: str, value: bytes, key: bytes | None) -> None:
-        producer = await self._get()
-        await producer.send_and_wait(topic, value, key=key)
+    def _wake(self) -> None:
+        self._woken = False   # before draining: a record queued from now on wakes the loop again
+        if self._draining is None and not self._closed:
+            self._draining = self._loop.create_task(self._drain())
+            self._draining.add_done_callback(self._drained)
 
-    def _drop(self) -> None:
-        """Forget the current client (a fresh one is made on the next send) and stop it in
-        the background, so that no caller waits for it."""
-        producer, self._producer = self._producer, None
-        if producer is not None:
-            asyncio.ensure_future(_stop_quietly(producer, self._timeout))
+    def _drained(self, task: asyncio.Task) -> None:
+        """The drain ended (the queue empty, or cancelled with a dropped client, even before it
+        began): records queued meanwhile get a new one."""
+        if self._draining is task:
+            self._draining = None
+        if self._queue:
+            self._wake()
+
+    async def _drain(self) -> None:
+        while self._queue:
+            try:
+                producer = await self._get()
+            except BaseException as exc:   # no client: every record waiting for it fails at once
+                while self._queue:
+                    self._settle(self._queue.popleft(), exc)
+                if isinstance(exc, asyncio.CancelledError):
+                    raise
+                continue
+            while self._queue and self._producer is producer:
+                waiting = self._queue.popleft()
+                if waiting.abandoned:   # its thread answered already: not sent at all
+                    self._settle(waiting, asyncio.TimeoutError())
+                    continue
+                waiting.producer = producer
+                try:
+                    acked = await producer.send(waiting.topic, waiting.value, key=waiting.key)
+                except BaseException as exc:
+                    self._settle(waiting, exc)
+                    self._drop(producer)
+                    if isinstance(exc, asyncio.CancelledError):
+                        raise
+                    continue
+                acked.add_done_callback(functools.partial(self._acknowledged, waiting, producer))
+
+    def _acknowledged(self, waiting: _Waiting, producer: AIOKafkaProducer, acked: asyncio.Future) -> None:
+        error = asyncio.CancelledError() if acked.cancelled() else acked.exception()
+        self._settle(waiting, error)
+        if error is not None:
+            self._drop(producer)
+
+    @staticmethod
+    def _settle(waiting: _Waiting, error: BaseException | None) -> None:
+        if not waiting.settled:
+            waiting.settled, waiting.error = True, error
+            waiting.lock.release()
+
+    def _drop(self, producer: AIOKafkaProducer) -> None:
+        """Forget `producer` if it is still the current client (a fresh one is made for the
+        next record) and stop it in the background, so that no caller waits for it. A drain
+        blocked inside it is cancelled; what it had not sent goes through the next client."""
+        if producer is not self._producer:
+            return
+        self._producer = None
+        if self._draining is not None:
+            self._draining.cancel()
+        asyncio.ensure_future(_stop_quietly(producer, self._timeout))
+
+    # --- on the sending threads ----------------------------------------------------------------
 
     def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
-        future = asyncio.run_coroutine_threadsafe(self._send(topic, value, key), self._loop)
-        try:
-            future.result(self._timeout + 0.5)   # the coroutine ends itself at the bound
-        except (KafkaError, OSError, FutureTimeout, asyncio.TimeoutError, asyncio.CancelledError) as exc:
-            future.cancel()
-            raise KafkaUnavailable(type(exc).__name__) from None
+        waiting = _Waiting(topic, value, key)
+        self._queue.append(waiting)
+        if not self._woken:
+            self._woken = True
+            self._loop.call_soon_threadsafe(self._wake)
+        if not waiting.lock.acquire(timeout=self._timeout):
+            waiting.abandoned = True   # not sent if still queued
+            if waiting.producer is not None:   # handed to a client that did not answer: drop that one
+                self._loop.call_soon_threadsafe(self._drop, waiting.producer)
+            raise KafkaUnavailable("TimeoutError")
+        error = waiting.error
+        if error is None:
+            return
+        if isinstance(error, (KafkaError, OSError, FutureTimeout, asyncio.TimeoutError, asyncio.CancelledError)):
+            raise KafkaUnavailable(type(error).__name__) from None
+        raise error
 
     def close(self) -> None:
         async def _close():
+            self._closed = True   # what is still queued is not sent: its threads get KafkaUnavailable at the bound
+            if self._draining is not None:
+                self._draining.cancel()
             producer, self._producer = self._producer, None
             if producer is not None:
                 await _stop_quietly(producer, self._timeout)

@@ -112,9 +112,7 @@ def raw_event(answers: dict, event_id: str, month: str) -> bytes:
     if found:   # before the schema: its messages could quote the characters back
         raise Invalid(found)
     try:   # one validation: the event's nested answers schema is the questionnaire's
-        return events.encode(events.RawReport, {"schema_version": events.SCHEMA_VERSION,
-                                                "event_id": event_id, "month": month,
-                                                "answers": answers})
+        return events.encode_raw_report(event_id, month, answers)
     except ValidationError as exc:
         found = exc.messages.get("answers") if isinstance(exc.messages, dict) else None
         raise Invalid(found if isinstance(found, dict) and len(exc.messages) == 1 else exc.messages) from None

@@ -1,0 +1,113 @@
+"""The blocking producer the Flask apps publish through (services/common/kafka.py:SyncProducer),
+on the real broker: many threads sending at once each get their record acknowledged once and
+in order, and no thread is held past the bound, whatever the client's loop or the broker does."""
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+
+import pytest
+
+from deploy.kafka.broker import free_port
+from services.common.kafka import KafkaUnavailable, SyncProducer
+from tests.support.kafka import read_all, read_records
+
+pytestmark = pytest.mark.kafka
+MARGIN_S = 2.5   # room for a loaded 2-core machine beyond the bound
+
+
+def test_threads_sending_together_each_get_their_record_on_the_broker_once_and_in_order(kafka, topics):
+    producer = SyncProducer(kafka["bootstrap"])
+    sent: dict[str, list[bytes]] = defaultdict(list)
+    failures: list[BaseException] = []
+
+    def sender(n: int) -> None:
+        key = f"sender-{n}"
+        for i in range(40):
+            value = f"{key} record {i}".encode()
+            try:
+                producer.send(topics.raw, value, key=key.encode())
+            except BaseException as exc:   # noqa: BLE001 - collected and asserted below
+                failures.append(exc)
+                return
+            sent[key].append(value)   # only once send returned: the broker has it
+
+    threads = [threading.Thread(target=sender, args=(n,)) for n in range(16)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        producer.close()
+
+    assert failures == []
+    records = read_records(kafka["bootstrap"], topics.raw)
+    assert len(records) == 16 * 40
+    on_broker: dict[str, list[bytes]] = defaultdict(list)
+    for r in sorted(records, key=lambda r: (r.partition, r.offset)):
+        on_broker[r.key.decode()].append(r.value)
+    assert on_broker == sent   # every record once; one key's records in the order they were sent
+
+
+def test_every_thread_waiting_on_a_broker_that_never_answers_is_released_with_kafka_unavailable():
+    producer = SyncProducer(f"127.0.0.1:{free_port()}", timeout=1.0)
+    answers: list[tuple[str, float]] = []
+
+    def sender() -> None:
+        started = time.monotonic()
+        try:
+            producer.send("nowhere.raw.v1", b"a report", key=b"k")
+            answers.append(("sent", time.monotonic() - started))
+        except KafkaUnavailable:
+            answers.append(("unavailable", time.monotonic() - started))
+
+    threads = [threading.Thread(target=sender) for _ in range(8)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+    finally:
+        producer.close()
+    assert [a for a, _ in answers] == ["unavailable"] * 8
+    assert max(s for _, s in answers) < 1.0 + MARGIN_S
+
+
+def test_a_record_whose_thread_gave_up_is_never_sent_and_the_next_one_is(kafka, topics):
+    producer = SyncProducer(kafka["bootstrap"], timeout=4.0)
+    try:
+        producer.send(topics.raw, b"first", key=b"a")
+        # The producer's loop stalls (as on a machine starved of CPU) past the sender's bound.
+        started = time.monotonic()
+        producer._loop.call_soon_threadsafe(time.sleep, 5.0)
+        with pytest.raises(KafkaUnavailable):
+            producer.send(topics.raw, b"given up", key=b"b")
+        assert time.monotonic() - started < 4.0 + MARGIN_S
+        # Sent while the loop still stalls: once it runs, this one goes out within its own bound.
+        producer.send(topics.raw, b"third", key=b"c")
+    finally:
+        producer.close()
+    assert sorted(read_all(kafka["bootstrap"], topics.raw)) == [b"first", b"third"]
+
+
+def test_a_record_queued_as_its_client_is_dropped_goes_through_the_next_client(kafka, topics):
+    producer = SyncProducer(kafka["bootstrap"], timeout=4.0)
+    answers: list[str] = []
+    try:
+        producer.send(topics.raw, b"first", key=b"a")
+        client = producer._producer
+        producer._loop.call_soon_threadsafe(time.sleep, 1.0)   # the loop stalls...
+        sender = threading.Thread(target=lambda: (producer.send(topics.raw, b"second", key=b"b"),
+                                                  answers.append("sent")))
+        sender.start()
+        while not producer._queue:   # ...while a record waits for the drain it woke,
+            time.sleep(0.01)
+        # and the client fails just after that drain is created, before it ever ran
+        producer._loop.call_soon_threadsafe(producer._drop, client)
+        sender.join(10)
+    finally:
+        producer.close()
+    assert answers == ["sent"]
+    assert sorted(read_all(kafka["bootstrap"], topics.raw)) == [b"first", b"second"]
