@@ -79,7 +79,9 @@ def destroy(folder: Path, kid: str) -> None:
 
 class HeldKeys(dict):
     """The private keys in memory. A key id not held is looked for once more in the folder before
-    it is called unknown: another replica may have created it a moment ago."""
+    it is called unknown: another replica may have created it a moment ago. A key held whose
+    secret file is gone (another replica destroyed it) is dropped when it is next asked for, so no
+    record is opened with a destroyed key, even between two reloads."""
 
     def __init__(self, folder: Path):
         super().__init__(sealing.private_keys(folder))
@@ -88,6 +90,8 @@ class HeldKeys(dict):
     def __contains__(self, kid) -> bool:
         if not dict.__contains__(self, kid):
             self.reload()
+        elif not (self.folder / f"{kid}.secret").exists():   # one stat per record opened
+            del self[kid]
         return dict.__contains__(self, kid)
 
     def reload(self) -> None:

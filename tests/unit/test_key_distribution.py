@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from nacl.public import PrivateKey
+from nacl.public import PrivateKey, SealedBox
 from nacl.signing import SigningKey
 
 from services.common import keyring, sealing
@@ -64,6 +64,17 @@ def test_a_key_destroyed_by_one_replica_leaves_the_other_s_memory_at_its_next_re
     assert set(holder.keys) == {new} and set(other.keys) == {old, new}
     other.keys.reload()        # every check (KEY_CHECK_SECONDS), on every replica
     assert set(other.keys) == {new}
+
+
+def test_a_key_destroyed_by_another_replica_opens_nothing_even_before_the_next_reload(tmp_path):
+    old = sealing.generate(tmp_path)
+    holder, other = keyring.Keyring(tmp_path, POLICY), keyring.Keyring(tmp_path, POLICY)
+    sealed = SealedBox(sealing.private_keys(tmp_path)[old].public_key).encrypt(b"{}")
+    assert sealing.unseal(other.keys, old, sealed) == b"{}"
+    holder.destroy(old)
+    with pytest.raises(sealing.UnknownKey):
+        sealing.unseal(other.keys, old, sealed)
+    assert set(other.keys) == set()
 
 
 @pytest.mark.parametrize("value", ["abc", "zz" * 32, "A" * 64])
