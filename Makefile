@@ -101,7 +101,14 @@ NAMES := .cache/models/name-model/name_model.json
 $(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
 	$(VENV)/bin/python -m services.redactor.train_name_model
 
-model: $(CODER) $(NAMES)
+# The redactor's entity recogniser: the spaCy model's `ner` fine-tuned on the same corpora
+# (deterministic; docs/redactor.md, "Fine-tuning the entity recogniser"); the stock model when absent.
+NER := .cache/models/redactor-ner/config.cfg
+$(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/train_redactor_ner.py
+	rm -rf .cache/models/redactor-ner
+	$(VENV)/bin/python -m services.redactor.train_redactor_ner --out .cache/models/redactor-ner
+
+model: $(CODER) $(NAMES) $(NER)
 
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run

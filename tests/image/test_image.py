@@ -38,6 +38,7 @@ def test_image_is_labelled_unprivileged_and_has_no_compiler(built):
     models = list((root / "opt/portal/venv/lib/python3.11/site-packages").glob("en_core_web_sm*"))
     assert models, "the spaCy model is built in"
     assert (root / "opt/portal/models/theme-coder/classifier.npz").exists(), "the theme coder is built in"
+    assert (root / "opt/portal/models/redactor-ner/config.cfg").exists(), "the fine-tuned NER is built in"
     assert (root / "opt/portal/venv/lib/python3.11/site-packages/services/intake/static/nhsuk/intake.css").exists()
     assert not (root / "opt/portal/src").exists() and not (root / "opt/portal/wheels").exists()
 

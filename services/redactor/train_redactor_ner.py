@@ -1,0 +1,187 @@
+"""Issue 16, experiment: fine-tune the spaCy model's entity recogniser on the project's labelled
+corpora, and measure whether the redactor then leaks less on a corpus it has never seen.
+
+    .venv/bin/python -m services.redactor.train_redactor_ner --leave-out round10 round11
+    .venv/bin/python -m services.redactor.train_redactor_ner --out DIR [--without round12]
+    .venv/bin/python -m services.redactor.train_redactor_ner --measure round12 --model DIR
+
+Leave-one-corpus-out: for each corpus named, the model's `ner` is fine-tuned on every OTHER
+corpus in tests/data/redaction, then the redactor (rules, name pass and all) is run on the
+left-out corpus twice, with the stock model and with the fine-tuned one, and the
+`portal-redact-eval` figures of both are printed. Figures only, never text.
+
+Gold entities of a training text: its labelled spans mapped to the model's labels (PERSON ->
+PERSON, ORG -> ORG, LOCATION -> GPE, DATE -> DATE; other identifiers unannotated), plus the stock model's own
+entities of every other label (DATE, CARDINAL, NORP…: the rules read them) where they overlap no
+labelled span. So every training text is also a "rehearsal" text for the labels we do not teach,
+and the stock model's PERSON/ORG/GPE guesses outside the labels are taught as not entities.
+Deterministic (fixed seed, fixed order of corpora, seeded shuffles); same architecture as the
+stock model, so the same speed.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+import spacy
+from spacy.training import Example
+from spacy.util import filter_spans, fix_random_seed, minibatch
+
+from .engine import LANGUAGE, SPACY_MODEL, UNUSED_COMPONENTS
+from .evaluate import ROWS, Item, load_corpus, score
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "redaction"
+TO_SPACY = {"PERSON": "PERSON", "ORG": "ORG", "LOCATION": "GPE", "DATE": "DATE"}
+TAUGHT = {"PERSON", "ORG", "FAC", "GPE", "LOC"}   # stock guesses of these are replaced by the labels
+SEED = 0
+EPOCHS = 4
+BATCH = 16
+DROPOUT = 0.2
+
+
+def corpora() -> list[str]:
+    return sorted(p.stem for p in DATA.glob("*.jsonl"))
+
+
+def stock():
+    return spacy.load(SPACY_MODEL, exclude=list(UNUSED_COMPONENTS))
+
+
+def examples(nlp, items: Sequence[Item]) -> list[Example]:
+    """One Example per text: labelled names, organisations, places and dates; the stock model's
+    entities of other labels that overlap no labelled span; other identifiers (phones, handles,
+    numbers…) left unannotated (no loss there: the rules, not the model, remove them)."""
+    out = []
+    for item, predicted in zip(items, nlp.pipe([i.text for i in items], batch_size=64)):
+        doc = nlp.make_doc(item.text)
+        ents, missing, covered = [], [], set()
+        for s in item.pii:
+            covered.update(range(s.start, s.end))
+            label = TO_SPACY.get(s.type)
+            span = doc.char_span(s.start, s.end, label=label or "", alignment_mode=
+                                 "contract" if label else "expand")
+            if span is not None and len(span):
+                (ents if label else missing).append(span)
+        for e in predicted.ents:
+            if e.label_ not in TAUGHT and not covered & set(range(e.start_char, e.end_char)):
+                ents.append(doc.char_span(e.start_char, e.end_char, label=e.label_))
+        ents = filter_spans(ents)
+        taken = {t for e in ents for t in range(e.start, e.end)}
+        missing = filter_spans([m for m in missing if not taken & set(range(m.start, m.end))])
+        doc.set_ents(ents, missing=missing, default="outside")
+        out.append(Example(nlp.make_doc(item.text), doc))
+    return out
+
+
+def fine_tune(names: Sequence[str], epochs: int = EPOCHS, seed: int = SEED, log=print):
+    fix_random_seed(seed)
+    nlp = stock()
+    train = examples(nlp, [i for n in names for i in load_corpus(str(DATA / f"{n}.jsonl"))])
+    optimizer = nlp.resume_training()
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(train)
+        losses: dict[str, float] = {}
+        began = time.perf_counter()
+        for batch in minibatch(train, size=BATCH):
+            nlp.update(batch, drop=DROPOUT, sgd=optimizer, losses=losses)
+        log(f"  epoch {epoch + 1}: {len(train)} texts, ner loss {losses.get('ner', 0):.1f}, "
+            f"{time.perf_counter() - began:.0f}s")
+    return nlp
+
+
+def redactor(nlp=None):
+    """The redactor's batch function, with the stock model or with `nlp` in its place."""
+    from . import engine, redaction
+
+    e = engine.Engine()
+    nlp = nlp or stock()   # whichever model the engine chose, the stock one is measured here
+    if nlp is not None and hasattr(e.nlp, "nlp"):
+        e.nlp.nlp[LANGUAGE] = nlp   # Presidio's NLP engine holds the model
+    elif nlp is not None:
+        e.nlp = nlp   # engines of rounds 4-5 (08d1770, 05cbba9, 90d155f) held the model itself
+    return lambda texts: [spans for _, spans in redaction.redact_many(texts, e.analyse_many)]
+
+
+def figures(result: dict) -> str:
+    return ", ".join(f"{result[key] * 100:.1f}% ({result[part]}/{result[whole]})"
+                     if result[key] is not None else "n/a" for _, key, part, whole in ROWS)
+
+
+def model_alone(nlp, items: Sequence[Item]) -> str:
+    """The model by itself: characters of labelled names, organisations and places inside its
+    PERSON/ORG/FAC/GPE/LOC entities, and how many of those entities' characters are labelled."""
+    named = found = taken = right = 0
+    for item, doc in zip(items, nlp.pipe([i.text for i in items], batch_size=64)):
+        gold = {c for s in item.pii if s.type in TO_SPACY and s.type != "DATE"
+                for c in range(s.start, s.end) if not item.text[c].isspace()}
+        pii = {c for s in item.pii for c in range(s.start, s.end)}
+        ents = {c for e in doc.ents if e.label_ in TAUGHT
+                for c in range(e.start_char, e.end_char) if not item.text[c].isspace()}
+        named, found = named + len(gold), found + len(gold & ents)
+        taken, right = taken + len(ents), right + len(ents & pii)
+    return (f"model alone: name/org/place characters found {found / named:.1%} ({found}/{named}), "
+            f"precision {right / max(taken, 1):.1%} ({right}/{taken})")
+
+
+def leave_out(held: Sequence[str], epochs: int) -> None:
+    base = redactor()
+    print("figures: " + "; ".join(label for label, *_ in ROWS))
+    for name in held:
+        items = load_corpus(str(DATA / f"{name}.jsonl"))
+        texts = [i.text for i in items]
+        print(f"{name} ({len(items)} texts): stock model: {figures(score(items, base(texts)))}")
+        began = time.perf_counter()
+        nlp = fine_tune([c for c in corpora() if c != name], epochs)
+        print(f"  fine-tuned in {time.perf_counter() - began:.0f}s")
+        print(f"{name}: fine-tuned:  {figures(score(items, redactor(nlp)(texts)))}")
+        print(f"  stock {model_alone(stock(), items)}\n  fine-tuned {model_alone(nlp, items)}")
+        sys.stdout.flush()
+
+
+def measure(names: Sequence[str], model: Path) -> None:
+    """The redactor with the stock model and with the saved fine-tuned `model`, on each corpus."""
+    nlp = spacy.load(model)
+    base, tuned = redactor(), redactor(nlp)
+    print("figures: " + "; ".join(label for label, *_ in ROWS))
+    for name in names:
+        items = load_corpus(str(DATA / f"{name}.jsonl"))
+        texts = [i.text for i in items]
+        print(f"{name} ({len(items)} texts): stock model: {figures(score(items, base(texts)))}")
+        print(f"{name}: fine-tuned:  {figures(score(items, tuned(texts)))}")
+        print(f"  stock {model_alone(stock(), items)}\n  fine-tuned {model_alone(nlp, items)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="train_redactor_ner", description=__doc__.split("\n\n")[0])
+    p.add_argument("--leave-out", nargs="*", default=[], metavar="CORPUS",
+                   help="for each: fine-tune on the others, measure both models on it")
+    p.add_argument("--out", type=Path, help="fine-tune and save the model here")
+    p.add_argument("--without", nargs="*", default=[], metavar="CORPUS",
+                   help="with --out: corpora not trained on")
+    p.add_argument("--measure", nargs="*", default=[], metavar="CORPUS",
+                   help="with --model: both models on these corpora")
+    p.add_argument("--model", type=Path, help="a saved fine-tuned model (for --measure)")
+    p.add_argument("--epochs", type=int, default=EPOCHS)
+    args = p.parse_args(argv)
+    unknown = [n for n in args.leave_out + args.without + args.measure if n not in corpora()]
+    if unknown:
+        p.error(f"no corpus named {', '.join(unknown)} in {DATA}")
+    if args.measure and not args.model:
+        p.error("--measure needs --model")
+    if args.leave_out:
+        leave_out(args.leave_out, args.epochs)
+    if args.out:
+        fine_tune([c for c in corpora() if c not in args.without], args.epochs).to_disk(args.out)
+        print(f"saved to {args.out}")
+    if args.measure:
+        measure(args.measure, args.model)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

