@@ -15,17 +15,89 @@ service uses.
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Sequence
 
-import spacy
+
+def defer_presidio_predefined() -> None:
+    """Import Presidio's package of predefined recognisers only when one is asked for.
+
+    Importing `presidio_analyzer` imports every predefined recogniser (two dozen countries'
+    patterns, a URL pattern of every top-level domain compiled on import, `phonenumbers`): about
+    0.3-0.4 CPU s of a fresh `portal-redact`, for recognisers the engine never registers. Its
+    registry needs only the three NLP-engine recognisers' classes. So, before Presidio is first
+    imported, the package is put in `sys.modules` unexecuted: those three names come from their
+    own modules, and any other name runs the package's own `__init__` in full, so what Presidio
+    does is unchanged; only what nobody asks for is never loaded. Does nothing once Presidio is
+    imported (e.g. plain Presidio in the benchmark, which loads its recognisers)."""
+    name = "presidio_analyzer.predefined_recognizers"
+    if "presidio_analyzer" in sys.modules or name in sys.modules:
+        return
+    spec = importlib.util.find_spec("presidio_analyzer")   # a top-level package: not executed
+    if spec is None or not spec.submodule_search_locations:
+        return
+    folder = Path(list(spec.submodule_search_locations)[0]) / "predefined_recognizers"
+    sub = importlib.util.spec_from_file_location(name, folder / "__init__.py",
+                                                 submodule_search_locations=[str(folder)])
+    if sub is None or sub.loader is None:
+        return
+    module = importlib.util.module_from_spec(sub)
+    light = {"SpacyRecognizer": "spacy_recognizer", "StanzaRecognizer": "stanza_recognizer",
+             "TransformersRecognizer": "transformers_recognizer"}
+    state = {"loading": False}
+
+    def __getattr__(attr: str):
+        if attr in light:
+            found = getattr(importlib.import_module(
+                f"{name}.nlp_engine_recognizers.{light[attr]}"), attr)
+            setattr(module, attr, found)
+            return found
+        if state["loading"]:
+            raise AttributeError(attr)   # the import system then imports the submodule
+        state["loading"] = True
+        module.__dict__.pop("__getattr__", None)
+        sub.loader.exec_module(module)   # the package's own __init__: every recogniser
+        return getattr(module, attr)
+
+    module.__getattr__ = __getattr__
+    sys.modules[name] = module
+
+
+def _predefined_before_discovery() -> None:
+    """Presidio finds a recogniser named in a configuration (`load_predefined_recognizers`, YAML)
+    among the subclasses of EntityRecognizer, which exist only once their modules are imported:
+    its one discovery function loads the deferred package first."""
+    from presidio_analyzer.recognizer_registry import recognizers_loader_utils as loader
+
+    lister = loader.RecognizerListLoader
+    found = lister.__dict__["get_all_existing_recognizers"].__func__
+    if getattr(found, "_loads_predefined", False):
+        return
+
+    def get_all_existing_recognizers(cls=None):
+        getattr(sys.modules["presidio_analyzer.predefined_recognizers"], "__all__", None)
+        return found(cls)
+
+    get_all_existing_recognizers._loads_predefined = True
+    get_all_existing_recognizers.__doc__ = found.__doc__
+    lister.get_all_existing_recognizers = staticmethod(get_all_existing_recognizers)
+
+
+defer_presidio_predefined()
+
+import spacy  # noqa: E402
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from threadpoolctl import threadpool_limits
+
+_predefined_before_discovery()
 
 from . import lexicon, name_model, names, patterns
 from . import vocabulary as v

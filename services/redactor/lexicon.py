@@ -93,10 +93,11 @@ class Lexicon:
                    stem in vocabulary.MODERN_WORDS or stem in vocabulary.IRREGULAR_WORDS
                    for stem in _stems(key))
 
-    def is_kept(self, word: str) -> bool:
+    def is_kept(self, word: str, key: str | None = None) -> bool:
         """Kept on its own, the plural of a kept word ("Turks", "Sikhs"), or a common acronym
-        in capitals ("HCA", "ED")."""
-        key = fold(word)
+        in capitals ("HCA", "ED"). `key`, when given, is `fold(word)` already computed."""
+        if key is None:
+            key = fold(word)
         if key in self.keep or (key.endswith("s") and len(key) > 3 and key[:-1] in self.keep):
             return True
         if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():   # "HCAs", "TTOs"

@@ -327,8 +327,9 @@ def _is_title_case(w: str) -> bool:
     return w[:1].isupper() and any(c.islower() for c in w) and not _is_caps(w)
 
 
-def _never_a_name(w: str) -> bool:
-    key = fold(w)
+def _never_a_name(w: str, key: str | None = None) -> bool:
+    if key is None:
+        key = fold(w)
     return key in v.FUNCTION_WORDS or key in v.TITLES or key in v.TERMS_OF_ADDRESS
 
 
@@ -376,7 +377,7 @@ class Finder:
         return out
 
     def _kept(self, w: Word) -> bool:
-        return self.lex.is_kept(w.text) or _never_a_name(w.text)
+        return self.lex.is_kept(w.text, w.key) or _never_a_name(w.text, w.key)
 
     def _lower_name(self, w: Word, known: bool) -> bool:
         """A lower-case word taken as a name: not an English word or a kept one, and (if `known`)

@@ -79,9 +79,16 @@ email = _regex("EMAIL", r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|uk|co|ac|gov|nhs|edu|io|me|info|ie|biz|email|mail)"
-spelled_email = _regex(
+_spelled_email = _regex(
     "EMAIL", r"\b[\w%+'-]+(?:" + _DOT + r"[\w%+'-]+)*" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + _TLD + r"\b",
     re.I | re.ASCII)
+# Every match ends in a dot (or "dot", perhaps in brackets) and a top-level domain: a text with
+# none of these (most) is not searched with the whole pattern.
+_ANY_TLD = re.compile(r"(?:dot\s*[)\]}>]?\s*|\.)" + _TLD + r"\b", re.I | re.ASCII)
+
+
+def spelled_email(text: str) -> list[Span]:
+    return _spelled_email(text) if _ANY_TLD.search(text) else []
 
 # URLs: with a scheme or www., or a bare domain followed by a path ("youtu.be/x", "site.com/a").
 _TRAIL = r"(?<![.,;:!?'\")\]])"
@@ -365,10 +372,16 @@ _AFTER_PLATFORM = re.compile(
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])" + _HANDLE_WORD + r"\)?\s+on\s+" + _PLATFORM + r"\b", re.I)
 
 
+# Both patterns above hold a platform's name as a whole word: a text without one is not searched.
+_ANY_PLATFORM = re.compile(r"\b" + _PLATFORM + r"\b", re.I)
+
+
 def platform_handle(text: str, english=None) -> list[Span]:
     """`english(word)` says whether a word is an ordinary one (then it is not a handle unless it
     has a digit, an underscore or a dot in it)."""
     out = []
+    if _ANY_PLATFORM.search(text) is None:
+        return out
     for pattern in (_AFTER_PLATFORM, _BEFORE_PLATFORM):
         for m in pattern.finditer(text):
             word = m.group(1)
@@ -392,9 +405,11 @@ _postal_address = _regex(
 def postal_address(text: str) -> list[Span]:
     """The whole address with its postcode, where the street recogniser did not find it (there
     the street and the postcode keep a placeholder each)."""
+    found = _postal_address(text)
+    if not found:   # most texts: the street recogniser need not run again
+        return found
     streets = street_address(text)
-    return [s for s in _postal_address(text)
-            if not any(s.start <= t.start < s.end for t in streets)]
+    return [s for s in found if not any(s.start <= t.start < s.end for t in streets)]
 
 # Bare domain names with a common top-level domain ("example.com", "trust.nhs.uk").
 bare_domain = _regex(
