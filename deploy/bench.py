@@ -11,8 +11,8 @@
 * aggregator: reports/s through the service (redacted records in, counted and committed), and
   the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
 * peak memory (VmHWM, resident set) of each service process;
-* `--redactor-only`: the redactor alone, reports/s through one replica and then through two (a
-  second process in the same consumer group: the raw topic's 3 partitions are shared), with the
+* `--redactor-only`: the redactor alone, reports/s through one, two and three replicas (more
+  processes in the same consumer group: the raw topic's 3 partitions are shared), with the
   CPU per report of all replicas, each measured on fresh reports after a warm-up batch;
 * for each intake row, the CPU time spent per accepted report by the app's processes, the
   broker and the load generator (all on the same machine): where a report's time goes, and a
@@ -309,13 +309,13 @@ def _print_aggregator(args, bootstrap: str, topics: Topics, texts: list[str], pr
 
 def _print_redactor_replicas(args, bootstrap: str, topics: Topics, keys: Path, env: dict, work: Path,
                              procs: dict) -> None:
-    """The redactor alone, one replica and then two in the same group (each with its own health
+    """The redactor alone, one replica, then two, then three in the same group (each with its own health
     port): reports/s from the first record produced to the group's lag 0, and the CPU per report
     of all replicas together. Before each measurement a warm-up batch is drained, so that the
     group has settled (a joining replica makes the group rebalance) and the models are warm."""
     texts = _texts(args.texts)
     warm_up = sealed_reports(texts, 200, keys)
-    for replicas in (1, 2):
+    for replicas in (1, 2, 3):
         name = f"redactor{replicas}"
         replica_env = {**env, "REDACTOR_HEALTH_PORT": str(free_port())}
         table = {s.name: s for s in services(replica_env)}
@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aggregator-only", action="store_true",
                         help="only the aggregator: reports/s through the service (no intake or redactor)")
     parser.add_argument("--redactor-only", action="store_true",
-                        help="only the redactor: reports/s through one replica, then two (no intake or aggregator)")
+                        help="only the redactor: reports/s through one, two and three replicas (no intake or aggregator)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
