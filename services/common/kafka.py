@@ -296,21 +296,52 @@ async def group_lag(bootstrap: str, group: str, topic: str) -> int:
 
 class RecordPurger:
     """Deletes records up to an offset (DeleteRecords) as soon as they are safely processed.
-    Failures are logged by class only: the topic's retention remains the backstop."""
 
-    def __init__(self, bootstrap: str):
+    A deletion the cluster refuses for a moment (a partition's leader moving after a broker is
+    lost) is tried again in the background, every few seconds for up to `retry_for` seconds, the
+    latest offset per partition only: the records would otherwise wait for the topic's retention
+    although nothing needs them. Failures are logged by class only; retention stays the backstop."""
+
+    def __init__(self, bootstrap: str, retry_for: float = 300.0, first_retry: float = 1.0):
         self._bootstrap = bootstrap
         self._admin: AIOKafkaAdminClient | None = None
+        self._retry_for, self._first_retry = retry_for, first_retry
+        self._pending: dict[TopicPartition, int] = {}   # the last offset to delete through
+        self._retrying: asyncio.Task | None = None
 
-    async def purge_through(self, topic: str, partition: int, offset: int) -> None:
+    async def _delete_through(self, tp: TopicPartition, offset: int) -> bool:
         try:
             if self._admin is None:
                 self._admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap, **client_options())
                 await self._admin.start()
-            await self._admin.delete_records({TopicPartition(topic, partition): RecordsToDelete(offset + 1)})
+            await self._admin.delete_records({tp: RecordsToDelete(offset + 1)})
+            return True
         except KafkaError as exc:
-            logging.getLogger("purger").warning("purge deferred to retention",
-                                                extra={"error_class": type(exc).__name__, "topic": topic})
+            logging.getLogger("purger").warning("purge deferred", extra={"error_class": type(exc).__name__,
+                                                                         "topic": tp.topic})
+            return False
+
+    async def purge_through(self, topic: str, partition: int, offset: int) -> None:
+        tp = TopicPartition(topic, partition)
+        if await self._delete_through(tp, offset):
+            if self._pending.get(tp, offset + 1) <= offset:   # covered by this deletion
+                del self._pending[tp]
+            return
+        self._pending[tp] = max(offset, self._pending.get(tp, -1))
+        if self._retrying is None or self._retrying.done():
+            self._retrying = asyncio.ensure_future(self._retry())
+
+    async def _retry(self) -> None:
+        deadline, delay = time.monotonic() + self._retry_for, self._first_retry
+        while self._pending and time.monotonic() < deadline:
+            await asyncio.sleep(delay)
+            for tp, offset in list(self._pending.items()):
+                if await self._delete_through(tp, offset) and self._pending.get(tp) == offset:
+                    del self._pending[tp]
+            delay = min(delay * 2, 10.0)
+        if self._pending:
+            logging.getLogger("purger").warning("purge left to retention", extra={"partitions": len(self._pending)})
+            self._pending.clear()
 
     async def purge_committed(self, group: str, topic: str) -> None:
         """Delete what `group` has already committed on `topic`: a consumer killed between its
@@ -323,6 +354,8 @@ class RecordPurger:
                                                 extra={"error_class": type(exc).__name__, "topic": topic})
 
     async def close(self) -> None:
+        if self._retrying is not None:
+            self._retrying.cancel()
         if self._admin is not None:
             await self._admin.close()
             self._admin = None
