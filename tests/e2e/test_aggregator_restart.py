@@ -3,12 +3,13 @@ counts are exact, nothing lost and nothing counted twice; killed while its theme
 second pass) is mid-stream, every report is coded exactly once."""
 from __future__ import annotations
 
+import threading
 import time
 
 from services.aggregator.app import CODER_GROUP, GROUP
 from services.aggregator.state import Store
 from services.contracts import events
-from tests.support.kafka import lag, produce, wait_caught_up
+from tests.support.kafka import committed, lag, produce, wait_caught_up
 
 # Two batches (aggregator.app.COUNT_BATCH) per partition; every report is read by the theme coder
 # (about a hundred a second on a quiet machine), so the waits allow for a busy one.
@@ -24,13 +25,32 @@ def redacted_report(i: int) -> bytes:
 
 
 def test_aggregator_killed_mid_stream_counts_every_redelivered_report_exactly_once(portal, kafka):
-    stream = [redacted_report(i) for i in range(REPORTS)]
-    produce(kafka["bootstrap"], portal.topics.redacted, stream + stream)   # every report twice
+    # The stream is fed while the aggregator runs, and its last part only after the SIGKILL: the
+    # counting pass outruns any producer here, so a stream written whole beforehand could be
+    # counted to its end before the kill lands (CI, 1 run).
+    bootstrap, topic = kafka["bootstrap"], portal.topics.redacted
+    stream = [redacted_report(i) for i in range(REPORTS)] * 2              # every report twice
+    chunks = [stream[i:i + 100] for i in range(0, len(stream), 100)]
+    killed = threading.Event()
+
+    def feed():
+        for chunk in chunks[:-1]:
+            produce(bootstrap, topic, chunk)
+        killed.wait(300)
+        produce(bootstrap, topic, chunks[-1])
+
     portal.start("aggregator")
-    while (behind := lag(kafka["bootstrap"], GROUP, portal.topics.redacted)) == 2 * REPORTS:
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    deadline = time.monotonic() + 300
+    while committed(bootstrap, GROUP, topic) == 0:                          # counted something
+        assert time.monotonic() < deadline, "the aggregator committed nothing in 300 s"
         time.sleep(0.01)
     portal.kill("aggregator")
-    assert 0 < behind, "the aggregator must be killed before it has finished"
+    killed.set()
+    feeder.join(60)
+    assert not feeder.is_alive()
+    assert 0 < lag(bootstrap, GROUP, topic) < len(stream)
     portal.start("aggregator")
     wait_caught_up(kafka["bootstrap"], GROUP, portal.topics.redacted, timeout=600)
     portal.stop()

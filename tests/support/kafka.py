@@ -6,7 +6,7 @@ import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from services.common.kafka import group_lag
+from services.common.kafka import committed_and_ends, group_lag
 
 
 async def _read_all(bootstrap: str, topic: str, records: bool = False) -> list:
@@ -58,6 +58,11 @@ def produce(bootstrap: str, topic: str, values: list[bytes | None], partition: i
 
 def lag(bootstrap: str, group: str, topic: str) -> int:
     return asyncio.run(group_lag(bootstrap, group, topic))
+
+
+def committed(bootstrap: str, group: str, topic: str) -> int:
+    """The offsets `group` has committed on `topic`, summed over its partitions (0 before any)."""
+    return sum(asyncio.run(committed_and_ends(bootstrap, group, topic))[0].values())
 
 
 def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120) -> None:
