@@ -10,7 +10,7 @@ phone (no capitals, no punctuation, abbreviations), learning-disability nurses a
 workers, agency staff, chat logs, bullet points, pasted messages; staff with Polish, Portuguese,
 Romanian, Tagalog, Malayalam, Nigerian and Ghanaian names. An invented Shropshire and Welsh
 Marches setting whose hospitals, practices, care homes, wards, teams and streets are made up.
-Unlike round 13 the narratives are distinct: each of the 186 NARRATIVES is written once and
+Unlike round 13 the narratives are distinct: each of the 187 NARRATIVES is written once and
 filled once (in a shuffled order); they run from a few words to about 3,000 characters.
 
 Kinds: initials and a first name with an initial; given names that are words in every position
@@ -527,6 +527,9 @@ NARRATIVES = [
     "my personal email is {EMAIL:tintu dot edathil at gmail dot com} if you need proof",
     "text {PHONE:O77OO 9OO 2O4} not my work phone, {PERSON:<TITLE> <F>} has access to that one",
     "{PERSON:<G> <L>} on {DATE:Sat 20/9}, {PERSON:<G2> <L>} on {DATE:Tues 30/9}. Same words.",
+    "{PERSON:Mòrag Nic a' Ghobhainn}, {PERSON:Tegwen ferch Iestyn} and {PERSON:Cadfael ap Gwalchmai} "
+    "had their names cut to '{PERSON:Mo}', '{PERSON:Teg}' and '{PERSON:Caddy}' on the whiteboard by "
+    "{PERSON:<W>}. None of them agreed.",
     # --- long: a paramedic's free-text incident report ---
     "Incident report, free text (ambulance service), written by the attending paramedic.\n\n"
     "Summary: a pattern of racially loaded comments from a hospital site towards ambulance crews "
