@@ -43,8 +43,17 @@ BATCH = 16
 DROPOUT = 0.2
 
 
+# Batches written to be measured once before anything is trained or tuned on them: never read by
+# the fine-tuning until their figure is on record (docs/redactor.md, the per-round figures).
+NOT_YET_MEASURED = frozenset({"round14"})
+
+
 def corpora() -> list[str]:
     return sorted(p.stem for p in DATA.glob("*.jsonl"))
+
+
+def trainable() -> list[str]:
+    return [c for c in corpora() if c not in NOT_YET_MEASURED]
 
 
 def stock():
@@ -136,7 +145,7 @@ def leave_out(held: Sequence[str], epochs: int) -> None:
         texts = [i.text for i in items]
         print(f"{name} ({len(items)} texts): stock model: {figures(score(items, base(texts)))}")
         began = time.perf_counter()
-        nlp = fine_tune([c for c in corpora() if c != name], epochs)
+        nlp = fine_tune([c for c in trainable() if c != name], epochs)
         print(f"  fine-tuned in {time.perf_counter() - began:.0f}s")
         print(f"{name}: fine-tuned:  {figures(score(items, redactor(nlp)(texts)))}")
         print(f"  stock {model_alone(stock(), items)}\n  fine-tuned {model_alone(nlp, items)}")
@@ -176,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.leave_out:
         leave_out(args.leave_out, args.epochs)
     if args.out:
-        fine_tune([c for c in corpora() if c not in args.without], args.epochs).to_disk(args.out)
+        fine_tune([c for c in trainable() if c not in args.without], args.epochs).to_disk(args.out)
         print(f"saved to {args.out}")
     if args.measure:
         measure(args.measure, args.model)

@@ -89,3 +89,9 @@ def test_a_named_folder_without_a_model_is_refused(tmp_path, monkeypatch):
         engine.spacy_model()
     (tmp_path / "config.cfg").write_text("")
     assert engine.spacy_model() == str(tmp_path)
+
+
+def test_a_batch_not_yet_measured_is_never_trained_on():
+    assert t.NOT_YET_MEASURED <= set(t.corpora())        # each one is a corpus that exists
+    assert not t.NOT_YET_MEASURED & set(t.trainable())
+    assert set(t.trainable()) | t.NOT_YET_MEASURED == set(t.corpora())
