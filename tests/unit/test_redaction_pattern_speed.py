@@ -1,7 +1,9 @@
 """The UK patterns' look-aheads for their first character (patterns._first) are for speed only:
 every pattern finds exactly what it finds without one, on the labelled corpora and on arbitrary
 text made of the characters and words the patterns turn on (Unicode digits and the letters that
-Python's case-insensitive matching folds specially, "ſ", "K", "İ", "ı", included)."""
+Python's case-insensitive matching folds specially, "ſ", "K", "İ", "ı", included). The same for
+the other speed-ups of round 9 that skip work: the leetspeak rule's pattern (names._LEET) and the
+final check's pre-tests (redaction._RESIDUE)."""
 from __future__ import annotations
 
 import json
@@ -94,3 +96,53 @@ def test_the_same_matches_on_arbitrary_text(text):
 def test_the_same_matches_on_arbitrary_unicode(text):
     for name, (fast, plain) in PAIRS.items():
         assert _spans(fast, text) == _spans(plain, text), name
+
+
+# -- the name rules' leetspeak pattern and the final check's pre-tests (names._LEET,
+#    redaction._RESIDUE): the same results as without them
+
+_LEET_PLAIN = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
+_LEET_MARK = re.compile(r"[0-9@$]")
+
+
+def _leet_same(text: str) -> None:
+    from services.redactor import names
+
+    # the words `leetspeak` can take hold a digit, "@" or "$"; the others it passes over
+    expected = [m.span() for m in _LEET_PLAIN.finditer(text) if _LEET_MARK.search(m.group())]
+    assert [m.span() for m in names._LEET.finditer(text)] == expected
+
+
+def _residue_same(text: str) -> None:
+    from services.redactor import lexicon, redaction
+    from services.redactor.redaction import Span
+
+    lex = lexicon.load()
+    expected = [Span(m.start(), m.end(), kind) for kind, pattern, _ in redaction._RESIDUE
+                for m in pattern.finditer(text)]
+    expected += [Span(m.start(), m.end(), "PERSON") for m in redaction.WORD.finditer(text)
+                 if redaction._foreign_script(m.group())]
+    assert redaction.residue(text, [], [], lex) == expected
+
+
+def test_leetspeak_and_the_final_check_the_same_on_every_labelled_corpus():
+    paths = [p for p in sorted((ROOT / "tests/data/redaction").glob("*.jsonl"))
+             if not p.name.startswith("round14")]
+    texts = [json.loads(line)["text"] for p in paths for line in p.open(encoding="utf-8")
+             if line.strip()]
+    for text in texts:
+        _leet_same(text)
+        _residue_same(text)
+
+
+_RESIDUE_PIECES = ["J0rdan ", "Pr1ya", "4nita", "Xanth3", "COVID19", "$am", "@jo", "a.b@nhs.net",
+                   "www.x.uk", "WWW.X.UK", "https://a.b/c", "jo_b", "07700 900 123", "E482913",
+                   "Привет", "李", "Ωmega", "café", "١٢٣٤٥٦", " ", "\n", ".", "_", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_RESIDUE_PIECES), st.text(max_size=5)),
+                max_size=12).map("".join))
+def test_leetspeak_and_the_final_check_the_same_on_arbitrary_text(text):
+    _leet_same(text)
+    _residue_same(text)
