@@ -218,7 +218,9 @@ def _label_matters(text: str, word: re.Match, lex: lexicon.Lexicon) -> bool:
     reads a word's label as one of its features. Not on "I", nor on a small word capitalised
     first in a sentence ("The", "She"); a lower-case word only when it is no English word (the
     rules take a lower-case name only then). Kinds of word, never particular strings."""
-    text_of = CONTRACTION.sub("", word.group())
+    text_of = word.group()
+    if "'" in text_of or "’" in text_of:
+        text_of = CONTRACTION.sub("", text_of)
     if text_of.islower():
         return len(text_of) >= 2 and not lex.is_english(text_of)
     if text_of == "I":
