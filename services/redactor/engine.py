@@ -250,7 +250,9 @@ def ner_windows(text: str, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
 # spaCy builds a model's tokenizer from the language's defaults (compiling its affix patterns and
 # adding some 1,300 special cases, about 0.1 CPU s) and then, loading the model's folder, resets
 # every one of those settings and reads the model's own (`Tokenizer.from_bytes`). This factory
-# starts from an empty tokenizer instead: the one the folder then gives is the same.
+# starts from an empty tokenizer instead: the one the folder then gives is the same. (A model
+# saved from the engine's pipeline would name this factory; the engine never saves one, and the
+# trainers load their models with spaCy's own.)
 BARE_TOKENIZER = "portal.redactor.bare_tokenizer.v1"
 
 
