@@ -118,7 +118,8 @@ _PARTICLE_NAME = re.compile(
 # "tSaoir", "nDúill", "bhFlannagáin".
 _PREFIXED = re.compile(r"^(?:[tnh]-|(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)(?=[A-ZÁÉÍÓÚ]))")
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[\s,!?]+[A-Z][A-Z'’]*){3,}")
-_LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
+# (speed: only the words with a digit, "@" or "$" in them, the only ones `leetspeak` can take)
+_LEET = re.compile(r"(?<![\w@$])(?=[A-Za-z0-9@$]*[0-9@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
