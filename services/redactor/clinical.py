@@ -56,18 +56,22 @@ def _named_before(text: str, words: list[re.Match], i: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n\"'‘“(-*•"
 
 
-def ranges(text: str) -> list[tuple[int, int]]:
-    """Where the clinical words of `text` are."""
+def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Where the clinical words of `text` are (only those inside `within`'s ranges, if given:
+    the same answer there, sooner)."""
     words = list(_WORD.finditer(text))
     out = [(m.start(), m.end()) for m in _ORGANISM.finditer(text)]
     for i, m in enumerate(words):
+        if within is not None and not any(a < m.end() and m.start() < b for a, b in within):
+            continue
         word = m.group()
         key, possessive = _is_eponym_key(word)
         nxt = fold(words[i + 1].group()) if i + 1 < len(words) and \
             not text[m.end():words[i + 1].start()].strip() else ""
         if key:
-            heads = v.POSSESSIVE_HEADS if possessive else v.CLINICAL_HEADS
-            if (nxt in heads or (possessive and key in v.EPONYMS_ALONE)) and \
+            # "Bell's palsy", "Turner syndrome"; "Huntington's patient", "her Crohn's" only for
+            # the eponyms that name a condition on their own ("Gilbert's patient" is a person's)
+            if (nxt in v.CLINICAL_HEADS or (possessive and key in v.EPONYMS_ALONE)) and \
                     not _named_before(text, words, i):
                 out.append((m.start(), m.end()))
             continue
@@ -96,7 +100,8 @@ def spare(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     """`spans` with the clinical words taken out of the name, organisation and place spans; a
     span left with nothing that singles anyone out is dropped."""
     spans = list(spans)
-    found = ranges(text)
+    named = [(s.start, s.end) for s in spans if s.type in _NAMED]
+    found = ranges(text, named) if named else []
     if not found:
         return spans
     out = []

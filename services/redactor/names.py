@@ -174,6 +174,10 @@ _COORDINATED_INITIALS = re.compile(
 _COORDINATED_ACTS = re.compile(
     r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-]),?\s+(?:both\s+|all\s+|just\s+)?"
     r"([a-z]{3,}|[a-z]+n't)\b")
+_INITIALS_AND_NAME = re.compile(
+    r"(?<![\w.&'’-])(?:([A-Z]{2})\s+(?:and|&)\s+([A-Z](?:(?![A-Z])[^\W\d_])+)|"
+    r"([A-Z](?:(?![A-Z])[^\W\d_])+)\s+(?:and|&)\s+"
+    r"([A-Z]{2}))(?![\w&'’-]),?\s+(?:both\s+|all\s+|just\s+)?([a-z]{3,}|[a-z]+n't)\b")
 # Observations written in two capitals ("BP and HR were stable", "RR and GCS"): never people.
 _OBSERVATIONS = {"bp", "hr", "rr", "o2", "pr", "sp", "ph", "hb", "cr", "na"}
 # "still call me 'G'", "known as J": one capital after a word introducing a name.
@@ -1470,6 +1474,25 @@ class Finder:
                     if not kept[i]:
                         yield Span(m.start(i + 1), m.end(i + 1), SURE)
 
+    def initials_and_a_name(self) -> Iterable[Span]:
+        """Kinds round: two capitals joined to a name by "and"/"&" before a past verb ("Grace
+        and BP took the family off my list", "BP & Okafor said"): the capitals are initials,
+        even an abbreviation, when the other word is a name in the gazetteer or no English word,
+        and no kept word
+        ("Sister and BP", "Mum and HR" are left) and the capitals no role or department."""
+        for m in _INITIALS_AND_NAME.finditer(self.text):
+            caps, name = (1, 2) if m.group(1) else (4, 3)
+            key, word = fold(m.group(caps)), m.group(name)
+            if key in v.ROLES or key in _DEPARTMENTS or key in v.NATIONAL_BODIES or \
+                    key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    not (self.lex.is_name(word) or not self.lex.is_english(word)) or \
+                    self.lex.is_kept(word) or \
+                    fold(word) in v.TITLES or fold(word) in v.TERMS_OF_ADDRESS:
+                continue
+            verb = m.group(5).lower()
+            if verb in v.IRREGULAR_WORDS or verb in _SPEECH_VERBS or verb.endswith("ed"):
+                yield Span(m.start(caps), m.end(caps), SURE)
+
     def quoted_letter(self) -> Iterable[Span]:
         """Kinds round: a single capital used as a nickname, after a word that introduces a
         name, in quotes or not ("still call me 'G'", "known as J")."""
@@ -1489,7 +1512,7 @@ class Finder:
             yield Span(m.start(1), m.end(2), SURE)
 
     def spans(self) -> list[Span]:
-        return [*self.coordinated_initials_acts(), *self.quoted_letter(),
+        return [*self.coordinated_initials_acts(), *self.initials_and_a_name(), *self.quoted_letter(),
                 *self.lower_name_initial(), *self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),

@@ -126,12 +126,12 @@ short_staff_id = _regex(
     r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1)
 
 # Uniform and service numbers (police, ambulance, fire, armed forces): "collar number is 6632",
-# "warrant no. 40217", "shoulder number 2291", "service number 30079123"; three digits or more,
+# "warrant (card) no. 40217", "shoulder number 2291", "service number 30079123"; three digits or more,
 # perhaps after a force's letters ("collar number NK 4471"). "service" alone is no such word:
 # "the service 2023 review" is left.
 uniform_number = _regex(
     "STAFF_ID",
-    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+(?:id|no\.?|number|num|#)){1,2}"
+    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+card)?(?:\s+(?:id|no\.?|number|num|#)){1,2}"
     r"\s*(?:is\s+|was\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,}[A-Z]?)" + _E, re.I, group=1)
 
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.

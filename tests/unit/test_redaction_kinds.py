@@ -26,6 +26,7 @@ def _spans(find, text):
     "I was looking after a Huntington's patient all night on my own.",
     "Crohn's flare again and the sister said I was exaggerating.",
     "Alzheimer's is hard to nurse when you are short staffed.",
+    "he has Gilbert's syndrome so his bloods look odd",
     "He came in with Bell's palsy and they mocked his face.",
     "The Parkinson's disease clinic moved without telling anyone.",
     "Addison's disease was on the notes but nobody read them.",
@@ -68,6 +69,8 @@ def test_clinical_words_that_look_like_names_are_kept(lex, text):
     # an eponym that is also a given name is kept only before a clinical word
     ("Addison's comment about my hair was out of order.",
      "[PERSON]'s comment about my hair was out of order."),
+    ("Gilbert's patient complained about me again.",
+     "[PERSON]'s patient complained about me again."),
     # the name beside a clinical word still goes
     ("Insulin given late, Adaeze blamed me.", "Insulin given late, [PERSON] blamed me."),
     ("Kemi gave the morphine and Tobenna signed it.",
@@ -93,6 +96,7 @@ def test_clinical_ranges_are_the_words_themselves():
     ("shoulder number 2291 was on his jacket", "2291"),
     ("my service number 30079123 from the army", "30079123"),
     ("his collar no. NK 4471 was covered", "NK 4471"),
+    ("her warrant card number is 3318", "3318"),
     ("Warrant No: 815", "815"),
 ])
 def test_uniform_and_service_numbers(text, number):
@@ -175,7 +179,12 @@ def test_the_not_taken_before_a_bare_number(text, date):
     ("on nights I am known as K, never my real name", "on nights I am known as [PERSON], never my real name"),
     ("n amber M txts me every night", "n [PERSON] txts me every night"),
     ("me and josh T went to the manager", "me and [PERSON] went to the manager"),
-    ("GP and ZG took it", "GP and [PERSON] took it"),   # the department stays, the person goes
+    ("GP and ZG took it", "GP and [PERSON] took it"),
+    # two capitals paired with a name
+    ("Tobenna and BP took the family off my list.",
+     "[PERSON] and [PERSON] took the family off my list."),
+    ("Then BP & Okafor moved my patients again.", "Then [PERSON] & [PERSON] moved my patients again."),
+    ("Thảo and AM swapped me onto nights.", "[PERSON] and [PERSON] swapped me onto nights."),   # the department stays, the person goes
 ])
 def test_initials_used_as_people(lex, text, want):
     assert redacted(text, lex) == want
@@ -186,6 +195,8 @@ def test_initials_used_as_people(lex, text, want):
     "OT and PT took over the discharge.",
     "IT and HR were told on the day.",
     "BP and HR were stable all night.",
+    "Sister and BP checked it twice.",
+    "Mum and HR talked it through.",
     "band 5 on ward 7B, plan B if not",
     "we call it plan B on this ward",
     "gave vitamin D 1000 units as charted",
