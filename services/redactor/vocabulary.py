@@ -359,8 +359,8 @@ thyroiditis anaemia anemia catheter line airway sucker splint tube pouch repair 
 fundoplication incision stain stockings neuralgia tremor
 """.split())
 
-# After an eponym in the possessive only ("a Parkinson's review", "Huntington's patient",
-# "her Crohn's flare"): never a ward, bay or unit (wards are named after people).
+# What may be left of a name's span once an eponym is kept ("a Parkinson's review",
+# "Huntington's patient", "her Crohn's flare"): nothing that singles anyone out.
 POSSESSIVE_HEADS = CLINICAL_HEADS | frozenset("""
 patient patients review reviews clinic clinics nurse nurses specialist specialists diagnosis
 symptoms symptom meds medication medications flare flares relapse crisis sufferer sufferers
