@@ -172,8 +172,8 @@ _COORDINATED_INITIALS = re.compile(
 # Kinds round: "BP and ZG took …": two pairs of capitals joined before a verb of any kind,
 # checked by `coordinated_initials_acts`.
 _COORDINATED_ACTS = re.compile(
-    r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-]),?\s+(?:both\s+|all\s+|just\s+)?"
-    r"([a-z]{3,}|[a-z]+n't)\b")
+    r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-]),?\s+"
+    r"(?:both\s+|all\s+|just\s+)?([a-z]{3,}|[a-z]+n't)\b")
 _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.&'’-])(?:([A-Z]{2})\s+(?:and|&)\s+([A-Z](?:(?![A-Z])[^\W\d_])+)|"
     r"([A-Z](?:(?![A-Z])[^\W\d_])+)\s+(?:and|&)\s+"
@@ -1512,8 +1512,7 @@ class Finder:
             yield Span(m.start(1), m.end(2), SURE)
 
     def spans(self) -> list[Span]:
-        return [*self.coordinated_initials_acts(), *self.initials_and_a_name(), *self.quoted_letter(),
-                *self.lower_name_initial(), *self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
+        return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
                 *self.word_names(), *self.initials(), *self.particles(), *self.shouted(),
                 *self.leetspeak(), *self.ampersand_orgs(), *self.context_names(),
@@ -1522,7 +1521,10 @@ class Finder:
                 *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
                 *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
-                *self.labelled_people()]
+                *self.labelled_people(),
+                # the kinds round (issue 16)
+                *self.coordinated_initials_acts(), *self.initials_and_a_name(),
+                *self.quoted_letter(), *self.lower_name_initial()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

@@ -126,13 +126,21 @@ short_staff_id = _regex(
     r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1)
 
 # Uniform and service numbers (police, ambulance, fire, armed forces): "collar number is 6632",
-# "warrant (card) no. 40217", "shoulder number 2291", "service number 30079123"; three digits or more,
-# perhaps after a force's letters ("collar number NK 4471"). "service" alone is no such word:
+# "warrant (card) no. 40217", "shoulder number 2291", "service number 30079123"; three digits or
+# more, perhaps after a force's letters ("collar number NK 4471"). "service" alone is no such word:
 # "the service 2023 review" is left.
-uniform_number = _regex(
+_uniform_number = _regex(
     "STAFF_ID",
-    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+card)?(?:\s+(?:id|no\.?|number|num|#)){1,2}"
+    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+card)?"
+    r"(?:\s+(?:id|no\.?|number|num|#)){1,2}"
     r"\s*(?:is\s+|was\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,}[A-Z]?)" + _E, re.I, group=1)
+# A police rank written before the officer's collar number ("PC 4471", "PCSO 60213", "Sgt 812").
+_rank_number = _regex(
+    "STAFF_ID", r"\b(?:PC|DC|PS|DS|PCSO|Sgt|Sergeant|Constable)\.?\s?(\d{3,6})" + _E, group=1)
+
+
+def uniform_number(text: str) -> list[Span]:
+    return _uniform_number(text) + _rank_number(text)
 
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.
 extension = _regex(
@@ -320,9 +328,10 @@ spaced_postcode = _regex(
 # Postcodes spelled out in any case with spaces, a space missing here and there ("s y 7 8 h n",
 # "sy7 8 h n", "n r 47 a b"): the postcode's shape (its area letters, never Q/V/X first nor I/J/Z
 # second; its inward letters, never C/I/K/M/O/V), at least three spaces inside and two letters
-# spaced apart, so that ordinary words and times ("at 2 3 pm") are not one.
+# spaced apart, so that ordinary words and times ("at 2 3 pm") are not one; a space may be doubled.
 _SPACED_ANY = re.compile(
-    r"(?<![\w])[a-pr-uwyz] ?(?:[a-hk-y] ?)?\d ?(?:[a-z\d] ?)?\d ?[abd-hjlnp-uw-z] ?[abd-hjlnp-uw-z](?![\w])",
+    r"(?<![\w])[a-pr-uwyz] {0,2}(?:[a-hk-y] {0,2})?\d {0,2}(?:[a-z\d] {0,2})?\d {0,2}"
+    r"[abd-hjlnp-uw-z] {0,2}[abd-hjlnp-uw-z](?![\w])",
     re.I)
 
 
@@ -554,10 +563,11 @@ _NEEDS_DIGIT = frozenset({
     "nhs_number", "ni_number", "ni_number_in_context", "postcode", "uk_phone",
     "international_phone", "nmc_pin", "hcpc_number", "registration_in_context", "staff_id",
     "written_date", "numeric_date", "short_date", "date_of_birth", "vehicle", "vehicle_current", "vehicle_in_context",
-    "short_staff_id", "uniform_number", "extension", "prefixed_id", "any_phone", "spaced_postcode", "spaced_postcode_any", "ipv4", "iban",
+    "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
-    "extension_after_number", "address_lines", "bracketed_number"})
+    "extension_after_number", "address_lines", "bracketed_number",
+    "uniform_number", "spaced_postcode_any"})   # the kinds round
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

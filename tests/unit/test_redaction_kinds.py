@@ -88,6 +88,19 @@ def test_clinical_ranges_are_the_words_themselves():
     assert clinical.ranges("on Turner ward") == []   # wards are named after people
 
 
+def test_spare_cuts_clinical_words_out_of_name_spans_only(lex):
+    from services.redactor.redaction import Span
+    text = "The Parkinson's disease clinic rang Dr Okonjo about Metformin 500 on 12/3."
+    spans = [Span(4, 30, "ORG"), Span(36, 45, "PERSON"), Span(52, 61, "PERSON"),
+             Span(69, 73, "DATE")]
+    assert [(text[s.start:s.end], s.type) for s in clinical.spare(text, spans, lex)] == \
+        [("Dr Okonjo", "PERSON"), ("12/3", "DATE")]
+    # what else singles someone out stays: the name before a medicine in one span
+    text = "Tobenna insulin"
+    assert [(text[s.start:s.end], s.type)
+            for s in clinical.spare(text, [Span(0, 15, "PERSON")], lex)] == [("Tobenna", "PERSON")]
+
+
 # --- 2. uniform and service numbers -----------------------------------------------------------
 
 @pytest.mark.parametrize("text,number", [
@@ -97,6 +110,8 @@ def test_clinical_ranges_are_the_words_themselves():
     ("my service number 30079123 from the army", "30079123"),
     ("his collar no. NK 4471 was covered", "NK 4471"),
     ("her warrant card number is 3318", "3318"),
+    ("it was PC 4471 who came, not the sergeant", "4471"),
+    ("PCSO 60213 took my statement", "60213"),
     ("Warrant No: 815", "815"),
 ])
 def test_uniform_and_service_numbers(text, number):
@@ -108,6 +123,8 @@ def test_uniform_and_service_numbers(text, number):
     "the collar was 12 inches",
     "service number 12 was cancelled",     # two digits: no one's number
     "my shoulder hurt for 3 weeks",
+    "the pc 2291 in the office was broken",   # a computer, in lower case
+    "PC 12 is the one by the window",
 ])
 def test_uniform_numbers_left_alone(text):
     assert patterns.uniform_number(text) == []
@@ -126,6 +143,7 @@ def test_uniform_number_redacted_whole_pipeline(lex):
     ("it was s y78 hn on the letter", "s y78 hn"),
     ("she lives at n r 4 7 a b", "n r 4 7 a b"),
     ("send to e 1 6 a n", "e 1 6 a n"),
+    ("it's s  y 7 8  h n", "s  y 7 8  h n"),
 ])
 def test_lower_case_spaced_postcodes(text, postcode):
     assert _spans(patterns.spaced_postcode_any, text) == [(postcode, "POSTCODE")]
