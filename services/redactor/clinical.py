@@ -97,8 +97,9 @@ def _keeps_nothing(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def spare(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
-    """`spans` with the clinical words taken out of the name, organisation and place spans; a
-    span left with nothing that singles anyone out is dropped."""
+    """`spans` with the clinical words taken out of the name, organisation and place spans (not
+    one with a digit in it: an address with its number); a span left with nothing that singles
+    anyone out is dropped."""
     spans = list(spans)
     named = [(s.start, s.end) for s in spans if s.type in _NAMED]
     found = ranges(text, named) if named else []
@@ -107,7 +108,7 @@ def spare(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     out = []
     for s in spans:
         inside = [(a, b) for a, b in found if a < s.end and b > s.start]
-        if s.type not in _NAMED or not inside:
+        if s.type not in _NAMED or not inside or any(c.isdigit() for c in text[s.start:s.end]):
             out.append(s)
             continue
         pieces, at = [], s.start

@@ -95,6 +95,9 @@ def test_spare_cuts_clinical_words_out_of_name_spans_only(lex):
              Span(69, 73, "DATE")]
     assert [(text[s.start:s.end], s.type) for s in clinical.spare(text, spans, lex)] == \
         [("Dr Okonjo", "PERSON"), ("12/3", "DATE")]
+    # an address with its number is never cut
+    text = "she lives at 4 Lithium Close now"
+    assert clinical.spare(text, [Span(13, 28, "LOCATION")], lex) == [Span(13, 28, "LOCATION")]
     # what else singles someone out stays: the name before a medicine in one span
     text = "Tobenna insulin"
     assert [(text[s.start:s.end], s.type)
