@@ -139,6 +139,23 @@ short_staff_id = _regex(
     r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1,
     first="abeilpsw")
 
+# Uniform and service numbers (police, ambulance, fire, armed forces): "collar number is 6632",
+# "warrant (card) no. 40217", "shoulder number 2291", "service number 30079123"; three digits or
+# more, perhaps after a force's letters ("collar number NK 4471"). "service" alone is no such word:
+# "the service 2023 review" is left.
+_uniform_number = _regex(
+    "STAFF_ID",
+    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+card)?"
+    r"(?:\s+(?:id|no\.?|number|num|#)){1,2}"
+    r"\s*(?:is\s+|was\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,}[A-Z]?)" + _E, re.I, group=1)
+# A police rank written before the officer's collar number ("PC 4471", "PCSO 60213", "Sgt 812").
+_rank_number = _regex(
+    "STAFF_ID", r"\b(?:PC|DC|PS|DS|PCSO|Sgt|Sergeant|Constable)\.?\s?(\d{3,6})" + _E, group=1)
+
+
+def uniform_number(text: str) -> list[Span]:
+    return _uniform_number(text) + _rank_number(text)
+
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.
 extension = _regex(
     "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*(?:is\s+|was\s+)?[:#-]?\s*(\d{2,6})"
@@ -157,8 +174,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|(?-i:Mar|May)|apr(?:il)?|june?|j
 _DAY = r"(?:(?:mon|tues?|weds?|wednes|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
+# An ordinal day with the "the" before it ("the 3rd of March"); a bare number takes no "the".
+_THE_ORD = r"(?:(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|" + _ORD + r")"
 written_date = _regex(
-    "DATE", r"\b" + _DAY + r"?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
+    # "the 8th of Feb": a "the" right before an ordinal day is part of the date
+    "DATE", r"\b" + _DAY + r"?" + _THE_ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
     r"|\b" + _DAY + r"?" + _MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?!\d)" + _YEAR + r"?\b"
     r"|\b" + _DAY + r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s*(?:%|percent|hours|hrs|mins|minutes|years|weeks|days|months|pm|am|patients|staff))",
@@ -241,6 +261,7 @@ _HOUSE_NAME = (r"(?:(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse
 _ADDRESS = re.compile(_first("A-Z\\dfaurFAUR", r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?"
                              + _STREET_NAME + _TOWN))
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
+_HOUSE_THE = re.compile(r"The\s+(?:Old\s+)?[A-Z][\w'’]+,\s+")
 
 
 # An address needs a street word: a text with none (most) is not searched further.
@@ -253,8 +274,10 @@ def street_address(text: str) -> list[Span]:
         return out
     for m in _ADDRESS.finditer(text):
         start = m.start()
-        # "At Benjamin Court", "The Lane": small words before the name are not part of it.
-        while (w := _LEADING_SMALL_WORD.match(text, start, m.end())) and \
+        # "At Benjamin Court", "The Lane": small words before the name are not part of it; but
+        # a house's name that begins with "The" ("The Old Forge, Mill Lane") keeps it.
+        while not _HOUSE_THE.match(text, start, m.end()) and \
+                (w := _LEADING_SMALL_WORD.match(text, start, m.end())) and \
                 w.group().strip().lower() in vocabulary.FUNCTION_WORDS:
             start = w.end()
         names = [w for w in text[start:m.end()].split() if w[:1].isupper() and
@@ -321,6 +344,25 @@ def spoken_number(text: str) -> list[Span]:
 # Postcodes spelled out with a space between every character ("N R 4 7 1 A B"), in capitals.
 spaced_postcode = _regex(
     "POSTCODE", r"(?<![\w])[A-Z] (?:[A-Z] )?\d (?:[A-Z\d] )?\d [A-Z] [A-Z](?![\w])")
+
+# Postcodes spelled out in any case with spaces, a space missing here and there ("s y 7 8 h n",
+# "sy7 8 h n", "n r 47 a b"): the postcode's shape (its area letters, never Q/V/X first nor I/J/Z
+# second; its inward letters, never C/I/K/M/O/V), at least three spaces inside and two letters
+# spaced apart, so that ordinary words and times ("at 2 3 pm") are not one; a space may be doubled.
+_SPACED_ANY = re.compile(
+    r"(?<![\w])[a-pr-uwyz] {0,2}(?:[a-hk-y] {0,2})?\d {0,2}(?:[a-z\d] {0,2})?\d {0,2}"
+    r"[abd-hjlnp-uw-z] {0,2}[abd-hjlnp-uw-z](?![\w])",
+    re.I)
+
+
+_WHOLE_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", re.I)
+
+
+def spaced_postcode_any(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "POSTCODE") for m in _SPACED_ANY.finditer(text)
+            if m.group().count(" ") >= 2 and re.search(r"[^\W\d_] [^\W\d_]", m.group())
+            and not _WHOLE_POSTCODE.search(m.group())]   # "a W1A 0AX": the postcode alone
+
 
 # E-mail addresses with spaces round the "@" or the dots ("jo.bloggs @ nhs . net").
 _spaced_email = _regex(
@@ -510,11 +552,13 @@ RECOGNISERS: dict[str, Finder] = {
     "vehicle_in_context": vehicle_in_context,
     "street_address": street_address,
     "short_staff_id": short_staff_id,
+    "uniform_number": uniform_number,
     "extension": extension,
     "prefixed_id": prefixed_id,
     "any_phone": any_phone,
     "spoken_number": spoken_number,
     "spaced_postcode": spaced_postcode,
+    "spaced_postcode_any": spaced_postcode_any,
     "spaced_email": spaced_email,
     "ipv4": ipv4,
     "ipv6": ipv6,
@@ -546,7 +590,8 @@ _NEEDS_DIGIT = frozenset({
     "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
-    "extension_after_number", "address_lines", "bracketed_number"})
+    "extension_after_number", "address_lines", "bracketed_number",
+    "uniform_number", "spaced_postcode_any"})   # the kinds round
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

@@ -401,8 +401,9 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
 def postprocess(text: str, spans: Iterable[Span], lex: Lexicon,
                 spelled: Iterable[tuple[int, int]] = ()) -> list[Span]:
     """Steps 3-5 on the analyser's spans of (normalised) `text`."""
+    from .clinical import spare   # clinical words that look like names are kept
     kept = allow(text, spans, lex)
-    named = expand_names(text, kept, lex)
+    named = spare(text, expand_names(text, kept, lex), lex)
     return merge(named + residue(text, named, spelled, lex))
 
 
