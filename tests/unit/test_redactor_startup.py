@@ -20,8 +20,11 @@ def _child(code: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def test_the_engine_redacts_without_loading_presidios_predefined_recognisers():
-    found = _child(
+@pytest.fixture(scope="module")
+def engine_child() -> dict:
+    """A fresh interpreter that builds the engine and redacts one text: its answer, and which of
+    the modules in question it loaded."""
+    return _child(
         "import json, sys\n"
         "from services.redactor import engine, redaction\n"
         "e = engine.Engine()\n"
@@ -30,10 +33,15 @@ def test_the_engine_redacts_without_loading_presidios_predefined_recognisers():
         "print(json.dumps({'redacted': out,\n"
         "  'loaded': sorted(m for m in sys.modules if m.startswith(\n"
         "     'presidio_analyzer.predefined_recognizers.') and 'nlp_engine' not in m),\n"
-        "  'phonenumbers': 'phonenumbers' in sys.modules}))\n")
-    assert found["loaded"] == []
-    assert found["phonenumbers"] is False
-    assert found["redacted"] == "[PERSON] rang me on [PHONE] about the rota."
+        "  'phonenumbers': 'phonenumbers' in sys.modules,\n"
+        "  'cli': sorted(m for m in sys.modules if m.startswith('spacy.cli.')),\n"
+        "  'heavy': sorted(m for m in ('typer', 'weasel', 'httpx', 'requests') if m in sys.modules)}))\n")
+
+
+def test_the_engine_redacts_without_loading_presidios_predefined_recognisers(engine_child):
+    assert engine_child["loaded"] == []
+    assert engine_child["phonenumbers"] is False
+    assert engine_child["redacted"] == "[PERSON] rang me on [PHONE] about the rota."
 
 
 def _predefined(first: str) -> dict:
@@ -58,19 +66,10 @@ def test_every_predefined_recogniser_is_still_there_when_asked_for():
         set(plain["registry"])
 
 
-def test_the_engine_redacts_without_loading_spacys_command_line():
-    found = _child(
-        "import json, sys\n"
-        "from services.redactor import engine, redaction\n"
-        "e = engine.Engine()\n"
-        "out = redaction.redact('Sorrel Okafor rang me on 07700 900123 about the rota.',\n"
-        "                       e.analyse, e.lex)[0]\n"
-        "print(json.dumps({'redacted': out,\n"
-        "  'cli': sorted(m for m in sys.modules if m.startswith('spacy.cli.')),\n"
-        "  'heavy': sorted(m for m in ('typer', 'weasel', 'httpx', 'requests') if m in sys.modules)}))\n")
-    assert found["cli"] == ["spacy.cli.info"]   # the unexecuted stand-in
-    assert found["heavy"] == []
-    assert found["redacted"] == "[PERSON] rang me on [PHONE] about the rota."
+def test_the_engine_redacts_without_loading_spacys_command_line(engine_child):
+    assert engine_child["cli"] == ["spacy.cli.info"]   # the unexecuted stand-in
+    assert engine_child["heavy"] == []
+    assert engine_child["redacted"] == "[PERSON] rang me on [PHONE] about the rota."
 
 
 def _spacy_cli(first: str) -> dict:
