@@ -1,12 +1,15 @@
 """Load benchmark of the whole pipeline on a real broker (`make bench`; a few minutes).
 
-    python -m deploy.bench [--seconds 8] [--in-flight 32] [--redactor-reports 2000]
+    python -m deploy.bench [--seconds 8] [--in-flight 32] [--rounds 3] [--warm-up 3]
+                           [--broker-warm-up 10] [--redactor-reports 2000]
                            [--aggregator-reports 20000] [--texts tests/data/redaction/dev.jsonl]
 
 * intake: accepted reports/s and latency percentiles (p50/p95/p99) of `POST /api/v1/reports`
   with `--in-flight` requests outstanding, beside a trivial Flask app (parse the JSON, answer
-  202) under the same gunicorn settings, measured in the same run; the intake alone, then with
-  the redactor and aggregator consuming what it sends;
+  202) under the same gunicorn settings, measured in the same run: the two apps in turn for
+  `--rounds` rounds after an unmeasured warm-up each (each round's ratio against the baseline
+  just before it, and the median), on a broker warmed first; then the intake with the redactor
+  and aggregator consuming what it sends;
 * redactor: reports/s through the service (sealed raw records in, redacted events committed);
 * aggregator: reports/s through the service (redacted records in, counted and committed), and
   the theme coder's second pass: reports/s coded (`--aggregator-only`: the aggregator alone);
@@ -281,6 +284,8 @@ def options(doc: str, redactor_reports: int, aggregator_reports: int) -> argpars
     parser.add_argument("--in-flight", type=int, default=32)
     parser.add_argument("--warm-up", type=float, default=3.0,
                         help="seconds of the same load, not measured, before each app's measured load")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="the trivial app and the intake measured in turn this many times")
     parser.add_argument("--broker-warm-up", type=float, default=10.0,
                         help="seconds of records sent straight to a fresh broker before anything is measured "
                              "(0: measure against a cold broker)")
@@ -409,30 +414,37 @@ def main(argv: list[str] | None = None) -> int:
         trivial = Service("trivial", tuple(a.format(port=trivial_port) for a in TRIVIAL.argv),
                           f"http://127.0.0.1:{trivial_port}/healthz")
         procs["trivial"] = _started(trivial, env, work / "trivial.log")
+        procs["intake"] = _started(table["intake"], env, work / "intake.log")
+        port = int(env["INTAKE_PORT"])
         broker_pid = broker.process.pid if broker else None
         if args.warm_up > 0:
             load(trivial_port, args.in_flight, args.warm_up)
-        base = load(trivial_port, args.in_flight, args.seconds, procs["trivial"].pid, broker_pid)
-        _stop(procs.pop("trivial"))
-
-        procs["intake"] = _started(table["intake"], env, work / "intake.log")
-        port = int(env["INTAKE_PORT"])
-        if args.warm_up > 0:
             load(port, args.in_flight, args.warm_up)
-        alone = load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid)
-        measured = [("trivial Flask app (baseline)", base), ("intake alone", alone)]
+        # The two apps in turn, round after round: a busy machine slows both alike, and each
+        # round's ratio is taken against the baseline measured just before it.
+        measured, ratios = [], []
+        for i in range(args.rounds):
+            base = load(trivial_port, args.in_flight, args.seconds, procs["trivial"].pid, broker_pid)
+            alone = load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid)
+            tag = f", round {i + 1}" if args.rounds > 1 else ""
+            measured += [(f"trivial Flask app{tag}", base, base), (f"intake alone{tag}", alone, base)]
+            ratios.append(alone["accepted_per_s"] / max(base["accepted_per_s"], 1e-9))
+        _stop(procs.pop("trivial"))
         if not args.intake_only:
             procs["redactor"] = _started(table["redactor"], env, work / "redactor.log")
             procs["aggregator"] = _started(table["aggregator"], env, work / "aggregator.log")
             measured.append(("intake, pipeline running",
-                             load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid)))
-        for name, r in measured:
-            ratio = r["accepted_per_s"] / base["accepted_per_s"] if base["accepted_per_s"] else float("nan")
+                             load(port, args.in_flight, args.seconds, procs["intake"].pid, broker_pid), base))
+        for name, r, against in measured:
+            ratio = r["accepted_per_s"] / against["accepted_per_s"] if against["accepted_per_s"] else float("nan")
             rows.append(f"{name:32s} {r['accepted_per_s']:8.0f}/s  {ratio:5.2f}x  p50 {r['p50_ms']:6.1f} ms  "
                         f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  answers {r['statuses']}")
             cpu = r["cpu_ms"]
             rows.append(f"{'':32s} CPU per accepted report: app {cpu['app']:.3f} ms, broker {cpu['broker']:.3f} ms, "
                         f"load generator {cpu['load']:.3f} ms")
+        if args.rounds > 1:
+            rows.append(f"intake alone / trivial app, median of {args.rounds} rounds: {statistics.median(ratios):.2f}x "
+                        f"(each: {', '.join(f'{x:.2f}' for x in ratios)})")
         intake_peak = peak_mib(procs["intake"])
         _stop(procs.pop("intake"))
         if args.intake_only:
