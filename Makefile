@@ -95,20 +95,17 @@ $(CODER): $(STAMP) $(wildcard services/aggregator/themes/*.txt) services/aggrega
 	$(VENV)/bin/python -m deploy.model
 	$(VENV)/bin/python -m services.aggregator.train_coder
 
-# The redactor's entity recogniser: the spaCy model's `ner` fine-tuned on the same corpora, on the
-# windows it reads at run time (engine.ner_windows, so engine.py and the word lists are inputs;
-# deterministic; docs/redactor.md, "Fine-tuning the entity recogniser"); the stock model when absent.
+# The redactor's entity recogniser: the spaCy model's `ner` fine-tuned on the same corpora
+# (deterministic; docs/redactor.md, "Fine-tuning the entity recogniser"); the stock model when absent.
 NER := .cache/models/redactor-ner/config.cfg
-$(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/train_redactor_ner.py \
-		services/redactor/engine.py services/redactor/lexicon.py services/redactor/vocabulary.py
+$(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/train_redactor_ner.py
 	rm -rf .cache/models/redactor-ner
 	$(VENV)/bin/python -m services.redactor.train_redactor_ner --out .cache/models/redactor-ner
 
 # The redactor's learned name pass: its weights fitted from the labelled corpora in
-# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs),
-# with the entities the fine-tuned recogniser finds at run time (so it is built after $(NER)).
+# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs).
 NAMES := .cache/models/name-model/name_model.json
-$(NAMES): $(STAMP) $(NER) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
+$(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
 	$(VENV)/bin/python -m services.redactor.train_name_model
 
 model: $(CODER) $(NER) $(NAMES)

@@ -97,13 +97,14 @@ def windows(items: Sequence[Item], lex) -> list[Item]:
 
 
 def fine_tune(names: Sequence[str], epochs: int = EPOCHS, seed: int = SEED, log=print,
-              whole: bool = False):
-    """Fine-tuned on the windows the model reads at run time (`whole`: on whole texts, the
-    round-9 way, kept for comparison)."""
+              on_windows: bool = False):
+    """Fine-tuned on whole texts; with `on_windows`, on the windows the model reads at run time
+    instead (round 10's experiment: no better on the left-out batches, worse on round11;
+    docs/redactor.md, "Round 10 of the learned parts")."""
     fix_random_seed(seed)
     nlp = stock()
     items = [i for n in names for i in load_corpus(str(DATA / f"{n}.jsonl"))]
-    train = examples(nlp, items if whole else windows(items, lexicon.load()))
+    train = examples(nlp, windows(items, lexicon.load()) if on_windows else items)
     optimizer = nlp.resume_training()
     rng = random.Random(seed)
     for epoch in range(epochs):
@@ -151,9 +152,9 @@ def model_alone(nlp, items: Sequence[Item]) -> str:
             f"precision {right / max(taken, 1):.1%} ({right}/{taken})")
 
 
-def leave_out(held: Sequence[str], epochs: int, whole: bool = False) -> None:
+def leave_out(held: Sequence[str], epochs: int, on_windows: bool = False) -> None:
     """For each corpus: the redactor with the stock model, then with a model fine-tuned on every
-    other corpus on windows (and, with `whole`, on whole texts too, for comparison)."""
+    other corpus (and, with `on_windows`, one fine-tuned on their run-time windows too)."""
     base = redactor()
     print("figures: " + "; ".join(label for label, *_ in ROWS))
     for name in held:
@@ -161,10 +162,10 @@ def leave_out(held: Sequence[str], epochs: int, whole: bool = False) -> None:
         texts = [i.text for i in items]
         print(f"{name} ({len(items)} texts): stock model: {figures(score(items, base(texts)))}")
         print(f"  stock {model_alone(stock(), items)}")
-        for way in ([True] if whole else []) + [False]:
+        for way in [False] + ([True] if on_windows else []):
             began = time.perf_counter()
-            nlp = fine_tune([c for c in corpora() if c != name], epochs, whole=way)
-            label = "whole texts" if way else "windows"
+            nlp = fine_tune([c for c in corpora() if c != name], epochs, on_windows=way)
+            label = "windows" if way else "whole texts"
             print(f"  fine-tuned on {label} in {time.perf_counter() - began:.0f}s")
             print(f"{name}: fine-tuned ({label}): {figures(score(items, redactor(nlp)(texts)))}")
             print(f"  fine-tuned ({label}) {model_alone(nlp, items)}")
@@ -195,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="with --model: both models on these corpora")
     p.add_argument("--model", type=Path, help="a saved fine-tuned model (for --measure)")
     p.add_argument("--epochs", type=int, default=EPOCHS)
-    p.add_argument("--whole", action="store_true",
-                   help="with --leave-out: also fine-tune on whole texts, for comparison")
+    p.add_argument("--windows", action="store_true",
+                   help="with --leave-out: also fine-tune on the run-time windows, to compare")
     args = p.parse_args(argv)
     present = {p.stem for p in DATA.glob("*.jsonl")}   # held-out batches can be measured
     unknown = [n for n in args.leave_out + args.without + args.measure if n not in present]
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure and not args.model:
         p.error("--measure needs --model")
     if args.leave_out:
-        leave_out(args.leave_out, args.epochs, args.whole)
+        leave_out(args.leave_out, args.epochs, args.windows)
     if args.out:
         fine_tune([c for c in corpora() if c not in args.without], args.epochs).to_disk(args.out)
         print(f"saved to {args.out}")
