@@ -103,7 +103,9 @@ $(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/trai
 	$(VENV)/bin/python -m services.redactor.train_redactor_ner --out .cache/models/redactor-ner
 
 # The redactor's learned name pass: its weights fitted from the labelled corpora in
-# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs).
+# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs),
+# with the entities of recognisers fine-tuned as above without each text's fold (cross-fitted: two
+# more fine-tunings, docs/redactor.md, "Round 10 of the learned parts").
 NAMES := .cache/models/name-model/name_model.json
 $(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
 	$(VENV)/bin/python -m services.redactor.train_name_model
