@@ -130,6 +130,15 @@ class _Waiting:
         self.producer = None     # the client it was handed to
 
 
+# How long the producer gathers records into one batch before sending it. Every record waits for
+# the broker's acknowledgement anyway; 10 ms more makes batches of several records, so the broker
+# and the client handle one produce request where they handled several: 0.11-0.26 ms of broker
+# CPU per report instead of 0.29-0.46, 0.86-0.98 ms of intake CPU instead of 1.02-1.25, and a p99
+# of 74-91 ms instead of 149-208, at 32 requests in flight (docs/benchmarks.md). Kafka's own
+# producer waits 5 ms by default since Kafka 4.0 (KIP-1030).
+LINGER_MS = 10
+
+
 class SyncProducer:
     """A blocking, acknowledged producer (acks=all, idempotent) on a private event loop thread.
 
@@ -169,7 +178,7 @@ class SyncProducer:
     async def _start(self) -> AIOKafkaProducer:
         partitioner = {"partitioner": self._partitioner} if self._partitioner else {}
         producer = AIOKafkaProducer(bootstrap_servers=self._bootstrap, acks="all", enable_idempotence=True,
-                                    request_timeout_ms=int(self._timeout * 1000), linger_ms=0,
+                                    request_timeout_ms=int(self._timeout * 1000), linger_ms=LINGER_MS,
                                     **partitioner, **client_options())
         try:
             await asyncio.wait_for(producer.start(), self._timeout)

@@ -89,7 +89,71 @@ def _predefined_before_discovery() -> None:
     lister.get_all_existing_recognizers = staticmethod(get_all_existing_recognizers)
 
 
+def defer_spacy_cli() -> None:
+    """Import spaCy's command line only when something asks for it.
+
+    spaCy's package imports its command line for one name (`from .cli.info import info`, giving
+    `spacy.info`), and with it typer, weasel, httpx, requests and every command's module: about
+    0.15-0.2 CPU s of a fresh `portal-redact` (`python -X importtime`), for commands the
+    redactor never runs (loading a model does not use them). So, before spaCy is first imported,
+    `spacy.cli` and `spacy.cli.info` are put in `sys.modules` unexecuted; `spacy.info` is a
+    function that loads them when called, and any name asked of either module runs both
+    modules' own code in full, so what spaCy does is unchanged. Does nothing once spaCy is
+    imported (e.g. by Presidio first, as plain Presidio in the benchmark does)."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")   # a top-level package: not executed
+    if spec is None or not spec.submodule_search_locations:
+        return
+    folder = Path(list(spec.submodule_search_locations)[0]) / "cli"
+    cli_spec = importlib.util.spec_from_file_location(
+        "spacy.cli", folder / "__init__.py", submodule_search_locations=[str(folder)])
+    info_spec = importlib.util.spec_from_file_location("spacy.cli.info", folder / "info.py")
+    if cli_spec is None or cli_spec.loader is None or info_spec is None or info_spec.loader is None:
+        return
+    cli = importlib.util.module_from_spec(cli_spec)
+    info = importlib.util.module_from_spec(info_spec)
+    state = {"loaded": False}
+
+    def load() -> None:
+        if state["loaded"]:
+            return
+        state["loaded"] = True
+        for module in (cli, info):
+            module.__dict__.pop("__getattr__", None)
+        info.__dict__.pop("info", None)
+        info_spec.loader.exec_module(info)   # its own code, then the package's (which imports it)
+        cli_spec.loader.exec_module(cli)
+
+    def spacy_info(*args, **kwargs):
+        load()
+        return info.info(*args, **kwargs)
+
+    def getter(module):
+        def __getattr__(attr: str):
+            if attr.startswith("__"):
+                raise AttributeError(attr)
+            load()
+            return getattr(module, attr)
+        return __getattr__
+
+    spacy_info.__doc__ = "spaCy's `info` (spacy.cli.info), loaded when first called."
+    info.info = spacy_info
+    cli.__getattr__ = getter(cli)
+    info.__getattr__ = getter(info)
+    sys.modules["spacy.cli"] = cli
+    sys.modules["spacy.cli.info"] = info
+
+
+def _link_spacy_cli() -> None:
+    """`spacy.cli` as an attribute of the package, as a normal import would leave it."""
+    package = sys.modules.get("spacy")
+    if package is not None and "cli" not in package.__dict__ and "spacy.cli" in sys.modules:
+        package.cli = sys.modules["spacy.cli"]
+
+
 defer_presidio_predefined()
+defer_spacy_cli()
 
 import spacy  # noqa: E402
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -98,6 +162,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from threadpoolctl import threadpool_limits
 
 _predefined_before_discovery()
+_link_spacy_cli()
 
 from . import lexicon, name_model, names, patterns
 from . import vocabulary as v
@@ -153,7 +218,9 @@ def _label_matters(text: str, word: re.Match, lex: lexicon.Lexicon) -> bool:
     reads a word's label as one of its features. Not on "I", nor on a small word capitalised
     first in a sentence ("The", "She"); a lower-case word only when it is no English word (the
     rules take a lower-case name only then). Kinds of word, never particular strings."""
-    text_of = CONTRACTION.sub("", word.group())
+    text_of = word.group()
+    if "'" in text_of or "’" in text_of:
+        text_of = CONTRACTION.sub("", text_of)
     if text_of.islower():
         return len(text_of) >= 2 and not lex.is_english(text_of)
     if text_of == "I":
@@ -180,6 +247,24 @@ def ner_windows(text: str, lex: lexicon.Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+# spaCy builds a model's tokenizer from the language's defaults (compiling its affix patterns and
+# adding some 1,300 special cases, about 0.1 CPU s) and then, loading the model's folder, resets
+# every one of those settings and reads the model's own (`Tokenizer.from_bytes`). This factory
+# starts from an empty tokenizer instead: the one the folder then gives is the same. (A model
+# saved from the engine's pipeline would name this factory; the engine never saves one, and the
+# trainers load their models with spaCy's own.)
+BARE_TOKENIZER = "portal.redactor.bare_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(BARE_TOKENIZER)
+def bare_tokenizer():
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp):
+        return Tokenizer(nlp.vocab)
+    return make
+
+
 def _artifacts(found: Sequence[tuple[object, int]]) -> NlpArtifacts:
     """Presidio's NLP artefacts carrying only what our recognisers read: the model's entities
     (spaCy spans found in a window starting at `offset`) as the name rules' plain `Entity` and
@@ -204,7 +289,8 @@ class TrimmedSpacyNlpEngine(SpacyNlpEngine):
                              model_to_presidio_entity_mapping={}, labels_to_ignore=[]))
 
     def load(self) -> None:
-        nlp = spacy.load(self.models[0]["model_name"], exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(self.models[0]["model_name"], exclude=list(UNUSED_COMPONENTS),
+                         config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
         self.nlp = {LANGUAGE: nlp}
         labels = nlp.get_pipe("ner").labels
         self.ner_model_configuration.model_to_presidio_entity_mapping = {l: l for l in labels}

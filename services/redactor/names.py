@@ -120,7 +120,8 @@ _PARTICLE_NAME = re.compile(
 # "tSaoir", "nDúill", "bhFlannagáin".
 _PREFIXED = re.compile(r"^(?:[tnh]-|(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)(?=[A-ZÁÉÍÓÚ]))")
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'’]+(?:[\s,!?]+[A-Z][A-Z'’]*){3,}")
-_LEET = re.compile(r"(?<![\w@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
+# (speed: only the words with a digit, "@" or "$" in them, the only ones `leetspeak` can take)
+_LEET = re.compile(r"(?<![\w@$])(?=[A-Za-z0-9@$]*[0-9@$])[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*(?![\w@$])")
 _LEET_INSIDE = re.compile(r"[A-Za-z][0-9@$]+[A-Za-z]|^[0-9@$][A-Za-z]{2}")
 _LEET_I = str.maketrans("0134578@$9", "oieastbasg")
 _LEET_L = str.maketrans("0134578@$9", "oleastbasg")
@@ -171,6 +172,23 @@ _COORDINATED_INITIALS = re.compile(
     r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-])(?=,?\s+(?:both\s+|all\s+)?"
     r"(?:were|was|are|have|had|said|told|saw|heard|laughed|witnessed|did|kept|refused|walked|"
     r"ignored|agreed|joined|stood|sat|[a-z]{3,}ing)\b)")
+# Kinds round: "BP and ZG took …": two pairs of capitals joined before a verb of any kind,
+# checked by `coordinated_initials_acts`.
+_COORDINATED_ACTS = re.compile(
+    r"(?<![\w.&'’-])([A-Z]{2})\s+(?:and|&)\s+([A-Z]{2})(?![\w&'’-]),?\s+"
+    r"(?:both\s+|all\s+|just\s+)?([a-z]{3,}|[a-z]+n't)\b")
+_INITIALS_AND_NAME = re.compile(
+    r"(?<![\w.&'’-])(?:([A-Z]{2})\s+(?:and|&)\s+([A-Z](?:(?![A-Z])[^\W\d_])+)|"
+    r"([A-Z](?:(?![A-Z])[^\W\d_])+)\s+(?:and|&)\s+"
+    r"([A-Z]{2}))(?![\w&'’-]),?\s+(?:both\s+|all\s+|just\s+)?([a-z]{3,}|[a-z]+n't)\b")
+# Observations written in two capitals ("BP and HR were stable", "RR and GCS"): never people.
+_OBSERVATIONS = {"bp", "hr", "rr", "o2", "pr", "sp", "ph", "hb", "cr", "na"}
+# "still call me 'G'", "known as J": one capital after a word introducing a name.
+_LETTER_NICKNAME = re.compile(
+    r"\b(?:call(?:s|ed)?\s+(?:me|him|her|them)|known\s+as|nicknamed|named)\s+['‘\"“]?"
+    r"((?-i:[B-HJ-Z]))(?![\w&-]|\.\w|['’]\w)", re.I)
+_LOWER_NAME_INITIAL = re.compile(
+    r"(?<![\w'’-])([a-z]{3,})\s([B-HJ-Z])(?![\w&'’.-])(?!\s*\d)")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])")
 # Verbs whose subject is a person ("Rain told the relatives", "DR keeps asking"): after a word that
 # is in no list of names, only these prove it is one.
@@ -1458,6 +1476,61 @@ class Finder:
             if (rest and fold(rest.group(1)) in _AFTER_PERSON) or prev in {"and", "told", "asked"}:
                 yield Span(m.start(), m.end(), SURE)
 
+    def coordinated_initials_acts(self) -> Iterable[Span]:
+        """Kinds round: two pairs of capitals joined by "and"/"&" before any past verb acting on
+        something ("BP and ZG took the family off my list"), as `coordinated_initials` before
+        the verbs it lists; never when both are roles, departments or bodies ("OT and PT
+        took over", "IT and HR were told")."""
+        for m in _COORDINATED_ACTS.finditer(self.text):
+            keys = [fold(m.group(1)), fold(m.group(2))]
+            kept = [k in v.ROLES or k in _DEPARTMENTS or k in v.NATIONAL_BODIES or k in v.PLACES
+                    or k in v.GENERIC_SERVICES for k in keys]
+            if all(kept[i] or keys[i] in _CAPS_WORDS or keys[i] in v.ACRONYMS or
+                   keys[i] in _OBSERVATIONS for i in range(2)):
+                continue   # "BP and HR were stable", "OT and PT took over"
+            verb = m.group(3).lower()
+            if verb in v.IRREGULAR_WORDS or verb in _SPEECH_VERBS or verb.endswith("ed"):
+                for i in range(2):
+                    if not kept[i]:
+                        yield Span(m.start(i + 1), m.end(i + 1), SURE)
+
+    def initials_and_a_name(self) -> Iterable[Span]:
+        """Kinds round: two capitals joined to a name by "and"/"&" before a past verb ("Grace
+        and BP took the family off my list", "BP & Okafor said"): the capitals are initials,
+        even an abbreviation, when the other word is a name in the gazetteer or no English word,
+        and no kept word
+        ("Sister and BP", "Mum and HR" are left) and the capitals no role or department."""
+        for m in _INITIALS_AND_NAME.finditer(self.text):
+            caps, name = (1, 2) if m.group(1) else (4, 3)
+            key, word = fold(m.group(caps)), m.group(name)
+            if key in v.ROLES or key in _DEPARTMENTS or key in v.NATIONAL_BODIES or \
+                    key in v.PLACES or key in v.GENERIC_SERVICES or \
+                    not (self.lex.is_name(word) or not self.lex.is_english(word)) or \
+                    self.lex.is_kept(word) or \
+                    fold(word) in v.TITLES or fold(word) in v.TERMS_OF_ADDRESS:
+                continue
+            verb = m.group(5).lower()
+            if verb in v.IRREGULAR_WORDS or verb in _SPEECH_VERBS or verb.endswith("ed"):
+                yield Span(m.start(caps), m.end(caps), SURE)
+
+    def quoted_letter(self) -> Iterable[Span]:
+        """Kinds round: a single capital used as a nickname, after a word that introduces a
+        name, in quotes or not ("still call me 'G'", "known as J")."""
+        for m in _LETTER_NICKNAME.finditer(self.text):
+            yield Span(m.start(1), m.end(1), SURE)
+
+    def lower_name_initial(self) -> Iterable[Span]:
+        """Kinds round: a lower-case given name and a capital initial, texting style ("n amber M
+        txts me", "me and josh T went"): both, when the gazetteer knows the given name and the
+        initial is no "I" or "A" and no number follows ("plan B", "vitamin D 1000" are left)."""
+        for m in _LOWER_NAME_INITIAL.finditer(self.text):
+            name = m.group(1)
+            key = fold(name)
+            if key not in self.lex.given or key in v.FUNCTION_WORDS or self.lex.is_kept(name) \
+                    or key in v.ROLES or key in v.TITLES or key in v.TERMS_OF_ADDRESS:
+                continue
+            yield Span(m.start(1), m.end(2), SURE)
+
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
@@ -1468,7 +1541,10 @@ class Finder:
                 *self.word_and_initial(),
                 *self.lower_subjects(), *self.acronym_places(), *self.shouted_subjects(),
                 *self.group_names(), *self.focused_subjects(), *self.lower_positions(),
-                *self.labelled_people()]
+                *self.labelled_people(),
+                # the kinds round (issue 16)
+                *self.coordinated_initials_acts(), *self.initials_and_a_name(),
+                *self.quoted_letter(), *self.lower_name_initial()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

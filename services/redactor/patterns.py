@@ -21,13 +21,24 @@ _B = r"(?<![\w@/.+-])"      # left edge: not inside a word, an address or a numb
 _E = r"(?![\w@/-]|\.\w)"     # right edge
 
 
+def _first(first: str | None, pattern: str) -> str:
+    """`pattern` behind a look-ahead for its first character, `first` being a character class's
+    inside ("\\d", "abeilpsw") that holds every character a match can start with, under the
+    pattern's own flags. The matches are the same; Python's regular expressions only reject the
+    many places where no match can start sooner (several times sooner for a pattern that starts
+    with a look-behind or a word boundary: see docs/redactor.md, "Speed and memory", round 9).
+    `tests/unit/test_redaction_pattern_speed.py` checks each against the pattern alone."""
+    return pattern if first is None else "(?=[" + first + "])(?:" + pattern + ")"
+
+
 def _regex(kind: str, pattern: str, flags: int = 0, group: int = 0,
-           valid: Callable[[re.Match], bool] | None = None) -> Finder:
-    compiled = re.compile(pattern, flags)
+           valid: Callable[[re.Match], bool] | None = None, first: str | None = None) -> Finder:
+    compiled = re.compile(_first(first, pattern), flags)
 
     def find(text: str) -> list[Span]:
         return [Span(m.start(group), m.end(group), kind) for m in compiled.finditer(text)
                 if valid is None or valid(m)]
+    find.plain = (pattern, flags)   # the pattern without its look-ahead (for the tests)
     return find
 
 
@@ -38,7 +49,8 @@ def _digits(s: str) -> int:
 # NHS number: ten digits grouped 3-3-4 (or not at all); the checksum is not required, since a
 # mistyped number is still someone's. UK phone numbers start with 0 and are found below.
 _NSEP = r"(?:[ \-.]{1,2}|\s)?"
-nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}" + _NSEP + r"\d{3}" + _NSEP + r"\d{4}" + _E)
+nhs_number = _regex("NHS_NUMBER", _B + r"[1-9]\d{2}" + _NSEP + r"\d{3}" + _NSEP + r"\d{4}" + _E,
+                    first="1-9")
 
 # National Insurance number: two letters, six digits, a letter A-D; any case, any spacing or
 # hyphens ("AB123456C", "ab 12 34 56 c", "AB-12-34-56-C"). After "NI"/"National Insurance" the
@@ -48,7 +60,7 @@ _NI = r"[A-Z]{2}(?:" + _ISEP + r"\d){6}"   # any grouping of the six digits: 2-2
 ni_number = _regex("NI_NUMBER", _B + _NI + _ISEP + r"[A-D]" + _E, re.I)
 ni_number_in_context = _regex(
     "NI_NUMBER", r"\b(?:NI|NINO|national insurance)(?:\s+(?:no\.?|number|num))?\s*[:#-]?\s*("
-    + _NI + r"(?:" + _ISEP + r"[A-Z])?)" + _E, re.I, group=1)
+    + _NI + r"(?:" + _ISEP + r"[A-Z])?)" + _E, re.I, group=1, first="n")
 
 # Postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A), any or no space, inward code (9AA).
 postcode = _regex("POSTCODE", _B + r"(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|GIR\s?0AA)" + _E, re.I)
@@ -69,9 +81,9 @@ def _uk_phone_ok(m: re.Match) -> bool:
 
 uk_phone = _regex(
     "PHONE", r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)(?:" + _SEP + r"\d){9,11}(?!\d)",
-    valid=_uk_phone_ok)
+    valid=_uk_phone_ok, first="+0(")
 international_phone = _regex(
-    "PHONE", r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:" + _SEP + r"\d){6,12}(?!\d)")
+    "PHONE", r"(?<![\w+])\+(?!44)[1-9]\d{0,2}(?:" + _SEP + r"\d){6,12}(?!\d)", first="+")
 
 # E-mail, plain and written out ("name at nhs dot net", "name(at)nhs.net", "name [at] x [dot] uk",
 # "name @ nhs.net").
@@ -92,22 +104,23 @@ def spelled_email(text: str) -> list[Span]:
 
 # URLs: with a scheme or www., or a bare domain followed by a path ("youtu.be/x", "site.com/a").
 _TRAIL = r"(?<![.,;:!?'\")\]])"
-url = _regex("URL", r"\b(?:https?://|www\.)[^\s<>\"']+" + _TRAIL, re.I)
+url = _regex("URL", r"\b(?:https?://|www\.)[^\s<>\"']+" + _TRAIL, re.I, first="hw")
 bare_url = _regex("URL", r"(?<![\w@.])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"']*" + _TRAIL, re.I)
 
 # Social media handles: @name (not the second half of an e-mail address).
-handle = _regex("HANDLE", r"(?<![\w@.])@\w(?:[\w.]*\w)?", re.ASCII)
+handle = _regex("HANDLE", r"(?<![\w@.])@\w(?:[\w.]*\w)?", re.ASCII, first="@")
 
 # Registration numbers. NMC PINs have a shape of their own (two digits, a letter, four digits, a
 # letter); HCPC numbers are a profession's prefix and digits; GMC and GPhC numbers are seven digits,
 # recognised after their register's name. Only the number is the span, not the register's name.
-nmc_pin = _regex("REG_NUMBER", _B + r"\d{2}[A-Z]\d{4}[A-Z]" + _E, re.I)
+nmc_pin = _regex("REG_NUMBER", _B + r"\d{2}[A-Z]\d{4}[A-Z]" + _E, re.I, first="\\d")
 hcpc_number = _regex(
-    "REG_NUMBER", _B + r"(?:AS|BS|CH|CS|DT|HAD|OR|OT|PA|PH|PYL|PYF|RA|SL|ODP|AR)[ \-]?\d{5,6}" + _E)
+    "REG_NUMBER", _B + r"(?:AS|BS|CH|CS|DT|HAD|OR|OT|PA|PH|PYL|PYF|RA|SL|ODP|AR)[ \-]?\d{5,6}" + _E,
+    first="ABCDHOPRS")
 registration_in_context = _regex(
     "REG_NUMBER",
     r"\b(?:GMC|GPhC|GDC|NMC|HCPC|PIN|registration|reg)(?:\s+(?:no\.?|number|num|pin|#))?"
-    r"\s*[:#-]?\s*((?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z]{3,9})" + _E, re.I, group=1)
+    r"\s*[:#-]?\s*((?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z]{3,9})" + _E, re.I, group=1, first="ghnpr")
 
 # Staff, payroll, assignment and employee numbers, after a word that says so.
 staff_id = _regex(
@@ -116,22 +129,41 @@ staff_id = _regex(
     r"pager|swipe\s?card|ID\s?card|works)"
     # one or two qualifiers, a comma allowed: "badge, number ID 90318", "staff ID no. 20417"
     r"(?:,?\s+(?:id|no\.?|number|num|ref|reference|#)){0,2}\s*(?:is\s+)?[:#-]?\s*"
-    r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1)
+    r"((?:[A-Z]{1,4}[\-/ ]?)?\d{5,}[A-Z]?)" + _E, re.I, group=1, first="abeilpsw")
 # Shorter numbers (three or four digits) only where the words say a number follows: "badge no.
 # 4417", "staff number: 812", "locker 12" is too short; "the staff 2023 survey" is not one.
 short_staff_id = _regex(
     "STAFF_ID",
     r"\b(?:(?:staff|employee|payroll|assignment|personnel|ESR|works)\s+(?:id|no\.?|number|num|#)"
     r"|(?:badge|smartcard|locker|bleep|pager|swipe\s?card|ID\s?card)(?:,?\s+(?:id|no\.?|number|num|#)){0,2})"
-    r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1)
+    r"\s*(?:is\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,4}[A-Z]?)" + _E, re.I, group=1,
+    first="abeilpsw")
+
+# Uniform and service numbers (police, ambulance, fire, armed forces): "collar number is 6632",
+# "warrant (card) no. 40217", "shoulder number 2291", "service number 30079123"; three digits or
+# more, perhaps after a force's letters ("collar number NK 4471"). "service" alone is no such word:
+# "the service 2023 review" is left.
+_uniform_number = _regex(
+    "STAFF_ID",
+    r"\b(?:collar|warrant|shoulder|epaulette|service)(?:\s+card)?"
+    r"(?:\s+(?:id|no\.?|number|num|#)){1,2}"
+    r"\s*(?:is\s+|was\s+)?[:#-]?\s*((?:[A-Z]{1,4}[\-/ ]?)?\d{3,}[A-Z]?)" + _E, re.I, group=1)
+# A police rank written before the officer's collar number ("PC 4471", "PCSO 60213", "Sgt 812").
+_rank_number = _regex(
+    "STAFF_ID", r"\b(?:PC|DC|PS|DS|PCSO|Sgt|Sergeant|Constable)\.?\s?(\d{3,6})" + _E, group=1)
+
+
+def uniform_number(text: str) -> list[Span]:
+    return _uniform_number(text) + _rank_number(text)
 
 # Internal phone extensions: "ext 2217", "extension 4471", "x4471" after a number; the digits.
 extension = _regex(
     "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*(?:is\s+|was\s+)?[:#-]?\s*(\d{2,6})"
-    + _E, re.I, group=1)
+    + _E, re.I, group=1, first="e")
 
 # Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"): the whole.
-prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E)
+prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E,
+                     first="A-Za-z")
 
 # Exact dates and dates of birth: "27 September", "Wednesday 10th January", "3 October 2023",
 # "4th of May", "May 4th", "22/08/1990", "14.02.24", "2023-10-03". Relative or vague phrases
@@ -142,12 +174,15 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|(?-i:Mar|May)|apr(?:il)?|june?|j
 _DAY = r"(?:(?:mon|tues?|weds?|wednes|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:19|20)\d{2}|\s+'\d{2})"
+# An ordinal day with the "the" before it ("the 3rd of March"); a bare number takes no "the".
+_THE_ORD = r"(?:(?:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|" + _ORD + r")"
 written_date = _regex(
-    "DATE", r"\b" + _DAY + r"?" + _ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
+    # "the 8th of Feb": a "the" right before an ordinal day is part of the date
+    "DATE", r"\b" + _DAY + r"?" + _THE_ORD + r"\s+(?:of\s+)?" + _MONTH + _YEAR + r"?\b"
     r"|\b" + _DAY + r"?" + _MONTH + r"\s+(?:the\s+)?" + _ORD + r"(?!\d)" + _YEAR + r"?\b"
     r"|\b" + _DAY + r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     r"(?!\s*(?:%|percent|hours|hrs|mins|minutes|years|weeks|days|months|pm|am|patients|staff))",
-    re.I)
+    re.I, first="0-9adfjmnostw")
 
 
 def _numeric_date_ok(m: re.Match) -> bool:
@@ -163,7 +198,7 @@ def _numeric_date_ok(m: re.Match) -> bool:
 
 numeric_date = _regex(
     "DATE", _B + r"(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})" + _E,
-    valid=_numeric_date_ok)
+    valid=_numeric_date_ok, first="\\d")
 
 
 def _day_month_ok(m: re.Match) -> bool:
@@ -176,22 +211,23 @@ def _day_month_ok(m: re.Match) -> bool:
 short_date = _regex(
     "DATE", r"\b(?:(?:on|dated?|from|until|since|was|before|after|by)\s+|"
     r"(?:sent|received|date|when)\s*:\s*)(?:the\s+)?(?!24/7\b)(\d{1,2}[/.]\d{1,2})" + _E, re.I,
-    group=1, valid=_day_month_ok)
+    group=1, valid=_day_month_ok, first="abdfosurw")
 
 # A date of birth in any form, even a bare year ("DOB: 1988", "date of birth 4/5/88").
 date_of_birth = _regex(
     "DATE", r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*(?:is\s+)?[:\-]?\s*"
-    r"(\d{1,4}(?:(?:st|nd|rd|th)?[/.\-\s](?:\d{1,4}|" + _MONTH + r")){0,2})\b", re.I, group=1)
+    r"(\d{1,4}(?:(?:st|nd|rd|th)?[/.\-\s](?:\d{1,4}|" + _MONTH + r")){0,2})\b", re.I, group=1,
+    first="bd")
 
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) styles, in
 # capitals; in lower case only after a word about a vehicle.
 _PLATE = r"(?:[A-Z]{2}\d{2}[\s\-]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
-vehicle = _regex("VEHICLE", _B + _PLATE + _E)
+vehicle = _regex("VEHICLE", _B + _PLATE + _E, first="A-Z")
 # Round 8: the current style in any case, spaced as on the plate ("ab12 cde"): no word has that shape
 vehicle_current = _regex("VEHICLE", _B + r"[A-Z]{2}\d{2}\s[A-Z]{3}" + _E, re.I)
 vehicle_in_context = _regex(
     "VEHICLE", r"\b(?:car|reg|registration|number\s?plate|plate|vehicle|van|motorbike)\b[^.\n]{0,25}?"
-    r"(?<![\w-])(" + _PLATE + r")" + _E, re.I, group=1)
+    r"(?<![\w-])(" + _PLATE + r")" + _E, re.I, group=1, first="cmnprv")
 
 # Street addresses: an optional flat, a house number, one to three capitalised words and a street
 # word ("38 Sandringham Avenue", "Flat 12, Jubilee Court"), or a capitalised street name without
@@ -220,8 +256,12 @@ _HOUSE_NAME = (r"(?:(?:[A-Z][\w'’]+\s+(?:House|Cottage|Cottages|Farm|Farmhouse
                r"|(?:Y\s+)?(?:Tŷ|Ty|Bryn|Plas|Bwthyn|Hafod|Pen|Glan|Nant|Maes|Fferm|Chy|Bos|Tigh|Taigh)"
                r"(?:\s+(?:an|yr|y|a|na|nan|'r)\b)?(?:\s+[A-Z][\w'’]+)?"
                r"|The\s+(?:Old\s+)?[A-Z][\w'’]+),\s+)")
-_ADDRESS = re.compile(r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?" + _STREET_NAME + _TOWN)
+# the first character: a capital (a house's or street's name), a digit (a house number) or the
+# first letter of a flat's word in any case (_FLAT)
+_ADDRESS = re.compile(_first("A-Z\\dfaurFAUR", r"\b" + _HOUSE_NAME + "?" + _FLAT + "?" + _HOUSE + "?"
+                             + _STREET_NAME + _TOWN))
 _LEADING_SMALL_WORD = re.compile(r"(?:[A-Z][a-z]*\s+)")
+_HOUSE_THE = re.compile(r"The\s+(?:Old\s+)?[A-Z][\w'’]+,\s+")
 
 
 # An address needs a street word: a text with none (most) is not searched further.
@@ -234,8 +274,10 @@ def street_address(text: str) -> list[Span]:
         return out
     for m in _ADDRESS.finditer(text):
         start = m.start()
-        # "At Benjamin Court", "The Lane": small words before the name are not part of it.
-        while (w := _LEADING_SMALL_WORD.match(text, start, m.end())) and \
+        # "At Benjamin Court", "The Lane": small words before the name are not part of it; but
+        # a house's name that begins with "The" ("The Old Forge, Mill Lane") keeps it.
+        while not _HOUSE_THE.match(text, start, m.end()) and \
+                (w := _LEADING_SMALL_WORD.match(text, start, m.end())) and \
                 w.group().strip().lower() in vocabulary.FUNCTION_WORDS:
             start = w.end()
         names = [w for w in text[start:m.end()].split() if w[:1].isupper() and
@@ -272,11 +314,12 @@ def any_phone(text: str) -> list[Span]:
 _NUMBER_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "nil": 1, "one": 1, "two": 1,
                  "three": 1, "four": 1, "five": 1, "six": 1, "seven": 1, "eight": 1, "nine": 1}
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
-_SPOKEN = re.compile(
-    r"(?<![\w])(?:(?:" + "|".join(sorted(_REPEATS, key=len, reverse=True)) + r")[\s,\-]+)?(?:"
+_SPOKEN_FIRST = "dtzonfse\\d"   # "double", "triple", a number word or a digit
+_SPOKEN = re.compile(_first(
+    _SPOKEN_FIRST, r"(?<![\w])(?:(?:" + "|".join(sorted(_REPEATS, key=len, reverse=True)) + r")[\s,\-]+)?(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\d+)"
     r"(?:[\s,\-]+(?:(?:" + "|".join(_REPEATS) + r")[\s,\-]+)?(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\d+))+(?![\w])", re.I)
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|\d+))+(?![\w])"), re.I)
 
 
 def spoken_number(text: str) -> list[Span]:
@@ -301,6 +344,25 @@ def spoken_number(text: str) -> list[Span]:
 # Postcodes spelled out with a space between every character ("N R 4 7 1 A B"), in capitals.
 spaced_postcode = _regex(
     "POSTCODE", r"(?<![\w])[A-Z] (?:[A-Z] )?\d (?:[A-Z\d] )?\d [A-Z] [A-Z](?![\w])")
+
+# Postcodes spelled out in any case with spaces, a space missing here and there ("s y 7 8 h n",
+# "sy7 8 h n", "n r 47 a b"): the postcode's shape (its area letters, never Q/V/X first nor I/J/Z
+# second; its inward letters, never C/I/K/M/O/V), at least three spaces inside and two letters
+# spaced apart, so that ordinary words and times ("at 2 3 pm") are not one; a space may be doubled.
+_SPACED_ANY = re.compile(
+    r"(?<![\w])[a-pr-uwyz] {0,2}(?:[a-hk-y] {0,2})?\d {0,2}(?:[a-z\d] {0,2})?\d {0,2}"
+    r"[abd-hjlnp-uw-z] {0,2}[abd-hjlnp-uw-z](?![\w])",
+    re.I)
+
+
+_WHOLE_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}", re.I)
+
+
+def spaced_postcode_any(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "POSTCODE") for m in _SPACED_ANY.finditer(text)
+            if m.group().count(" ") >= 2 and re.search(r"[^\W\d_] [^\W\d_]", m.group())
+            and not _WHOLE_POSTCODE.search(m.group())]   # "a W1A 0AX": the postcode alone
+
 
 # E-mail addresses with spaces round the "@" or the dots ("jo.bloggs @ nhs . net").
 _spaced_email = _regex(
@@ -336,19 +398,21 @@ iban = _regex("OTHER_ID", _B + r"[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]
 # HMRC temporary references ("11A 12345").
 driving_licence = _regex(
     "OTHER_ID", _B + r"[A-Z9]{5} ?\d{3} ?\d{3} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?" + _E, re.I)
-tax_reference = _regex("OTHER_ID", _B + r"\d{2} ?[A-Z] ?\d{3} ?\d{2}" + _E)
+tax_reference = _regex("OTHER_ID", _B + r"\d{2} ?[A-Z] ?\d{3} ?\d{2}" + _E, first="\\d")
 
 # More date shapes: ISO date-times, "5-May-2021", "21-May", "May-2021", a month and year
 # ("05/2021"), a weekday with a day and month ("Sat 22/6", "Tues 4/6"), and a day and month alone
 # ("22/6"), but not a small fraction ("1/2", "3/4") or "24/7".
 iso_datetime = _regex(
-    "DATE", _B + r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?![\w])")
+    "DATE", _B + r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?(?![\w])",
+    first="\\d")
 month_dash_date = _regex(
     "DATE", r"(?<![\w/.\-])(?:\d{1,2}[\-/ ](?:" + _MONTH + r")(?:[\-/ ](?:(?:19|20)\d{2}|'?\d{2}))?"
-    r"|(?:" + _MONTH + r")-(?:(?:19|20)\d{2}|\d{2}))(?![\w\-])", re.I)
-month_year = _regex("DATE", _B + r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}" + _E)
+    r"|(?:" + _MONTH + r")-(?:(?:19|20)\d{2}|\d{2}))(?![\w\-])", re.I, first="\\dadfjmnos")
+month_year = _regex("DATE", _B + r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}" + _E, first="0-9")
 weekday_date = _regex(
-    "DATE", r"\b" + _DAY + r"(\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)" + _E, re.I, group=0)
+    "DATE", r"\b" + _DAY + r"(\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)" + _E, re.I, group=0,
+    first="fmstw")
 
 
 def _bare_day_month_ok(m: re.Match) -> bool:
@@ -360,20 +424,22 @@ def _bare_day_month_ok(m: re.Match) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= b <= 31 and 1 <= a <= 12)
 
 
-bare_day_month = _regex("DATE", r"(?<![\w/.\-])\d{1,2}/\d{1,2}(?![\w/]|\.\d)", valid=_bare_day_month_ok)
+bare_day_month = _regex("DATE", r"(?<![\w/.\-])\d{1,2}/\d{1,2}(?![\w/]|\.\d)", valid=_bare_day_month_ok,
+                        first="\\d")
 
 # Handles after (or before) a platform's name: "snap jaz_b", "my insta is x.y", "kayla.m on tiktok".
 _PLATFORM = (r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|tweeter|x|fb|facebook|"
              r"telegram|discord|threads|bluesky|linkedin|skype|kik|whatsapp|reddit|twitch|youtube)")
 _HANDLE_WORD = r"(@?[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
+_PLATFORM_FIRST = r"(?=[bdfiklrstwxy])"   # each platform's first letter (a look-ahead: see _first)
 _AFTER_PLATFORM = re.compile(
-    r"\b" + _PLATFORM + r"\b(?:\s+(?:me|us|name|handle|username|user|id|account|acc))?"
+    _PLATFORM_FIRST + r"\b" + _PLATFORM + r"\b(?:\s+(?:me|us|name|handle|username|user|id|account|acc))?"
     r"(?:\s*(?:is|was|as|at|:|=|-|\())?\s*" + _HANDLE_WORD + r"(?![\w@])", re.I)
 _BEFORE_PLATFORM = re.compile(r"(?<![\w@.])" + _HANDLE_WORD + r"\)?\s+on\s+" + _PLATFORM + r"\b", re.I)
 
 
 # Both patterns above hold a platform's name as a whole word: a text without one is not searched.
-_ANY_PLATFORM = re.compile(r"\b" + _PLATFORM + r"\b", re.I)
+_ANY_PLATFORM = re.compile(_PLATFORM_FIRST + r"\b" + _PLATFORM + r"\b", re.I)
 
 
 def platform_handle(text: str, english=None) -> list[Span]:
@@ -399,7 +465,7 @@ def platform_handle(text: str, english=None) -> list[Span]:
 # Town, NR4 7AB", "Flat 9\n12 Some fall\nTown\nNR4 7AB"); no sentence ends inside.
 _postal_address = _regex(
     "LOCATION", r"(?<![\w,.])(?:(?i:flat|apartment|apt)\s+\w{1,4}[,\s]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
-    r"[A-Za-z][^\d@.!?;:()]{2,80}?[,\s]+" + _POSTCODE)
+    r"[A-Za-z][^\d@.!?;:()]{2,80}?[,\s]+" + _POSTCODE, first="\\dfaFA")
 
 
 def postal_address(text: str) -> list[Span]:
@@ -422,7 +488,7 @@ bare_domain = _regex(
 # themes never need it.
 year_in_context = _regex(
     "DATE", r"(?<!\d )\b(?:born|in|since|from|until|till|of|year)\s+(?:(?:early|late|mid)[\s-]+)?"
-    r"((?:19|20)\d{2})(?![\w/\-]|\.\d)", re.I, group=1)
+    r"((?:19|20)\d{2})(?![\w/\-]|\.\d)", re.I, group=1, first="bfiostuy")
 
 # An extension written after a whole number ("0161 496 0000 x12", "312-515-2239 ext.12").
 _PHONE_BEFORE = re.compile(r"\d(?:[\s\-.()]{0,2}\d){6,}\s*$")
@@ -434,7 +500,7 @@ extension_after_number = _regex(
 # it must have a dot, an underscore or a digit in it, so that "my ID is fine" is left alone.
 user_name = _regex(
     "HANDLE", r"\b(?:user\s?name|handle|(?:user\s?)?id|login|gamertag|account)\s*(?:is|was|:|=)?"
-    r"\s*(@?[A-Za-z][\w.]*(?:[._]|\d)[\w.]*[A-Za-z0-9])(?![\w@])", re.I, group=1)
+    r"\s*(@?[A-Za-z][\w.]*(?:[._]|\d)[\w.]*[A-Za-z0-9])(?![\w@])", re.I, group=1, first="aghilu")
 
 # An address written on lines of its own above a postcode ("Flat 98R\nNatasha fall\nLake
 # Rosie\nB73 8PJ"): up to four short lines with no sentence in them, the postcode after.
@@ -486,11 +552,13 @@ RECOGNISERS: dict[str, Finder] = {
     "vehicle_in_context": vehicle_in_context,
     "street_address": street_address,
     "short_staff_id": short_staff_id,
+    "uniform_number": uniform_number,
     "extension": extension,
     "prefixed_id": prefixed_id,
     "any_phone": any_phone,
     "spoken_number": spoken_number,
     "spaced_postcode": spaced_postcode,
+    "spaced_postcode_any": spaced_postcode_any,
     "spaced_email": spaced_email,
     "ipv4": ipv4,
     "ipv6": ipv6,
@@ -522,7 +590,8 @@ _NEEDS_DIGIT = frozenset({
     "short_staff_id", "extension", "prefixed_id", "any_phone", "spaced_postcode", "ipv4", "iban",
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
-    "extension_after_number", "address_lines", "bracketed_number"})
+    "extension_after_number", "address_lines", "bracketed_number",
+    "uniform_number", "spaced_postcode_any"})   # the kinds round
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

@@ -115,7 +115,8 @@ def _bare(phrase: str) -> str:
 
 
 def _key(word: str) -> str:
-    return fold(CONTRACTION.sub("", word))
+    # (speed: a word without an apostrophe has no contraction to cut)
+    return fold(CONTRACTION.sub("", word) if "'" in word or "’" in word else word)
 
 
 def _kept(lex: Lexicon, word: str) -> bool:
@@ -341,18 +342,24 @@ def _mentions(text: str, ordered: Sequence[str], folded: bool) -> list[tuple[int
 IDENTIFIER_DIGITS = 6
 IDENTIFIER_SEPARATORS = r"[ \t\-./\\•·∙‧—–_|()]"
 
+_DIGIT = re.compile(r"\d")
+# Each pattern of the final check with what a text must hold for it to match at all (a text
+# without it is not searched: the same spans, sooner).
 _RESIDUE = [
-    ("EMAIL", re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("HANDLE", re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")),
-    ("URL", re.compile(r"\b(?:https?://|www\.)\S+", re.I)),
-    ("HANDLE", re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")),
+    ("EMAIL", re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+"), lambda text, lower: "@" in text),
+    ("HANDLE", re.compile(r"(?<![\w@])@\w+(?:\.\w+)*"), lambda text, lower: "@" in text),
+    ("URL", re.compile(r"\b(?:https?://|www\.)\S+", re.I),
+     lambda text, lower: "://" in text or "www." in lower),
+    ("HANDLE", re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b"), lambda text, lower: "_" in text),
     # six or more digits in a row, or in groups split by one or two separators ("07700/900 123",
     # "943.476.5919", "07700•900•123"), even glued to letters ("Priya9434765919")
-    ("OTHER_ID", re.compile(r"(?<!\d)\d(?:" + IDENTIFIER_SEPARATORS + r"{0,2}\d){5,}(?!\d)")),
+    ("OTHER_ID", re.compile(r"(?<!\d)\d(?:" + IDENTIFIER_SEPARATORS + r"{0,2}\d){5,}(?!\d)"),
+     lambda text, lower: _DIGIT.search(text) is not None),
     # letters mixed with three or more digits ("E482913", "X12345"), not "1990s" or "100mg"
     ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
                             r"(?!\d+(?:st|nd|rd|th|s|am|pm|mg|ml|kg|km|g|k|mph|hrs?|mins?|yrs?)\b)"
-                            r"[A-Za-z0-9][\w-]{3,}(?![\w-])")),
+                            r"[A-Za-z0-9][\w-]{3,}(?![\w-])"),
+     lambda text, lower: _DIGIT.search(text) is not None),
 ]
 
 
@@ -375,11 +382,13 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
         return i < 0 or covered[i].end < b
 
     out = []
-    for kind, pattern in _RESIDUE:
-        out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
-                   if free(m.start(), m.end()))
-    for m in WORD.finditer(text):
-        # most words are ASCII, and an ASCII word is in no other script: the cheap test first
+    lower = text.lower()
+    for kind, pattern, needs in _RESIDUE:
+        if needs(text, lower):
+            out.extend(Span(m.start(), m.end(), kind) for m in pattern.finditer(text)
+                       if free(m.start(), m.end()))
+    # most words are ASCII, and an ASCII word is in no other script: the cheap tests first
+    for m in WORD.finditer(text) if not text.isascii() else ():
         if not m.group().isascii() and _foreign_script(m.group()) and free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "PERSON"))
     for start, end in spelled:
@@ -392,8 +401,9 @@ def residue(text: str, spans: Iterable[Span], spelled: Iterable[tuple[int, int]]
 def postprocess(text: str, spans: Iterable[Span], lex: Lexicon,
                 spelled: Iterable[tuple[int, int]] = ()) -> list[Span]:
     """Steps 3-5 on the analyser's spans of (normalised) `text`."""
+    from .clinical import spare   # clinical words that look like names are kept
     kept = allow(text, spans, lex)
-    named = expand_names(text, kept, lex)
+    named = spare(text, expand_names(text, kept, lex), lex)
     return merge(named + residue(text, named, spelled, lex))
 
 

@@ -80,7 +80,7 @@ def cross_fitted_entities(lex, corpora: list[str], without: Sequence[str] = (), 
         fold = corpora[k::FOLDS]
         began = time.perf_counter()
         nlp = train_redactor_ner.fine_tune(
-            [c for c in train_redactor_ner.corpora() if c not in fold and c not in without],
+            [c for c in train_redactor_ner.trainable() if c not in fold and c not in without],
             log=lambda _: None)
         log(f"entity recogniser without fold {k + 1} ({len(fold)} corpora) fine-tuned in "
             f"{time.perf_counter() - began:.0f}s")

@@ -316,3 +316,107 @@ def org_generic() -> frozenset[str]:
     return frozenset(ORG_SUFFIXES | GENERIC_SERVICES | PLACES | FUNCTION_WORDS | ROLES | TITLES
                      | IDENTITY | NATIONALITIES | CALENDAR | BODIES | ACRONYMS
                      | {"st", "saint", "the"})
+
+
+# --- clinical words that look like names (issue 16, kinds round) -----------------------------
+# Compact lists by kind, written from the NHS Health A-Z's condition names, the BNF's common
+# ward medicines and the UK Health Security Agency's organism names (public knowledge; nothing
+# here comes from a labelled corpus). Used by clinical.py where a name rule or the learned name
+# pass has taken one: they are kept, except after a title ("Dr Down's patient" stays a name).
+
+# Eponyms of conditions, syndromes, procedures, tests and signs (the person's name only).
+EPONYMS = frozenset("""
+addison adie alport alzheimer angelman apgar asperger barrett barthel bartter batten becker
+behcet bell bence billroth binswanger blount bowen braden brown-sequard brugada buerger burkitt
+canavan chagas charcot cheyne-stokes colles conn creutzfeldt creutzfeldt-jakob crigler crohn
+cushing dandy-walker down dressler dubin duchenne dupuytren ehlers-danlos epley erb ewing fabry
+fallot fanconi felty foley fournier friedreich gaucher gilbert goodpasture graves guedel
+guillain-barre guillain-barré hartmann hashimoto heimlich henoch henoch-schonlein hickman
+hirschsprung hodgkin horner huntington hurler jakob kallmann kaposi kawasaki kernig klinefelter
+kocher korsakoff krabbe kussmaul lanz legg-calve-perthes lesch-nyhan lewy mantoux marfan
+mcardle meckel meniere menkes merkel munchausen ménière niemann-pick nissen noonan
+osgood-schlatter paget parkinson perthes peyronie pfannenstiel pott prader-willi quervain
+raynaud reiter rett reye rinne romberg scheuermann schilling seldinger sjogren sjögren
+stevens-johnson sturge-weber tay-sachs tourette treacher trendelenburg turner valsalva
+waldenstrom waterlow wernicke whipple willebrand williams wilms wilson wolff-parkinson-white
+yankauer ziehl-neelsen zollinger-ellison
+""".split())
+
+# Eponyms that on their own, in the possessive, name the condition ("her Crohn's", "Alzheimer's
+# is hard"): family names rare as given names; other eponyms need a clinical word after them.
+EPONYMS_ALONE = frozenset("""
+alzheimer asperger crohn parkinson huntington tourette raynaud meniere ménière hirschsprung
+hodgkin sjogren sjögren creutzfeldt-jakob munchausen korsakoff kawasaki perthes cushing graves
+""".split())
+
+# Words that make an eponym before them clinical ("Bell's palsy", "Hartmann's procedure",
+# "Turner syndrome", "Foley catheter", "the Waterlow score").
+CLINICAL_HEADS = frozenset("""
+disease diseases syndrome syndromes palsy procedure procedures operation test tests sign signs
+disorder disorders dementia lymphoma sarcoma tumour tumor phenomenon reflex manoeuvre maneuver
+score scale criteria classification fracture ulcer cyst triad contracture encephalopathy
+thyroiditis anaemia anemia catheter line airway sucker splint tube pouch repair reversal
+fundoplication incision stain stockings neuralgia tremor
+""".split())
+
+# What may be left of a name's span once an eponym is kept ("a Parkinson's review",
+# "Huntington's patient", "her Crohn's flare"): nothing that singles anyone out.
+POSSESSIVE_HEADS = CLINICAL_HEADS | frozenset("""
+patient patients review reviews clinic clinics nurse nurses specialist specialists diagnosis
+symptoms symptom meds medication medications flare flares relapse crisis sufferer sufferers
+type variant assessment pathway
+""".split())
+
+
+# Medicines often given on wards and in the community (generic and common brand names).
+MEDICINES = frozenset("""
+paracetamol ibuprofen naproxen diclofenac codeine co-codamol cocodamol dihydrocodeine tramadol
+morphine oramorph oxycodone oxynorm oxycontin fentanyl buprenorphine methadone diamorphine
+alfentanil pethidine tapentadol gabapentin pregabalin amitriptyline nortriptyline duloxetine
+sertraline citalopram escitalopram fluoxetine paroxetine mirtazapine venlafaxine trazodone
+lithium olanzapine quetiapine risperidone aripiprazole haloperidol clozapine chlorpromazine
+levomepromazine lorazepam diazepam midazolam clonazepam temazepam zopiclone zolpidem
+promethazine cyclizine ondansetron metoclopramide domperidone prochlorperazine buscopan
+hyoscine glycopyrronium omeprazole lansoprazole ranitidine famotidine gaviscon lactulose
+senna senokot laxido movicol docusate bisacodyl loperamide metformin gliclazide insulin
+novorapid humalog lantus levemir humulin tresiba sitagliptin empagliflozin dapagliflozin
+levothyroxine carbimazole prednisolone dexamethasone hydrocortisone methylprednisolone
+beclometasone budesonide fluticasone salbutamol ventolin ipratropium tiotropium montelukast
+aminophylline amoxicillin co-amoxiclav augmentin flucloxacillin penicillin clarithromycin
+erythromycin azithromycin doxycycline trimethoprim nitrofurantoin cefalexin ceftriaxone
+cefuroxime gentamicin vancomycin teicoplanin meropenem tazocin piperacillin metronidazole
+ciprofloxacin levofloxacin clindamycin rifampicin linezolid fluconazole nystatin aciclovir
+valaciclovir oseltamivir tamiflu warfarin apixaban rivaroxaban edoxaban dabigatran heparin
+enoxaparin clexane dalteparin fragmin tinzaparin aspirin clopidogrel ticagrelor atorvastatin
+simvastatin rosuvastatin pravastatin ramipril lisinopril perindopril enalapril losartan
+candesartan irbesartan amlodipine nifedipine diltiazem verapamil bisoprolol atenolol
+propranolol metoprolol labetalol carvedilol digoxin amiodarone furosemide frusemide
+bumetanide bendroflumethiazide indapamide spironolactone eplerenone gtn nitroglycerin
+isosorbide adrenaline epinephrine noradrenaline atropine naloxone narcan flumazenil
+salbutamol glucagon glucogel hypostop dextrose saline hartmann's potassium magnesium
+phosphate calcium adcal sando-k thiamine pabrinex folic ferrous vitamin donepezil
+memantine rivastigmine galantamine levodopa co-careldopa sinemet madopar ropinirole
+pramipexole rotigotine levetiracetam keppra sodium valproate epilim lamotrigine
+carbamazepine phenytoin topiramate clobazam buccal epistatus melatonin methotrexate
+hydroxychloroquine azathioprine mesalazine infliximab adalimumab tacrolimus ciclosporin
+allopurinol colchicine finasteride tamsulosin oxybutynin mirabegron sildenafil
+""".split())
+
+# Organisms and their usual abbreviations ("MRSA", "C. diff", "E. coli", "Klebsiella").
+ORGANISMS = frozenset("""
+mrsa mssa vre cpe esbl cdiff c.diff diff difficile coli e.coli klebsiella pseudomonas
+staph staphylococcus strep streptococcus enterococcus clostridium clostridioides candida
+norovirus rotavirus rsv influenza covid sars-cov-2 listeria salmonella shigella
+campylobacter legionella aspergillus mycobacterium gbs h.pylori pylori
+""".split())
+
+# Signing and communication systems, and services' abbreviations staff write in capitals.
+COMMUNICATION = frozenset("""
+makaton bsl signalong pecs braille moon paget-gorman talking mats
+""".split())
+# Two letters of these are also someone's initials ("DN said"): kept only before a role or a
+# service's word ("the LD nurse", "HV team"); three letters or more anywhere in capitals.
+SERVICE_ABBREVIATIONS = frozenset("""
+ld cldt cmht crht amhp imha imca ldn salt dn dns hv hvs cpn cpns snp iapt ctld cldn
+camhs ldd pbs send sendco ehcp ccg hbpos s136 s2 s3 dol dols lps mca bia
+""".split())

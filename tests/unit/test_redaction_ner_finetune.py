@@ -91,6 +91,12 @@ def test_a_named_folder_without_a_model_is_refused(tmp_path, monkeypatch):
     assert engine.spacy_model() == str(tmp_path)
 
 
+def test_a_batch_not_yet_measured_is_never_trained_on():
+    assert t.NOT_YET_MEASURED <= set(t.corpora())        # each one is a corpus that exists
+    assert not t.NOT_YET_MEASURED & set(t.trainable())
+    assert set(t.trainable()) | t.NOT_YET_MEASURED == set(t.corpora())
+
+
 # round 10: trained on the windows the model reads at run time (engine.ner_windows)
 
 def test_training_items_are_the_run_time_windows_with_labels_clipped_to_them():
@@ -125,10 +131,3 @@ def test_a_text_with_no_word_whose_label_matters_gives_no_training_window():
 
     item = Item("x", "the tea was cold and the rota was late", ())
     assert t.windows([item], lexicon.load()) == []
-
-
-def test_a_batch_held_out_is_never_trained_on_even_when_present(monkeypatch, tmp_path):
-    for name in ("dev", "round13", "round14"):
-        (tmp_path / f"{name}.jsonl").write_text("")
-    monkeypatch.setattr(t, "DATA", tmp_path)
-    assert t.corpora() == ["dev", "round13"]

@@ -55,7 +55,7 @@ FINDS = [
     ("written_date", "on 27 September on the unit", "27 September"),
     ("written_date", "On Wednesday 10th January an agency", "Wednesday 10th January"),
     ("written_date", "on 3 October 2023 I was", "3 October 2023"),
-    ("written_date", "the 4th of May", "4th of May"),
+    ("written_date", "the 4th of May", "the 4th of May"),   # kinds round: "the" is the date's
     ("written_date", "May 4th, 2022", "May 4th, 2022"),
     ("written_date", "on Tues 3rd it", "Tues 3rd"),
     ("numeric_date", "DOB 22/08/1990", "22/08/1990"),
@@ -135,6 +135,9 @@ FINDS = [
     ("user_name", "My ID is kofi.b.rn", "kofi.b.rn"),
     ("address_lines", "Flat 7B\nPightle Row\nNR21 0XX", "Flat 7B\nPightle Row"),
     ("bracketed_number", "staff member Quenby Adeyoola (60813) said it", "60813"),
+    # kinds round (more in test_redaction_kinds.py)
+    ("uniform_number", "his collar number is 7741 and", "7741"),
+    ("spaced_postcode_any", "it is n r 2 9 d q", "n r 2 9 d q"),
 ]
 
 LEAVES = [
