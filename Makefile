@@ -95,6 +95,12 @@ $(CODER): $(STAMP) $(wildcard services/aggregator/themes/*.txt) services/aggrega
 	$(VENV)/bin/python -m deploy.model
 	$(VENV)/bin/python -m services.aggregator.train_coder
 
+# The redactor's learned name pass: its weights fitted from the labelled corpora in
+# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs).
+NAMES := .cache/models/name-model/name_model.json
+$(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
+	$(VENV)/bin/python -m services.redactor.train_name_model
+
 # The redactor's entity recogniser: the spaCy model's `ner` fine-tuned on the same corpora
 # (deterministic; docs/redactor.md, "Fine-tuning the entity recogniser"); the stock model when absent.
 NER := .cache/models/redactor-ner/config.cfg
@@ -102,15 +108,7 @@ $(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/trai
 	rm -rf .cache/models/redactor-ner
 	$(VENV)/bin/python -m services.redactor.train_redactor_ner --out .cache/models/redactor-ner
 
-# The redactor's learned name pass: its weights fitted from the labelled corpora in
-# tests/data/redaction (deterministic), over the words the rules leave (so the rules are inputs),
-# with the entities of recognisers fine-tuned as above without each text's fold (cross-fitted: two
-# more fine-tunings, docs/redactor.md, "Round 10 of the learned parts").
-NAMES := .cache/models/name-model/name_model.json
-$(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/redactor/*.py)
-	$(VENV)/bin/python -m services.redactor.train_name_model
-
-model: $(CODER) $(NER) $(NAMES)
+model: $(CODER) $(NAMES) $(NER)
 
 run: broker model assets pdf-libs
 	$(VENV)/bin/python -m deploy.run
