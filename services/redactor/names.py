@@ -80,6 +80,8 @@ _ORG_GENERIC = v.org_generic()
 _NOT_ORG_START = v.FUNCTION_WORDS | v.IDENTITY | v.NATIONALITIES | v.ROLES | v.TITLES
 _DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this",
                 "that", "these", "those", "some", "any", "no", "every", "each"}
+# articles and number words, never possessives: after them a word name is the word (round 10)
+_ARTICLES = {"a", "an", "the", "one", "no", "every", "each", "any", "some", "another"}
 _ORG_PREPOSITIONS = {"at", "with", "from", "for", "joined", "by", "to", "of"}
 _ORG_FOLLOWERS = v.ORG_SUFFIXES | {"staff", "site", "colleagues", "management"}
 _LOWER_ORG = re.compile(r"\b([a-z][a-z'’-]{2,})\s+(?:ward|unit|team|hospital|surgery|practice|"
@@ -538,6 +540,9 @@ class Finder:
         surname, or a word followed by a possessive ("Angharad's accent"), is never spared."""
         if _ORIGIN.search(self.text, max(0, w.start - 40), w.start):
             return True
+        if self._word_after_article(self.at[w.start]) and \
+                self.text[w.end:w.end + 2] not in {"'s", "’s"}:
+            return True   # "a Ruby wedding card": the word (round 10)
         if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
             return False
         if w.ent in {"GPE", "LOC"}:
@@ -603,7 +608,11 @@ class Finder:
         says PERSON, it stands after "on" or "at" ("on Kingfisher"), or a capitalised word that
         is not kept stands next to it ("Harbour Team")."""
         w = self.words[i]
-        if not self.lex.is_english(w.text) or self.lex.is_name(w.text) or w.ent == "PERSON":
+        if not self.lex.is_english(w.text) or w.ent == "PERSON":
+            return False
+        if self._word_after_article(i):
+            return True
+        if self.lex.is_name(w.text):
             return False
         if i and self._adjacent(i - 1, i) and (self.words[i - 1].key in {"on", "at"} or (
                 self.words[i - 1].text == "The" and not self.words[i - 1].initial)):
@@ -613,6 +622,16 @@ class Finder:
                     not self._kept(self.words[k]) and not (k > i and self.words[k].initial):
                 return False
         return not self._name_position(i)
+
+    def _word_after_article(self, i: int) -> bool:
+        """Issue 16, round 10: a given name that is also a word, right after an article or a
+        number in lower case ("a Ruby wedding card", "not one Penny of", "the Rose garden") is
+        the word: a person's name takes no article. A possessive is no article ("our Rose said"
+        is a name in many voices), nor a capitalised "The" (a house's name)."""
+        if not i or not self._word_name(self.words[i]) or not self._adjacent(i - 1, i):
+            return False
+        prev = self.words[i - 1]
+        return prev.key in _ARTICLES and not (prev.text == "The" and not prev.initial)
 
     def _name_position(self, i: int) -> bool:
         """Round 4, failing closed: a capitalised English word in mid-sentence that is not a

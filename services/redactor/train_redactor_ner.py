@@ -31,8 +31,9 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans, fix_random_seed, minibatch
 
-from .engine import LANGUAGE, SPACY_MODEL, UNUSED_COMPONENTS
-from .evaluate import ROWS, Item, load_corpus, score
+from . import lexicon
+from .engine import LANGUAGE, SPACY_MODEL, UNUSED_COMPONENTS, ner_windows
+from .evaluate import ROWS, Item, Labelled, load_corpus, score
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "redaction"
 TO_SPACY = {"PERSON": "PERSON", "ORG": "ORG", "LOCATION": "GPE", "DATE": "DATE"}
@@ -86,10 +87,27 @@ def examples(nlp, items: Sequence[Item]) -> list[Example]:
     return out
 
 
-def fine_tune(names: Sequence[str], epochs: int = EPOCHS, seed: int = SEED, log=print):
+def windows(items: Sequence[Item], lex) -> list[Item]:
+    """What the model reads at run time: each text's windows (`engine.ner_windows`, the one
+    definition), as items of their own, labelled spans clipped to the window."""
+    out = []
+    for item in items:
+        for start, end in ner_windows(item.text, lex):
+            pii = tuple(Labelled(max(s.start, start) - start, min(s.end, end) - start, s.type)
+                        for s in item.pii if s.start < end and start < s.end)
+            out.append(Item(item.id, item.text[start:end], pii))
+    return out
+
+
+def fine_tune(names: Sequence[str], epochs: int = EPOCHS, seed: int = SEED, log=print,
+              on_windows: bool = False):
+    """Fine-tuned on whole texts; with `on_windows`, on the windows the model reads at run time
+    instead (round 10's experiment: no better on the left-out batches, worse on round11;
+    docs/redactor.md, "Round 10 of the learned parts")."""
     fix_random_seed(seed)
     nlp = stock()
-    train = examples(nlp, [i for n in names for i in load_corpus(str(DATA / f"{n}.jsonl"))])
+    items = [i for n in names for i in load_corpus(str(DATA / f"{n}.jsonl"))]
+    train = examples(nlp, windows(items, lexicon.load()) if on_windows else items)
     optimizer = nlp.resume_training()
     rng = random.Random(seed)
     for epoch in range(epochs):
@@ -137,19 +155,24 @@ def model_alone(nlp, items: Sequence[Item]) -> str:
             f"precision {right / max(taken, 1):.1%} ({right}/{taken})")
 
 
-def leave_out(held: Sequence[str], epochs: int) -> None:
+def leave_out(held: Sequence[str], epochs: int, on_windows: bool = False) -> None:
+    """For each corpus: the redactor with the stock model, then with a model fine-tuned on every
+    other corpus (and, with `on_windows`, one fine-tuned on their run-time windows too)."""
     base = redactor()
     print("figures: " + "; ".join(label for label, *_ in ROWS))
     for name in held:
         items = load_corpus(str(DATA / f"{name}.jsonl"))
         texts = [i.text for i in items]
         print(f"{name} ({len(items)} texts): stock model: {figures(score(items, base(texts)))}")
-        began = time.perf_counter()
-        nlp = fine_tune([c for c in trainable() if c != name], epochs)
-        print(f"  fine-tuned in {time.perf_counter() - began:.0f}s")
-        print(f"{name}: fine-tuned:  {figures(score(items, redactor(nlp)(texts)))}")
-        print(f"  stock {model_alone(stock(), items)}\n  fine-tuned {model_alone(nlp, items)}")
-        sys.stdout.flush()
+        print(f"  stock {model_alone(stock(), items)}")
+        for way in [False] + ([True] if on_windows else []):
+            began = time.perf_counter()
+            nlp = fine_tune([c for c in trainable() if c != name], epochs, on_windows=way)
+            label = "windows" if way else "whole texts"
+            print(f"  fine-tuned on {label} in {time.perf_counter() - began:.0f}s")
+            print(f"{name}: fine-tuned ({label}): {figures(score(items, redactor(nlp)(texts)))}")
+            print(f"  fine-tuned ({label}) {model_alone(nlp, items)}")
+            sys.stdout.flush()
 
 
 def measure(names: Sequence[str], model: Path) -> None:
@@ -176,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="with --model: both models on these corpora")
     p.add_argument("--model", type=Path, help="a saved fine-tuned model (for --measure)")
     p.add_argument("--epochs", type=int, default=EPOCHS)
+    p.add_argument("--windows", action="store_true",
+                   help="with --leave-out: also fine-tune on the run-time windows, to compare")
     args = p.parse_args(argv)
     unknown = [n for n in args.leave_out + args.without + args.measure if n not in corpora()]
     if unknown:
@@ -183,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure and not args.model:
         p.error("--measure needs --model")
     if args.leave_out:
-        leave_out(args.leave_out, args.epochs)
+        leave_out(args.leave_out, args.epochs, args.windows)
     if args.out:
         fine_tune([c for c in trainable() if c not in args.without], args.epochs).to_disk(args.out)
         print(f"saved to {args.out}")

@@ -112,7 +112,30 @@ def test_the_pass_leaves_ordinary_sentences_alone(redactors, text):
     assert redactors(text, with_pass=True) == text
 
 
-@pytest.mark.slow   # fits the model (about 10 s), as make model does
+def test_each_training_corpus_is_read_by_a_recogniser_never_trained_on_it(monkeypatch, lex):
+    # the pass is fitted on the entities the fine-tuned recogniser finds on text it has not seen
+    # (cross-fitted), on the run-time windows; the fine-tuning itself is replaced by a record of
+    # what each recogniser would be trained on (the real one is make model's, checked below)
+    trained_on = []
+
+    def fine_tune(names, **_):
+        trained_on.append(tuple(names))
+        return len(trained_on) - 1   # the recogniser's number, standing for it
+    monkeypatch.setattr(train_name_model.train_redactor_ner, "fine_tune", fine_tune)
+    monkeypatch.setattr(train_name_model, "_windows_of", lambda nlp, lex: lambda texts: nlp)
+    corpora = train_name_model.TRAIN + train_name_model.HELD_OUT
+    read = train_name_model.cross_fitted_entities(lex, corpora, ["round13"], log=lambda _: None)
+    assert len(trained_on) == train_name_model.FOLDS == 2
+    for corpus in corpora:
+        names_ = trained_on[read(corpus, ["a text"])]
+        assert corpus not in names_ and "round13" not in names_
+        # and it is trained on everything else outside its fold, e.g. the rounds never trained on
+        # by the pass itself
+        assert "round12" in names_ and "round10" in names_
+    assert set(trained_on[0]) | set(trained_on[1]) >= set(corpora)
+
+
+@pytest.mark.slow   # fine-tunes two entity recognisers and fits the model, as make model does
 def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     out = tmp_path / "name_model.json"
     assert train_name_model.main(["--out", str(out)]) == 0

@@ -95,3 +95,39 @@ def test_a_batch_not_yet_measured_is_never_trained_on():
     assert t.NOT_YET_MEASURED <= set(t.corpora())        # each one is a corpus that exists
     assert not t.NOT_YET_MEASURED & set(t.trainable())
     assert set(t.trainable()) | t.NOT_YET_MEASURED == set(t.corpora())
+
+
+# round 10: trained on the windows the model reads at run time (engine.ner_windows)
+
+def test_training_items_are_the_run_time_windows_with_labels_clipped_to_them():
+    from services.redactor import engine, lexicon
+
+    lex = lexicon.load()
+    text = ("the shift was long and the tea was cold and the rota was late again and then "
+            "Zelphine Okorafor told me to go home, ring 07700 900461")
+    start = text.index("Zelphine")
+    item = Item("x", text, (Labelled(start, start + 17, "PERSON"),
+                            Labelled(text.index("07700"), len(text), "PHONE")))
+    got = t.windows([item], lex)
+    assert [i.text for i in got] == [text[a:b] for a, b in engine.ner_windows(text, lex)]
+    assert [i.text for i in got] == ["and then Zelphine Okorafor told me"]   # not the whole text
+    # the name keeps its label, shifted into the window; the phone number lies outside it
+    assert [(s.start, s.end, s.type) for s in got[0].pii] == [(9, 26, "PERSON")]
+
+
+def test_a_label_crossing_a_window_edge_is_clipped_to_it():
+    from services.redactor import lexicon
+
+    text = "so " * 12 + "we were told by Zelphine Okorafor"
+    # a (wide) label from "were" on: the window starts two words before the name, at "told"
+    item = Item("x", text, (Labelled(text.index("were"), len(text), "PERSON"),))
+    [got] = t.windows([item], lexicon.load())
+    assert got.text == "told by Zelphine Okorafor"
+    assert [(s.start, s.end, s.type) for s in got.pii] == [(0, len(got.text), "PERSON")]
+
+
+def test_a_text_with_no_word_whose_label_matters_gives_no_training_window():
+    from services.redactor import lexicon
+
+    item = Item("x", "the tea was cold and the rota was late", ())
+    assert t.windows([item], lexicon.load()) == []
