@@ -153,7 +153,8 @@ _PERSON_PAST = ("said", "told", "asked", "laughed", "heard", "saw", "smirked", "
                 "swapped", "moved", "put", "sent", "wrote", "refused", "ignored", "snapped",
                 "called", "kept", "made", "mocked", "rolled", "walked", "stood", "sat", "backed",
                 "reported", "complained", "agreed", "giggled", "sniggered", "muttered", "yelled",
-                "tutted", "replied", "joked", "texted", "messaged", "blamed")
+                "tutted", "replied", "joked", "texted", "messaged", "blamed", "thought", "decided",
+                "insisted", "wanted")
 _CALENDAR_VERB = re.compile(r"\s+(?:just\s+|always\s+|still\s+|never\s+|then\s+|also\s+)?"
                             r"(?:" + "|".join(_PERSON_S + _PERSON_PAST) + r")\b")
 _CALENDAR_PLACED = re.compile(
@@ -1433,9 +1434,11 @@ class Finder:
         worst"). Never after a word that makes it a time ("in May", "this summer", "from April
         to May") nor before a number ("May 5th")."""
         for k, w in enumerate(self.words):
-            if w.key not in _CALENDAR_NAMES or (w.text.isupper() and len(w.text) > 1 and
-                                                not self.text.isupper()):
+            if w.key not in _CALENDAR_NAMES:
                 continue
+            shouted = w.text.isupper() and len(w.text) > 1 and not self.text.isupper()
+            if shouted and not _CALENDAR_VERB.match(self.text, w.end):
+                continue   # "SUMMER thought": one word in capitals for a person, before a verb
             prev = self.words[k - 1] if k else None
             pp = self.words[k - 2] if k >= 2 else None
             if prev is not None and (prev.key in _TIME_BEFORE or prev.key in v.CALENDAR) and \
@@ -1455,7 +1458,14 @@ class Finder:
                 re.match(r"\s+(?:were|both|have|had|are)\b", after) is not None
             opened = prev is not None and prev.key in _TEXT_OPENERS and \
                 re.match(r"\s+(?:is|was|has|had)\b", after) is not None
-            if verb or placed or pointed or coordinated or opened:
+            # spoken to at the end of a quoted clause ("'Thanks for nothing, Summer,' I said"), or
+            # a speaker's label ("May: 'Why, she can't…'")
+            vocative = self.text[max(0, w.start - 2):w.start] == ", " and \
+                re.match(r"[,.!?]*['’\"”]", after) is not None and \
+                not (prev is not None and prev.key in v.CALENDAR)
+            speaker = re.match(r":\s*['‘\"“]", after) is not None and (
+                w.initial or re.search(r"[.!?]['’\"”]?\s+$", self.text[max(0, w.start - 4):w.start]))
+            if verb or placed or pointed or coordinated or opened or vocative or speaker:
                 yield Span(w.start, w.end, SURE)
 
     def word_and_initial(self) -> Iterable[Span]:

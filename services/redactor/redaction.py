@@ -210,6 +210,31 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     return lex.is_name(word) or not lex.is_english(word) or after_name
 
 
+def _given_before_name(text: str, m: re.Match, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the word `m`, a given name that is also a word, the first part of the name found at
+    `start`..`end` right after it? A modal capitalised inside a sentence ("the deputy is May
+    Popescu", "ask for Will Okafor"; first in a sentence it stays the verb: "Will Okafor come?";
+    after a day's number it is the month: "14th May"), or a given name shouted in capitals
+    before a name in capitals and a verb that agrees with it ("WILL EDATHIL NEEDS…", not the
+    question "WHEN WILL OISÍN STOP")."""
+    word = CONTRACTION.sub("", m.group())
+    key = _key(word)
+    if key not in lex.word_names or key in _NEVER_NAMES - v.MODALS or len(word) < 3:
+        return False
+    if word.isupper():
+        if not text[start:end].isupper() or \
+                re.search(r"\b(?:WHEN|HOW|WHY|WHAT|WHERE|WHO|IF)\s+$", text[max(0, m.start() - 8):m.start()]):
+            return False
+        return key not in _NEVER_NAMES or (
+            key in _GIVEN_MODALS and re.match(r"\s+[A-Z]{2,}(?:S|ED)\b", text[end:end + 30]) is not None)
+    return word[:1].isupper() and key in _GIVEN_MODALS and not _sentence_start(text, m.start()) and \
+        not re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6):m.start()])
+
+
+# Modal verbs that are given names as well.
+_GIVEN_MODALS = frozenset({"will", "may"})
+
+
 def _first_of_name(text: str, m: re.Match, start: int, lex: Lexicon) -> bool:
     """Is the word `m`, first in its sentence and right before a name that is no English word
     ("Aled Kaminska refuses", "temperance eze said"), that name's first part, though it is an
@@ -270,7 +295,8 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
                 prev = _words(text, max(0, start - 40), start - 1)
                 if not prev or prev[-1].end() != start - 1 or not (
                         _extendable(text, prev[-1], lex, after_name=False) or
-                        _first_of_name(text, prev[-1], start, lex)):
+                        _first_of_name(text, prev[-1], start, lex) or
+                        _given_before_name(text, prev[-1], start, end, lex)):
                     break
                 start = prev[-1].start()
             if text[max(0, start - 4):start] == "The " and not _sentence_start(text, start - 4):
