@@ -49,7 +49,7 @@ POOLS = {
           "Bikash", "Nyokabi", "Otieno", "Marcia", "Behrouz", "Awadia", "Elfatih", "Fearghal",
           "Aoibheann", "Nadeem", "Thembekile", "Kieran", "Stacey-Jo"],
     "F": ["Mutasa", "Chikowore", "Vaitkevičiūtė", "Petkova", "Limbu-Rai", "Kamau", "Ebanks",
-          "Kalantari", "Elamin", "Ó Dálaigh", "Uddin", "Fotherby", "Scarth", "Ingoldmells-Rae"],
+          "Kalantari", "Elamin", "Ó Ceallacháin", "Uddin", "Fotherby", "Scarth", "Ingoldmells-Rae"],
     "F2": ["Mwangi", "Begum-Lowther", "Kavaliauskas"],  # a second surname
     "f": ["kamau", "uddin", "petkova", "scarth", "ebanks"],  # surnames in lower case
     "L": ["J", "R", "S", "V", "P"],
@@ -222,7 +222,7 @@ NARRATIVES = [
     "I work nights in a care home. The day staff call us 'the night Africans' in the handover "
     "book. {PERSON:<W>} wrote it first.",
     # --- writers whose first language is not English ---
-    "Is happening again on the ward. Sister {PERSON:Eleanor Fothergill} is saying to me in "
+    "Is happening again on the ward. {PERSON:Sister Eleanor Fothergill} is saying to me in "
     "front of patients 'speak slowly, nobody understand you'. Patients understand me very "
     "good, only she is not.",
     "I am nurse from Nepal, working in {ORG:Fenmoor} since two years. The manager {PERSON:Mr. "
@@ -343,7 +343,7 @@ NARRATIVES = [
     "wife. I was the student with her.",
     # --- one-liners ---
     "{PERSON:<W>} called me 'coconut' again.",
-    "Sister {PERSON:Ottaway} won't learn my name.",
+    "{PERSON:Sister Ottaway} won't learn my name.",
     "{PERSON:AY} said I'm 'too dark for the photos'.",
     "it was {PERSON:pj} who said it",
     "{PERSON:MAY}, STOP CALLING ME 'GIRL'.",
@@ -504,6 +504,13 @@ NARRATIVES = [
     "she's washed her hands'. {PERSON:Gwion}, my supervisor, said 'ignore it'.",
     "The [[Eccles cakes]] went missing from the staff room and {PERSON:<G> <F>} said 'ask the "
     "Romanian'. I'm the Romanian. I don't even like them.",
+    "Patient transferred from {ORG:FH} to {ORG:WRI} ED at night, I escorted. The ED nurse said "
+    "to the porter 'does she even speak English' about me, not the patient.",
+    "nights at {ORG:HL} again. {PERSON:<w>} has put me on the top floor alone for 5 weeks, the "
+    "[[Nepali]] girls always top floor",
+    "Estates apprentice (plumbing, 2nd year). My supervisor {PERSON:Mr Spavin} asked in front of "
+    "the lads whether I 'pray to the boiler'. I'm [[Hindu]]. Everyone laughed, I laughed too, "
+    "which I regret.",
     # --- no identifiers at all ---
     "A relative asked the [[porter]] if the [[Black]] nurse was 'allowed' to give injections. The "
     "nurse heard. Nobody said anything.",
