@@ -88,3 +88,50 @@ def test_the_prebuilt_202_body_is_what_jsonify_writes():
         answer = jsonify(status="accepted")
     assert answer.get_data() == api.ACCEPTED
     assert answer.mimetype == "application/json"
+
+
+def test_the_month_is_the_same_throughout_each_utc_hour_across_both_clock_changes():
+    """month_of works the month out once per UTC hour: right only if no UK month starts inside
+    one. Every hour of two years (four clock changes, 24 month starts), at its start and end."""
+    from datetime import datetime, timedelta, timezone
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for h in range(2 * 366 * 24):
+        hour_start = start + timedelta(hours=h)
+        hour = int(hour_start.timestamp() // 3600)
+        month = submission._month_of_hour(hour)
+        assert month == submission.month_of(hour_start) == submission.month_of(
+            hour_start + timedelta(minutes=59, seconds=59, microseconds=999_999))
+
+
+def test_the_month_now_is_the_uk_month_now():
+    from datetime import datetime
+
+    before = datetime.now(submission.LONDON).strftime("%Y-%m")
+    now = submission.month_of()
+    assert now in {before, datetime.now(submission.LONDON).strftime("%Y-%m")}
+    assert submission.month_of(datetime(2026, 3, 31, 23, 30, tzinfo=submission.LONDON)) == "2026-03"
+    # 23:30 UTC on 31 May is 00:30 on 1 June in the UK (BST); on 31 October the clocks have gone
+    # back (25 October 2026), so 23:30 UTC is still 31 October there.
+    from datetime import timezone
+    assert submission.month_of(datetime(2026, 5, 31, 23, 30, tzinfo=timezone.utc)) == "2026-06"
+    assert submission.month_of(datetime(2026, 10, 31, 23, 30, tzinfo=timezone.utc)) == "2026-10"
+
+
+@pytest.mark.parametrize("event_id", ["0f8fad5b-d9cb-469f-a165-70867728950e",         # the template
+                                      "0F8FAD5B-D9CB-469F-A165-70867728950E",         # json.dumps
+                                      "{0f8fad5b-d9cb-469f-a165-70867728950e}"])
+@pytest.mark.parametrize("key_id", ["0123456789abcdef", 'odd"key\\id'])
+def test_the_sealed_envelope_is_what_json_dumps_writes_for_any_id(event_id, key_id, keys_dir):
+    import base64
+    import json
+
+    from services.common import sealing
+    from services.contracts import events
+
+    _, public = sealing.newest_public(keys_dir)
+    body = submission.sealed_event(b'{"answers": {}}', event_id, key_id, public)
+    sealed = json.loads(body)["sealed"]
+    assert body == json.dumps({"event_id": event_id, "key_id": key_id, "schema_version": events.SCHEMA_VERSION,
+                               "sealed": sealed}, separators=(",", ":"), sort_keys=True).encode()
+    assert len(base64.b64decode(sealed)) == len(b'{"answers": {}}') + 48   # a sealed box: key and tag
