@@ -47,13 +47,25 @@ def pages(app: Flask, translations: Callable[[], object]) -> None:
 
 
 def secure(app: Flask, cache_control: Callable[[str], str], csp: str = CSP, hsts: bool = False) -> None:
-    """Every answer gets the security headers; `cache_control(path)` says who may keep it."""
+    """Every answer gets the security headers; `cache_control(path)` says who may keep it.
+
+    The constant headers are built once. An answer that holds none of them yet (every answer
+    the services make) gets them appended, without `set` looking through its headers for each
+    one; an answer that already holds one has it replaced, as `set` does: the same headers
+    either way, in the same order (tests/unit/test_web_headers.py)."""
+    first = (*HEADERS.items(), ("Content-Security-Policy", csp))
+    last = (("Strict-Transport-Security", HSTS),) if hsts else ()
+    names = frozenset(name.lower() for name, _ in (*first, *last)) | {"cache-control"}
 
     @app.after_request
     def _headers(resp: Response) -> Response:
-        resp.headers.update(HEADERS)
-        resp.headers["Content-Security-Policy"] = csp
-        resp.headers["Cache-Control"] = cache_control(request.path)
-        if hsts:
-            resp.headers["Strict-Transport-Security"] = HSTS
+        headers = resp.headers
+        if names.isdisjoint(name.lower() for name in headers.keys()):
+            headers.extend(first)
+            headers.add("Cache-Control", cache_control(request.path))
+            headers.extend(last)
+        else:
+            headers.update(first)
+            headers["Cache-Control"] = cache_control(request.path)
+            headers.update(last)
         return resp

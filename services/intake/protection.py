@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import ipaddress
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ class RateLimiter:
     def allow(self, address: str) -> bool:
         with self._lock:
             self._rotate()
-            digest = hmac.new(self._key, _network(address).encode(), hashlib.sha256).digest()[:16]
+            digest = hmac.digest(self._key, _network(address).encode(), hashlib.sha256)[:16]
             if digest not in self._counts and len(self._counts) >= self.max_tracked:
                 return False   # flooded from more addresses than we track: refuse, keep memory bounded
             self._counts[digest] = self._counts.get(digest, 0) + 1
@@ -60,7 +61,15 @@ class RateLimiter:
             self._epoch, self._key, self._counts = epoch, os.urandom(32), {}
 
 
+# An IPv4 address as ipaddress writes it (decimal octets 0-255, no leading zero): most clients'
+# addresses, counted as they are without parsing them.
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_CANONICAL_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
+
+
 def _network(address: str) -> str:
+    if _CANONICAL_IPV4.fullmatch(address):
+        return address
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -112,3 +112,61 @@ def test_the_valid_strategy_makes_valid_reports(answers):
 @given(answers=st.one_of(valid_answers, answers))
 def test_any_answers_give_the_general_encoders_bytes_or_its_errors(answers):
     same_outcome(EVENT_ID, "2026-11", answers)
+
+
+# The quick check (events._PlainlyValid) that lets a valid report skip the schema's load: it must
+# say yes to valid reports (or it saves nothing) and never to anything the load would refuse or
+# change (the tests above compare every outcome with the general encoder's).
+
+def _any_valid(q):
+    if q.is_text:
+        return _valid(q)
+    if q.kind == "many":   # exclusive options alone, or other options together; at most all the codes
+        return st.one_of(st.sampled_from([[c] for c in q.exclusive] or [[q.codes[0]]]), _valid(q))
+    return st.sampled_from(q.codes)
+
+
+# every question answered or not, each valid on its own (the cross-field rules may still refuse)
+any_valid_answers = st.fixed_dictionaries({q.code: _valid(q) for q in QUESTIONNAIRE.questions if q.required},
+                                          optional={q.code: _any_valid(q) for q in QUESTIONNAIRE.questions
+                                                    if not q.required})
+QUICK = events.instance(events.RawReport).fields["answers"].schema.plainly_valid
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers=any_valid_answers)
+def test_the_quick_check_says_yes_exactly_when_the_schema_loads_the_answers_unchanged(answers):
+    kind, _ = same_outcome(EVENT_ID, "2026-11", answers)
+    schema = events.instance(events.answers_schema())
+    loaded = schema.load(answers) if kind == "ok" else None
+    assert QUICK(answers) == (kind == "ok")
+    assert loaded is None or loaded == answers
+
+
+def test_the_quick_check_says_yes_to_the_benchmarks_report():
+    assert QUICK({"happened_to": "self", "came_from": ["peer"], "about": ["race"], "what_happened": "x"})
+
+
+@pytest.mark.parametrize("change", [
+    {"happened_to": "someone"},                 # not a code
+    {"happened_to": ["self"]},                  # a list for one code
+    {"came_from": "peer"},                      # one code for a list
+    {"came_from": []},                          # required list empty
+    {"came_from": ["peer", "peer"]},            # repeated (a cross-field rule)
+    {"what_happened": ""},                      # empty text
+    {"what_happened": "   "},                   # blank text (a cross-field rule)
+    {"what_happened": "y" * 3001},              # over its length
+    {"what_happened": None},                    # null
+    {"what_happened": 7},                       # not a text
+    {"extra": "Ffion"},                         # unknown field
+])
+def test_the_quick_check_says_no_and_the_schema_answers(change):
+    answers = {"happened_to": "self", "came_from": ["peer"], "about": ["race"], "what_happened": "x", **change}
+    assert not QUICK(answers)
+    kind, messages = same_outcome(EVENT_ID, "2026-11", answers)
+    assert kind == "invalid" and messages
+
+
+def test_the_quick_check_says_no_to_a_missing_required_answer():
+    assert not QUICK({"happened_to": "self", "came_from": ["peer"], "about": ["race"]})
+    assert not QUICK(["not", "an", "object"])

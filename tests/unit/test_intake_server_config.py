@@ -79,3 +79,16 @@ def test_requests_gunicorn_refuses_are_answered_in_the_portals_words_with_its_he
     assert answers["RuntimeError"].startswith("HTTP/1.1 500 Internal Server Error\r\n")
     assert worker.log.lines == ["request failed before the application: RuntimeError"]
     assert "198.51.100.23" not in caplog.text
+
+
+def test_each_worker_freezes_what_it_loaded_out_of_the_garbage_collectors_reach():
+    import gc
+
+    hook = loaded().post_worker_init
+    assert hook.__code__.co_filename == str(INTAKE_GUNICORN)   # the file's own hook, not gunicorn's default
+    try:
+        hook(object())
+        assert gc.get_freeze_count() > 1000   # this process's modules and objects
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
