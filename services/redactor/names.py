@@ -337,6 +337,16 @@ _TIME_PHRASE = re.compile(r"\s+(?:on|in|of)\s+(?:a|an|the)\s+(?:night|day|long|l
                           r"cold|winter|summer)\b[^.!?\n]{0,30}?\b(?:is|was|are|were)\b", re.I)
 _BEFORE_VOCATIVE = {"up", "on", "it", "me", "off", "now", "out", "down", "over", "away", "here",
                     "there", "again", "too", "then", "yet", "already", "us", "quick"}
+_ROLE_ASIDE = re.compile(r"\s*\((?:band\s*\d|hca|rn|rgn|rmn|sn|cn|nurse|sister|porter|carer|"
+                        r"domestic|physio|ot|agency|bank|student|manager|deputy|dr|doctor)\b"
+                        r"[^()\n]{0,20}\)", re.I)
+_GREETED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“]([A-Za-z]+)[\s,!]+([a-z][a-z'’-]+)[\s,!]+"
+                      r"(?:listen|come|stop|get|go|move|look|hurry|wait|leave|give|can|could|"
+                      r"will|would|do|don't|dont|pls|please|you)\b")
+# "was on with grace,", "paired with grace,": with a person (company), not a manner
+_COMPANY = re.compile(r"\b(?:am|is|are|was|were|be|been|on|working|worked|work|paired|sat|"
+                      r"stayed|went|came|left|nights|days|shift|lunch|break|talking|spoke|"
+                      r"chatting|along|in)\s+with\s+$", re.I)
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
 
@@ -597,7 +607,9 @@ class Finder:
         if w.text.islower() and (w.key in v.TEXT_SPEAK or w.key in v.FOREIGN_ROLES or
                                  (w.key in v.VOCATIVES and w.key != "bless")):
             return True
-        if w.text.islower() and _MANNER.search(self.text, max(0, w.start - 40), w.start) and \
+        if w.text.islower() and (_MANNER.search(self.text, max(0, w.start - 40), w.start) or (
+                w.key in v.VIRTUES and re.search(r"\bwith\s+$", self.text[max(0, w.start - 6):w.start])
+                and not _COMPANY.search(self.text, max(0, w.start - 30), w.start))) and \
                 re.match(r"\s*(?:[,.;!?]|$|\s(?:and|but|then)\b)", self.text[w.end:w.end + 6]):
             return True
         if w.key in v.TIMES_OF_DAY and (
@@ -1614,7 +1626,8 @@ class Finder:
         "pls", "n" for "and")."""
         if self._texting_memo is None:
             self._texting_memo = not any(c.isupper() for c in self.text) or \
-                sum(w.key in v.TEXT_SPEAK and w.text.islower() for w in self.words) >= 1
+                any((w.key in v.TEXT_SPEAK and w.text.islower()) or w.text == "i"
+                    for w in self.words)   # "u", "pls", "n", or "i" in lower case
         return self._texting_memo
 
     def _lower_word_name(self, w: Word, english_ok: bool) -> bool:
@@ -1631,7 +1644,8 @@ class Finder:
                 (key in v.ORG_SUFFIXES and key not in self.lex.given) or \
                 key in v.VOCATIVES or key in v.INTERJECTIONS or key in v.COMMON_VERBS or \
                 key in _SPEECH_VERBS or key in _PAST_VERBS or \
-                key.endswith("ly") or (_term_ending(key) and key not in self.lex.given) or \
+                self._adverb(key) or (key.endswith("ly") and key not in self.lex.given) or \
+                (_term_ending(key) and key not in self.lex.given) or \
                 (key.endswith("s") and self.lex.is_english(key[:-1])):
             return False
         if self._kept(w) and not self._word_name(w):
@@ -1672,7 +1686,8 @@ class Finder:
                 continue   # the cheap test first
             prev = self.words[k - 1] if k else None
             start_like = prev is None or w.initial or prev.key in _CONJUNCTIONS or \
-                prev.key in _TEXT_OPENERS or self.text[prev.end:w.start].strip() in {",", "(", ";"}
+                prev.key in _TEXT_OPENERS or self.text[prev.end:w.start].strip() in {",", "(", ";"} or \
+                _ROLE_ASIDE.match(self.text, w.end) is not None   # "… daisy (band 6) swapped"
             if start_like and self._lower_word_name(w, english_ok=texting) and \
                     (prev is None or prev.key not in _DETERMINERS) and \
                     self._person_act(w.end) and \
@@ -1705,8 +1720,9 @@ class Finder:
                 placed.append(self.at.get(at))
             found, others = [], 0
             for k in reversed(placed):   # the people nearest the verb; a word before them ends it
-                if k is None:
-                    break
+                if k is None or (k and (self.words[k - 1].key in _DETERMINERS or
+                                        self.words[k - 1].key in _ARTICLES)):
+                    break   # "the cover is a joke and rose laughs": the thing ends the list
                 if self.words[k].key in {"me", "i"}:
                     others += 1
                 elif self._lower_word_name(self.words[k], english_ok=False):
@@ -1732,6 +1748,11 @@ class Finder:
                 first.key in v.TEXT_SPEAK or first.key in {"please", "move", "hurry", "come",
                                                            "get", "go", "stop", "shut", "wake",
                                                            "hurry", "give", "leave"}
+            # first, before "pls" or a comma and an imperative: "'violet pls cover my shift'"
+            if self._lower_word_name(first, english_ok=False) and \
+                    re.match(r"(?:\s+(?:pls|plz|please)|\s*,)\s+[a-z]+\s+(?:my|me|it|the|this|us|for)\b",
+                             self.text[first.end:first.end + 30]):
+                yield Span(first.start, first.end, SURE)
             if not opens:
                 continue
             # at the end: "… dawn'", "… hope x'", "… faith!'"
@@ -1745,14 +1766,13 @@ class Finder:
                     before.key in v.INTERJECTIONS or before.key in v.TEXT_SPEAK or
                     self.text[before.end:last.start].strip() == ","):
                 yield Span(last.start, last.end, SURE)
-            # at the start, after a greeting: "'right grace listen to me'", "'oi joy, come here'"
-            second = inner[1]
-            if (first.key in v.VOCATIVES or first.key in v.INTERJECTIONS) and len(inner) >= 3 and \
-                    self._lower_word_name(second, english_ok=False) and \
-                    re.match(r"[\s,!]+(?:listen|come|stop|get|go|move|look|hurry|wait|leave|give|"
-                             r"can|could|will|would|do|don't|dont|pls|please|you)\b",
-                             self.text[second.end:second.end + 12]):
-                yield Span(second.start, second.end, SURE)
+        # at a quotation's start, after a greeting, before an imperative (the quotation may
+        # not close where a contraction's apostrophe is): "'right grace listen to me'"
+        for m in _GREETED.finditer(self.text):
+            k = self.at.get(m.start(2))
+            if fold(m.group(1)) in v.VOCATIVES | v.INTERJECTIONS and k is not None and \
+                    self._lower_word_name(self.words[k], english_ok=True):
+                yield Span(m.start(2), m.end(2), SURE)
 
     def foreign_role_names(self) -> Iterable[Span]:
         """Round 12. A given name after a role or form of address in another language ("a

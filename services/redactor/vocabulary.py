@@ -438,5 +438,12 @@ pls plz plss u ur n x xx xxx agn cos coz cuz wiv txt txts txtd thx ty tmrw tmr m
 rn bc obvs abt dunno gonna wanna gotta ya yeh yh ok k kk
 """.split())
 
+# Round 12. Virtues and feelings that are also given names: after "with" and no person's word
+# they are a manner ("took it with grace,"), not company.
+VIRTUES = frozenset("""
+grace patience charity mercy joy hope faith honour honor prudence constance felicity serenity
+harmony verity temperance dignity humility love kindness compassion
+""".split())
+
 # Round 12. Times of day that are also given names ("Dawn"): daybreak after "at", "before"…
 TIMES_OF_DAY = frozenset("dawn dusk".split())

@@ -27,6 +27,7 @@ from tests.support.redaction import redacted
     ("i was with hope and she laughed at me", "i was with [PERSON] and she laughed at me"),
     ("me n joy n patience were on nights", "me n [PERSON] n [PERSON] were on nights"),
     ("charity n faith both ignored me", "[PERSON] n [PERSON] both ignored me"),
+    ("the rota is a mess and pearl laughs at me", "the rota is a mess and [PERSON] laughs at me"),
 ])
 def test_a_lower_case_word_name_where_a_person_acts(text, want, lex):
     assert redacted(text, lex) == want
@@ -125,6 +126,33 @@ def _engine(text: str, analyser) -> str:
     ("then honor told me to go home", "then [PERSON] told me to go home"),
     ("charity n faith both ignored me", "[PERSON] n [PERSON] both ignored me"),
     ("a enfermeira Will disse que eu era lenta", "a enfermeira [PERSON] disse que eu era lenta"),
+    ("He took the feedback with patience, then went quiet.",
+     "He took the feedback with patience, then went quiet."),
+    ("i was on nights with grace, she was lovely to me",
+     "i was on nights with [PERSON], she was lovely to me"),
+    ("Typed up from a voice note: 'right heron listen, you can't sit there'",
+     "Typed up from a voice note: 'right [PERSON] listen, you can't sit there'"),
 ])
 def test_with_the_engine(text, want, analyser):
     assert _engine(text, analyser) == want
+
+
+# -- found on train_kinds2.jsonl after the first pass (same kinds, other wordings) -------------
+@pytest.mark.parametrize("text,want", [
+    ("on the ward chat 'sunny pls swap my late' and nobody answered",
+     "on the ward chat '[PERSON] pls swap my late' and nobody answered"),
+    ("told by holly 2 wait outside", "told by [PERSON] 2 wait outside"),
+    ("i got moved agn n the bay melody (band 5) laughed",
+     "i got moved agn n the bay [PERSON] (band 5) laughed"),
+])
+def test_a_name_first_in_a_quotation_a_name_in_ly_a_role_aside(text, want, lex):
+    assert redacted(text, lex) == want
+
+
+@pytest.mark.parametrize("text", [
+    "the early shift said nothing",                 # an adjective in -ly
+    "'only joking' she said",                        # an adverb first in a quotation
+    "'hope pls' was all i wrote",                    # no imperative after "pls"
+])
+def test_words_in_ly_and_quoted_openers_are_left(text, lex):
+    assert redacted(text, lex) == text
