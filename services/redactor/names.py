@@ -327,7 +327,9 @@ _CONJUNCTIONS = {"n", "and", "then", "but", "so", "cos", "coz", "cuz", "because"
                  "til", "till", "once", "since", "or"}
 _WITH_AND_SHE = re.compile(r"\s*,?\s+(?:and|n|&|but)\s+(?:she|he|they)\s+(?:just\s+|then\s+)?"
                            r"[a-z]{3,}(?:ed|s)\b")
-_LOWER_LIST = re.compile(r"(?<![\w'’-])(?:[a-z]+(?:\s*,\s*|\s+(?:n|and|&)\s+))+[a-z]+(?![\w'’-])")
+_LOWER_LIST = re.compile(r"(?<![\w'’-])(?:[a-z]++(?:\s*,\s*|\s+(?:n|and|&)\s+))+[a-z]++(?![\w'’-])")
+_ACT_ADVERBS = {"just", "then", "also", "both", "all", "always", "still", "never", "even",
+                "literally", "actually", "proper"}
 _QUOTE_SPAN = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{3,60})['’\"”](?![\w])")
 _MANNER = re.compile(r"\b(?:it|this|that|everything|herself|himself|themselves|myself|yourself|"
                      r"ourselves|things|them)\s+with\s+$", re.I)
@@ -1679,28 +1681,35 @@ class Finder:
         person's verb ("me n joy n patience were on nights"), after "with" before "and she…";
         spoken to in a quotation ("'pls hurry up dawn'", "'cheers hope x'", "'right grace
         listen'")."""
-        texting = self._texting()
-        n = len(self.words)
+        last = len(self.words) - 1
         for k, w in enumerate(self.words):
-            if not w.text.islower() or len(w.text) < 3:
-                continue   # the cheap test first
+            if k == last or not w.text.islower() or len(w.text) < 3:
+                continue   # the cheap tests first: what follows, what comes before
             prev = self.words[k - 1] if k else None
-            start_like = prev is None or w.initial or prev.key in _CONJUNCTIONS or \
-                prev.key in _TEXT_OPENERS or self.text[prev.end:w.start].strip() in {",", "(", ";"} or \
-                _ROLE_ASIDE.match(self.text, w.end) is not None   # "… daisy (band 6) swapped"
-            if start_like and self._lower_word_name(w, english_ok=texting) and \
-                    (prev is None or prev.key not in _DETERMINERS) and \
-                    self._person_act(w.end) and \
-                    (w.key in self.lex.given or self._person_act(w.end) and
-                     _ACT.match(self.text, w.end).group("verb").lower() in _SAID_VERBS):
-                yield Span(w.start, w.end, SURE)
-            elif prev is not None and prev.key == "by" and k >= 2 and \
+            nxt = self.words[k + 1].key
+            if nxt in _ACT_VERBS or nxt in _ACT_ADVERBS or nxt.endswith("ed") or \
+                    nxt in _PAST_VERBS or nxt in v.IRREGULAR_WORDS or \
+                    self.text[w.end:w.end + 2] == " (":
+                start_like = prev is None or w.initial or prev.key in _CONJUNCTIONS or \
+                    prev.key in _TEXT_OPENERS or \
+                    self.text[prev.end:w.start].strip() in {",", "(", ";"} or \
+                    _ROLE_ASIDE.match(self.text, w.end) is not None   # "… daisy (band 6) swapped"
+                act = start_like and (prev is None or prev.key not in _DETERMINERS) and \
+                    _ACT.match(self.text, w.end)
+                if act and self._person_act(w.end) and \
+                        self._lower_word_name(w, english_ok=self._texting()) and \
+                        (w.key in self.lex.given or act.group("verb").lower() in _SAID_VERBS):
+                    yield Span(w.start, w.end, SURE)
+                    continue
+            if prev is None:
+                continue
+            if prev.key == "by" and k >= 2 and \
                     self.words[k - 2].key in _DONE_BY and self._adjacent(k - 1, k) and \
                     self._lower_word_name(w, english_ok=False):
                 yield Span(w.start, w.end, SURE)   # "told by robin 2 use the side door"
-            elif prev is not None and prev.key == "with" and self._adjacent(k - 1, k) and \
-                    self._lower_word_name(w, english_ok=False) and \
-                    _WITH_AND_SHE.match(self.text, w.end):
+            elif prev.key == "with" and self._adjacent(k - 1, k) and \
+                    _WITH_AND_SHE.match(self.text, w.end) and \
+                    self._lower_word_name(w, english_ok=False):
                 yield Span(w.start, w.end, SURE)   # "i was with hope and she laughed"
         yield from self._lower_lists()
         yield from self._quoted_vocatives()
