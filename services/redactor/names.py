@@ -935,6 +935,7 @@ class Finder:
         "unit", "team"…"""
         for i, w in enumerate(self.words):
             if len(w.text) >= 3 and w.text.islower() and w.key not in v.FOREIGN_ROLES and \
+                    w.key not in v.TEXT_SPEAK and \
                     all(part in self.lex.given for part in w.key.split("-")) and \
                     not self._kept(w) and not self.lex.is_english(w.text) and \
                     not (i and self.words[i - 1].key in _DETERMINERS):   # "your ninja outfit"
@@ -949,7 +950,8 @@ class Finder:
                          re.match(r"\s+(?:about|who)\b", self.text[w.end:w.end + 8])))) and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
-                    not self.lex.is_english(w.text) and not self._kept(w):
+                    not self.lex.is_english(w.text) and not self._kept(w) and \
+                    w.key not in v.TEXT_SPEAK:   # round 12: "rang agn"
                 yield Span(w.start, w.end, "PERSON")
         for i, w in enumerate(self.words):
             # "olamide said", "seren oyedepo told": lower-case words that are not English (the

@@ -40,6 +40,7 @@ def test_a_lower_case_word_name_where_a_person_acts(text, want, lex):
     "driven by hope n nothing else tbh",                      # "driven" is done by no one
     "u need patience on this ward n a lot of it",             # the noun
     "bread n butter were on the table agn",                   # a list of things
+    "then the ward rang agn n nobody came",                   # text-speak after a verb
 ])
 def test_the_same_grammar_with_a_thing_is_left(text, lex):
     assert redacted(text, lex) == text
