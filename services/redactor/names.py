@@ -305,6 +305,50 @@ _SHOUTED_SUBJECT = re.compile(r"\b(?:WHY|HOW|WHEN|WHAT)\s+(?:DOES|DID|IS|WAS|CAN
 
 
 # Entity labels of the model that, on a capitalised word, mean a time or an amount.
+# Round 12: what a person does after a lower-case given name that is a word (Finder._person_act)
+_ACT = re.compile(r"(?:\s*\([^()\n]{1,25}\))?\s+(?:(?:just|then|also|both|all|always|still|"
+                  r"never|even|literally|actually|proper)\s+)?(?P<verb>[a-z]+(?:n't|’t)?)\b")
+_SAID_VERBS = {"said", "says", "told", "tells", "asked", "asks", "laughed", "shouted", "yelled",
+               "snapped", "texted", "messaged", "mocked", "screamed", "smirked", "sneered",
+               "muttered", "whispered", "replied", "tutted", "joked"}
+_ACT_VERBS = _SAID_VERBS | {"swapped", "ignored", "blanked", "moved", "sent", "reported",
+                            "blamed", "rang", "phoned", "emailed", "grabbed", "pushed", "mimicked",
+                            "refused", "insisted", "winked", "grinned", "corrected", "criticised",
+                            "humiliated", "excluded", "swaps", "ignores", "mocks", "laughs",
+                            "shouts", "texts", "txts", "txtd", "messages", "blames", "moves"}
+_DONE_BY = {"told", "asked", "sent", "called", "reported", "ignored", "blamed", "bullied",
+            "mocked", "warned", "moved", "stopped", "grabbed", "pushed", "rung", "phoned",
+            "texted", "messaged", "emailed", "corrected", "criticised", "criticized",
+            "humiliated", "targeted", "excluded", "followed", "shouted", "laughed", "screamed",
+            "yelled", "sworn", "replaced", "swapped", "put", "left", "given", "shown", "picked",
+            "ordered", "accused", "questioned", "interrupted", "patronised", "mimicked", "txtd"}
+_CONJUNCTIONS = {"n", "and", "then", "but", "so", "cos", "coz", "cuz", "because", "when",
+                 "while", "plus", "an", "after", "until", "if", "tho", "though", "also", "&",
+                 "til", "till", "once", "since", "or"}
+_WITH_AND_SHE = re.compile(r"\s*,?\s+(?:and|n|&|but)\s+(?:she|he|they)\s+(?:just\s+|then\s+)?"
+                           r"[a-z]{3,}(?:ed|s)\b")
+_LOWER_LIST = re.compile(r"(?<![\w'’-])(?:[a-z]++(?:\s*,\s*|\s+(?:n|and|&)\s+))+[a-z]++(?![\w'’-])")
+_ACT_ADVERBS = {"just", "then", "also", "both", "all", "always", "still", "never", "even",
+                "literally", "actually", "proper"}
+_QUOTE_SPAN = re.compile(r"(?<![\w])['‘\"“]([^'’\"”\n]{3,60})['’\"”](?![\w])")
+_MANNER = re.compile(r"\b(?:it|this|that|everything|herself|himself|themselves|myself|yourself|"
+                     r"ourselves|things|them)\s+with\s+$", re.I)
+_TIME_PREPOSITION = re.compile(r"\b(?:at|before|after|until|till|by|since|from|around|near)\s+$",
+                               re.I)
+_TIME_PHRASE = re.compile(r"\s+(?:on|in|of)\s+(?:a|an|the)\s+(?:night|day|long|late|early|"
+                          r"cold|winter|summer)\b[^.!?\n]{0,30}?\b(?:is|was|are|were)\b", re.I)
+_BEFORE_VOCATIVE = {"up", "on", "it", "me", "off", "now", "out", "down", "over", "away", "here",
+                    "there", "again", "too", "then", "yet", "already", "us", "quick"}
+_ROLE_ASIDE = re.compile(r"\s*\((?:band\s*\d|hca|rn|rgn|rmn|sn|cn|nurse|sister|porter|carer|"
+                        r"domestic|physio|ot|agency|bank|student|manager|deputy|dr|doctor)\b"
+                        r"[^()\n]{0,20}\)", re.I)
+_GREETED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“]([A-Za-z]+)[\s,!]+([a-z][a-z'’-]+)[\s,!]+"
+                      r"(?:listen|come|stop|get|go|move|look|hurry|wait|leave|give|can|could|"
+                      r"will|would|do|don't|dont|pls|please|you)\b")
+# "was on with grace,", "paired with grace,": with a person (company), not a manner
+_COMPANY = re.compile(r"\b(?:am|is|are|was|were|be|been|on|working|worked|work|paired|sat|"
+                      r"stayed|went|came|left|nights|days|shift|lunch|break|talking|spoke|"
+                      r"chatting|along|in)\s+with\s+$", re.I)
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
 
@@ -385,6 +429,7 @@ class Finder:
         self._given_or_month = _GivenOrMonth(lexicon.given)
         # where each introducing phrase ("my name is", "call me") ends, and which it is
         self._introducers = {m.end(): m.group() for m in _INTRODUCER.finditer(self.lower)}
+        self._texting_memo: bool | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def _within(self, start: int, end: int) -> list[Word]:
@@ -544,6 +589,8 @@ class Finder:
         if self._word_after_article(self.at[w.start]) and \
                 self.text[w.end:w.end + 2] not in {"'s", "’s"}:
             return True   # "a Ruby wedding card": the word (round 10)
+        if self._word_in_use(w):
+            return True   # round 12: "with grace,", "at dawn", "pls", "right"
         if self.lex.is_name(w.text) or self.text[w.end:w.end + 2] in {"'s", "’s"}:
             return False
         if w.ent in {"GPE", "LOC"}:
@@ -553,6 +600,25 @@ class Finder:
         if w.ent in {"NORP", "LANGUAGE"}:
             return w.key.endswith(("an", "ese", "ish", "ic", "i", "ch"))
         return w.ent in TIMES_AND_NUMBERS
+
+    def _word_in_use(self, w: Word) -> bool:
+        """Round 12: a word the model and the name pass must leave, by grammar: a text-speak
+        word or a greeting in lower case ("pls", "right"); a noun of manner after "with" and an
+        object ("handled it with grace,"); a time of day after a preposition of time or before a
+        phrase of when ("at dawn", "Dawn on a night shift is…")."""
+        if w.text.islower() and (w.key in v.TEXT_SPEAK or w.key in v.FOREIGN_ROLES or
+                                 (w.key in v.VOCATIVES and w.key != "bless")):
+            return True
+        if w.text.islower() and (_MANNER.search(self.text, max(0, w.start - 40), w.start) or (
+                w.key in v.VIRTUES and re.search(r"\bwith\s+$", self.text[max(0, w.start - 6):w.start])
+                and not _COMPANY.search(self.text, max(0, w.start - 30), w.start))) and \
+                re.match(r"\s*(?:[,.;!?]|$|\s(?:and|but|then)\b)", self.text[w.end:w.end + 6]):
+            return True
+        if w.key in v.TIMES_OF_DAY and (
+                _TIME_PREPOSITION.search(self.text, max(0, w.start - 12), w.start) or
+                _TIME_PHRASE.match(self.text, w.end)):
+            return True
+        return False
 
     def _verb_follows(self, w: Word) -> bool:
         """Is w followed as a name that is the subject would be: by a verb ("Grace said",
@@ -784,6 +850,9 @@ class Finder:
                 continue
             if not _PREFIXED.sub("", last)[:1].isupper() or _never_a_name(last):
                 continue
+            if first.isupper() and self.lex.is_english(first) and \
+                    fold(first) not in self.lex.given and fold(first) not in self.lex.family:
+                continue   # round 12: shouted words around "A"/"AN" ("GETTING A BREAK")
             yield Span(m.start(1), m.end(3), SURE)
 
     def shouted(self) -> Iterable[Span]:
@@ -794,8 +863,20 @@ class Finder:
                 if m.start() <= w.start and w.end <= m.end() and len(w.text) >= 3 and \
                         w.text.isupper() and w.key not in v.ACRONYMS and \
                         not self._kept(w) and (not self.lex.is_english(w.text) or
-                                               w.key in self.lex.given):
+                                               w.key in self.lex.given) and \
+                        not self._shouted_word(w):
                     yield Span(w.start, w.end, "PERSON")
+
+    def _shouted_word(self, w: Word) -> bool:
+        """Round 12: a shouted given name that is an English word used as the word: after a
+        determiner or "no" ("NO HOPE OF A BREAK", "THE JOY OF IT"), or before "of"/"that"."""
+        if not self.lex.is_english(w.text):
+            return False
+        k = self.at[w.start]
+        prev = self.words[k - 1].key if k else ""
+        nxt = self.words[k + 1].key if k + 1 < len(self.words) else ""
+        return prev in _DETERMINERS or prev in _ARTICLES or prev in _QUANTIFIERS or \
+            nxt in {"of", "that"}
 
     def shouted_subjects(self) -> Iterable[Span]:
         """Round 4: a name in capitals that is also an English word, where a person stands: the
@@ -853,7 +934,8 @@ class Finder:
         gazetteer that is not an English word; a word that is not English before "ward",
         "unit", "team"…"""
         for i, w in enumerate(self.words):
-            if len(w.text) >= 3 and w.text.islower() and \
+            if len(w.text) >= 3 and w.text.islower() and w.key not in v.FOREIGN_ROLES and \
+                    w.key not in v.TEXT_SPEAK and \
                     all(part in self.lex.given for part in w.key.split("-")) and \
                     not self._kept(w) and not self.lex.is_english(w.text) and \
                     not (i and self.words[i - 1].key in _DETERMINERS):   # "your ninja outfit"
@@ -868,7 +950,8 @@ class Finder:
                          re.match(r"\s+(?:about|who)\b", self.text[w.end:w.end + 8])))) and \
                     self.text[self.words[i - 1].end:w.start] == " " and \
                     self.text[w.end:w.end + 1] not in {"'", "’"} and \
-                    not self.lex.is_english(w.text) and not self._kept(w):
+                    not self.lex.is_english(w.text) and not self._kept(w) and \
+                    w.key not in v.TEXT_SPEAK:   # round 12: "rang agn"
                 yield Span(w.start, w.end, "PERSON")
         for i, w in enumerate(self.words):
             # "olamide said", "seren oyedepo told": lower-case words that are not English (the
@@ -1541,6 +1624,197 @@ class Finder:
                 continue
             yield Span(m.start(1), m.end(2), SURE)
 
+    # -- round 12 (issue 16): word names in texting, quoted vocatives, roles in other languages --
+    def _texting(self) -> bool:
+        """Written as a text message: no capital letter anywhere, or text-speak words ("u",
+        "pls", "n" for "and")."""
+        if self._texting_memo is None:
+            self._texting_memo = not any(c.isupper() for c in self.text) or \
+                any((w.key in v.TEXT_SPEAK and w.text.islower()) or w.text == "i"
+                    for w in self.words)   # "u", "pls", "n", or "i" in lower case
+        return self._texting_memo
+
+    def _lower_word_name(self, w: Word, english_ok: bool) -> bool:
+        """A lower-case word that may be a given name though it is a word ("faith", "robin"):
+        in the gazetteer (or, if `english_ok`, any English noun in no list the analysis keeps),
+        never a function, discourse, role, place, calendar, quantity, text-speak word, a plural,
+        an adverb in -ly or a word with a term's ending."""
+        key = w.key
+        if not w.text.islower() or len(key) < 3 or key in v.FUNCTION_WORDS or \
+                key in _DISCOURSE or key in _NEVER_WORD_NAMES or key in v.CALENDAR or \
+                key in _CALENDAR_NAMES or key in v.MODALS or key in _PRONOUNS or \
+                key in _QUANTIFIERS or key in v.TEXT_SPEAK or key in _ADVERBS or \
+                key in v.PLACES or key in v.GENERIC_SERVICES or \
+                (key in v.ORG_SUFFIXES and key not in self.lex.given) or \
+                key in v.VOCATIVES or key in v.INTERJECTIONS or key in v.COMMON_VERBS or \
+                key in _SPEECH_VERBS or key in _PAST_VERBS or \
+                self._adverb(key) or (key.endswith("ly") and key not in self.lex.given) or \
+                (_term_ending(key) and key not in self.lex.given) or \
+                (key.endswith("s") and self.lex.is_english(key[:-1])):
+            return False
+        if self._kept(w) and not self._word_name(w):
+            return False
+        return key in self.lex.given or not self.lex.is_english(w.text) or english_ok
+
+    def _person_act(self, at: int, listed: bool = False) -> bool:
+        """The words from `at` say what a person did: a bracketed aside may come first ("(band
+        7)", "(hca)"), an adverb, then a verb only a person does ("said", "told", "swapped my
+        shift", "ignored me"); after a list of people also "were on", "both …"."""
+        m = _ACT.match(self.text, at)
+        if not m:
+            return False
+        verb = m.group("verb").lower()
+        rest = self.text[m.end():m.end() + 20]
+        if verb in _ACT_VERBS:
+            return True
+        if verb in {"were", "are", "was", "is"}:
+            return listed and re.match(r"\s+(?:on|in|at|working|laughing|talking|there|both|"
+                                       r"all|off|sat|stood|chatting|whispering)\b", rest) is not None
+        if verb.endswith("ed") or verb in v.IRREGULAR_WORDS or verb in _PAST_VERBS:
+            return re.match(r"\s+(?:me|us|him|her|them|my|our|his|their|everyone|every|the\s+pt|"
+                            r"the\s+patient)\b", rest) is not None
+        return False
+
+    def texting_names(self) -> Iterable[Span]:
+        """Round 12. Given names that are words, in lower case, as people in texting style:
+        the subject of a person's verb with no article or possessive ("then faith told me",
+        "robin (band 7) swapped my shift", "n grace said"), the agent after "by" of a verb done
+        to a person ("told by robin 2 use…"), coordinated in a list of people before a
+        person's verb ("me n joy n patience were on nights"), after "with" before "and she…";
+        spoken to in a quotation ("'pls hurry up dawn'", "'cheers hope x'", "'right grace
+        listen'")."""
+        last = len(self.words) - 1
+        for k, w in enumerate(self.words):
+            if k == last or not w.text.islower() or len(w.text) < 3:
+                continue   # the cheap tests first: what follows, what comes before
+            prev = self.words[k - 1] if k else None
+            nxt = self.words[k + 1].key
+            if nxt in _ACT_VERBS or nxt in _ACT_ADVERBS or nxt.endswith("ed") or \
+                    nxt in _PAST_VERBS or nxt in v.IRREGULAR_WORDS or \
+                    self.text[w.end:w.end + 2] == " (":
+                start_like = prev is None or w.initial or prev.key in _CONJUNCTIONS or \
+                    prev.key in _TEXT_OPENERS or \
+                    self.text[prev.end:w.start].strip() in {",", "(", ";"} or \
+                    _ROLE_ASIDE.match(self.text, w.end) is not None   # "… daisy (band 6) swapped"
+                act = start_like and (prev is None or prev.key not in _DETERMINERS) and \
+                    _ACT.match(self.text, w.end)
+                if act and self._person_act(w.end) and \
+                        self._lower_word_name(w, english_ok=self._texting()) and \
+                        (w.key in self.lex.given or act.group("verb").lower() in _SAID_VERBS):
+                    yield Span(w.start, w.end, SURE)
+                    continue
+            if prev is None:
+                continue
+            if prev.key == "by" and k >= 2 and \
+                    self.words[k - 2].key in _DONE_BY and self._adjacent(k - 1, k) and \
+                    self._lower_word_name(w, english_ok=False):
+                yield Span(w.start, w.end, SURE)   # "told by robin 2 use the side door"
+            elif prev.key == "with" and self._adjacent(k - 1, k) and \
+                    _WITH_AND_SHE.match(self.text, w.end) and \
+                    self._lower_word_name(w, english_ok=False):
+                yield Span(w.start, w.end, SURE)   # "i was with hope and she laughed"
+        yield from self._lower_lists()
+        yield from self._quoted_vocatives()
+
+    def _lower_lists(self) -> Iterable[Span]:
+        """Lower-case people in a list ("me n joy n patience were on nights", "charity n faith
+        both ignored me"): each given name that is a word, when the list ends in a person's act."""
+        for m in _LOWER_LIST.finditer(self.text):
+            items = re.split(r"\s*(?:,|\bn\b|\band\b|&)\s*", m.group())
+            items = [i for i in items if i]
+            if len(items) < 2 or not self._person_act(m.end(), listed=True):
+                continue
+            pos, placed = m.start(), []
+            for item in items:
+                at = self.text.index(item, pos)
+                pos = at + len(item)
+                placed.append(self.at.get(at))
+            found, others = [], 0
+            for k in reversed(placed):   # the people nearest the verb; a word before them ends it
+                if k is None or (k and (self.words[k - 1].key in _DETERMINERS or
+                                        self.words[k - 1].key in _ARTICLES)):
+                    break   # "the cover is a joke and rose laughs": the thing ends the list
+                if self.words[k].key in {"me", "i"}:
+                    others += 1
+                elif self._lower_word_name(self.words[k], english_ok=False):
+                    found.append(self.words[k])
+                elif self._lower_name(self.words[k], known=True):
+                    others += 1
+                else:
+                    break
+            if found and len(found) + others >= 2:
+                for w in found:
+                    yield Span(w.start, w.end, SURE)
+
+    def _quoted_vocatives(self) -> Iterable[Span]:
+        """A lower-case given name spoken to inside a quotation: at its end after an imperative,
+        a greeting or "pls" ("'pls hurry up dawn'", "'cheers hope x'", "'move it faith'"), or at
+        its start after a greeting before an imperative ("'right grace listen to me'")."""
+        for m in _QUOTE_SPAN.finditer(self.text):
+            inner = self._within(m.start(1), m.end(1))
+            if len(inner) < 2:
+                continue
+            first = inner[0]
+            opens = first.key in v.VOCATIVES or first.key in v.INTERJECTIONS or \
+                first.key in v.TEXT_SPEAK or first.key in {"please", "move", "hurry", "come",
+                                                           "get", "go", "stop", "shut", "wake",
+                                                           "hurry", "give", "leave"}
+            # first, before "pls" or a comma and an imperative: "'violet pls cover my shift'"
+            if self._lower_word_name(first, english_ok=False) and \
+                    re.match(r"(?:\s+(?:pls|plz|please)|\s*,)\s+[a-z]+\s+(?:my|me|it|the|this|us|for)\b",
+                             self.text[first.end:first.end + 30]):
+                yield Span(first.start, first.end, SURE)
+            if not opens:
+                continue
+            # at the end: "… dawn'", "… hope x'", "… faith!'"
+            last = inner[-1]
+            if last.key in v.TEXT_SPEAK and len(inner) >= 3 and last.key.startswith("x"):
+                last = inner[-2]
+            before = self.words[self.at[last.start] - 1]
+            # spoken to, not an object: after a particle, "it"/"me", a greeting or a comma
+            if last is not first and self._lower_word_name(last, english_ok=False) and (
+                    before.key in _BEFORE_VOCATIVE or before.key in v.VOCATIVES or
+                    before.key in v.INTERJECTIONS or before.key in v.TEXT_SPEAK or
+                    self.text[before.end:last.start].strip() == ","):
+                yield Span(last.start, last.end, SURE)
+        # at a quotation's start, after a greeting, before an imperative (the quotation may
+        # not close where a contraction's apostrophe is): "'right grace listen to me'"
+        for m in _GREETED.finditer(self.text):
+            k = self.at.get(m.start(2))
+            if fold(m.group(1)) in v.VOCATIVES | v.INTERJECTIONS and k is not None and \
+                    self._lower_word_name(self.words[k], english_ok=True):
+                yield Span(m.start(2), m.end(2), SURE)
+
+    def foreign_role_names(self) -> Iterable[Span]:
+        """Round 12. A given name after a role or form of address in another language ("a
+        enfermeira Will disse", "pani Hope", "ate Joy", "doña Grace"), as after "nurse": even a
+        word, a month or a modal. After a role that is also an English word ("ate", "pan",
+        "don") only a name the gazetteer knows."""
+        for k, w in enumerate(self.words[:-1]):
+            if w.key not in v.FOREIGN_ROLES:
+                continue
+            nxt = self.words[k + 1]
+            if self.text[w.end:nxt.start] != " " or nxt.key in v.ROLES or \
+                    nxt.key in v.FOREIGN_ROLES or nxt.key in _NEVER_WORD_NAMES or \
+                    (_never_a_name(nxt.text) and nxt.key not in _CALENDAR_NAMES) or \
+                    len(nxt.text) < 2:
+                continue   # "Will" and "May" are names here, as after "nurse"
+            english_role = self.lex.is_english(w.text)
+            if _is_title_case(nxt.text) or (_is_caps(nxt.text) and len(nxt.text) >= 3):
+                if english_role and nxt.key not in self._given_or_month and \
+                        nxt.key not in {"will"}:
+                    continue
+                j = k + 2
+                while j < len(self.words) and j - k <= 3 and \
+                        _is_title_case(self.words[j].text) and \
+                        self.text[self.words[j - 1].end:self.words[j].start] == " " and \
+                        not self._kept(self.words[j]) and not _never_a_name(self.words[j].text):
+                    j += 1   # a surname after it: "pani Hope Wiśniewska"
+                yield Span(nxt.start, self.words[j - 1].end, SURE)
+            elif nxt.text.islower() and not english_role and \
+                    self._lower_word_name(nxt, english_ok=False):
+                yield Span(nxt.start, nxt.end, SURE)   # "pani hope powiedziała"
+
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
@@ -1554,7 +1828,9 @@ class Finder:
                 *self.labelled_people(),
                 # the kinds round (issue 16)
                 *self.coordinated_initials_acts(), *self.initials_and_a_name(),
-                *self.quoted_letter(), *self.lower_name_initial()]
+                *self.quoted_letter(), *self.lower_name_initial(),
+                # round 12
+                *self.texting_names(), *self.foreign_role_names()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

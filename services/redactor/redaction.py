@@ -189,7 +189,7 @@ def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     key = _key(word)
     if word.islower():   # "adaeze okafor": lower-case names only from the gazetteer
         return len(word) >= 2 and lex.is_name(word) and not lex.is_english(word) and \
-            not lex.is_kept(word)
+            not lex.is_kept(word) and key not in v.FOREIGN_ROLES   # not "pani", "señora"
     if not word[:1].isupper() or key in v.TITLES | v.TERMS_OF_ADDRESS or \
             (word.isupper() and len(word) > 1):
         return False

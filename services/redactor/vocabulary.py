@@ -420,3 +420,30 @@ SERVICE_ABBREVIATIONS = frozenset("""
 ld cldt cmht crht amhp imha imca ldn salt dn dns hv hvs cpn cpns snp iapt ctld cldn
 camhs ldd pbs send sendco ehcp ccg hbpos s136 s2 s3 dol dols lps mca bia
 """.split())
+
+# Round 12. Roles and forms of address in the languages staff write a few words of (Portuguese,
+# Spanish, Polish, Romanian, Tagalog): a given name right after one is a name, as after "nurse".
+# Those that are also English words ("ate", "pan", "don") need a name the gazetteer knows.
+FOREIGN_ROLES = frozenset("""
+enfermeira enfermeiro senhora senhor dona doutora doutor chefe
+enfermera enfermero señora senora señor senor señorita doña don doctora jefa jefe
+pani pan siostra doktor pielęgniarka pielegniarka oddziałowa
+doamna doamnă domnul asistenta asistentă
+ate kuya tita tito manang manong ginang ginoo aling mang
+""".split())
+
+# Round 12. Text-speak words ("pls", "u", "2"-less shorthand): never a name.
+TEXT_SPEAK = frozenset("""
+pls plz plss u ur n x xx xxx agn cos coz cuz wiv txt txts txtd thx ty tmrw tmr msg msgd ppl
+rn bc obvs abt dunno gonna wanna gotta ya yeh yh ok k kk
+""".split())
+
+# Round 12. Virtues and feelings that are also given names: after "with" and no person's word
+# they are a manner ("took it with grace,"), not company.
+VIRTUES = frozenset("""
+grace patience charity mercy joy hope faith honour honor prudence constance felicity serenity
+harmony verity temperance dignity humility love kindness compassion
+""".split())
+
+# Round 12. Times of day that are also given names ("Dawn"): daybreak after "at", "before"…
+TIMES_OF_DAY = frozenset("dawn dusk".split())
