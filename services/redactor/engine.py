@@ -8,7 +8,8 @@ our own registered in Presidio's registry. Nothing is fetched at run time.
 
 Speed: the model runs its entity recogniser only (no tagger, parser, lemmatiser or attribute
 ruler), once over the windows of a text where its labels can change what is redacted
-(`ner_windows`), the windows of a whole batch of texts together (`nlp.pipe`); Presidio calls two recognisers instead
+(`ner_windows`), the windows of a whole batch of texts together, decoded in NumPy
+(`ner_decode`: spaCy's own entities, without its parser's per-action GIL cost); Presidio calls two recognisers instead
 of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
 serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
 service uses.
