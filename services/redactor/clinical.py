@@ -12,6 +12,7 @@ Pure: text and spans in, spans out."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable
 
 from . import vocabulary as v
@@ -56,13 +57,31 @@ def _named_before(text: str, words: list[re.Match], i: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n\"'‘“(-*•"
 
 
+def _overlap_test(within: list[tuple[int, int]]):
+    """`overlaps(start, end)`: is there an (a, b) in `within` with a < end and start < b? The
+    ranges sorted by start, the largest end among those starting before `end` answers it (the
+    same answer as testing each range, in a binary search instead of a pass per word)."""
+    pairs = sorted(within)
+    starts = [a for a, _ in pairs]
+    reach, most = [], None
+    for _, b in pairs:
+        most = b if most is None or b > most else most
+        reach.append(most)
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and reach[k - 1] > start
+    return overlaps
+
+
 def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Where the clinical words of `text` are (only those inside `within`'s ranges, if given:
     the same answer there, sooner)."""
     words = list(_WORD.finditer(text))
     out = [(m.start(), m.end()) for m in _ORGANISM.finditer(text)]
+    overlaps = None if within is None else _overlap_test(within)
     for i, m in enumerate(words):
-        if within is not None and not any(a < m.end() and m.start() < b for a, b in within):
+        if overlaps is not None and not overlaps(m.start(), m.end()):
             continue
         word = m.group()
         key, possessive = _is_eponym_key(word)

@@ -8,7 +8,8 @@ our own registered in Presidio's registry. Nothing is fetched at run time.
 
 Speed: the model runs its entity recogniser only (no tagger, parser, lemmatiser or attribute
 ruler), once over the windows of a text where its labels can change what is redacted
-(`ner_windows`), the windows of a whole batch of texts together (`nlp.pipe`); Presidio calls two recognisers instead
+(`ner_windows`), the windows of a whole batch of texts together, decoded in NumPy
+(`ner_decode`: spaCy's own entities, without its parser's per-action GIL cost); Presidio calls two recognisers instead
 of its two dozen defaults, without its lemma-based context step. `Engine.analyse_many`
 serves the commands; `analyser()` gives the one-text function of redaction.Analyser that the
 service uses.
@@ -164,7 +165,7 @@ from threadpoolctl import threadpool_limits
 _predefined_before_discovery()
 _link_spacy_cli()
 
-from . import lexicon, name_model, names, patterns
+from . import lexicon, name_model, names, ner_decode, patterns
 from . import vocabulary as v
 from .redaction import CONTRACTION, ORG_SURE, PLACEHOLDERS, SURE, WORD, Analyser, Span, _key, \
     _sentence_start
@@ -355,6 +356,7 @@ class Engine:
         self.model = model or name_model.load()
         self.nlp = TrimmedSpacyNlpEngine(spacy_model())
         self.nlp.load()
+        self._decoder: ner_decode.Decoder | None = None
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         registry.add_recognizer(UkPatternRecognizer(self.lex))
         registry.add_recognizer(NameRecognizer(self.lex, self.model))
@@ -375,11 +377,34 @@ class Engine:
         # one pass; `doc.ents` walks the whole doc on every access, so it is read once
         windows = [(i, start, text[start:end]) for i, text in enumerate(texts)
                    for start, end in ner_windows(text, self.lex)]
-        docs = self.nlp.nlp[LANGUAGE].pipe([w for _, _, w in windows], batch_size=BATCH_SIZE)
         found: list[list[tuple[object, int]]] = [[] for _ in texts]
-        for (i, start, _), doc in zip(windows, docs):
-            found[i].extend((e, start) for e in doc.ents)
+        for (i, start, _), ents in zip(windows, self._entities([w for _, _, w in windows])):
+            found[i].extend((e, start) for e in ents)
         return [_artifacts(ents) for ents in found]
+
+    def _decoder_for(self, nlp) -> ner_decode.Decoder | None:
+        if nlp.pipe_names != ["ner"] or not ner_decode.Decoder.supports(nlp.get_pipe("ner")):
+            return None
+        if self._decoder is None or self._decoder.ner is not nlp.get_pipe("ner"):
+            self._decoder = ner_decode.Decoder(nlp.get_pipe("ner"))
+        return self._decoder
+
+    def _entities(self, windows: Sequence[str]):
+        """Each window's entities, in batches of BATCH_SIZE: by `ner_decode.Decoder` (spaCy's
+        own decisions without its parser's per-action GIL cost) when it supports the model and
+        the docs, else by spaCy's `nlp.pipe`."""
+        nlp = self.nlp.nlp[LANGUAGE]   # read each time: the trainers swap the model in
+        decoder = self._decoder_for(nlp)
+        if decoder is None:
+            for doc in nlp.pipe(windows, batch_size=BATCH_SIZE):
+                yield doc.ents
+            return
+        for at in range(0, len(windows), BATCH_SIZE):
+            docs = [nlp.make_doc(w) for w in windows[at:at + BATCH_SIZE]]
+            if all(map(ner_decode.Decoder.plain, docs)):
+                yield from decoder(docs)
+            else:
+                yield from (doc.ents for doc in nlp.pipe(docs, batch_size=BATCH_SIZE))
 
     def analyse_many(self, texts: Sequence[str]) -> list[list[Span]]:
         texts = list(texts)
