@@ -69,7 +69,11 @@ _CANONICAL_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
 
 def _network(address: str) -> str:
     if _CANONICAL_IPV4.fullmatch(address):
-        return address
+        return address   # what parsing it gives back, without the parse
+    return _parsed_network(address)
+
+
+def _parsed_network(address: str) -> str:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
