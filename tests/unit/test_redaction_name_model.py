@@ -158,7 +158,7 @@ def test_each_training_corpus_is_read_by_a_recogniser_never_trained_on_it(monkey
     assert set(trained_on[0]) | set(trained_on[1]) >= set(corpora)
 
 
-@pytest.mark.slow   # fine-tunes two entity recognisers and fits the model, as make model does
+@pytest.mark.slow   # reads every training corpus with the stock model and fits the pass, as make model does
 def test_the_weights_are_rebuilt_identically_from_the_corpora(tmp_path):
     out = tmp_path / "name_model.json"
     assert train_name_model.main(["--out", str(out)]) == 0
