@@ -79,6 +79,17 @@ _NOT_CANDIDATES = (v.FUNCTION_WORDS | _PRONOUNS | _QUANTIFIERS | _AUX | _CASUAL 
                    v.TEXT_OPENERS | v.INTERJECTIONS | v.TITLES | v.ROLES | v.TERMS_OF_ADDRESS | v.CALENDAR |
                    v.PLACES | v.GENERIC_SERVICES | v.ORG_SUFFIXES | v.IDENTITY | v.NATIONALITIES)
 _SUFFIXES = ("ed", "ing", "ly", "s", "er", "y", "ie", "a", "o", "i")
+# Verb forms (past, third person, of speech and of acting on someone): the rules' verb lists, one
+# definition, less the adverbs and nouns those lists also hold. A lower-case one of these, or a
+# lower-case English word in "-ed", that is followed in its clause by an object or a preposition
+# ("gave buccal midazolam", "told her", "said to") is a verb by its grammar, never a name: the
+# pass does not score it (round 11 of the learned parts, docs/redactor.md).
+VERB_FORMS = (v.COMMON_VERBS | v.IRREGULAR_WORDS | _SPEECH | _ACTING_ON) - frozenset(
+    {"never", "always", "just", "still", "also", "then", "will", "would", "could", "can",
+     "should", "might", "must", "children", "women", "men", "people", "feet", "teeth", "mice",
+     "thanks", "cheers", "alongside"}) - _AUX
+# what a subject's verb, not an object, is: a name before one of these stays a candidate
+_NOT_OBJECT = VERB_FORMS | _AUX | _CONJ | frozenset(v.COMMON_VERBS)
 
 
 class ModelError(RuntimeError):
@@ -138,6 +149,24 @@ def candidate(word, lex: Lexicon, text: str) -> bool:
     a quantifier or an auxiliary, nor the stem of a negative contraction ("wouldn't")."""
     return len(word.text) >= 2 and word.key not in _NOT_CANDIDATES and \
         text[word.end:word.end + 2] not in ("'t", "’t") and not lex.is_kept(word.text, word.key)
+
+
+def _verb_form(w, lex: Lexicon) -> bool:
+    return w.key in VERB_FORMS or (w.key.endswith("ed") and len(w.key) >= 5 and
+                                   w.key not in lex.given and lex.is_english(w.text))
+
+
+def verb_by_grammar(text: str, words: Sequence, i: int, lex: Lexicon) -> bool:
+    """Word i is a lower-case verb form (VERB_FORMS, or an English word in "-ed" that is no given
+    name) with an object or a preposition after it in the same clause: the next word follows
+    after a space alone and is no verb form, auxiliary or conjunction (a name before its own
+    verb, "hung said", "reed told me", stays a candidate)."""
+    w = words[i]
+    if not w.text.islower() or i + 1 >= len(words) or not _verb_form(w, lex):
+        return False
+    n = words[i + 1]
+    return text[w.end:n.start] == " " and n.key not in _NOT_OBJECT and not (
+        n.text.islower() and _verb_form(n, lex))
 
 
 def features(text: str, words: Sequence, i: int, lex: Lexicon) -> list[str]:
@@ -235,7 +264,7 @@ def spans(text: str, words: Sequence, taken: Sequence[Span], lex: Lexicon, model
             k += 1
         if k < len(covered) and covered[k][0] < w.end:
             continue   # the rules took it (or part of it)
-        if candidate(w, lex, text) and not spared(w) and \
-                model.score(features(text, words, i, lex)) >= model.threshold:
+        if candidate(w, lex, text) and not spared(w) and not verb_by_grammar(text, words, i, lex) \
+                and model.score(features(text, words, i, lex)) >= model.threshold:
             out.append(Span(w.start, w.end, "PERSON"))
     return out

@@ -131,3 +131,51 @@ def test_a_text_with_no_word_whose_label_matters_gives_no_training_window():
 
     item = Item("x", "the tea was cold and the rota was late", ())
     assert t.windows([item], lexicon.load()) == []
+
+
+# round 11 of the learned parts: fold recognisers kept between measurements (--ner-cache)
+
+def test_a_cached_recogniser_is_trained_once_per_set_of_corpora(tmp_path, monkeypatch):
+    trained, loaded = [], []
+
+    class Saved:   # stands for a fine-tuned model: writes what spacy.load needs to find
+        def __init__(self, names):
+            self.names = tuple(names)
+
+        def to_disk(self, folder):
+            folder.mkdir()
+            (folder / "config.cfg").write_text(repr(self.names))
+
+    monkeypatch.setattr(t, "fine_tune", lambda names, log=None: trained.append(names) or
+                        Saved(names))
+    monkeypatch.setattr(t.spacy, "load", lambda folder: loaded.append(folder) or
+                        (folder / "config.cfg").read_text())
+    cache = tmp_path / "folds"   # made on first use
+    first = t.fine_tuned(["dev", "round2"], cache)
+    assert isinstance(first, Saved) and trained == [["dev", "round2"]]
+    # the same corpora in another order: read back, not trained again
+    assert t.fine_tuned(["round2", "dev"], cache) == repr(("dev", "round2"))
+    assert len(trained) == 1 and len(loaded) == 1
+    # other corpora: trained, in a folder of their own
+    t.fine_tuned(["dev"], cache)
+    assert trained == [["dev", "round2"], ["dev"]] and len(list(cache.iterdir())) == 2
+    # no cache: always trained
+    t.fine_tuned(["dev"], None)
+    assert len(trained) == 3
+
+
+def test_also_trains_on_a_batch_not_yet_measured_only_when_asked(tmp_path, monkeypatch):
+    trained = []
+
+    class Saved:
+        def to_disk(self, out):
+            pass
+    monkeypatch.setattr(t, "fine_tune", lambda names, epochs: trained.append(names) or Saved())
+    unmeasured = sorted(t.NOT_YET_MEASURED)
+    assert t.main(["--out", str(tmp_path / "m")]) == 0
+    assert not set(unmeasured) & set(trained[-1])
+    if unmeasured:
+        assert t.main(["--out", str(tmp_path / "m"), "--also", unmeasured[0]]) == 0
+        assert unmeasured[0] in trained[-1] and trained[-1] == sorted(trained[-1])
+    with pytest.raises(SystemExit):
+        t.main(["--out", str(tmp_path / "m"), "--also", "no_such_corpus"])
