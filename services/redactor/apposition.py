@@ -31,6 +31,7 @@ mister missus officer constable sergeant sarge inspector detective governor guv 
 superintendent pc sgt insp dc ds di
 """.split())
 _TITLES = v.TITLES | SPOKEN_TITLES
+_DIGIT = re.compile(r"\d")
 # Roles of staff a name can stand beside (family words and "patient" are left to the name rules).
 _NOT_STAFF = frozenset("""
 patient patients relative relatives visitor visitors resident residents husband wife partner son
@@ -43,6 +44,8 @@ ward line practice team support healthcare charge estates security worker assist
 deputy lead leader
 """.split())
 STAFF_ROLES = (v.ROLES - _NOT_STAFF - _PARTS) | frozenset("hca ot slt salt odp anp acp rmn rgn hcsw".split())
+_TRIGGERS = _TITLES | STAFF_ROLES   # (all ASCII: a word's lower case is its key)
+_ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")\b", re.I)
 # Qualifiers that may come before a role ("the student nurse", "the bank hca").
 _QUALIFIERS = frozenset("student bank agency staff senior junior deputy charge ward night day new".split())
 _DETERMINERS = frozenset("the our my your their his her a an that this".split())
@@ -73,6 +76,9 @@ def _given(word: str, lex: Lexicon) -> bool:
 _CONTRACTION = re.compile(r"['’](?:m|s|re|ve|ll|d|t)$|n['’]t$", re.I)
 
 
+_SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|new\s+paragraph|new\s+line|question\s+mark)\s*$", re.I)
+
+
 def _name_like(word: str, lex: Lexicon) -> bool:
     key = fold(word)
     if _CONTRACTION.search(word):
@@ -89,8 +95,12 @@ def _is_word(word: str, lex: Lexicon) -> bool:
 
 
 def spans(text: str, lex: Lexicon) -> list[Span]:
-    words = list(_WORD.finditer(text))
     out: list[Span] = []
+    if _DIGIT.search(text):
+        out += _places_and_numbers(text, lex)
+    if _ANY_TRIGGER.search(text) is None:
+        return out   # no title and no role (many texts): nothing more to find
+    words = list(_WORD.finditer(text))
 
     def gap(i: int) -> str:   # what lies between words i and i + 1
         return text[words[i].end():words[i + 1].start()]
@@ -109,17 +119,22 @@ def spans(text: str, lex: Lexicon) -> list[Span]:
     def ends_phrase(k: int) -> bool:
         return _ENDS.match(text, words[k - 1].end()) is not None
 
+    low = [w.group().lower() for w in words]
     for i, m in enumerate(words[:-1]):
-        key = fold(m.group().rstrip("."))
-        if gap(i).strip() not in {"", "."}:
-            continue
+        key = low[i]
+        if key not in _TRIGGERS or gap(i).strip() not in {"", "."}:
+            continue   # most words: neither a title nor a role
         nxt = words[i + 1].group()
         # a title and a name: "mister garbutt", "sister joy markwick", "Officer Skipsey"; after
         # "the" or a qualifier a title is a role ("the student nurse raheem": below)
         as_role = i > 0 and fold(words[i - 1].group()) in _DETERMINERS | _QUALIFIERS
-        if key in _TITLES and (m.group().islower() or key in SPOKEN_TITLES) and not as_role:
-            if nxt.islower() != m.group().islower() and not (m.group()[:1].isupper() and nxt[:1].isupper()):
-                continue
+        first = key in _TITLES and (i == 0 or text[:m.start()].rstrip()[-1:] in ".!?:;\n\"'‘“(" or
+                                    _SPOKEN_STOP.search(text, max(0, m.start() - 20), m.start()) is not None)
+        if key in _TITLES and not as_role and \
+                (m.group().islower() or key in SPOKEN_TITLES or (first and nxt.islower())):
+            if nxt.islower() != m.group().islower() and not (m.group()[:1].isupper() and nxt[:1].isupper()) \
+                    and not (first and m.group()[:1].isupper() and m.group()[1:].islower()):
+                continue   # "Sister threlkeld" first in a sentence: dictation's capital
             if not _name_like(nxt, lex):
                 continue
             k = surnames(i + 1)
@@ -138,15 +153,10 @@ def spans(text: str, lex: Lexicon) -> list[Span]:
             if _is_word(nxt, lex) and (k == i + 2 and not ends_phrase(k) or not _given(nxt, lex)):
                 continue
             out.append(Span(words[i + 1].start(), words[k - 1].end(), SURE))
-    # a ward's name in no gazetteer with its number, after "on", "to", "from": "moved to Cley 2"
-    for m in _PLACE_AND_NUMBER.finditer(text):
-        word = m.group(1)
-        if fold(word) not in _NEVER and not lex.is_kept(word) and not lex.is_english(word):
-            out.append(Span(m.start(1), m.end(2), ORG_SURE))
     # a name and a role after it: "olive the hca", "tahmina the OT"
     for i in range(len(words) - 2):
         m = words[i]
-        if fold(words[i + 1].group()) != "the" or gap(i) != " " or gap(i + 1) != " ":
+        if low[i + 1] != "the" or gap(i) != " " or gap(i + 1) != " ":
             continue
         role = words[i + 2]
         r = i + 2
@@ -175,6 +185,16 @@ _WARD_NUMBER = re.compile(r"[ \t]+(\d{1,2}[A-Za-z]?)(?![\w:.,]\d|[\w/])" + _NOT_
 _PLACE_AND_NUMBER = re.compile(
     r"\b(?:on|onto|to|from|off)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(\d{1,2}[A-Za-z]?)"
     r"(?![\w:.,/]\d|[\w/])" + _NOT_A_WARD_AFTER)
+
+
+def _places_and_numbers(text: str, lex: Lexicon) -> list[Span]:
+    """A ward's name in no gazetteer with its number, after "on", "to", "from": "moved to Cley 2"."""
+    out = []
+    for m in _PLACE_AND_NUMBER.finditer(text):
+        word = m.group(1)
+        if fold(word) not in _NEVER and not lex.is_kept(word) and not lex.is_english(word):
+            out.append(Span(m.start(1), m.end(2), ORG_SURE))
+    return out
 
 
 def ward_numbers(text: str, spans: list[Span]) -> list[Span]:

@@ -11,6 +11,7 @@ does anything else in a span ("Dr Patel's patient" keeps nothing of Patel).
 Pure: text and spans in, spans out."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -75,6 +76,11 @@ _PHRASES = [
     r"latter[\s-]+day\s+saints?", r"rastafarians?", r"rastafari", r"christadelphians?",
     r"salvation\s+army",
 ]
+# Each phrase holds one of these words: a text with none (most) is not searched for them.
+_PHRASE_WORDS = ("tart pudding cake sponge sprout wellington benedict bun hotpot sausage rarebit "
+                 "egg melba grey gateau kiev stroganoff salad battenb pavlova garibaldi biscuit "
+                 "pie apple plum smith smokie past mess coma agitation witness adventist saint "
+                 "rastafari christadelphian army").split()
 _KEPT_PHRASE = re.compile(r"(?<![\w-])(?:" + "|".join(_PHRASES) + r")(?![\w-])", re.I)
 
 # Abstract nouns that are also given names, kept first in a sentence before a verb that says
@@ -134,8 +140,13 @@ def _kept_phrases(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
     """The bakes, scales and faith groups of `_PHRASES`, and "bless" as an exclamation; not
     after a title or a capitalised name ("Dr Victoria sponge" is not a cake)."""
     out = []
+    lower = text.lower()
+    patterns = ([_KEPT_PHRASE] if any(w in lower for w in _PHRASE_WORDS) else []) + \
+        ([_BLESS] if "bless" in lower else [])
+    if not patterns:
+        return out
     starts = {m.start(): i for i, m in enumerate(words)}
-    for pattern in (_KEPT_PHRASE, _BLESS):
+    for pattern in patterns:
         for m in pattern.finditer(text):
             i = starts.get(m.start())
             if i is not None and _named_before(text, words, i):
@@ -144,9 +155,15 @@ def _kept_phrases(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
     return out
 
 
+# Punctuation spoken to a dictation app ("… full stop Faith matters"): the end of a sentence.
+_SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|period|new\s+paragraph|new\s+line|question\s+mark|"
+                          r"exclamation\s+mark)$", re.I)
+
+
 def _first_in_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:;\n\"'‘“(-*•"
+    return not before or before[-1] in ".!?:;\n\"'‘“(-*•" or \
+        _SPOKEN_STOP.search(before, max(0, len(before) - 20)) is not None
 
 
 def _abstract_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
@@ -160,6 +177,9 @@ def _abstract_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
         (nxt in _ABSTRACT_VERBS or _ABSTRACT_IS.match(text, m.end()) is not None)
 
 
+_NUMBER_AFTER = re.compile(r"\s*(?:of\s+|was\s+|is\s+|=\s*|:\s*)?\d")
+
+
 def _scale_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
     """A scale after a determiner or before a number or "score"/"scale" ("her Waterlow", "Apgar
     9", "the Braden score")."""
@@ -167,7 +187,24 @@ def _scale_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
     before = fold(words[i - 1].group()) if i > 0 and \
         not text[words[i - 1].end():m.start()].strip() else ""
     return before in _DETERMINERS or nxt in v.CLINICAL_HEADS or \
-        re.match(r"\s*(?:of\s+|was\s+|is\s+|=\s*|:\s*)?\d", text[m.end():]) is not None
+        _NUMBER_AFTER.match(text, m.end()) is not None
+
+
+def _overlaps(within: list[tuple[int, int]]):
+    """A test of whether [start, end) overlaps any of `within`'s ranges (merged, then found by
+    bisection: a long text with many names is not walked once a word)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(within):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end) - 1
+        return i >= 0 and merged[i][1] > start
+    return test
 
 
 def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -176,8 +213,9 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple
     words = list(_WORD.finditer(text))
     out = [(m.start(), m.end()) for m in _ORGANISM.finditer(text)]
     out += _kept_phrases(text, words)
+    inside = _overlaps(within) if within is not None else None
     for i, m in enumerate(words):
-        if within is not None and not any(a < m.end() and m.start() < b for a, b in within):
+        if inside is not None and not inside(m.start(), m.end()):
             continue
         word = m.group()
         key, possessive = _is_eponym_key(word)

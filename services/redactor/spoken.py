@@ -59,11 +59,6 @@ _SPOKEN_DATE = re.compile(
 # (the month list above is used only beside an ordinal).
 
 
-# Every date above holds a month's or a weekday's name: a text without one (most) is not searched.
-_CALENDAR_WORDS = ("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat "
-                   "sun").split()
-
-
 def spoken_date(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), "DATE") for m in _SPOKEN_DATE.finditer(text)]
 
@@ -90,6 +85,9 @@ _EXTENSION_WORDS = re.compile(
 _ON_DIGITS = re.compile(
     r"\bon\s+(" + r"(?:(?:double|triple)\s+)?" + _DIGIT_WORD + r"(?:\s+(?:(?:double|triple)\s+)?"
     + _DIGIT_WORD + r"){3,10})\b", re.I)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _digit_count(words: str) -> int:
@@ -169,13 +167,20 @@ FINDERS = {
 
 # What a text must hold for each finder to have anything to find (patterns._applicable skips the
 # others: the same spans, sooner): a month's or weekday's name, "born"/"birth"/"dob", a word that
-# introduces an extension or "on", a NATO letter or a digit, a dot between digits.
+# introduces an extension or "on", a NATO letter or a capital between digits, a bracket and a dot;
+# a date also an ordinal.
+_CAPITAL_AMONG_DIGITS = re.compile(r"\d\s+[A-Z]\s+\d")
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "teenth twentieth thirtieth").split()
+_FULL_CALENDAR = ("january february march april may june july august september october november "
+                  "december monday tuesday wednesday thursday friday saturday sunday").split()
 NEEDS = {
-    "spoken_date": lambda text, lower: any(w in lower for w in _CALENDAR_WORDS),
+    "spoken_date": lambda text, lower: any(w in lower for w in _ORDINALS) and
+    any(w in lower for w in _FULL_CALENDAR),
     "birth_year": lambda text, lower: "born" in lower or "birth" in lower or "dob" in lower,
     "spoken_extension": lambda text, lower: "ext" in lower or "bleep" in lower or
     "pager" in lower or "on " in lower,
-    "spelled_registration": lambda text, lower: any(c.isdigit() for c in text) or
-    any(w in lower for w in _NATO),
+    "spelled_registration": lambda text, lower: any(w in lower for w in _NATO) or
+    (_DIGIT.search(text) is not None and _CAPITAL_AMONG_DIGITS.search(text) is not None),
     "bracketed_dot_date": lambda text, lower: "(" in text and "." in text,
 }

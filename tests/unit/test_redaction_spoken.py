@@ -98,6 +98,8 @@ def test_ordinary_number_words_stay(text, lex):
     ("Officer Dunmore made a comment about my hijab.", "[PERSON] made a comment about my hijab."),
     ("I reported it to Mister Achterberg.", "I reported it to [PERSON]."),
     ("Then Sergeant Holloway walked off.", "Then [PERSON] walked off."),
+    ("Sister mwenda ignored me full stop", "[PERSON] ignored me full stop"),
+    ("it was late full stop Officer brannigan laughed", "it was late full stop [PERSON] laughed"),
 ])
 def test_a_title_or_rank_is_inside_the_name(text, want, lex):
     assert redacted(text, lex) == want
@@ -152,6 +154,8 @@ def test_the_title_rule_alone_finds_the_whole_name(lex):
     "Hope is running out on this ward.",
     "Faith matters to her.",
     "Bless, she tried her best.",
+    "nobody came full stop Faith matters to me",
+    "i asked again new paragraph Hope is running out",
 ])
 def test_kept_words_that_look_like_names(text, lex):
     assert redacted(text, lex) == text
@@ -162,6 +166,10 @@ def test_kept_words_that_look_like_names(text, lex):
     ("Victoria said I should smile more.", "[PERSON] said I should smile more."),
     ("Hope said she would report it.", "[PERSON] said she would report it."),
     ("Braden said it was banter.", "[PERSON] said it was banter."),
+    ("'Grace' is what they call me.", "'[PERSON]' is what they call me."),
+    ("Mercy is always the first to laugh at me.", "[PERSON] is always the first to laugh at me."),
+    ("Bless, the band 6, laughed at me.", "[PERSON], the band 6, laughed at me."),
+    ("Bless, can you stop calling me that?", "[PERSON], can you stop calling me that?"),
 ])
 def test_a_real_name_in_the_same_place_still_goes(text, want, lex):
     assert redacted(text, lex) == want

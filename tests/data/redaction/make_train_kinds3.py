@@ -36,7 +36,7 @@ POOLS = {
     # given names that are English words, in lower case
     "WG": ["memory", "precious", "blessing", "innocent", "mercy", "comfort", "patience", "ivy",
            "pearl", "hazel"],
-    "TITLE": ["mister", "missus", "sister", "officer", "sergeant", "nurse"],
+    "STITLE": ["mister", "missus", "sister", "officer", "sergeant", "nurse"],
     "CTITLE": ["Officer", "Mister", "Sergeant", "Inspector", "Governor"],
     "ROLE": ["hca", "HCA", "OT", "physio", "porter", "student nurse", "ward clerk", "sonographer"],
     "SDATE": ["the thirtieth of november", "wednesday the third of july", "thursday the eleventh",
@@ -85,8 +85,9 @@ PIECES = [
     "on {DATE:<DOTFULL>} at handover they <VERB>",
     "we had <SMALL> on the list and she is eighty comma i was on my own",
     # 2. titles and roles beside lower-case names
-    "{PERSON:<TITLE> <f>} <VERB> full stop",
-    "{PERSON:<TITLE> <g> <f>} said i was slow comma again",
+    "{PERSON:<STITLE> <f>} <VERB> full stop",
+    "{PERSON:<STITLE> <g> <f>} said i was slow comma again",
+    "new paragraph {PERSON:Sister <f>} <VERB> full stop",
     "I reported it to {PERSON:<CTITLE> <F>} and nothing happened.",
     "{PERSON:<CTITLE> <F>} <VERB> in front of the [[<KEEP>]] families.",
     "the [[<ROLE>]] {PERSON:<WG>} said nothing when they <VERB>",
