@@ -161,7 +161,10 @@ _SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|period|new\s+paragraph|new\s+line|q
 
 
 def _first_in_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
+    line = text[:start].rstrip(" \t")
+    if not line or line[-1] == "\n":
+        return True   # first on its line
+    before = line.rstrip()
     return not before or before[-1] in ".!?:;\n\"'‘“(-*•" or \
         _SPOKEN_STOP.search(before, max(0, len(before) - 20)) is not None
 

@@ -156,6 +156,7 @@ def test_the_title_rule_alone_finds_the_whole_name(lex):
     "Bless, she tried her best.",
     "nobody came full stop Faith matters to me",
     "i asked again new paragraph Hope is running out",
+    "the porter laughed\nFaith matters to me",
 ])
 def test_kept_words_that_look_like_names(text, lex):
     assert redacted(text, lex) == text
