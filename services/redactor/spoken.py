@@ -169,6 +169,11 @@ FINDERS = {
 # others: the same spans, sooner): a month's or weekday's name, "born"/"birth"/"dob", a word that
 # introduces an extension or "on", a NATO letter or a capital between digits, a bracket and a dot;
 # a date also an ordinal.
+# Four digit words after "on": a text with fewer of these strings (and no digit) has none (a
+# cheap test before the pattern; "someone" counts, which only makes it run more often).
+_ON_SPACE = re.compile(r"on\s")
+_DIGIT_WORDS = ("zero", "oh", "nought", "one", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine")
 _CAPITAL_AMONG_DIGITS = re.compile(r"\d\s+[A-Z]\s+\d")
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
              "teenth twentieth thirtieth").split()
@@ -179,7 +184,9 @@ NEEDS = {
     any(w in lower for w in _FULL_CALENDAR),
     "birth_year": lambda text, lower: "born" in lower or "birth" in lower or "dob" in lower,
     "spoken_extension": lambda text, lower: "ext" in lower or "bleep" in lower or
-    "pager" in lower or "on " in lower,
+    "pager" in lower or (_ON_SPACE.search(lower) is not None and
+                         (_DIGIT.search(text) is not None or
+                          sum(lower.count(w) for w in _DIGIT_WORDS) >= 4)),
     "spelled_registration": lambda text, lower: any(w in lower for w in _NATO) or
     (_DIGIT.search(text) is not None and _CAPITAL_AMONG_DIGITS.search(text) is not None),
     "bracketed_dot_date": lambda text, lower: "(" in text and "." in text,
