@@ -27,6 +27,79 @@ _POSSESSIVE = re.compile(r"['’]s?$|(?<=[a-z])s$")
 _GENERIC = v.org_generic()
 _REFERRALS = frozenset({"referral", "referrals", "review", "visit", "visits", "input", "caseload"})
 
+# --- round 13 of the rules: more words that look like names and are none (issue 16) -----------
+# Compact lists by kind, written from public knowledge (the BNF's brand names of medicines given
+# on wards and in drug services; British regional bakes and dishes named after a place or a
+# person; the scales on a ward's nursing charts; the names faith groups give themselves); nothing
+# here comes from a labelled corpus. A title or a capitalised name before one still makes it a
+# name ("Dr Whipple's patient"), and the word on its own in a name's place stays a name
+# ("Victoria said": only "Victoria sponge" is kept).
+
+# Brand names of medicines (the generic names are vocabulary.MEDICINES).
+BRANDS = frozenset("""
+syntocinon syntometrine ergometrine hemabate carboprost entonox buvidal espranor subutex
+suboxone sublocade physeptone zomorph sevredol longtec shortec matrifen durogesic butec butrans
+abstral instanyl zapain solpadol tylex kapake voltarol nurofen calpol piriton zimovane
+stilnoct valium ativan xanax seroquel zyprexa risperdal abilify clozaril depakote tegretol
+lamictal trileptal vimpat briviact neurontin lyrica cymbalta prozac lustral cipramil efexor
+zispin dulcolax fybogel fortisip fresubin ensure calogen scandishake zoton losec nexium
+eliquis xarelto lixiana pradaxa lasix ventolin seretide symbicort fostair clenil spiriva
+""".split())
+
+# Conditions and procedures named after people that stand alone in the possessive ("his
+# Whipple's", "a Hartmann's") besides vocabulary.EPONYMS_ALONE.
+PROCEDURES_ALONE = frozenset("whipple hartmann nissen".split())
+
+# Nursing scales and scores named after people, kept alone after a determiner or before a number
+# ("her Waterlow", "Apgar 9", "the Braden was 14"): elsewhere the word is a person's name.
+SCALES = frozenset("apgar waterlow braden barthel must norton".split())
+_DETERMINERS = frozenset("the his her their a an my your our its this that".split())
+
+# Phrases that hold a place's or a person's name and are none: bakes and dishes, scales, faith
+# groups (the whole phrase is kept; each word alone is not).
+_PHRASES = [
+    # bakes and dishes
+    r"bakewell\s+(?:tarts?|puddings?)", r"eccles\s+cakes?", r"victoria\s+sponges?",
+    r"brussels?\s+sprouts?", r"beef\s+wellingtons?", r"eggs?\s+benedict", r"chelsea\s+buns?",
+    r"bath\s+buns?", r"chorley\s+cakes?", r"dundee\s+cakes?", r"madeira\s+cakes?",
+    r"eton\s+mess", r"yorkshire\s+puddings?", r"cornish\s+past(?:y|ies)", r"lancashire\s+hotpot",
+    r"cumberland\s+sausages?", r"welsh\s+rarebit", r"scotch\s+eggs?", r"peach\s+melba",
+    r"earl\s+grey", r"kendal\s+mint\s+cake", r"jaffa\s+cakes?", r"black\s+forest\s+gateaux?",
+    r"chicken\s+kievs?", r"beef\s+stroganoff", r"waldorf\s+salad", r"caesar\s+salad",
+    r"battenb(?:e|u)rg(?:\s+cakes?)?", r"pavlovas?", r"garibaldi(?:\s+biscuits?)?",
+    r"bourbon\s+biscuits?", r"melton\s+mowbray(?:\s+pork)?\s+pies?", r"bramley\s+apples?",
+    r"victoria\s+plums?", r"granny\s+smiths?", r"arbroath\s+smokies", r"shrewsbury\s+biscuits?",
+    # scales
+    r"glasgow\s+coma\s+(?:scale|score)", r"glasgow\s+coma", r"richmond\s+agitation",
+    # faith groups that hold a name
+    r"jehovah['’]?s?\s+witness(?:es)?", r"seventh[\s-]+day\s+adventists?",
+    r"latter[\s-]+day\s+saints?", r"rastafarians?", r"rastafari", r"christadelphians?",
+    r"salvation\s+army",
+]
+# Each phrase holds one of these words: a text with none (most) is not searched for them.
+_PHRASE_WORDS = ("tart pudding cake sponge sprout wellington benedict bun hotpot sausage rarebit "
+                 "egg melba grey gateau kiev stroganoff salad battenb pavlova garibaldi biscuit "
+                 "pie apple plum smith smokie past mess coma agitation witness adventist saint "
+                 "rastafari christadelphian army").split()
+_KEPT_PHRASE = re.compile(r"(?<![\w-])(?:" + "|".join(_PHRASES) + r")(?![\w-])", re.I)
+
+# Abstract nouns that are also given names, kept first in a sentence before a verb that says
+# something of an abstract thing ("Justice would be nice", "Hope is running out", "Faith
+# matters"); "Hope said", "Hope told me" stay names.
+ABSTRACT = frozenset("""
+justice hope faith grace charity patience mercy joy honour honor liberty unity harmony glory
+trust peace truth prudence serenity dignity respect kindness compassion courage
+""".split())
+_ABSTRACT_VERBS = frozenset("matters matter prevails costs remains springs dies fades would".split())
+# "is" with a verb in -ing and a particle: "Hope is running out", "patience is wearing thin"
+# ("Grace is always the first to…" is someone).
+_ABSTRACT_IS = re.compile(r"\s+is\s+[a-z]+ing\s+(?:out|thin|away|low)\b", re.I)
+# An exclamation ("Bless, she tried", "Oh bless her."): "bless" after "oh"/"aw", before
+# "her"/"him"/"them", or before a comma and a pronoun that starts a clause; "Bless, the band 6,
+# laughed" (apposition) and "Bless, can you…" (spoken to) stay names.
+_BLESS = re.compile(r"\b(?:oh|aw+|ah)\s+bless\b|\bbless\s+(?:her|him|them|'?em)\b"
+                    r"|\bbless(?=,\s*(?:she|he|they|it|i|we)\b)", re.I)
+
 
 def _is_eponym_key(word: str) -> tuple[str, bool]:
     """The word's eponym key (or "") and whether it was written in the possessive."""
@@ -57,6 +130,69 @@ def _named_before(text: str, words: list[re.Match], i: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n\"'‘“(-*•"
 
 
+# Verbs that open an instruction before a medicine ("Give Syntocinon", "Start Buvidal"): what is
+# left of a name's span once the medicine is kept, and no one's name.
+_VERBS_FIRST = frozenset("give given start started stop stopped restart withhold hold omit "
+                         "increase reduce wean continue prescribe prescribed gave".split())
+
+
+def _kept_phrases(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
+    """The bakes, scales and faith groups of `_PHRASES`, and "bless" as an exclamation; not
+    after a title or a capitalised name ("Dr Victoria sponge" is not a cake)."""
+    out = []
+    lower = text.lower()
+    patterns = ([_KEPT_PHRASE] if any(w in lower for w in _PHRASE_WORDS) else []) + \
+        ([_BLESS] if "bless" in lower else [])
+    if not patterns:
+        return out
+    starts = {m.start(): i for i, m in enumerate(words)}
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            i = starts.get(m.start())
+            if i is not None and _named_before(text, words, i):
+                continue
+            out.append((m.start(), m.end()))
+    return out
+
+
+# Punctuation spoken to a dictation app ("… full stop Faith matters"): the end of a sentence.
+_SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|period|new\s+paragraph|new\s+line|question\s+mark|"
+                          r"exclamation\s+mark)$", re.I)
+
+
+def _first_in_sentence(text: str, start: int) -> bool:
+    line = text[:start].rstrip(" \t")
+    if not line or line[-1] == "\n":
+        return True   # first on its line
+    before = line.rstrip()
+    return not before or before[-1] in ".!?:;\n\"'‘“(-*•" or \
+        _SPOKEN_STOP.search(before, max(0, len(before) - 20)) is not None
+
+
+def _abstract_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
+    """An abstract noun first in its sentence and before a verb said of things ("Hope is
+    running out"), not of someone ("Hope is on nights", "Hope is a nurse")."""
+    m = words[i]
+    before = text[:m.start()].rstrip()
+    if before and before[-1] in "'‘\"“":
+        return False   # "'Grace' is what they call me": a name in quotes
+    return _first_in_sentence(text, m.start()) and \
+        (nxt in _ABSTRACT_VERBS or _ABSTRACT_IS.match(text, m.end()) is not None)
+
+
+_NUMBER_AFTER = re.compile(r"\s*(?:of\s+|was\s+|is\s+|=\s*|:\s*)?\d")
+
+
+def _scale_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
+    """A scale after a determiner or before a number or "score"/"scale" ("her Waterlow", "Apgar
+    9", "the Braden score")."""
+    m = words[i]
+    before = fold(words[i - 1].group()) if i > 0 and \
+        not text[words[i - 1].end():m.start()].strip() else ""
+    return before in _DETERMINERS or nxt in v.CLINICAL_HEADS or \
+        _NUMBER_AFTER.match(text, m.end()) is not None
+
+
 def _overlap_test(within: list[tuple[int, int]]):
     """`overlaps(start, end)`: is there an (a, b) in `within` with a < end and start < b? The
     ranges sorted by start, the largest end among those starting before `end` answers it (the
@@ -79,6 +215,7 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple
     the same answer there, sooner)."""
     words = list(_WORD.finditer(text))
     out = [(m.start(), m.end()) for m in _ORGANISM.finditer(text)]
+    out += _kept_phrases(text, words)
     overlaps = None if within is None else _overlap_test(within)
     for i, m in enumerate(words):
         if overlaps is not None and not overlaps(m.start(), m.end()):
@@ -87,6 +224,12 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple
         key, possessive = _is_eponym_key(word)
         nxt = fold(words[i + 1].group()) if i + 1 < len(words) and \
             not text[m.end():words[i + 1].start()].strip() else ""
+        if key and ("-" in key or (possessive and key in PROCEDURES_ALONE) or
+                    (key in SCALES and _scale_frame(text, words, i, nxt))) and \
+                not _named_before(text, words, i):
+            # a hyphenated eponym ("Guillain-Barré") names a condition, never one person
+            out.append((m.start(), m.end()))
+            continue
         if key:
             # "Bell's palsy", "Turner syndrome"; "Huntington's patient", "her Crohn's" only for
             # the eponyms that name a condition on their own ("Gilbert's patient" is a person's)
@@ -95,7 +238,10 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple
                 out.append((m.start(), m.end()))
             continue
         plain = fold(word.rstrip("'’"))
-        if plain in v.MEDICINES or plain in v.ORGANISMS or plain in v.COMMUNICATION or \
+        if plain in ABSTRACT and _abstract_frame(text, words, i, nxt):
+            out.append((m.start(), m.end()))
+            continue
+        if plain in BRANDS or plain in v.MEDICINES or plain in v.ORGANISMS or plain in v.COMMUNICATION or \
                 (word.isupper() and plain in v.SERVICE_ABBREVIATIONS and
                  (len(plain) > 2 or nxt in v.ROLES or nxt in v.GENERIC_SERVICES or
                   nxt in v.PLACES or nxt in _REFERRALS)):
@@ -110,7 +256,8 @@ def _keeps_nothing(text: str, start: int, end: int, lex: Lexicon) -> bool:
         word = _POSSESSIVE.sub("", m.group()) or m.group()
         key = fold(word)
         if key not in v.FUNCTION_WORDS and key not in _GENERIC and \
-                not lex.is_kept(word) and key not in v.POSSESSIVE_HEADS:
+                not lex.is_kept(word) and key not in v.POSSESSIVE_HEADS and \
+                not (word[:1].isupper() and word[1:].islower() and key in _VERBS_FIRST):
             return False
     return True
 

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
-from . import name_model
+from . import apposition, name_model
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
 from .redaction import CONTRACTION, ORG_SURE, SURE, WORD, Span
@@ -1838,7 +1838,7 @@ def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],
     """The rules' spans, then (given the learned model) the words they left that the model
     scores as names (name_model.py: a fail-closed last pass)."""
     finder = Finder(text, tokens, entities, lexicon)
-    spans = finder.spans()
+    spans = finder.spans() + apposition.spans(text, lexicon)   # round 13: titles, roles
     if model is not None:
         spans += name_model.spans(text, finder.words, spans, lexicon, model, finder._spared)
     return spans

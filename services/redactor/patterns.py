@@ -12,7 +12,7 @@ import ipaddress
 import re
 from typing import Callable, Iterable
 
-from . import vocabulary
+from . import spoken, vocabulary
 from .redaction import Span
 
 Finder = Callable[[str], Iterable[Span]]
@@ -578,6 +578,7 @@ RECOGNISERS: dict[str, Finder] = {
     "user_name": user_name,
     "address_lines": address_lines,
     "bracketed_number": bracketed_number,
+    **spoken.FINDERS,   # round 13: identifiers dictated in words (spoken.py)
 }
 
 
@@ -601,6 +602,7 @@ _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "bare_url": lambda text, lower: "/" in text and "." in text,
     "bare_domain": lambda text, lower: "." in text,
     "ipv6": lambda text, lower: ":" in text,
+    **spoken.NEEDS,   # round 13
 }
 _DIGIT = re.compile(r"\d")
 

@@ -428,8 +428,9 @@ def postprocess(text: str, spans: Iterable[Span], lex: Lexicon,
                 spelled: Iterable[tuple[int, int]] = ()) -> list[Span]:
     """Steps 3-5 on the analyser's spans of (normalised) `text`."""
     from .clinical import spare   # clinical words that look like names are kept
+    from .apposition import ward_numbers   # round 13: "Ward Haxmoor 3"
     kept = allow(text, spans, lex)
-    named = spare(text, expand_names(text, kept, lex), lex)
+    named = ward_numbers(text, spare(text, expand_names(text, kept, lex), lex))
     return merge(named + residue(text, named, spelled, lex))
 
 

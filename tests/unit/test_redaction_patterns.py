@@ -138,6 +138,12 @@ FINDS = [
     # kinds round (more in test_redaction_kinds.py)
     ("uniform_number", "his collar number is 7741 and", "7741"),
     ("spaced_postcode_any", "it is n r 2 9 d q", "n r 2 9 d q"),
+    # round 13: dictated identifiers (more in test_redaction_spoken.py)
+    ("spoken_date", "it was on monday the fourth of march full stop", "monday the fourth of march"),
+    ("birth_year", "she was born nineteen sixty one", "nineteen sixty one"),
+    ("spoken_extension", "bleep four two two nine please", "four two two nine"),
+    ("spelled_registration", "pin one two golf three three four five lima", "one two golf three three four five lima"),
+    ("bracketed_dot_date", "the first time (14.03) she", "14.03"),
 ]
 
 LEAVES = [
@@ -187,6 +193,11 @@ LEAVES = [
     ("bare_domain", "e.g. this, i.e. that, and 1.5mg"),
     ("bracketed_number", "the staff survey (2019) and the bay (0113) 496 0288"),
     ("bracketed_number", "a list of items (12345678) and (1)"),
+    ("spoken_date", "the second patient in march, the first of many"),
+    ("birth_year", "born and bred here for twenty years"),
+    ("spoken_extension", "an extension of two weeks and on two occasions"),
+    ("spelled_registration", "golf one two three four at the hotel"),
+    ("bracketed_dot_date", "a dose (2.5) and (0.25)"),
 ]
 
 
