@@ -161,6 +161,14 @@ extension = _regex(
     "PHONE", r"\b(?:ext|extn|extension)\.?\s*(?:no\.?|number)?\s*(?:is\s+|was\s+)?[:#-]?\s*(\d{2,6})"
     + _E, re.I, group=1, first="e")
 
+# An internal number given after a call ("rang estates on 5827", "call the switchboard on
+# 44712"): four or five digits after "on", within three words of a verb of calling; not a time
+# ("rang him on 1430 hrs") nor the start of a whole number ("on 07700 900 461").
+number_after_call = _regex(
+    "PHONE", r"\b(?:rang|ring|ringing|rung|call|called|calling|phone|phoned|phoning|dial|dialled|"
+    r"dialed|bleep|bleeped|page|paged)\b(?:\s+[^\s\d]+){0,3}?\s+on\s+(\d{4,5})\b"
+    r"(?!\s*(?:hrs?\b|hours?\b|h\b|am\b|pm\b|[:.]\d|\d)|[ -]\d)", re.I, group=1, first="rcpdb")
+
 # Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"): the whole.
 prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E,
                      first="A-Za-z")
@@ -554,6 +562,7 @@ RECOGNISERS: dict[str, Finder] = {
     "short_staff_id": short_staff_id,
     "uniform_number": uniform_number,
     "extension": extension,
+    "number_after_call": number_after_call,
     "prefixed_id": prefixed_id,
     "any_phone": any_phone,
     "spoken_number": spoken_number,
@@ -592,7 +601,8 @@ _NEEDS_DIGIT = frozenset({
     "driving_licence", "tax_reference", "iso_datetime", "month_dash_date", "month_year",
     "weekday_date", "bare_day_month", "postal_address", "year_in_context",
     "extension_after_number", "address_lines", "bracketed_number",
-    "uniform_number", "spaced_postcode_any"})   # the kinds round
+    "uniform_number", "spaced_postcode_any",   # the kinds round
+    "number_after_call"})
 _NEEDS: dict[str, Callable[[str, str], bool]] = {
     "email": lambda text, lower: "@" in text,
     "handle": lambda text, lower: "@" in text,

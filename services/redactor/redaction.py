@@ -183,6 +183,22 @@ def allow(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     return out
 
 
+# A single letter between a name and a colon: the initial of a chat sender or speaker ("sharon b:
+# who put the rota up", "Dev K: fine"), as "Jordan K." is after a name.
+_SPEAKER_INITIAL = re.compile(r" ([^\W\d_]\.?)(?=:(?:\s|$))")
+
+
+def _lower_surname(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> bool:
+    """A lower-case word that is no English word right after a lower-case given name ("robin
+    spurr said"): the name's surname, though the gazetteer does not know it; not text-speak, a
+    role word or a word the analysis keeps. Only after a given name: after anything else taken
+    as a name, the next word of a text in another language is its own ("ela disse que")."""
+    word, name = m.group(), text[start:end]
+    return name.islower() and fold(name) in lex.given and word.islower() and len(word) >= 3 and \
+        not lex.is_english(word) and not lex.is_kept(word) and \
+        _key(word) not in v.TEXT_SPEAK | v.FOREIGN_ROLES | v.FUNCTION_WORDS
+
+
 def _extendable(text: str, m: re.Match, lex: Lexicon, after_name: bool) -> bool:
     """Is the word `m`, right next to a name, part of it?"""
     word = CONTRACTION.sub("", m.group())
@@ -289,8 +305,11 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
         if s.type == "PERSON":
             start, end = s.start, s.end
             while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
-                    _extendable(text, m, lex, after_name=True):
+                    (_extendable(text, m, lex, after_name=True) or
+                     _lower_surname(text, start, end, m, lex)):
                 end = m.start() + len(_POSSESSIVE.sub("", m.group()))
+            if (m := _SPEAKER_INITIAL.match(text, end)):
+                end = m.end(1)   # "sharon b: cos u…": a chat sender's initial
             while start >= 2 and text[start - 1] == " ":
                 prev = _words(text, max(0, start - 40), start - 1)
                 if not prev or prev[-1].end() != start - 1 or not (

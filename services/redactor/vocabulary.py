@@ -436,6 +436,8 @@ ate kuya tita tito manang manong ginang ginoo aling mang
 TEXT_SPEAK = frozenset("""
 pls plz plss u ur n x xx xxx agn cos coz cuz wiv txt txts txtd thx ty tmrw tmr msg msgd ppl
 rn bc obvs abt dunno gonna wanna gotta ya yeh yh ok k kk
+omg smh ffs idk innit hun bruv luv wtf ikr tho cba wud cud shud defo deffo ofc tbf nvm smth sth
+sed sez frm wot
 """.split())
 
 # Round 12. Virtues and feelings that are also given names: after "with" and no person's word

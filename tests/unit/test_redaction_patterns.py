@@ -88,6 +88,7 @@ FINDS = [
     ("short_staff_id", "my locker, no. 512 was", "512"),
     ("extension", "ring ext 2217 for", "2217"),
     ("extension", "on extension 4471.", "4471"),
+    ("number_after_call", "i rang estates on 5827 and", "5827"),   # round 14 of the rules
     ("prefixed_id", "case MRN-48213 was", "MRN-48213"),
     ("prefixed_id", "ticket INC/20417 open", "INC/20417"),
     ("any_phone", "call 07700/900/471 later", "07700/900/471"),
@@ -173,6 +174,7 @@ LEAVES = [
     ("short_staff_id", "the staff 2023 survey"),
     ("short_staff_id", "badge with 3 stars"),
     ("extension", "an extension of 2 weeks"),
+    ("number_after_call", "rang him on 1430 hrs and on 2 occasions"),
     ("any_phone", "in 2019 and 2021 we had 12 beds"),
     ("any_phone", "at 7.30-8.00 and 10:30"),
     ("spoken_number", "one or two of them, maybe three"),
