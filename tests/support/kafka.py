@@ -5,6 +5,7 @@ import asyncio
 import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from services.common.kafka import committed_and_ends, group_lag
 
@@ -66,8 +67,17 @@ def committed(bootstrap: str, group: str, topic: str) -> int:
 
 
 def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120) -> None:
+    """Until `group` has committed everything on `topic`. A probe that meets a broker the test
+    has just killed (its metadata still names it: NodeNotReadyError, a leader moving) is asked
+    again, until the deadline."""
     deadline = time.monotonic() + timeout
-    while (remaining := lag(bootstrap, group, topic)) > 0:
+    while True:
+        try:
+            remaining = lag(bootstrap, group, topic)
+        except KafkaError as exc:
+            remaining = f"unknown ({type(exc).__name__})"
+        if remaining == 0:
+            return
         if time.monotonic() > deadline:
             raise TimeoutError(f"group {group} still {remaining} behind on {topic}")
         time.sleep(0.5)
