@@ -6,27 +6,19 @@ and after.
 
 `write` runs the redactor as `portal-redact-eval` does (`evaluate.ours`, scored by
 `evaluate.score`, the same figures as its "our redactor" column in `--json`) on each corpus: by
-default tests/data/redaction/*.jsonl (never a `round15*` file: held out) and the peer tests in
-../shared/data/redaction/peer/. It writes the figures only, never a text. `compare` prints a table
+default every corpus `span_snapshot` reads (tests/data/redaction/*.jsonl and the peer tests in
+../shared/data/redaction/peer/). It writes the figures only, never a text. `compare` prints a table
 per corpus and exits 1 when the rule of docs/redactor.md "Speed and memory", round 10, is broken
 on any corpus: more texts leaking, or must-keep words kept or character precision lower by more
 than one text's worth (one keep span; the redacted characters of the text that changed most)."""
 from __future__ import annotations
 
-import argparse
 import json
 import pathlib
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-PEER = pathlib.Path("/work/shared/data/redaction/peer/peer_tests.jsonl")
-
-
-def corpora() -> list[pathlib.Path]:
-    found = sorted(p for p in (ROOT / "tests/data/redaction").glob("*.jsonl")
-                   if not p.name.startswith("round15"))
-    return found + ([PEER] if PEER.exists() else [])
+from tests.support.span_snapshot import command_line
 
 
 def write(out: pathlib.Path, paths: list[pathlib.Path]) -> None:
@@ -82,19 +74,7 @@ def compare(before: pathlib.Path, after: pathlib.Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="accuracy_gate")
-    sub = p.add_subparsers(dest="command", required=True)
-    w = sub.add_parser("write")
-    w.add_argument("out", type=pathlib.Path)
-    w.add_argument("corpora", nargs="*", type=pathlib.Path)
-    c = sub.add_parser("compare")
-    c.add_argument("before", type=pathlib.Path)
-    c.add_argument("after", type=pathlib.Path)
-    args = p.parse_args(argv)
-    if args.command == "write":
-        write(args.out, args.corpora or corpora())
-        return 0
-    return compare(args.before, args.after)
+    return command_line(argv, __doc__.split("\n\n", 1)[0], write, compare)
 
 
 if __name__ == "__main__":

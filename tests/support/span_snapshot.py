@@ -65,7 +65,13 @@ def compare(before: pathlib.Path, after: pathlib.Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    return command_line(argv, __doc__.split("\n\n", 1)[0], write, compare)
+
+
+def command_line(argv: list[str] | None, description: str, write, compare) -> int:
+    """`write OUT [CORPUS ...]` (every corpus by default) and `compare BEFORE AFTER`: this
+    module's and `accuracy_gate`'s command lines."""
+    parser = argparse.ArgumentParser(description=description)
     sub = parser.add_subparsers(dest="command", required=True)
     w = sub.add_parser("write")
     w.add_argument("out", type=pathlib.Path)
