@@ -24,6 +24,7 @@ import re
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
 from .redaction import ORG_SURE, SURE, Span
+from .spoken import SPOKEN_STOP
 
 # Titles spoken or written in full, and police and prison ranks, besides vocabulary.TITLES.
 SPOKEN_TITLES = frozenset("""
@@ -76,9 +77,6 @@ def _given(word: str, lex: Lexicon) -> bool:
 _CONTRACTION = re.compile(r"['’](?:m|s|re|ve|ll|d|t)$|n['’]t$", re.I)
 
 
-_SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|new\s+paragraph|new\s+line|question\s+mark)\s*$", re.I)
-
-
 def _name_like(word: str, lex: Lexicon) -> bool:
     key = fold(word)
     if _CONTRACTION.search(word):
@@ -129,7 +127,7 @@ def spans(text: str, lex: Lexicon) -> list[Span]:
         # "the" or a qualifier a title is a role ("the student nurse raheem": below)
         as_role = i > 0 and fold(words[i - 1].group()) in _DETERMINERS | _QUALIFIERS
         first = key in _TITLES and (i == 0 or text[:m.start()].rstrip()[-1:] in ".!?:;\n\"'‘“(" or
-                                    _SPOKEN_STOP.search(text, max(0, m.start() - 20), m.start()) is not None)
+                                    SPOKEN_STOP.search(text, max(0, m.start() - 20), m.start()) is not None)
         if key in _TITLES and not as_role and \
                 (m.group().islower() or key in SPOKEN_TITLES or (first and nxt.islower())):
             if nxt.islower() != m.group().islower() and not (m.group()[:1].isupper() and nxt[:1].isupper()) \

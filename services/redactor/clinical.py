@@ -18,6 +18,7 @@ from typing import Iterable
 from . import vocabulary as v
 from .lexicon import Lexicon, fold
 from .redaction import Span
+from .spoken import SPOKEN_STOP
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-.][^\W\d_]+)*(?:['’]s?|(?<=s)['’])?")
 # A genus's initial and its species ("C. diff", "E coli", "S. aureus", "H. pylori").
@@ -155,18 +156,13 @@ def _kept_phrases(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
     return out
 
 
-# Punctuation spoken to a dictation app ("… full stop Faith matters"): the end of a sentence.
-_SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|period|new\s+paragraph|new\s+line|question\s+mark|"
-                          r"exclamation\s+mark)$", re.I)
-
-
 def _first_in_sentence(text: str, start: int) -> bool:
     line = text[:start].rstrip(" \t")
     if not line or line[-1] == "\n":
         return True   # first on its line
     before = line.rstrip()
     return not before or before[-1] in ".!?:;\n\"'‘“(-*•" or \
-        _SPOKEN_STOP.search(before, max(0, len(before) - 20)) is not None
+        SPOKEN_STOP.search(before, max(0, len(before) - 20)) is not None
 
 
 def _abstract_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:

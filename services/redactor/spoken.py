@@ -19,6 +19,11 @@ import re
 
 from .redaction import Span
 
+# Punctuation spoken to a dictation app ("… full stop Faith matters", "new paragraph mister
+# garbutt"): the end of a sentence, read by clinical.py and apposition.py.
+SPOKEN_STOP = re.compile(r"\b(?:full\s+stop|period|new\s+paragraph|new\s+line|question\s+mark|"
+                         r"exclamation\s+mark)\s*$", re.I)
+
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
