@@ -1,4 +1,4 @@
-"""Round 16's held-out batch (round16.jsonl): about 230 hand-written narratives, each its own
+"""Round 16's held-out batch (round16.jsonl): 246 hand-written narratives, each its own
 template filled once, in a hand no earlier batch has (hospice, MRI, ambulance control, NHS 111,
 sexual health, theatre scrub, renal dialysis, children's and school nurses, optometry, audiology,
 Deaf, autistic and ADHD staff, return to practice, apprentices, new international recruits,
