@@ -13,6 +13,9 @@ never a function word, a role, a title, a modal or a month. A given name that is
 needs the frame to end the phrase (a verb of speech, "was", a comma, the end) so that "the nurse
 rose from her chair" and "to mark the nurse's work" stay as they are.
 
+And a name with its role in brackets after it: "Marigold (HCA) laughed", "ruby (ward clerk)"
+(`_role_in_brackets`).
+
 Also: a ward's or unit's number after its name is part of the organisation ("Ward Haxmoor 3",
 "Cley 2": `ward_numbers`).
 
@@ -62,16 +65,9 @@ _VERB_BEFORE = frozenset("to will would can could should must might may shall i 
                          "please don't didn't not".split())
 
 
-# Given names that are English words and in no gazetteer the lexicon is built from (names common
-# among staff from Southern and West Africa and the Caribbean, a modal that is a name): names only
-# in apposition to a role, at the end of the phrase ("the HCA memory said", "the OT will, who").
-WORD_GIVEN = frozenset("memory gift fortune beauty talent will loveness lovemore godknows "
-                       "marvellous privilege precious".split())
-
-
 def _given(word: str, lex: Lexicon) -> bool:
     key = fold(word)
-    return key in lex.given or key in WORD_GIVEN
+    return key in lex.given or key in v.GIVEN_WORDS
 
 
 _CONTRACTION = re.compile(r"['’](?:m|s|re|ve|ll|d|t)$|n['’]t$", re.I)
@@ -81,7 +77,7 @@ def _name_like(word: str, lex: Lexicon) -> bool:
     key = fold(word)
     if _CONTRACTION.search(word):
         return False   # "I'm the HCA", "the nurse isn't"
-    if key in WORD_GIVEN:
+    if key in v.GIVEN_WORDS:
         return True
     if key in _NEVER or len(key) < 2:
         return False
@@ -168,6 +164,36 @@ def spans(text: str, lex: Lexicon) -> list[Span]:
             continue
         if _is_word(m.group(), lex) and (not _given(m.group(), lex) or fold(m.group()) in v.MODALS):
             continue
+        out.append(Span(m.start(), m.end(), SURE))
+    out += _role_in_brackets(text, words, lex)
+    return out
+
+
+# A name with its role in brackets after it, as notes and logs write them: "Marigold (HCA)
+# laughed", "ruby (ward clerk) won't", "Sonny (HCA, nights)". The role may have qualifiers
+# ("(duty manager)", "(bank hca)") and must end the bracket or be followed by a comma.
+_BRACKET_QUALIFIERS = _QUALIFIERS | frozenset("duty shift team acting locum trainee".split())
+
+
+def _role_in_brackets(text: str, words: list, lex: Lexicon) -> list[Span]:
+    out = []
+    for i in range(len(words) - 1):
+        m = words[i]
+        if text[m.end():words[i + 1].start()] not in (" (", "("):
+            continue
+        r = i + 1
+        while r + 1 < len(words) and fold(words[r].group()) in _BRACKET_QUALIFIERS and \
+                text[words[r].end():words[r + 1].start()] == " ":
+            r += 1
+        if fold(words[r].group()) not in STAFF_ROLES or \
+                not re.match(r"\s*[,)/]", text[words[r].end():]):
+            continue
+        word, key = m.group(), fold(m.group())
+        if key in _NEVER or key in v.PLACES or key in v.GENERIC_SERVICES or lex.is_kept(word) or \
+                len(key) < 2 or not (word.islower() or word[:1].isupper() and word[1:].islower()):
+            continue
+        if word.islower() and not _name_like(word, lex):
+            continue   # a lower-case English word that is no name: "the notes (hca) said"
         out.append(Span(m.start(), m.end(), SURE))
     return out
 

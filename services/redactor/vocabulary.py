@@ -449,3 +449,12 @@ harmony verity temperance dignity humility love kindness compassion
 
 # Round 12. Times of day that are also given names ("Dawn"): daybreak after "at", "before"…
 TIMES_OF_DAY = frozenset("dawn dusk".split())
+
+# Given names that are English words and in no gazetteer the lexicon is built from: names common
+# among staff from Southern and West Africa and the Caribbean, and a modal that is a name. Names
+# in apposition to a role (apposition.py: "the HCA memory said"); the learned name pass keeps its
+# own threshold for them (name_model.DICTIONARY_WORD_THRESHOLD).
+GIVEN_WORDS = frozenset("""
+memory gift fortune beauty talent will loveness lovemore godknows marvellous privilege precious
+bless blessed innocent prosper goodness rejoice knowledge
+""".split())
