@@ -380,6 +380,10 @@ _SHOUT_AFTER = {"stop", "get", "don't", "dont", "do", "move", "come", "go", "lea
                 "you're", "your", "where", "what", "why", "how", "can", "could", "would",
                 "please", "are", "have", "did", "answer", "help", "sit", "stand", "clean", "wait",
                 "tell", "i", "we"}
+# A phrase of place or time fronted at a clause's start ("on the ward round <name> asked").
+_FRONTED = re.compile(r"(?:^|[.!?\n]\s*|,\s*|\b(?:and|then|so|but|omg|ngl|tbh)\s+)"
+                      r"(?:on|at|in|during|after|before)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
+                      r"[a-z]+(?:\s+[a-z]+)?\s+$")
 # A chat line: an optional time, a speaker of one to three words, a colon, the message.
 _CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?"
                         r"[ \t]*(?:[-–][ \t]*)?)?@?[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}"
@@ -1901,6 +1905,12 @@ class Finder:
                         w.key not in v.FUNCTION_WORDS and w.key not in _PRONOUNS and \
                         w.key not in _NEVER_WORD_NAMES and w.key not in v.TEXT_SPEAK:
                     yield Span(w.start, w.end, SURE)   # "hi this is memory talking"
+                    continue
+                if nxt.key in _SAID_VERBS and _FRONTED.search(text, max(0, w.start - 40), w.start) \
+                        and self._person_act(w.end) and \
+                        self._lower_word_name(w, english_ok=self._texting()) and \
+                        not self.lex.is_kept(w.text, w.key):
+                    yield Span(w.start, w.end, SURE)   # "on the ward round kipper asked"
                     continue
                 if start_like and nxt.key in _PERSON_ONLY and self._texting() and \
                         self._person_act(w.end) and \

@@ -20,6 +20,8 @@ from tests.support.redaction import redacted
     # "will" before a finite verb is no modal
     ("on nights again. will has put me on my own", "on nights again. [PERSON] has put me on my own"),
     ("and will said no", "and [PERSON] said no"),
+    # after a phrase of place or time fronted at the clause's start
+    ("on the ward round pebble asked if i was new", "on the ward round [PERSON] asked if i was new"),
 ])
 def test_a_lower_case_word_name_where_a_person_stands(text, expected, lex):
     assert redacted(text, lex) == expected
@@ -33,6 +35,9 @@ def test_a_lower_case_word_name_where_a_person_stands(text, expected, lex):
     "it will be fine",                          # the modal
     "what may was like",                        # the month before "was"
     "the bell going off all night n work moved my shift",   # "moved": a rota moves too
+    "on the phone mum said it was fine",        # a term of address
+    "on the ward round sister asked me",        # a role
+    "in the notes it said nil by mouth",
 ])
 def test_ordinary_words_in_the_same_frames_stay(text, lex):
     assert redacted(text, lex) == text
