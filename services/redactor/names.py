@@ -368,7 +368,7 @@ _PERCEIVED = {"heard", "saw", "seen", "caught", "watched", "noticed", "found", "
 _BARE_PERSON_VERBS = {"say", "tell", "shout", "speak", "talk", "laugh", "correct", "ignore",
                       "call", "ask", "treat", "blame", "scream", "insult", "mock", "push", "show",
                       "complain", "report", "refuse", "swear", "yell", "order", "criticise",
-                      "shout", "check", "follow", "mimic", "touch", "grab"}
+                      "check", "follow", "mimic", "touch", "grab"}
 # A finite verb: after it "will" or "may" is no modal ("will has put me on nights").
 _FINITE_AFTER_MODAL = {"has", "had", "is", "was", "does", "did", "said", "says", "told", "tells",
                        "keeps", "kept", "wants", "wanted", "thinks", "thought", "puts", "asked",

@@ -144,12 +144,11 @@ falls tissue viability night nights bank pool flow bed beds operations patient-f
 # ("S&A Orthodontics", "the Eastmarsh community midwifery team"): after a provider's name they
 # are part of it (redaction._service_tail); alone they are no one's.
 SPECIALTIES = frozenset("""
-orthodontics orthodontic dentistry audiology physio optometry optical podiatry chiropody
-midwifery maternity obstetrics gynaecology
-dermatology ophthalmology radiology radiography sonography ultrasound psychiatry psychology
-counselling neurology urology rheumatology gastroenterology nephrology pharmacy pharmacies
-visiting medicine speech language dietetics nutrition
-hearing vision foot skin sexual reproductive addiction recovery
+orthodontics orthodontic dentistry audiology optometry optical podiatry chiropody midwifery
+maternity obstetrics gynaecology dermatology ophthalmology radiology radiography sonography
+ultrasound psychiatry psychology counselling neurology urology rheumatology gastroenterology
+nephrology pharmacy pharmacies visiting medicine speech language dietetics nutrition hearing
+vision foot skin sexual reproductive addiction recovery
 """.split())
 
 
