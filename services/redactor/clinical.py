@@ -99,7 +99,12 @@ _ABSTRACT_IS = re.compile(r"\s+is\s+[a-z]+ing\s+(?:out|thin|away|low)\b", re.I)
 # "her"/"him"/"them", or before a comma and a pronoun that starts a clause; "Bless, the band 6,
 # laughed" (apposition) and "Bless, can you…" (spoken to) stay names.
 _BLESS = re.compile(r"\b(?:oh|aw+|ah)\s+bless\b|\bbless\s+(?:her|him|them|'?em)\b"
-                    r"|\bbless(?=,\s*(?:she|he|they|it|i|we)\b)", re.I)
+                    r"|\bbless(?=,\s*(?:she|he|they|it|i|we)\b)"
+                    # round 15: opening a quotation as an exclamation ("'Bless,' she said",
+                    # "'Bless, look at her'", "'Bless, you don't even know…'"); "'Bless, can
+                    # you…'" speaks to someone and stays a name
+                    r"|(?<=['‘\"“])bless(?=,\s*(?:['’\"”]|look\b|you\s+(?:don|didn|can['’]?t|"
+                    r"cannot|won|haven|have\s+no|do\s+not|poor|little)))", re.I)
 
 
 def _is_eponym_key(word: str) -> tuple[str, bool]:
@@ -107,10 +112,10 @@ def _is_eponym_key(word: str) -> tuple[str, bool]:
     bare = _POSSESSIVE.sub("", word)
     possessive = bare != word
     key = fold(bare)
-    if key in v.EPONYMS:
+    if key in v.EPONYMS or key in SCALES:   # round 15: every scale, not only the eponyms'
         return key, possessive
     key = fold(word.rstrip("'’"))
-    return (key, False) if key in v.EPONYMS else ("", False)
+    return (key, False) if key in v.EPONYMS or key in SCALES else ("", False)
 
 
 def _named_before(text: str, words: list[re.Match], i: int) -> bool:
@@ -125,6 +130,8 @@ def _named_before(text: str, words: list[re.Match], i: int) -> bool:
     key = fold(_POSSESSIVE.sub("", prev.group()))
     if key in v.TITLES:
         return True
+    if _OWNER.search(prev.group()) and fold(_POSSESSIVE.sub("", words[i].group())) in SCALES:
+        return False   # round 15: "Mrs Ode's Waterlow": a scale that someone has
     if not prev.group()[:1].isupper() or key in v.FUNCTION_WORDS or key in v.EPONYMS:
         return False
     before = text[:prev.start()].rstrip()
@@ -185,8 +192,12 @@ def _scale_frame(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
     m = words[i]
     before = fold(words[i - 1].group()) if i > 0 and \
         not text[words[i - 1].end():m.start()].strip() else ""
-    return before in _DETERMINERS or nxt in v.CLINICAL_HEADS or \
-        _NUMBER_AFTER.match(text, m.end()) is not None
+    # round 15: after a possessive too ("the resident's Waterlow", "baby's Apgar")
+    return before in _DETERMINERS or _OWNER.search(before) is not None or \
+        nxt in v.CLINICAL_HEADS or _NUMBER_AFTER.match(text, m.end()) is not None
+
+
+_OWNER = re.compile(r"\w['’]s$|s['’]$")
 
 
 def _overlap_test(within: list[tuple[int, int]]):

@@ -349,6 +349,57 @@ _GREETED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“]([A-Za-z]+)[\s,!]+([a-z][a-z
 _COMPANY = re.compile(r"\b(?:am|is|are|was|were|be|been|on|working|worked|work|paired|sat|"
                       r"stayed|went|came|left|nights|days|shift|lunch|break|talking|spoke|"
                       r"chatting|along|in)\s+with\s+$", re.I)
+# Round 15 of the rules (Finder.round15_names).
+# Verbs only a person does, in the past, after a lower-case word name in texting ("n clover
+# blamed me"): not "moved", "sent", "rang" (a rota moves, a system sends).
+_PERSON_ONLY = _SAID_VERBS | {"swapped", "ignored", "blanked", "reported", "blamed", "grabbed",
+                              "pushed", "mimicked", "refused", "winked", "grinned", "corrected",
+                              "criticised", "humiliated", "excluded", "swaps", "ignores", "mocks",
+                              "laughs", "shouts", "blames", "bullied", "belittled", "accused"}
+# What a person is doing, after their lower-case name ("heard charity laughing about me").
+_PERSON_ING = {"talking", "laughing", "shouting", "moaning", "whispering", "staring", "smirking",
+               "complaining", "gossiping", "sniggering", "mocking", "muttering", "chatting",
+               "yelling", "screaming", "giggling", "swearing", "sneering", "sulking", "bitching",
+               "slagging", "speaking", "tutting", "mimicking", "glaring", "bullying"}
+# Words after which a lower-case name is the subject of what follows ("i heard X laughing").
+_PERCEIVED = {"heard", "saw", "seen", "caught", "watched", "noticed", "found", "hear", "see"}
+# A bare verb a person does to someone, in non-native English after a name ("Grace correct
+# my notes", "X say to me"); not "make" ("Patience make you strong").
+_BARE_PERSON_VERBS = {"say", "tell", "shout", "speak", "talk", "laugh", "correct", "ignore",
+                      "call", "ask", "treat", "blame", "scream", "insult", "mock", "push", "show",
+                      "complain", "report", "refuse", "swear", "yell", "order", "criticise",
+                      "check", "follow", "mimic", "touch", "grab"}
+# A finite verb: after it "will" or "may" is no modal ("will has put me on nights").
+_FINITE_AFTER_MODAL = {"has", "had", "is", "was", "does", "did", "said", "says", "told", "tells",
+                       "keeps", "kept", "wants", "wanted", "thinks", "thought", "puts", "asked",
+                       "asks", "put", "gets", "got", "makes", "made", "laughed", "shouted"}
+_PERSON_FINITE = _FINITE_AFTER_MODAL - {"has", "had", "is", "was", "does", "did"}
+# After a name shouted before a comma: an imperative, a pronoun or a question ("MAY, STOP …").
+_SHOUT_AFTER = {"stop", "get", "don't", "dont", "do", "move", "come", "go", "leave", "shut",
+                "wake", "hurry", "listen", "look", "give", "put", "take", "bring", "you",
+                "you're", "your", "where", "what", "why", "how", "can", "could", "would",
+                "please", "are", "have", "did", "answer", "help", "sit", "stand", "clean", "wait",
+                "tell", "i", "we"}
+# A phrase of place or time fronted at a clause's start ("on the ward round <name> asked").
+_FRONTED = re.compile(r"(?:^|[.!?\n]\s*|,\s*|\b(?:and|then|so|but|omg|ngl|tbh)\s+)"
+                      r"(?:on|at|in|during|after|before)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
+                      r"[a-z]+(?:\s+[a-z]+)?\s+$")
+# A chat line: an optional time, a speaker of one to three words, a colon, the message.
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?"
+                        r"[ \t]*(?:[-–][ \t]*)?)?@?[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2}"
+                        r":[ \t]+(?P<msg>[^\n]*\S)")
+_MESSAGE_END = re.compile(r"[\s.!?,x]*(?:[^\w\s]\s*)*$")
+# Before a name spoken to at the end of a message ("can u cover sat clover", "yeah Summer").
+_BEFORE_END_VOCATIVE = _BEFORE_VOCATIVE | v.VOCATIVES | v.INTERJECTIONS | v.TEXT_SPEAK | \
+    _DISCOURSE | {"u", "you", "mate", "babe", "hun", "sat", "sun", "mon", "tue", "tues", "wed",
+                  "thu", "thurs", "fri", "tmrw", "tomorrow", "tonight", "today", "pls", "plz"}
+# "calls me Bollywood and the other one X": a second nickname in the same sentence.
+_SECOND_NICKNAME = re.compile(
+    r"\b(?:call|calls|called|calling)\s+(?:me|him|her|them|us)\s+['‘\"“]?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?['’\"”]?,?\s+and\s+(?:the\s+other\s+(?:one|girl|boy|guy|lad|nurse|"
+    r"woman|man)|him|her|them|my\s+[a-z]+|the\s+[a-z]+|[A-Z][a-z]+)\s+['‘\"“]?([A-Z][\w'’-]*)")
+
+
 TIMES_AND_NUMBERS = {"DATE", "TIME", "EVENT", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                      "ORDINAL"}
 
@@ -652,8 +703,14 @@ class Finder:
             (self.lex.is_name(nxt.text) or not self.lex.is_english(nxt.text))
         return follows or self._verb_follows(w)
 
+    def _negated(self, w: Word) -> bool:
+        """Round 15: the verb of a negative contraction ("DON'T", "Won't"), never a name."""
+        return self.text[w.end:w.end + 2].lower() in {"'t", "’t"}
+
     def _capital(self, w: Word) -> bool:
         """Capitalised, or a name shouted in capitals ("OLUWAFEMI"): not a known acronym."""
+        if self._negated(w):
+            return False
         if _is_title_case(w.text):
             return True
         # round 8: an English word that is only a family name ("PLEASE READ THIS", "ON THE
@@ -864,7 +921,7 @@ class Finder:
                         w.text.isupper() and w.key not in v.ACRONYMS and \
                         not self._kept(w) and (not self.lex.is_english(w.text) or
                                                w.key in self.lex.given) and \
-                        not self._shouted_word(w):
+                        not self._shouted_word(w) and not self._negated(w):
                     yield Span(w.start, w.end, "PERSON")
 
     def _shouted_word(self, w: Word) -> bool:
@@ -1815,6 +1872,134 @@ class Finder:
                     self._lower_word_name(nxt, english_ok=False):
                 yield Span(nxt.start, nxt.end, SURE)   # "pani hope powiedziała"
 
+    # -- round 15 of the rules ---------------------------------------------------------------
+    def round15_names(self) -> Iterable[Span]:
+        """Round 15: word names by grammar. A lower-case word name before what a person is
+        doing ("heard charity laughing about me", "this is memory talking"), or before a verb
+        only a person does in texting ("n clover blamed me"); "will"/"may" before a finite verb
+        ("will has put me on nights"); a capitalised given name before a bare verb done to
+        someone ("Grace correct my notes", "X say to me"); a lower-case given name with a
+        diacritic among English words ("its rūta because"); a name shouted before a comma and
+        an imperative ("MAY, STOP CALLING ME"); a given name spoken to at the end of a chat
+        message ("can u cover sat clover", "yeah Summer"); a second nickname ("calls me X and
+        the other one Y")."""
+        words, text = self.words, self.text
+        last = len(words) - 1
+        for k, w in enumerate(words):
+            if k == last:
+                break
+            nxt = words[k + 1]
+            if text[w.end:nxt.start] != " ":
+                continue
+            prev = words[k - 1] if k else None
+            start_like = prev is None or w.initial or prev.key in _CONJUNCTIONS or \
+                prev.key in _TEXT_OPENERS or text[prev.end:w.start].strip() in {",", ";", "("}
+            if w.text.islower() and len(w.text) >= 3 and \
+                    (prev is None or prev.key not in _DETERMINERS):
+                if nxt.key in _PERSON_ING and (start_like or prev.key in _PERCEIVED) and \
+                        self._lower_word_name(w, english_ok=False):
+                    yield Span(w.start, w.end, SURE)   # "heard charity laughing about me"
+                    continue
+                if nxt.key in {"talking", "speaking"} and prev is not None and k >= 2 and \
+                        f"{words[k - 2].key} {prev.key}" in {"this is", "it is"} and \
+                        w.key not in v.FUNCTION_WORDS and w.key not in _PRONOUNS and \
+                        w.key not in _NEVER_WORD_NAMES and w.key not in v.TEXT_SPEAK:
+                    yield Span(w.start, w.end, SURE)   # "hi this is memory talking"
+                    continue
+                if nxt.key in _SAID_VERBS and _FRONTED.search(text, max(0, w.start - 40), w.start) \
+                        and self._person_act(w.end) and \
+                        self._lower_word_name(w, english_ok=self._texting()) and \
+                        not self.lex.is_kept(w.text, w.key):
+                    yield Span(w.start, w.end, SURE)   # "on the ward round kipper asked"
+                    continue
+                if start_like and nxt.key in _PERSON_ONLY and self._texting() and \
+                        self._person_act(w.end) and \
+                        self._lower_word_name(w, english_ok=True) and \
+                        not self.lex.is_kept(w.text, w.key):
+                    yield Span(w.start, w.end, SURE)   # "n clover blamed me"
+                    continue
+            if w.key in {"will", "may"} and not w.text.isupper() and \
+                    (nxt.key in (_FINITE_AFTER_MODAL if w.key == "will" else _PERSON_FINITE)) and \
+                    (prev is None or start_like) and nxt.text.islower():
+                yield Span(w.start, w.end, SURE)   # "will has put me on the top floor"
+                continue
+            if _is_title_case(w.text) and (w.initial or (prev is not None and prev.text.islower())) \
+                    and nxt.key in _BARE_PERSON_VERBS and nxt.text.islower() and \
+                    self._plain_word(w) and w.key not in v.MODALS and \
+                    w.key not in _CALENDAR_NAMES and \
+                    (w.key in self.lex.given or w.key in self.lex.word_names) and \
+                    (k + 2 > last or words[k + 2].key in _PRONOUNS | _DETERMINERS | {
+                        "to", "at", "i", "everyone", "everybody", "in", "on", "when", "that",
+                        "about"}):
+                yield Span(w.start, w.end, SURE)   # "Grace correct my notes"
+        yield from self._diacritic_names()
+        yield from self._shouted_vocatives()
+        yield from self._chat_end_vocatives()
+        for m in _SECOND_NICKNAME.finditer(text):
+            k = self.at.get(m.start(1))
+            if k is not None and not self._kept(words[k]) and words[k].key not in v.FUNCTION_WORDS:
+                yield Span(m.start(1), m.end(1), SURE)
+
+    def _diacritic_names(self) -> Iterable[Span]:
+        """A lower-case given name with a diacritic ("rūta", "józef") between English words;
+        not a word of a text in another language ("a mãe disse")."""
+        for k, w in enumerate(self.words):
+            if w.text.isascii() or not w.text.islower() or len(w.key) < 3 or \
+                    w.key not in self.lex.given or self.lex.is_english(w.text) or \
+                    self._kept(w) or w.key in v.FOREIGN_ROLES or w.key in v.FUNCTION_WORDS:
+                continue
+            around = [self.words[j] for j in (k - 1, k + 1) if 0 <= j < len(self.words)]
+            if around and all(o.text.isascii() and (self.lex.is_english(o.text) or
+                                                   o.key in v.TEXT_SPEAK) for o in around):
+                yield Span(w.start, w.end, SURE)
+
+    def _shouted_vocatives(self) -> Iterable[Span]:
+        """A given name in capitals first in a sentence or quotation, before a comma and a
+        shouted imperative, pronoun or question ("'MAY, STOP CALLING ME'", "GIFT, GET OUT"):
+        even a month or a modal; not an ordinary shouted word ("STOP, DON'T")."""
+        for k, w in enumerate(self.words[:-1]):
+            nxt = self.words[k + 1]
+            if not (w.initial and w.text.isupper() and len(w.text) >= 3 and nxt.text.isupper()):
+                continue
+            between = self.text[w.end:nxt.start]
+            if between.strip(" \t'’\"”") not in {",", "!"} or nxt.key not in _SHOUT_AFTER:
+                continue
+            if (w.key in self.lex.given or w.key in self.lex.word_names) and \
+                    w.key not in v.INTERJECTIONS and w.key not in v.VOCATIVES and \
+                    w.key not in _DISCOURSE and w.key not in _NEVER_WORD_NAMES and \
+                    w.key not in v.ACRONYMS:
+                yield Span(w.start, w.end, SURE)
+
+    def _chat_end_vocatives(self) -> Iterable[Span]:
+        """A given name spoken to at the end of a chat message, after a greeting, discourse
+        or text-speak word, a pronoun or a day ("[21:15] Kacey: yeah Summer", "can u cover sat
+        clover"). Capitalised, a season may be a name; in lower case no calendar word is."""
+        if ":" not in self.text:
+            return
+        for m in _CHAT_LINE.finditer(self.text):
+            inner = self._within(m.start("msg"), m.end("msg"))
+            while inner and inner[-1].key in {"x", "xx", "xxx"}:
+                inner.pop()   # a kiss after the name: "cheers olive x"
+            if len(inner) < 2:
+                continue
+            w, before = inner[-1], inner[-2]
+            if not _MESSAGE_END.fullmatch(self.text, w.end, m.end("msg")) or \
+                    self.text[before.end:w.start] not in {" ", ", "} or \
+                    before.key not in _BEFORE_END_VOCATIVE:
+                continue
+            if w.text.islower():
+                ok = self._lower_word_name(w, english_ok=False) and \
+                    (w.key in self.lex.given or w.key in self.lex.word_names)
+            else:
+                ok = _is_title_case(w.text) and w.key not in v.MODALS and \
+                    w.key not in (_CALENDAR_NAMES - {"summer", "autumn"}) and \
+                    (w.key in self.lex.given or w.key in self.lex.word_names) and \
+                    w.key not in _NEVER_WORD_NAMES and w.key not in v.INTERJECTIONS and \
+                    w.key not in v.VOCATIVES and w.key not in _DISCOURSE and \
+                    w.key not in _PLACE_WORDS
+            if ok:
+                yield Span(w.start, w.end, SURE)
+
     def spans(self) -> list[Span]:
         return [*self.titled(), *self.after_cue(), *self.quoted(), *self.capitalised(),
                 *self.lower_case(), *self.acronyms(), *self.organisations(), *self.model_entities(),
@@ -1830,7 +2015,9 @@ class Finder:
                 *self.coordinated_initials_acts(), *self.initials_and_a_name(),
                 *self.quoted_letter(), *self.lower_name_initial(),
                 # round 12
-                *self.texting_names(), *self.foreign_role_names()]
+                *self.texting_names(), *self.foreign_role_names(),
+                # round 15
+                *self.round15_names()]
 
 
 def find(text: str, tokens: Sequence[Token], entities: Sequence[Entity],

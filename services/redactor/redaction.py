@@ -237,6 +237,15 @@ def _given_before_name(text: str, m: re.Match, start: int, end: int, lex: Lexico
     key = _key(word)
     if key not in lex.word_names or key in _NEVER_NAMES - v.MODALS or len(word) < 3:
         return False
+    if word.islower():
+        # round 15: in lower case before a lower-case surname that is no English word ("and will
+        # tennant on the switchboard"), not after a pronoun ("she will okafor…" is no English)
+        name = text[start:end]
+        before = _words(text, max(0, m.start() - 20), m.start())
+        return name.islower() and " " not in name and not lex.is_english(name) and \
+            not lex.is_kept(name) and _key(name) not in v.TEXT_SPEAK | v.FOREIGN_ROLES and \
+            not (before and before[-1].end() == m.start() - 1 and
+                 _key(before[-1].group()) in _SUBJECT_PRONOUNS)
     if word.isupper():
         if not text[start:end].isupper() or \
                 re.search(r"\b(?:WHEN|HOW|WHY|WHAT|WHERE|WHO|IF)\s+$", text[max(0, m.start() - 8):m.start()]):
@@ -246,6 +255,8 @@ def _given_before_name(text: str, m: re.Match, start: int, end: int, lex: Lexico
     return word[:1].isupper() and key in _GIVEN_MODALS and not _sentence_start(text, m.start()) and \
         not re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6):m.start()])
 
+
+_SUBJECT_PRONOUNS = frozenset("i you u he she it we they who that which".split())
 
 # Modal verbs that are given names as well.
 _GIVEN_MODALS = frozenset({"will", "may"})
@@ -285,6 +296,30 @@ _SAID_TO = frozenset({"ask", "tell", "thank", "call", "email", "text", "ring", "
                       "send", "find", "leave", "watch", "phone", "hug", "forgive", "cheers"})
 
 
+# Round 15: the words after a provider's name that say which service it is.
+_SERVICE_WORDS = (v.GENERIC_SERVICES | v.SPECIALTIES | v.ORG_SUFFIXES) - (v.ROLES - v.ORG_SUFFIXES)
+_SERVICE_HEADS = v.ORG_SUFFIXES - {"nursing", "care", "health", "healthcare", "dental", "home",
+                                   "house", "primary", "group", "foundation"}
+
+
+def _service_tail(text: str, end: int) -> int:
+    """Where a provider's name that ends at `end` really ends, with the words after it that
+    name its service: capitalised ("S&A Orthodontics", "Hollin Moor Dental Care") or in lower
+    case ending in an organisation's word ("Eastmarsh community midwifery team"); not roles nor
+    words that only describe ("the Eastmarsh night staff", "Eastmarsh community nursing")."""
+    run, at = [], end
+    while len(run) < 4 and text[at:at + 1] == " " and (m := WORD.match(text, at + 1)) and \
+            m.group().lower() in _SERVICE_WORDS:
+        run.append(m)
+        at = m.end()
+    for k in range(len(run), 0, -1):
+        part = [m.group() for m in run[:k]]
+        if all(w[:1].isupper() and not w.isupper() for w in part) or \
+                (all(w.islower() for w in part) and part[-1] in _SERVICE_HEADS):
+            return run[k - 1].end()
+    return end
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?:;\n'\"‘“("
@@ -301,7 +336,9 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
             while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
                     m.group().lower() in _AFTER_ORG:
                 end = m.end()
-            s = Span(s.start, end, s.type)
+            s = Span(s.start, _service_tail(text, end), s.type)
+        elif s.type == "LOCATION" and (end := _service_tail(text, s.end)) > s.end:
+            s = Span(s.start, end, "ORG")   # "Ashcombe Vale community nursing team": a team
         if s.type == "PERSON":
             start, end = s.start, s.end
             while (m := WORD.match(text, end + 1)) and text[end:end + 1] == " " and \
@@ -321,6 +358,9 @@ def expand_names(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
             if text[max(0, start - 4):start] == "The " and not _sentence_start(text, start - 4):
                 start -= 4   # "at The Old Forge", "to The Larches": "The" mid-sentence is the name's
             s = Span(start, end, s.type)
+            if (tail := _service_tail(text, end)) > end and \
+                    len(_words(text, end, tail)) >= 2:
+                s = Span(start, tail, "ORG")   # "the Kettlewick district nursing team"
         out.append(s)
     exact: dict[str, str] = {}    # word -> type, found as written
     loose: dict[str, str] = {}    # lower-cased word -> type, found in any case

@@ -140,6 +140,18 @@ foundation board group partnership practice surgery band bay bank agency rapid r
 falls tissue viability night nights bank pool flow bed beds operations patient-flow
 """.split())
 
+# Round 15 of the rules: clinical specialties and the services a provider names itself after
+# ("S&A Orthodontics", "the Eastmarsh community midwifery team"): after a provider's name they
+# are part of it (redaction._service_tail); alone they are no one's.
+SPECIALTIES = frozenset("""
+orthodontics orthodontic dentistry audiology optometry optical podiatry chiropody midwifery
+maternity obstetrics gynaecology dermatology ophthalmology radiology radiography sonography
+ultrasound psychiatry psychology counselling neurology urology rheumatology gastroenterology
+nephrology pharmacy pharmacies visiting medicine speech language dietetics nutrition hearing
+vision foot skin sexual reproductive addiction recovery
+""".split())
+
+
 # National bodies, systems and brands: not personal information.
 BODIES = frozenset("""
 nhs nhsbt nhse nhsei hee nmc gmc hcpc gphc gdc cqc dbs rcn bma rcm unison unite gmb
@@ -313,7 +325,8 @@ def keep_words() -> frozenset[str]:
 
 def org_generic() -> frozenset[str]:
     """Words that do not single out an organisation: its name needs at least one other word."""
-    return frozenset(ORG_SUFFIXES | GENERIC_SERVICES | PLACES | FUNCTION_WORDS | ROLES | TITLES
+    return frozenset(ORG_SUFFIXES | GENERIC_SERVICES | SPECIALTIES | PLACES | FUNCTION_WORDS
+                     | ROLES | TITLES
                      | IDENTITY | NATIONALITIES | CALENDAR | BODIES | ACRONYMS
                      | {"st", "saint", "the"})
 
@@ -356,7 +369,7 @@ disease diseases syndrome syndromes palsy procedure procedures operation test te
 disorder disorders dementia lymphoma sarcoma tumour tumor phenomenon reflex manoeuvre maneuver
 score scale criteria classification fracture ulcer cyst triad contracture encephalopathy
 thyroiditis anaemia anemia catheter line airway sucker splint tube pouch repair reversal
-fundoplication incision stain stockings neuralgia tremor
+fundoplication incision stain stockings neuralgia tremor chart charts
 """.split())
 
 # What may be left of a name's span once an eponym is kept ("a Parkinson's review",
