@@ -165,7 +165,7 @@ class SyncProducer:
         self._producer: AIOKafkaProducer | None = None
         self._starting: asyncio.Future | None = None
         self._queue: collections.deque[_Waiting] = collections.deque()
-        self._woken = False                         # a wake-up is on its way to the loop
+        self._woken = False                         # a drain runs, or a wake-up is on its way to the loop
         self._draining: asyncio.Task | None = None  # the coroutine that feeds the queue to the client
         self._closed = False
 
@@ -193,16 +193,20 @@ class SyncProducer:
     # --- on the loop ---------------------------------------------------------------------------
 
     def _wake(self) -> None:
-        self._woken = False   # before draining: a record queued from now on wakes the loop again
+        """A drain for the queue, unless one is running: it takes every record queued before it
+        ends, so while it runs (lingering, say) the sending threads do not wake the loop again."""
         if self._draining is None and not self._closed:
+            self._woken = True
             self._draining = self._loop.create_task(self._drain())
             self._draining.add_done_callback(self._drained)
 
     def _drained(self, task: asyncio.Task) -> None:
         """The drain ended (the queue empty, or cancelled with a dropped client, even before it
-        began): records queued meanwhile get a new one."""
+        began): a record queued from now on wakes the loop again, and records queued meanwhile
+        get a new drain."""
         if self._draining is task:
             self._draining = None
+        self._woken = False
         if self._queue:
             self._wake()
 
