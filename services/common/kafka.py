@@ -150,8 +150,10 @@ class SyncProducer:
 
     The hand-off costs little per record: a sending thread appends its record to one queue and
     waits on a lock of its own; one coroutine on the loop drains the queue (every record waiting
-    at one wake-up, in order) into the client, and each record's own acknowledgement (the
-    client's future) releases its thread. No task, timer or cross-thread future per record."""
+    at one wake-up, in order; a running drain is not woken again) into the client. By key, each
+    record's own acknowledgement (the client's future) releases its thread; on any partition,
+    the queued records go as batches (`_send_batches`) and each batch's acknowledgement releases
+    its records' threads. No task, timer or cross-thread future per record."""
 
     def __init__(self, bootstrap: str, timeout: float = 5.0, any_partition: bool = False):
         """`any_partition`: the records' partition does not matter (StickyPartitioner); otherwise
