@@ -246,7 +246,7 @@ class SyncProducer:
         LINGER_MS go to the client as one batch (`send_batch`), on the partition the partitioner
         picks for that batch, and one callback on the batch's future releases all their threads.
         aiokafka's `send` per record (a coroutine, a future, a metadata tuple and a callback each)
-        cost the loop more than the rest of its work at the intake's rates (docs/benchmarks.md).
+        was about a fifth of the loop's CPU at the intake's rates (docs/benchmarks.md).
         The batch is closed when handed over, so the client sends it as soon as its connection
         is free; records queued meanwhile form the next batch."""
         while self._queue and self._producer is producer:
