@@ -51,8 +51,44 @@ def test_threads_sending_together_each_get_their_record_on_the_broker_once_and_i
     assert on_broker == sent   # every record once; one key's records in the order they were sent
 
 
-def test_every_thread_waiting_on_a_broker_that_never_answers_is_released_with_kafka_unavailable():
-    producer = SyncProducer(f"127.0.0.1:{free_port()}", timeout=1.0)
+def test_threads_sending_together_on_any_partition_each_get_their_record_on_its_topic_once(kafka, topics):
+    """Any partition: records go to the client in batches (SyncProducer._send_batches), each
+    thread released by its batch's acknowledgement; two topics sent at once are never mixed."""
+    producer = SyncProducer(kafka["bootstrap"], any_partition=True)
+    sent: dict[str, list[bytes]] = {topics.raw: [], topics.redacted: []}
+    failures: list[BaseException] = []
+
+    def sender(n: int) -> None:
+        topic = topics.raw if n % 2 else topics.redacted
+        for i in range(40):
+            value = f"sender-{n} record {i}".encode()
+            try:
+                producer.send(topic, value, key=f"sender-{n}".encode())
+            except BaseException as exc:   # noqa: BLE001 - collected and asserted below
+                failures.append(exc)
+                return
+            sent[topic].append(value)   # only once send returned: the broker has it
+
+    threads = [threading.Thread(target=sender, args=(n,)) for n in range(16)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        producer.close()
+
+    assert failures == []
+    for topic in (topics.raw, topics.redacted):
+        records = read_records(kafka["bootstrap"], topic)
+        assert sorted(r.value for r in records) == sorted(sent[topic])   # every record once, on its own topic
+        assert len(records) == 8 * 40
+        assert all(r.key == r.value.split(b" ")[0] for r in records)     # with its own key
+
+
+@pytest.mark.parametrize("any_partition", [False, True])   # True: the batches of SyncProducer._send_batches
+def test_every_thread_waiting_on_a_broker_that_never_answers_is_released_with_kafka_unavailable(any_partition):
+    producer = SyncProducer(f"127.0.0.1:{free_port()}", timeout=1.0, any_partition=any_partition)
     answers: list[tuple[str, float]] = []
 
     def sender() -> None:
@@ -75,8 +111,9 @@ def test_every_thread_waiting_on_a_broker_that_never_answers_is_released_with_ka
     assert max(s for _, s in answers) < 1.0 + MARGIN_S
 
 
-def test_a_record_whose_thread_gave_up_is_never_sent_and_the_next_one_is(kafka, topics):
-    producer = SyncProducer(kafka["bootstrap"], timeout=4.0)
+@pytest.mark.parametrize("any_partition", [False, True])
+def test_a_record_whose_thread_gave_up_is_never_sent_and_the_next_one_is(kafka, topics, any_partition):
+    producer = SyncProducer(kafka["bootstrap"], timeout=4.0, any_partition=any_partition)
     try:
         producer.send(topics.raw, b"first", key=b"a")
         # The producer's loop stalls (as on a machine starved of CPU) past the sender's bound.
@@ -92,8 +129,9 @@ def test_a_record_whose_thread_gave_up_is_never_sent_and_the_next_one_is(kafka, 
     assert sorted(read_all(kafka["bootstrap"], topics.raw)) == [b"first", b"third"]
 
 
-def test_a_record_queued_as_its_client_is_dropped_goes_through_the_next_client(kafka, topics):
-    producer = SyncProducer(kafka["bootstrap"], timeout=4.0)
+@pytest.mark.parametrize("any_partition", [False, True])
+def test_a_record_queued_as_its_client_is_dropped_goes_through_the_next_client(kafka, topics, any_partition):
+    producer = SyncProducer(kafka["bootstrap"], timeout=4.0, any_partition=any_partition)
     answers: list[str] = []
     try:
         producer.send(topics.raw, b"first", key=b"a")
