@@ -125,8 +125,10 @@ def _head_follows(text: str, words: list[re.Match], i: int, key: str) -> bool:
         word = words[k].group()
         if fold(word) in heads:
             return True
-        if not word.islower():
-            return False
+        key_k = fold(word)
+        if not word.islower() or key_k in v.FUNCTION_WORDS or key_k in v.COMMON_VERBS or \
+                key_k in _SAID or key_k.endswith("ed"):
+            return False   # "Deaver said the retractor…": a clause, not a modifier
         at = words[k].end()
     return False
 
