@@ -374,14 +374,25 @@ def _word_before(text: str, start: int) -> str:
     return fold(parts[-1].replace("’", "'")) if parts else ""
 
 
-def _festival(text: str, words: list[re.Match], i: int, nxt: str) -> bool:
+_FESTIVAL_BEFORE = frozenset("""
+over for at during on after before the of since until celebrate celebrates celebrating
+celebrated happy merry blessed
+""".split())
+
+
+def _festival(text: str, words: list[re.Match], i: int, nxt: str,
+              lex: Lexicon | None) -> bool:
     """A festival or holy day ("over Shavuot", "Guru Nanak Gurpurab"), or a wish before one
     ("Happy Vaisakhi"): after a title it is someone's name."""
     key = fold(words[i].group())
     if key not in v.FESTIVALS and not (key in v.FESTIVAL_WISHES and
                                        (nxt in v.FESTIVALS or nxt in v.IDENTITY)):
         return False
-    return i == 0 or fold(words[i - 1].group()) not in v.TITLES
+    prev = fold(words[i - 1].group()) if i > 0 else ""
+    if lex is not None and key in lex.given and prev not in _FESTIVAL_BEFORE and \
+            nxt not in v.FESTIVALS:
+        return False   # "Raksha said": a given name unless the words around make it the day
+    return prev not in v.TITLES
 
 
 def _round2(text: str, words: list[re.Match], i: int, nxt: str,
@@ -404,8 +415,9 @@ def _round2(text: str, words: list[re.Match], i: int, nxt: str,
     if key in SCALES and nxt in v.CHECKLIST_WORDS and \
             re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", text[m.end():m.end() + 30]):
         return True   # "Braden done," in a checklist
-    if key in _IDENTITY_WORDS and _word_before(text, m.start()) in _PREDICATE:
-        return True   # "I'm Lancastrian", "He is Malay", "proud Mancunian"
+    if key in _IDENTITY_WORDS and _word_before(text, m.start()) in _PREDICATE and \
+            (lex is None or (key not in lex.given and key not in lex.word_names)):
+        return True   # "I'm Lancastrian", "He is Malay"; "I'm Shona" may be her name
     if lex is not None and _sentence_opener(text, words, i, lex):
         return True
     return False
@@ -441,7 +453,7 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None,
         key, possessive = _is_eponym_key(word)
         nxt = fold(words[i + 1].group()) if i + 1 < len(words) and \
             not text[m.end():words[i + 1].start()].strip() else ""
-        if _festival(text, words, i, nxt) or not _named_before(text, words, i) and (
+        if _festival(text, words, i, nxt, lex) or not _named_before(text, words, i) and (
                 _round2(text, words, i, nxt, lex) or
                 ((key or _more_eponym(word)) and _head_follows(text, words, i, key))):
             out.append((m.start(), m.end()))

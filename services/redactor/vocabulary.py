@@ -495,7 +495,7 @@ glasgow bristol edinburgh geneva nottingham manchester oxford hamilton abbey
 KIT_EPONYMS = frozenset("""
 langenbeck deaver balfour gosset doyen czerny metzenbaum mcindoe adson babcock dunhill
 spencer-wells debakey satinsky rampley cheatle hegar cusco auvard wrigley neville-barnes kielland
-magill bodok groshong sengstaken redivac yankauer guedel seldinger steinmann kirschner ilizarov
+magill bodok groshong sengstaken redivac yankauer guedel seldinger kirschner ilizarov
 snellen ishihara amsler schirmer tensilon phalen tinel finkelstein lachman mcmurray ortolani
 unterberger babinski brudzinski rovsing chvostek mantoux papanicolaou kleihauer
 rockall blatchford alvarado centor gleason breslow karnofsky folstein epworth mallampati
@@ -567,7 +567,7 @@ kikuyu luo luhya kalenjin maasai masai baganda luganda acholi tutsi hutu chewa b
 sotho venda tsonga herero ovambo kanuri tiv efik ibibio urhobo ijaw amazigh tuareg bedouin
 druze assyrian chaldean yazidi baloch balochi sindhi pashto hazara mirpuri pahari potwari
 kashmiri marathi telugu kannada konkani odia oriya assamese gurkha gurkhas sherpa newar
-sylheti chittagonian khmer maori hawaiian inuit sami basque catalan galician breton
+sylheti chittagonian khmer maori hawaiian inuit basque catalan galician breton
 corsican sardinian sicilian flemish walloon frisian bavarian silesian kashubian romani sinti
 ashkenazi sephardi sephardic mizrahi creole patois kreyol quebecois afrikaner afrikaans
 francophone anglophone lusophone hispanophone
