@@ -310,8 +310,8 @@ def _abbreviation_ranges(text: str, words: list[re.Match]) -> list[tuple[int, in
 def _quoted_or_exclaimed(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(" ")
     after = text[end:end + 2]
-    return (bool(before) and before[-1] in _QUOTES) or after[:1] in "!,?" or \
-        after[:1] in _CLOSE_QUOTES or _first_in_sentence(text, start)
+    return (bool(before) and before[-1] in _QUOTES) or \
+        (after[:1] != "" and after[:1] in "!,?" + _CLOSE_QUOTES) or _first_in_sentence(text, start)
 
 
 def _greeting_ranges(text: str, words: list[re.Match], lex: Lexicon) -> list[tuple[int, int]]:
@@ -337,31 +337,44 @@ def _greeting_ranges(text: str, words: list[re.Match], lex: Lexicon) -> list[tup
     return out
 
 
+_PREPOSITIONS = frozenset("from to by in into on onto at for with over off up out about".split())
+
+
 def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> bool:
     """An ordinary English word first on its line or in its sentence, as a note or a form
-    writes one ("Survey free text:", "Typed from…", "Handover.", "Daily."): not a given name
-    the gazetteer knows, and not before a verb said of a person ("Baker shouted") or another
-    capitalised word ("Hunter Okafor")."""
+    writes one: a heading or a one-word sentence ("Handover.", "Impact.", "Role:"), a participle
+    before a lower-case word ("Typed from…", "Moved to", "Walking on"), or a word before a
+    lower-case word that it qualifies ("Survey free text:", "Barley water"). Never a name the
+    gazetteer knows, a title or a role, and never before a small word, a verb, a particle or a
+    ward's or a street's word ("Rook on reception", "Gift and Mehwish", "Acorn at the desk",
+    "Nest ferch Rhys", "Tourmaline ward team", "Baker shouted"): word names stand there."""
     m = words[i]
     word = m.group()
     if not (word[:1].isupper() and word[1:].islower()) or not _first_in_sentence(text, m.start()):
         return False
     key = fold(word)
-    if key in v.FUNCTION_WORDS or key in lex.given or key in lex.family or key in lex.word_names or \
-            not lex.is_english(word):
-        return False   # "Baker: you're late", "Baker on nights again": a surname may open one
+    if key in v.FUNCTION_WORDS or key in v.TITLES or key in v.ROLES or key in lex.given or \
+            key in lex.family or key in lex.word_names or not lex.is_english(word):
+        return False   # "Baker: you're late", "Sister okwuosa": a name or a title opens it
     before = text[:m.start()].rstrip()
-    if before and before[-1] in ",-–—":
-        return False   # a sign-off ("Thanks,\nSunshine") or a name after a dash
+    if before and before[-1] in ",-–—'’":
+        return False   # a sign-off ("Thanks,\nSunshine"), a name after a dash or "Mac a' "
     after = text[m.end():m.end() + 2]
-    if after[:1] in ":." or after.startswith("\n") or m.end() == len(text):
-        return True   # a heading or a word on its own
-    if i + 1 >= len(words) or text[m.end():words[i + 1].start()].strip():
+    if after[:1] and after[:1] in ":." and (len(after) < 2 or after[1].isspace()):
+        return True   # a heading or a one-word sentence
+    if i + 1 >= len(words) or text[m.end():words[i + 1].start()] != " ":
         return False
     nxt = words[i + 1].group()
     nkey = fold(nxt)
-    return nxt.islower() and nkey not in v.COMMON_VERBS and nkey not in _SAID and \
-        not (nkey.endswith("ed") and lex.is_english(nkey)) and not nkey.endswith("s")
+    if key.endswith(("ed", "ing")) and nkey in _PREPOSITIONS:
+        return True   # "Typed from…", "Moved to", "Walking on"
+    if not nxt.islower() or not lex.is_english(nxt) or nkey in v.FUNCTION_WORDS or \
+            nkey in v.COMMON_VERBS or nkey in _SAID or nkey in v.NAME_PARTICLES or \
+            nkey in v.ORG_SUFFIXES or nkey in v.PLACES or nkey in v.STREET_SUFFIXES or \
+            nkey in v.ROLES or nkey.endswith("ed") or nkey.endswith("s") or \
+            nkey in v.IRREGULAR_WORDS:
+        return False
+    return True
 
 
 def _word_before(text: str, start: int) -> str:

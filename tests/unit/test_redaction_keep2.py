@@ -161,6 +161,29 @@ def test_names_first_in_a_sentence_still_go(lex, text, want):
     assert redacted(text, lex) == want
 
 
+@pytest.mark.parametrize("text,kept", [
+    ("Impact. My crewmate was upset.", True),
+    ("Role: porter", True),
+    ("Copied to the matron today.", True),
+    ("Kettle water was cold again.", True),
+    # word names where a person stands: before a small word, a particle, a ward's word
+    ("Pebble at the front desk keeps ignoring me.", False),
+    ("Pebble on reception said it was a joke.", False),
+    ("Pebble and Thimble moved my bag.", False),
+    ("Where: Garnet ward team", False),
+    ("Sister obi left me alone.", False),
+    ("Gwen ferch Dafydd asked me.", False),
+    ("Thanks,\nPebble", False),
+    ("Okay.\nPebble", False),
+])
+def test_sentence_openers_by_frame(lex, text, kept):
+    words = list(clinical._WORD.finditer(text))
+    i = next(k for k, w in enumerate(words)
+             if w.group() in {"Impact", "Role", "Copied", "Kettle", "Pebble", "Garnet", "Sister",
+                              "Gwen"})
+    assert clinical._sentence_opener(text, words, i, lex) is kept
+
+
 def test_sentence_opener_never_a_surname_or_a_sign_off(lex):
     words = list(clinical._WORD.finditer("Baker: you are late"))
     assert not clinical._sentence_opener("Baker: you are late", words, 0, lex)
