@@ -340,6 +340,18 @@ def _greeting_ranges(text: str, words: list[re.Match], lex: Lexicon) -> list[tup
 _PREPOSITIONS = frozenset("from to by in into on onto at for with over off up out about".split())
 
 
+def _participle(key: str, lex: Lexicon) -> bool:
+    """A verb's -ed or -ing form whose stem is a word ("typed", "copied", "stopped",
+    "walking", "typing"), not a noun that ends so ("pudding", "bed")."""
+    if key.endswith("ing"):
+        stems = [key[:-3], key[:-3] + "e"]
+    elif key.endswith("ed"):
+        stems = [key[:-1], key[:-2], key[:-3] + "y", key[:-3]]
+    else:
+        return False
+    return any(len(stem) > 2 and stem in lex.english for stem in stems)
+
+
 def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> bool:
     """An ordinary English word first on its line or in its sentence, as a note or a form
     writes one: a heading or a one-word sentence ("Handover.", "Impact.", "Role:"), a participle
@@ -359,15 +371,16 @@ def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> 
     before = text[:m.start()].rstrip()
     if before and before[-1] in ",-–—'’":
         return False   # a sign-off ("Thanks,\nSunshine"), a name after a dash or "Mac a' "
-    after = text[m.end():m.end() + 2]
-    if after[:1] and after[:1] in ":." and (len(after) < 2 or after[1].isspace()):
-        return True   # a heading or a one-word sentence
+    after = text[m.end():m.end() + 3]
+    if after[:1] and after[:1] in ":." and (len(after) < 2 or after[1].isspace()) and \
+            not (after[:1] == ":" and after[2:3] in _QUOTES + "[("):
+        return True   # a heading or a one-word sentence; not a speaker ("Pebble: 'you…'")
     if i + 1 >= len(words) or text[m.end():words[i + 1].start()] != " ":
         return False
     nxt = words[i + 1].group()
     nkey = fold(nxt)
-    if key.endswith(("ed", "ing")) and nkey in _PREPOSITIONS:
-        return True   # "Typed from…", "Moved to", "Walking on"
+    if nkey in _PREPOSITIONS and _participle(key, lex):
+        return True   # "Typed from…", "Moved to", "Walking on"; not "Pudding from"
     if not nxt.islower() or not lex.is_english(nxt) or nkey in v.FUNCTION_WORDS or \
             nkey in v.COMMON_VERBS or nkey in _SAID or nkey in v.NAME_PARTICLES or \
             nkey in v.ORG_SUFFIXES or nkey in v.PLACES or nkey in v.STREET_SUFFIXES or \

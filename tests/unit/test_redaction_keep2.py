@@ -174,13 +174,15 @@ def test_names_first_in_a_sentence_still_go(lex, text, want):
     ("Sister obi left me alone.", False),
     ("Gwen ferch Dafydd asked me.", False),
     ("Thanks,\nPebble", False),
+    ("Pebble: 'you lot again'", False),
+    ("Pudding from the office mocked me.", False),
     ("Okay.\nPebble", False),
 ])
 def test_sentence_openers_by_frame(lex, text, kept):
     words = list(clinical._WORD.finditer(text))
     i = next(k for k, w in enumerate(words)
              if w.group() in {"Impact", "Role", "Copied", "Kettle", "Pebble", "Garnet", "Sister",
-                              "Gwen"})
+                              "Gwen", "Pudding"})
     assert clinical._sentence_opener(text, words, i, lex) is kept
 
 
