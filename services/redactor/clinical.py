@@ -431,12 +431,14 @@ def _round2(text: str, words: list[re.Match], i: int, nxt: str,
     key = fold(bare)
     prev = fold(words[i - 1].group()) if i > 0 and \
         not text[words[i - 1].end():m.start()].strip() else ""
+    owner = i > 0 and prev and words[i - 1].group().endswith(("'s", "’s")) and \
+        words[i - 1].group()[:1].islower()   # "the baby's Apgar", "her son's Snellen"
     if key in v.KIT_EPONYMS or fold(word) in v.KIT_EPONYMS:
         # "passed the Deaver", "her Snellen", "Ishihara done,", "Snellen:"
         rest = text[m.end():m.end() + 30]
         listed = nxt in v.CHECKLIST_WORDS and \
             re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", rest) is not None
-        if (prev in _DETERMINERS and nxt not in _SAID) or listed:
+        if ((prev in _DETERMINERS or owner) and nxt not in _SAID) or listed:
             return True
     if key in SCALES and nxt in v.CHECKLIST_WORDS and \
             re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", text[m.end():m.end() + 30]):

@@ -24,6 +24,7 @@ from tests.support.redaction import redacted
     "Use the Norton scale and the Rockwood frailty score.",
     "He had a Baker's cyst and a Tinel sign, and the Bristol stool chart was blank.",
     "I was told off for using a Spencer-Wells clamp instead of the Balfour.",
+    "I said the baby's Apgar at birth was fine and got mocked.",
 ])
 def test_eponyms_of_kit_are_kept(lex, text):
     assert redacted(text, lex) == text
@@ -38,6 +39,7 @@ def test_eponyms_of_kit_are_kept(lex, text):
     ("Wells said the Wells score was mine to do.",
      "[PERSON] said the Wells score was mine to do."),
     ("Mrs Glasgow laughed at my accent.", "[PERSON] laughed at my accent."),
+    ("I said Kemi's Snellen was wrong.", "I said [PERSON] was wrong."),   # a name's owner
 ])
 def test_eponyms_that_are_people_still_go(lex, text, want):
     assert redacted(text, lex) == want
