@@ -164,8 +164,8 @@ def test_names_first_in_a_sentence_still_go(lex, text, want):
 
 
 @pytest.mark.parametrize("text,kept", [
-    ("Impact. My crewmate was upset.", True),
-    ("Role: porter", True),
+    ("Outcome. My crewmate was upset.", True),
+    ("Grade: porter", True),
     ("Copied to the matron today.", True),
     ("Kettle water was cold again.", True),
     # word names where a person stands: before a small word, a particle, a ward's word
@@ -183,7 +183,7 @@ def test_names_first_in_a_sentence_still_go(lex, text, want):
 def test_sentence_openers_by_frame(lex, text, kept):
     words = list(clinical._WORD.finditer(text))
     i = next(k for k, w in enumerate(words)
-             if w.group() in {"Impact", "Role", "Copied", "Kettle", "Pebble", "Garnet", "Sister",
+             if w.group() in {"Outcome", "Grade", "Copied", "Kettle", "Pebble", "Garnet", "Sister",
                               "Gwen", "Pudding"})
     assert clinical._sentence_opener(text, words, i, lex) is kept
 
