@@ -314,20 +314,24 @@ def _quoted_or_exclaimed(text: str, start: int, end: int) -> bool:
         (after[:1] != "" and after[:1] in "!,?" + _CLOSE_QUOTES) or _first_in_sentence(text, start)
 
 
+def _greeting_key(m: re.Match) -> str:
+    return fold(m.group().rstrip("'’"))   # "'Ay Dios mío', she said": the quote is no letter
+
+
 def _greeting_ranges(text: str, words: list[re.Match], lex: Lexicon) -> list[tuple[int, int]]:
     """Greetings, exclamations and endearments in other languages, quoted or exclaimed
     ('"Habibi, calm down"', "Wallahi I didn't", "Eish!"); a run of them is kept whole ("Mamma
     mia", "Mon chéri") if one of its words is no name; a lone given name ("Bella") is not."""
     out, i = [], 0
     while i < len(words):
-        if fold(words[i].group()) not in v.FOREIGN_GREETINGS:
+        if _greeting_key(words[i]) not in v.FOREIGN_GREETINGS:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and fold(words[j].group()) in v.FOREIGN_GREETINGS and \
+        while j < len(words) and _greeting_key(words[j]) in v.FOREIGN_GREETINGS and \
                 not text[words[j - 1].end():words[j].start()].strip():
             j += 1
-        run = [fold(w.group()) for w in words[i:j]]
+        run = [_greeting_key(w) for w in words[i:j]]
         start, end = words[i].start(), words[j - 1].end()
         unnamed = [w for w in run if w not in lex.given and w not in lex.word_names and len(w) > 2]
         if (unnamed and (j - i > 1 or run[0] in unnamed)) and \
@@ -368,6 +372,8 @@ def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> 
     if key in v.FUNCTION_WORDS or key in v.TITLES or key in v.ROLES or key in lex.given or \
             key in lex.family or key in lex.word_names or not lex.is_english(word):
         return False   # "Baker: you're late", "Sister okwuosa": a name or a title opens it
+    if key in _VERBS_FIRST:
+        return True   # "Gave 500mcg…", "Start Buvidal": an instruction opens the sentence
     before = text[:m.start()].rstrip()
     if before and before[-1] in ",-–—'’":
         return False   # a sign-off ("Thanks,\nSunshine"), a name after a dash or "Mac a' "
@@ -411,8 +417,8 @@ def _festival(text: str, words: list[re.Match], i: int, nxt: str,
     """A festival or holy day ("over Shavuot", "Guru Nanak Gurpurab"), or a wish before one
     ("Happy Vaisakhi"): after a title it is someone's name."""
     key = fold(words[i].group())
-    if key not in v.FESTIVALS and not (key in v.FESTIVAL_WISHES and
-                                       (nxt in v.FESTIVALS or nxt in v.IDENTITY)):
+    if key not in v.FESTIVALS and not (key in v.FESTIVAL_WISHES and (
+            nxt in v.FESTIVALS or nxt in v.IDENTITY or nxt in v.FESTIVAL_WISHES)):
         return False
     prev = fold(words[i - 1].group()) if i > 0 else ""
     if lex is not None and key in lex.given and prev not in _FESTIVAL_BEFORE and \
@@ -438,7 +444,8 @@ def _round2(text: str, words: list[re.Match], i: int, nxt: str,
         rest = text[m.end():m.end() + 30]
         listed = nxt in v.CHECKLIST_WORDS and \
             re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", rest) is not None
-        if ((prev in _DETERMINERS or owner) and nxt not in _SAID) or listed:
+        if ((prev in _DETERMINERS or owner) and nxt not in _SAID) or listed or \
+                _NUMBER_AFTER.match(text, m.end()) is not None:   # "Mallampati 3"
             return True
     if key in SCALES and nxt in v.CHECKLIST_WORDS and \
             re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", text[m.end():m.end() + 30]):

@@ -604,7 +604,7 @@ cariño carino mi amor cielo corazón corazon mija mijo hola gracias dios mío m
 ándale andale ay
 obrigado obrigada querida querido meu deus tudo bem olá
 kochanie dziękuję dziekuje cześć czesc
-anak naku hay sige salamat opo mahal kumusta kamusta ingat bahala grabe susmaryosep
+anak naku hay sige salamat po opo mahal kumusta kamusta ingat bahala grabe susmaryosep
 oy vey gevalt mazel tov shabbat
 """.split())
 

@@ -25,6 +25,8 @@ from tests.support.redaction import redacted
     "He had a Baker's cyst and a Tinel sign, and the Bristol stool chart was blank.",
     "I was told off for using a Spencer-Wells clamp instead of the Balfour.",
     "I said the baby's Apgar at birth was fine and got mocked.",
+    "She had a Mantoux test and the McMurray's was positive, Phalen's test negative.",
+    "The Epworth score and Mallampati 3 were noted, Guedel airway in.",
 ])
 def test_eponyms_of_kit_are_kept(lex, text):
     assert redacted(text, lex) == text
@@ -36,6 +38,8 @@ def test_eponyms_of_kit_are_kept(lex, text):
     ("Dr Langenbeck shouted at me.", "[PERSON] shouted at me."),
     ("Jo Deaver said the retractor was wrong.", "[PERSON] said the retractor was wrong."),
     ("Ranson told the team I was slow.", "[PERSON] told the team I was slow."),
+    ("He asked for a Yankauer and Okonkwo refused.",
+     "He asked for a Yankauer and [PERSON] refused."),
     ("Wells said the Wells score was mine to do.",
      "[PERSON] said the Wells score was mine to do."),
     ("Mrs Glasgow laughed at my accent.", "[PERSON] laughed at my accent."),
@@ -56,6 +60,7 @@ def test_kit_eponyms_kept_alone_are_no_given_names(lex):
     "Gave 5 mg morphine, then 2.5 mg more and 15 ml oral.",
     "Bolus of 0.1 mmol/kg given; she is 12 yrs old.",
     "He is a 45 yr old man on 40 mg omeprazole.",
+    "Gave 500mcg then 10 units insulin and 60 mg/kg, 2 x 5 ml.",
 ])
 def test_units_after_a_number_are_kept(lex, text):
     assert redacted(text, lex) == text
@@ -73,6 +78,7 @@ def test_unit_ranges_are_the_units_only():
     "I passed the MRCP and the PACES, now an ST3 after FY2.",
     "He was in AF then VT; we gave R-CHOP and FOLFOX.",
     "MRCS part A was hard and the ALS course was fine.",
+    "I was an SHO then ST4 registrar; the CT2 laughed at my ARCP.",
 ])
 def test_clinical_abbreviations_are_kept(lex, text):
     assert redacted(text, lex) == text
@@ -99,6 +105,9 @@ def test_abbreviation_before_a_provider_name_is_not_kept():
     "He is Malay and she is Cornish.",
     "It's a French-speaking country and she is Sudanese.",
     "Happy Vaisakhi and Eid Mubarak, it was Yom Kippur and Shavuot and Guru Nanak Gurpurab.",
+    "She's Glaswegian, being Mancunian is hard, a proud Yorkshireman.",
+    "Over Diwali and Purim the rota was awful, Chag sameach!",
+    "Trained in a Portuguese-speaking country, I'm Cumbrian.",
 ])
 def test_identity_words_are_kept(lex, text):
     assert redacted(text, lex) == text
@@ -128,6 +137,7 @@ def test_identity_word_that_is_a_given_name_not_kept_after_im(lex):
     '"Ayo!" he shouted, "Eish", and "Mamma mia".',
     'She kept calling me "Mon chéri" and "Cariño" and "Anak".',
     'Yaar, it was so bad. "Chale, you dey?" Akwaaba to the ward.',
+    '\'Ay Dios mío\', she said. "Salamat po" I replied. "Ndatenda," he whispered.',
 ])
 def test_foreign_greetings_are_kept(lex, text):
     assert redacted(text, lex) == text
