@@ -237,7 +237,6 @@ def _overlap_test(within: list[tuple[int, int]]):
 # The lists are in vocabulary.py ("keep words, round 2"); each kind is kept only in a frame that
 # says what it is, and never after a title or a capitalised name ("Mr Snellen", "Jo Deaver").
 
-_EPONYMS_ALL = v.EPONYMS | v.EPONYMS_MORE
 _HEADS_ALL = v.CLINICAL_HEADS | v.KIT_HEADS
 # A number and its unit ("5 mg", "2.5mg", "0.1 mmol/kg", "15 ml/hr", "12 yrs"): the unit's
 # letters; a unit in capitals only as a symbol ("5 L", "10 IU"), never a capitalised word
@@ -289,9 +288,9 @@ def _abbreviation_ranges(text: str, words: list[re.Match]) -> list[tuple[int, in
     for m in _CAPS.finditer(text):
         word = m.group()
         letters = sum(c.isalpha() for c in word)
-        if fold(word) not in v.CLINICAL_ABBREVIATIONS or not word.replace("-", "").isupper() and \
-                not any(c.isdigit() for c in word):
-            continue
+        if fold(word) not in v.CLINICAL_ABBREVIATIONS or \
+                (not word.replace("-", "").isupper() and not any(c.isdigit() for c in word)):
+            continue   # in capitals only ("Als", "Chop" are names or words)
         after = text[m.end():m.end() + 40].split()
         nxt = fold(after[0].strip(".,;:!?)")) if after else ""
         if any(fold(w.strip(".,;:!?)")) in v.PROVIDER_SUFFIXES for w in after[:3]):
@@ -358,12 +357,12 @@ def _participle(key: str, lex: Lexicon) -> bool:
 
 def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> bool:
     """An ordinary English word first on its line or in its sentence, as a note or a form
-    writes one: a heading or a one-word sentence ("Handover.", "Impact.", "Role:"), a participle
-    before a lower-case word ("Typed from…", "Moved to", "Walking on"), or a word before a
-    lower-case word that it qualifies ("Survey free text:", "Barley water"). Never a name the
-    gazetteer knows, a title or a role, and never before a small word, a verb, a particle or a
-    ward's or a street's word ("Rook on reception", "Gift and Mehwish", "Acorn at the desk",
-    "Nest ferch Rhys", "Tourmaline ward team", "Baker shouted"): word names stand there."""
+    writes one: a heading or a one-word sentence ("Handover.", "Outcome:"), a participle
+    before a preposition ("Typed from…", "Copied to"), or a word before a lower-case word that
+    it qualifies ("Survey free text:", "Kettle water"). Never a name the gazetteer knows, a
+    title or a role, and never before a small word, a verb, a particle or a ward's or a
+    street's word ("Pebble on reception", "Pebble and Thimble", "Gwen ferch Dafydd", "Garnet
+    ward team", "Baker shouted"): word names stand there."""
     m = words[i]
     word = m.group()
     if not (word[:1].isupper() and word[1:].islower()) or not _first_in_sentence(text, m.start()):
@@ -386,7 +385,7 @@ def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> 
     nxt = words[i + 1].group()
     nkey = fold(nxt)
     if nkey in _PREPOSITIONS and _participle(key, lex):
-        return True   # "Typed from…", "Moved to", "Walking on"; not "Pudding from"
+        return True   # "Typed from…", "Copied to"; not "Pudding from"
     if not nxt.islower() or not lex.is_english(nxt) or nkey in v.FUNCTION_WORDS or \
             nkey in v.COMMON_VERBS or nkey in _SAID or nkey in v.NAME_PARTICLES or \
             nkey in v.ORG_SUFFIXES or nkey in v.PLACES or nkey in v.STREET_SUFFIXES or \
@@ -437,7 +436,7 @@ def _round2(text: str, words: list[re.Match], i: int, nxt: str,
     key = fold(bare)
     prev = fold(words[i - 1].group()) if i > 0 and \
         not text[words[i - 1].end():m.start()].strip() else ""
-    owner = i > 0 and prev and words[i - 1].group().endswith(("'s", "’s")) and \
+    owner = bool(prev) and words[i - 1].group().endswith(("'s", "’s")) and \
         words[i - 1].group()[:1].islower()   # "the baby's Apgar", "her son's Snellen"
     if key in v.KIT_EPONYMS or fold(word) in v.KIT_EPONYMS:
         # "passed the Deaver", "her Snellen", "Ishihara done,", "Snellen:"
@@ -488,9 +487,9 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None,
         key, possessive = _is_eponym_key(word)
         nxt = fold(words[i + 1].group()) if i + 1 < len(words) and \
             not text[m.end():words[i + 1].start()].strip() else ""
-        if _festival(text, words, i, nxt, lex) or not _named_before(text, words, i) and (
+        if _festival(text, words, i, nxt, lex) or (not _named_before(text, words, i) and (
                 _round2(text, words, i, nxt, lex) or
-                ((key or _more_eponym(word)) and _head_follows(text, words, i, key))):
+                ((key or _more_eponym(word)) and _head_follows(text, words, i, key)))):
             out.append((m.start(), m.end()))
             continue
         if key and ("-" in key or (possessive and key in PROCEDURES_ALONE) or

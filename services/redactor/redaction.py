@@ -407,7 +407,7 @@ _RESIDUE = [
     # letters mixed with three or more digits ("E482913", "X12345"), not "1990s", "100mg" or
     # "500mcg"
     ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
-                            r"(?!\d+(?:st|nd|rd|th|s|am|pm|k|" + _UNIT_SUFFIXES + r")\b)"
+                            r"(?!\d+(?:st|nd|rd|th|s|am|pm|g|k|" + _UNIT_SUFFIXES + r")\b)"
                             r"[A-Za-z0-9][\w-]{3,}(?![\w-])"),
      lambda text, lower: _DIGIT.search(text) is not None),
 ]

@@ -61,9 +61,14 @@ def test_kit_eponyms_kept_alone_are_no_given_names(lex):
     "Bolus of 0.1 mmol/kg given; she is 12 yrs old.",
     "He is a 45 yr old man on 40 mg omeprazole.",
     "Gave 500mcg then 10 units insulin and 60 mg/kg, 2 x 5 ml.",
+    "She ate a 100g bar and 250ml of juice in 20mins.",
 ])
 def test_units_after_a_number_are_kept(lex, text):
     assert redacted(text, lex) == text
+
+
+def test_letters_and_digits_still_an_identifier_unless_a_unit(lex):
+    assert redacted("Ref 4821mcg then ref X4821Q", lex) == "Ref 4821mcg then ref [IDENTIFIER]"
 
 
 def test_unit_ranges_are_the_units_only():
