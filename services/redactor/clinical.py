@@ -118,6 +118,32 @@ def _is_eponym_key(word: str) -> tuple[str, bool]:
     return (key, False) if key in v.EPONYMS or key in SCALES else ("", False)
 
 
+def _head_follows(text: str, words: list[re.Match], i: int, key: str) -> bool:
+    """A clinical head word right after the eponym, or after one or two lower-case words
+    ("Rockwood frailty score", "Bristol stool chart", "Abbey pain scale"); for the eponyms of
+    the first list, only round 2's heads (theirs are read below)."""
+    heads = v.KIT_HEADS if key else _HEADS_ALL
+    at = words[i].end()
+    for k in range(i + 1, min(i + 4, len(words))):
+        if text[at:words[k].start()].strip():
+            return False
+        word = words[k].group()
+        if fold(word) in heads:
+            return True
+        key_k = fold(word)
+        if not word.islower() or key_k in v.FUNCTION_WORDS or key_k in v.COMMON_VERBS or \
+                key_k in _SAID or key_k.endswith("ed"):
+            return False   # "Deaver said the retractor…": a clause, not a modifier
+        at = words[k].end()
+    return False
+
+
+def _more_eponym(word: str) -> bool:
+    """An eponym of round 2's list, plain or in the possessive ("Langenbeck", "Baker's")."""
+    bare = _POSSESSIVE.sub("", word) or word
+    return fold(bare) in v.EPONYMS_MORE or fold(word.rstrip("'’")) in v.EPONYMS_MORE
+
+
 def _named_before(text: str, words: list[re.Match], i: int) -> bool:
     """Is the word before `words[i]` a title, or a capitalised word not first in its sentence
     (then the eponym is someone's family name)?"""
@@ -132,7 +158,8 @@ def _named_before(text: str, words: list[re.Match], i: int) -> bool:
         return True
     if _OWNER.search(prev.group()) and fold(_POSSESSIVE.sub("", words[i].group())) in SCALES:
         return False   # round 15: "Mrs Ode's Waterlow": a scale that someone has
-    if not prev.group()[:1].isupper() or key in v.FUNCTION_WORDS or key in v.EPONYMS:
+    if not prev.group()[:1].isupper() or key in v.FUNCTION_WORDS or key in v.EPONYMS or \
+            key in v.EPONYMS_MORE:
         return False
     before = text[:prev.start()].rstrip()
     return bool(before) and before[-1] not in ".!?:;\n\"'‘“(-*•"
@@ -217,12 +244,252 @@ def _overlap_test(within: list[tuple[int, int]]):
     return overlaps
 
 
-def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+# --- keep words, round 2 (issue 16): six more kinds of kept word inside a name's span ---------
+# The lists are in vocabulary.py ("keep words, round 2"); each kind is kept only in a frame that
+# says what it is, and never after a title or a capitalised name ("Mr Snellen", "Jo Deaver").
+
+_HEADS_ALL = v.CLINICAL_HEADS | v.KIT_HEADS
+# A number and its unit ("5 mg", "2.5mg", "0.1 mmol/kg", "15 ml/hr", "12 yrs"): the unit's
+# letters; a unit in capitals only as a symbol ("5 L", "10 IU"), never a capitalised word
+# ("5 Stone Lane" is an address).
+_UNIT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s?"
+                   r"([a-zA-Zµ]+[0-9]?(?:/[a-zA-Zµ]+[0-9]?)*)(?![\w-])")
+# Abbreviations in capitals with digits or hyphens ("FY2", "ST3", "R-CHOP", "NEWS2").
+_CAPS = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*(?:[0-9]+|(?:-[A-Z0-9]+)+)?(?![\w-])")
+# A compound of a people, a place or a language and an English word ("French-speaking",
+# "Nigerian-born", "British-Asian").
+_COMPOUND = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([a-z]+|[A-Z][a-z]+)(?![\w-])")
+# Words before a two-letter clinical abbreviation that say it is one ("in AF", "fast AF", "an
+# MI", "query PE", "went into VT"); elsewhere two capitals may be someone's initials.
+_ABBR_BEFORE = frozenset("""
+in into of fast new known paroxysmal query possible likely suspected previous old recent an a the
+his her their had has from back out then rapid slow
+""".split())
+_ABBR_AFTER = frozenset("""
+course courses exam exams part parts rhythm regimen cycle cycles chemo score scores clinic
+pathway protocol bundle trainee trainees rotation rota post level grade certificate module
+""".split())
+# A predicate that says what someone is ("I'm Lancastrian", "He is Malay", "as a Glaswegian").
+_PREDICATE = frozenset("""
+i'm im am is was are were be being been he's she's we're they're you're as proud half
+""".split())
+_ADVERBS = frozenset("then just still also never always".split())
+_SAID = frozenset({"said", "says", "told", "asked", "shouted", "replied", "tells", "asks"})
+_IDENTITY_WORDS = v.NATIONALITIES | v.DEMONYMS
+_QUOTES = "\"'‘“"
+_CLOSE_QUOTES = "\"'’”"
+
+
+def _unit_ranges(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _UNIT.finditer(text):
+        unit = m.group(1)
+        if unit[:1].isupper() and unit[1:2].islower():
+            continue   # a capitalised word after a number: "5 Stone Lane", "12 Mary"
+        if all(part.lower().rstrip("0123456789") in v.UNITS for part in unit.split("/")):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _abbreviation_ranges(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
+    """Clinical, training and service abbreviations in capitals ("MRCP", "FY2", "R-CHOP"):
+    not when a provider's name goes on after one ("ALS Medical Ltd"), and two letters only
+    where the words around say it is no one's initials ("in AF", "the ALS course")."""
+    out = []
+    for m in _CAPS.finditer(text):
+        word = m.group()
+        letters = sum(c.isalpha() for c in word)
+        if fold(word) not in v.CLINICAL_ABBREVIATIONS or \
+                (not word.replace("-", "").isupper() and not any(c.isdigit() for c in word)):
+            continue   # in capitals only ("Als", "Chop" are names or words)
+        after = text[m.end():m.end() + 40].split()
+        nxt = fold(after[0].strip(".,;:!?)")) if after else ""
+        if any(fold(w.strip(".,;:!?)")) in v.PROVIDER_SUFFIXES for w in after[:3]):
+            continue
+        if letters <= 2 and not any(c.isdigit() for c in word):
+            before = text[:m.start()].split()
+            prev = fold(before[-1].strip("(,")) if before else ""
+            if prev not in _ABBR_BEFORE and nxt not in _ABBR_AFTER and nxt not in _HEADS_ALL:
+                continue
+            if (nxt in v.COMMON_VERBS and nxt not in _ADVERBS) or nxt in _SAID:
+                continue   # "AF said", "VT was on with me": someone's initials
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _quoted_or_exclaimed(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip(" ")
+    after = text[end:end + 2]
+    return (bool(before) and before[-1] in _QUOTES) or \
+        (after[:1] != "" and after[:1] in "!,?" + _CLOSE_QUOTES) or _first_in_sentence(text, start)
+
+
+def _greeting_key(m: re.Match) -> str:
+    return fold(m.group().rstrip("'’"))   # "'Ay Dios mío', she said": the quote is no letter
+
+
+def _greeting_ranges(text: str, words: list[re.Match], lex: Lexicon) -> list[tuple[int, int]]:
+    """Greetings, exclamations and endearments in other languages, quoted or exclaimed
+    ('"Habibi, calm down"', "Wallahi I didn't", "Eish!"); a run of them is kept whole ("Mamma
+    mia", "Mon chéri") if one of its words is no name; a lone given name ("Bella") is not."""
+    out, i = [], 0
+    while i < len(words):
+        if _greeting_key(words[i]) not in v.FOREIGN_GREETINGS:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and _greeting_key(words[j]) in v.FOREIGN_GREETINGS and \
+                not text[words[j - 1].end():words[j].start()].strip():
+            j += 1
+        run = [_greeting_key(w) for w in words[i:j]]
+        start, end = words[i].start(), words[j - 1].end()
+        unnamed = [w for w in run if w not in lex.given and w not in lex.word_names and len(w) > 2]
+        if (unnamed and (j - i > 1 or run[0] in unnamed)) and \
+                _quoted_or_exclaimed(text, start, end) and not _named_before(text, words, i):
+            out.append((start, end))
+        i = j
+    return out
+
+
+_PREPOSITIONS = frozenset("from to by in into on onto at for with over off up out about".split())
+
+
+def _participle(key: str, lex: Lexicon) -> bool:
+    """A verb's -ed or -ing form whose stem is a word ("typed", "copied", "stopped",
+    "walking", "typing"), not a noun that ends so ("pudding", "bed")."""
+    if key.endswith("ing"):
+        stems = [key[:-3], key[:-3] + "e"]
+    elif key.endswith("ed"):
+        stems = [key[:-1], key[:-2], key[:-3] + "y", key[:-3]]
+    else:
+        return False
+    return any(len(stem) > 2 and stem in lex.english for stem in stems)
+
+
+def _sentence_opener(text: str, words: list[re.Match], i: int, lex: Lexicon) -> bool:
+    """An ordinary English word first on its line or in its sentence, as a note or a form
+    writes one: a heading or a one-word sentence ("Handover.", "Outcome:"), a participle
+    before a preposition ("Typed from…", "Copied to"), or a word before a lower-case word that
+    it qualifies ("Survey free text:", "Kettle water"). Never a name the gazetteer knows, a
+    title or a role, and never before a small word, a verb, a particle or a ward's or a
+    street's word ("Pebble on reception", "Pebble and Thimble", "Gwen ferch Dafydd", "Garnet
+    ward team", "Baker shouted"): word names stand there."""
+    m = words[i]
+    word = m.group()
+    if not (word[:1].isupper() and word[1:].islower()) or not _first_in_sentence(text, m.start()):
+        return False
+    key = fold(word)
+    if key in v.FUNCTION_WORDS or key in v.TITLES or key in v.ROLES or key in lex.given or \
+            key in lex.family or key in lex.word_names or not lex.is_english(word):
+        return False   # "Baker: you're late", "Sister okwuosa": a name or a title opens it
+    if key in _VERBS_FIRST:
+        return True   # "Gave 500mcg…", "Start Buvidal": an instruction opens the sentence
+    before = text[:m.start()].rstrip()
+    if before and before[-1] in ",-–—'’":
+        return False   # a sign-off ("Thanks,\nSunshine"), a name after a dash or "Mac a' "
+    after = text[m.end():m.end() + 3]
+    if after[:1] and after[:1] in ":." and (len(after) < 2 or after[1].isspace()) and \
+            not (after[:1] == ":" and after[2:3] in _QUOTES + "[("):
+        return True   # a heading or a one-word sentence; not a speaker ("Pebble: 'you…'")
+    if i + 1 >= len(words) or text[m.end():words[i + 1].start()] != " ":
+        return False
+    nxt = words[i + 1].group()
+    nkey = fold(nxt)
+    if nkey in _PREPOSITIONS and _participle(key, lex):
+        return True   # "Typed from…", "Copied to"; not "Pudding from"
+    if not nxt.islower() or not lex.is_english(nxt) or nkey in v.FUNCTION_WORDS or \
+            nkey in v.COMMON_VERBS or nkey in _SAID or nkey in v.NAME_PARTICLES or \
+            nkey in v.ORG_SUFFIXES or nkey in v.PLACES or nkey in v.STREET_SUFFIXES or \
+            nkey in v.ROLES or nkey.endswith("ed") or nkey.endswith("s") or \
+            nkey in v.IRREGULAR_WORDS:
+        return False
+    return True
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before `start`, folded, with its apostrophe kept ("i'm"), or "" after
+    punctuation."""
+    before = text[max(0, start - 20):start]
+    if not before[-1:].isspace():
+        return ""
+    parts = before.split()
+    return fold(parts[-1].replace("’", "'")) if parts else ""
+
+
+_FESTIVAL_BEFORE = frozenset("""
+over for at during on after before the of since until celebrate celebrates celebrating
+celebrated happy merry blessed
+""".split())
+
+
+def _festival(text: str, words: list[re.Match], i: int, nxt: str,
+              lex: Lexicon | None) -> bool:
+    """A festival or holy day ("over Shavuot", "Guru Nanak Gurpurab"), or a wish before one
+    ("Happy Vaisakhi"): after a title it is someone's name."""
+    key = fold(words[i].group())
+    if key not in v.FESTIVALS and not (key in v.FESTIVAL_WISHES and (
+            nxt in v.FESTIVALS or nxt in v.IDENTITY or nxt in v.FESTIVAL_WISHES)):
+        return False
+    prev = fold(words[i - 1].group()) if i > 0 else ""
+    if lex is not None and key in lex.given and prev not in _FESTIVAL_BEFORE and \
+            nxt not in v.FESTIVALS:
+        return False   # "Raksha said": a given name unless the words around make it the day
+    return prev not in v.TITLES
+
+
+def _round2(text: str, words: list[re.Match], i: int, nxt: str,
+            lex: Lexicon | None) -> bool:
+    """Is `words[i]` kept by one of the kinds of round 2 (eponyms of kit, identity words,
+    festivals, sentence openers)?"""
+    m = words[i]
+    word = m.group()
+    bare = _POSSESSIVE.sub("", word) or word
+    key = fold(bare)
+    prev = fold(words[i - 1].group()) if i > 0 and \
+        not text[words[i - 1].end():m.start()].strip() else ""
+    owner = bool(prev) and words[i - 1].group().endswith(("'s", "’s")) and \
+        words[i - 1].group()[:1].islower()   # "the baby's Apgar", "her son's Snellen"
+    if key in v.KIT_EPONYMS or fold(word) in v.KIT_EPONYMS:
+        # "passed the Deaver", "her Snellen", "Ishihara done,", "Snellen:"
+        rest = text[m.end():m.end() + 30]
+        listed = nxt in v.CHECKLIST_WORDS and \
+            re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", rest) is not None
+        if ((prev in _DETERMINERS or owner) and nxt not in _SAID) or listed or \
+                _NUMBER_AFTER.match(text, m.end()) is not None:   # "Mallampati 3"
+            return True
+    if key in SCALES and nxt in v.CHECKLIST_WORDS and \
+            re.match(r"\s*[a-z]+\s*(?:[,.;:)\n]|$|and\b)", text[m.end():m.end() + 30]):
+        return True   # "Braden done," in a checklist
+    if key in _IDENTITY_WORDS and _word_before(text, m.start()) in _PREDICATE and \
+            (lex is None or (key not in lex.given and key not in lex.word_names)):
+        return True   # "I'm Lancastrian", "He is Malay"; "I'm Shona" may be her name
+    if lex is not None and _sentence_opener(text, words, i, lex):
+        return True
+    return False
+
+
+def _compound_ranges(text: str) -> list[tuple[int, int]]:
+    """"French-speaking", "Nigerian-born", "British-Asian": a people or place and a word."""
+    out = []
+    for m in _COMPOUND.finditer(text):
+        first, second = fold(m.group(1)), fold(m.group(2))
+        if (first in _IDENTITY_WORDS or first in v.PLACE_NAMES) and \
+                (m.group(2).islower() or second in _IDENTITY_WORDS or second in v.IDENTITY):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def ranges(text: str, within: list[tuple[int, int]] | None = None,
+           lex: Lexicon | None = None) -> list[tuple[int, int]]:
     """Where the clinical words of `text` are (only those inside `within`'s ranges, if given:
     the same answer there, sooner)."""
     words = list(_WORD.finditer(text))
     out = [(m.start(), m.end()) for m in _ORGANISM.finditer(text)]
     out += _kept_phrases(text, words)
+    out += _unit_ranges(text) if any(c.isdigit() for c in text) else []
+    out += _abbreviation_ranges(text, words) + _compound_ranges(text)
+    if lex is not None:
+        out += _greeting_ranges(text, words, lex)
     overlaps = None if within is None else _overlap_test(within)
     for i, m in enumerate(words):
         if overlaps is not None and not overlaps(m.start(), m.end()):
@@ -231,6 +498,11 @@ def ranges(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple
         key, possessive = _is_eponym_key(word)
         nxt = fold(words[i + 1].group()) if i + 1 < len(words) and \
             not text[m.end():words[i + 1].start()].strip() else ""
+        if _festival(text, words, i, nxt, lex) or (not _named_before(text, words, i) and (
+                _round2(text, words, i, nxt, lex) or
+                ((key or _more_eponym(word)) and _head_follows(text, words, i, key)))):
+            out.append((m.start(), m.end()))
+            continue
         if key and ("-" in key or (possessive and key in PROCEDURES_ALONE) or
                     (key in SCALES and _scale_frame(text, words, i, nxt))) and \
                 not _named_before(text, words, i):
@@ -264,6 +536,7 @@ def _keeps_nothing(text: str, start: int, end: int, lex: Lexicon) -> bool:
         key = fold(word)
         if key not in v.FUNCTION_WORDS and key not in _GENERIC and \
                 not lex.is_kept(word) and key not in v.POSSESSIVE_HEADS and \
+                key not in v.KIT_HEADS and key not in v.CHECKLIST_WORDS and \
                 not (word[:1].isupper() and word[1:].islower() and key in _VERBS_FIRST):
             return False
     return True
@@ -275,7 +548,7 @@ def spare(text: str, spans: Iterable[Span], lex: Lexicon) -> list[Span]:
     anyone out is dropped."""
     spans = list(spans)
     named = [(s.start, s.end) for s in spans if s.type in _NAMED]
-    found = ranges(text, named) if named else []
+    found = ranges(text, named, lex) if named else []
     if not found:
         return spans
     out = []

@@ -428,6 +428,10 @@ IDENTIFIER_DIGITS = 6
 IDENTIFIER_SEPARATORS = r"[ \t\-./\\•·∙‧—–_|()]"
 
 _DIGIT = re.compile(r"\d")
+# A dose or a measurement glued to its number ("500mcg", "40mmol", "10units"): never an
+# identifier (the units, by kind, are vocabulary.UNITS; the longest tried first).
+_UNIT_SUFFIXES = "|".join(sorted((re.escape(u) for u in v.UNITS if len(u) > 1 and u.isalpha()),
+                                 key=len, reverse=True))
 # Each pattern of the final check with what a text must hold for it to match at all (a text
 # without it is not searched: the same spans, sooner).
 _RESIDUE = [
@@ -440,9 +444,10 @@ _RESIDUE = [
     # "943.476.5919", "07700•900•123"), even glued to letters ("Priya9434765919")
     ("OTHER_ID", re.compile(r"(?<!\d)\d(?:" + IDENTIFIER_SEPARATORS + r"{0,2}\d){5,}(?!\d)"),
      lambda text, lower: _DIGIT.search(text) is not None),
-    # letters mixed with three or more digits ("E482913", "X12345"), not "1990s" or "100mg"
+    # letters mixed with three or more digits ("E482913", "X12345"), not "1990s", "100mg" or
+    # "500mcg"
     ("OTHER_ID", re.compile(r"(?<![\w-])(?=[\w-]*\d[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Za-z])"
-                            r"(?!\d+(?:st|nd|rd|th|s|am|pm|mg|ml|kg|km|g|k|mph|hrs?|mins?|yrs?)\b)"
+                            r"(?!\d+(?:st|nd|rd|th|s|am|pm|g|k|" + _UNIT_SUFFIXES + r")\b)"
                             r"[A-Za-z0-9][\w-]{3,}(?![\w-])"),
      lambda text, lower: _DIGIT.search(text) is not None),
 ]

@@ -221,7 +221,7 @@ transphobia transphobic islamophobia islamophobic antisemitism antisemitic ablei
 misogynist misogynistic bullying whistleblowing whistleblower debrief debriefing onboarding
 preceptorship preceptee revalidation rostering eroster timesheet payslip okay ok yeah yep nope
 hiya cheers lol tbh btw fyi gonna wanna gotta kinda dunno reckon anyway anyways
-proud proudly proudest
+proud proudly proudest checklist checklists
 """.split())
 
 # Verbs that follow a name that is the subject ("Grace said"), beyond the "-ed" forms.
@@ -471,3 +471,163 @@ GIVEN_WORDS = frozenset("""
 memory gift fortune beauty talent will loveness lovemore godknows marvellous privilege precious
 bless blessed innocent prosper goodness rejoice knowledge
 """.split())
+
+# --- keep words, round 2 (issue 16): lists by kind, from public knowledge ---------------------
+# Written from the names of instruments, tests, charts, scales, signs and manoeuvres taught in UK
+# medical, nursing and midwifery training, the ONS/Census lists of demonyms and peoples, the
+# Inter Faith Network's calendar of festivals, common NHS abbreviations (exams, courses,
+# rhythms, grades, chemotherapy regimens) and greetings in the languages staff write a word of.
+# Nothing here comes from a labelled corpus. Read by clinical.py (see docs/redactor.md, "Keep
+# words, round 2").
+
+# Eponyms of instruments, tests, charts, scales, scores, signs, manoeuvres, fractures and
+# conditions besides EPONYMS: kept before a clinical head word ("Langenbeck retractor", "the
+# Ranson criteria", "Baker's cyst"); a person's name after a title or a capitalised name.
+EPONYMS_MORE = frozenset("""
+langenbeck deaver balfour gosset doyen czerny lahey mayo metzenbaum mcindoe gillies adson allis
+babcock dunhill spencer-wells debakey satinsky rampley cheatle hegar sims cusco auvard wrigley
+neville-barnes kielland keilland hudson venturi macintosh mccoy magill bodok luer groshong
+broviac swan-ganz sengstaken ryle ryles nelaton tiemann malecot penrose redivac jackson-pratt
+yeates zimmer steinmann kirschner ilizarov denis-browne bohler böhler hamilton-russell pavlik
+ponseti volkmann esmarch doppler gelpi weitlaner tuohy sprotte whitacre quincke veress hasson
+snellen ishihara jaeger amsler hess farnsworth pelli-robson schirmer tensilon allen phalen
+tinel finkelstein lachman mcmurray ortolani barlow galeazzi apley hawkins neer yergason
+simmonds thompson homans weber dix-hallpike hallpike unterberger babinski hoffmann brudzinski
+murphy rovsing mcburney cullen grey-turner trousseau chvostek beck virchow troisier courvoisier
+corrigan duroziez traube osler janeway nikolsky koebner auspitz darier gottron gowers guthrie
+coombs widal paul-bunnell gram giemsa papanicolaou kleihauer fehling glasgow-imrie child-pugh
+rockall blatchford alvarado centor mcisaac fitzpatrick gleason breslow dukes karnofsky folstein
+addenbrooke addenbrooke's borg likert epworth rankin fugl-meyer tinetti lund-browder mallampati
+cormack-lehane cormack lehane aldrete ramsay bromage caprini padua hestia westley finnegan
+ballard dubowitz wechsler conners mcroberts zavanelli lovset mauriceau pinard leopold sellick
+ritgen bakri b-lynch pringle semont brandt-daroff kernohan monteggia maisonneuve salter-harris
+schatzker lisfranc chopart hill-sachs bankart tietze bornholm todd capgras cotard ekbom
+takayasu wegener churg-strauss gitelman liddle plummer riedel sheehan stickler patau
+charcot-marie-tooth klumpke arnold-chiari chiari hippel-lindau recklinghausen pompe
+budd-chiari mallory-weiss boerhaave zenker peutz-jeghers kienbock kienböck ledderhose morton
+mobitz wenckebach stokes-adams adams-stokes eisenmenger ebstein prinzmetal takotsubo leriche
+pickwickian kartagener pancoast mendelson hartnup castleman baker ranson wells rockwood norton
+glasgow bristol edinburgh geneva nottingham manchester oxford hamilton abbey
+""".split())
+
+# Of those, the ones that name an instrument, chart, test or scale on their own, after a
+# determiner ("passed the Deaver", "her Snellen") or in a checklist ("Ishihara done"): none is a
+# given name in the gazetteer (tests/unit/test_redaction_keep2.py checks it).
+KIT_EPONYMS = frozenset("""
+langenbeck deaver balfour gosset doyen czerny metzenbaum mcindoe adson babcock dunhill
+spencer-wells debakey satinsky rampley cheatle hegar cusco auvard wrigley neville-barnes kielland
+magill bodok groshong sengstaken redivac yankauer guedel seldinger kirschner ilizarov
+snellen ishihara amsler schirmer tensilon phalen tinel finkelstein lachman mcmurray ortolani
+unterberger babinski brudzinski rovsing chvostek mantoux papanicolaou kleihauer
+rockall blatchford alvarado centor gleason breslow karnofsky folstein epworth mallampati
+aldrete bromage caprini tinetti waterlow barthel apgar
+""".split())
+
+# Words that make an eponym before them clinical besides CLINICAL_HEADS: instruments, charts,
+# tests and what a sign or a rule is called ("the Deaver retractor", "Snellen chart", "Ishihara
+# plates", "McBurney's point").
+KIT_HEADS = frozenset("""
+retractor retractors clamp clamps forceps scissors speculum needle needles blade blades chart
+charts plates cards score scores scale scales test tests questionnaire inventory index rule rules
+nomogram formula equation staging stage grade grading position positions mask masks drain drains
+dilator dilators elevator curette hook probe frame collar traction bandage balloon cyst neuroma
+paresis point node nodes spots nodules respiration breathing hernia tear lesion block pessary
+approach technique method view manoeuvres maneuvers harness boots suction catheters lines tubes
+""".split())
+
+# What a checklist says of a test ("Ishihara done", "Phalen's negative"), after its name.
+CHECKLIST_WORDS = frozenset("""
+done completed complete checked negative positive normal abnormal recorded satisfactory intact
+performed passed failed attempted declined requested charted updated
+""".split())
+
+# Units after a number: never a name or an identifier ("5 mg", "0.1 mmol/kg", "12 yrs").
+UNITS = frozenset("""
+mg mgs milligram milligrams mcg µg ug microgram micrograms ng pg g gm gms gram grams kg kgs kilo
+kilos ml mls millilitre millilitres milliliter ml/hr l ltr litre litres liter liters dl
+mmol mmols micromol umol nmol meq iu unit units u mm cm m metre metres km mmhg kpa cmh2o bpm
+rpm hr hrs hour hours h min mins minute minutes sec secs s yr yrs year years y wk wks week weeks
+mo mos month months day days d kcal cal kj mph mcg/kg mg/kg ml/kg l/min puffs puff tabs tab
+tablets tablet caps capsules drops sachets sachet vials ampoules amps doses breaths cycles
+stone st lb lbs oz ft inch inches percent pc
+""".split())
+
+# Clinical, training and service abbreviations staff write in capitals besides ACRONYMS and
+# SERVICE_ABBREVIATIONS: exams and courses, rhythms and conditions, units, grades, regimens.
+# Two letters of these are also someone's initials: see clinical.py for where those are kept.
+CLINICAL_ABBREVIATIONS = frozenset("""
+mrcp mrcs mrcog mrcpch mrcpsych mrcgp frcs frca frcr frcem frcpath mrcem fcem akt csa rca
+osce osces plab ielts oet paces cbt pgdip pgcert msc bsc rgn nmp ilm
+als ils bls pals apls epls nls atls moet alsg tncc gic pils
+af afl svt vt vf pea nsr sr stemi nstemi acs mi pe cva tia aki ckd uti copd chf ccf lvf dka hhs
+hhns gcs news2 pews mews meows vte dvt gord ibs ibd nafld sob cp ards sirs aaa gi gu ent
+ncepod nihss qsofa sofa curb curb-65 chads chads2 hasbled wells
+icu itu hdu ccu cicu nicu picu scbu sdec amu mau eau sau cdu aau ed ae mdu ltc pacu
+fy1 fy2 st1 st2 st3 st4 st5 st6 st7 st8 ct1 ct2 ct3 sho spr sas acp anp ccp enp
+r-chop chop r-cvp cvp folfox folfiri folfirinox fec fec-t abvd beacopp capox xelox ecf ecx eox
+bep tip mvac gemcarbo da-epoch dhap ice esha ivac r-ice cmf tac ec ac vad mpt vmp vtd ctd
+""".split())
+
+# Words that end a provider's name after an abbreviation ("ALS Medical Ltd", "PACES Recruitment"):
+# there the abbreviation is part of a name.
+PROVIDER_SUFFIXES = frozenset("""
+ltd limited llp plc inc recruitment staffing solutions consulting consultancy agency locums
+""".split())
+
+# Demonyms of UK counties, cities and regions, and peoples and languages not in NATIONALITIES.
+DEMONYMS = frozenset("""
+lancastrian lancastrians yorkshireman yorkshiremen yorkshirewoman mancunian mancunians
+liverpudlian liverpudlians glaswegian glaswegians bristolian bristolians londoner londoners
+devonian devonians cumbrian cumbrians northumbrian northumbrians kentish salopian salopians
+cantabrigian oxonian novocastrian mackem mackems scouse tynesider wearsider sheffielder
+dubliner dubliners aberdonian aberdonians dundonian dundonians edinburger hebridean orcadian
+shetlander shetlanders ulsterman ulsterwoman cornishman cornishwoman black-country yam-yam
+malay malays javanese sundanese balinese hmong rohingya uyghur uighur tigrinya tigrayan
+amhara amharic oromo fula fulani wolof mandinka temne mende krio ewe fante fanti dagomba
+kikuyu luo luhya kalenjin maasai masai baganda luganda acholi tutsi hutu chewa bemba tswana
+sotho venda tsonga herero ovambo kanuri tiv efik ibibio urhobo ijaw amazigh tuareg bedouin
+druze assyrian chaldean yazidi baloch balochi sindhi pashto hazara mirpuri pahari potwari
+kashmiri marathi telugu kannada konkani odia oriya assamese gurkha gurkhas sherpa newar
+sylheti chittagonian khmer maori hawaiian inuit basque catalan galician breton
+corsican sardinian sicilian flemish walloon frisian bavarian silesian kashubian romani sinti
+ashkenazi sephardi sephardic mizrahi creole patois kreyol quebecois afrikaner afrikaans
+francophone anglophone lusophone hispanophone
+""".split())
+
+# Faith festivals and holy days besides IDENTITY's ("Happy Vaisakhi", "over Shavuot").
+FESTIVALS = frozenset("""
+shavuot sukkot succot purim simchat gurpurab gurpurb bandi chhor hola mohalla janmashtami
+raksha bandhan rakhi dussehra dasara durga puja onam pongal sankranti lohri karva chauth
+ganesh chaturthi mawlid milad ashura muharram hajj umrah iftar suhoor suhur sehri nowruz
+navroz vesak wesak losar tet chuseok thaipusam deepavali deepawali beltane samhain yule
+imbolc lammas ostara mabon litha epiphany pentecost whitsun whitsunday candlemas shrove
+michaelmas timkat meskel fasika ramadhan ramazan eid-ul-fitr eid-ul-adha eid-al-fitr
+eid-al-adha bakrid qurbani diwali vaisakhi baisakhi navaratri shivaratri maha
+""".split())
+
+# Greetings, exclamations and terms of endearment in other languages, in English letters
+# (Arabic, Urdu/Punjabi/Hindi, Twi, Shona, Zulu, Yoruba, Igbo, Hausa, Swahili, Italian, French,
+# Spanish, Portuguese, Polish, Tagalog, Yiddish). clinical.py keeps them quoted or as an
+# exclamation; a word the gazetteer knows as a given name is kept only in a phrase of these.
+FOREIGN_GREETINGS = frozenset("""
+habibi habibti habibty yalla yallah wallahi wallah walahi alhamdulillah alhamdulilah
+subhanallah bismillah astaghfirullah marhaba shukran khalas ahlan sabah salam assalamu
+alaikum alaykum walaikum wa ya
+yaar yara arre arey acha accha achha haan nahi chalo jaldi beta beti bhai bhaiya behen baji
+jaanu shabash oye haye tauba hai-hai ji sat sri akal waheguru theek
+ayo ayoo eish yebo haibo sawubona ngiyabonga akwaaba chale chaley medaase maakye
+mhoro mangwanani masikati maswera ndatenda shamwari mukoma ekaaro ekaasan ekaale bawo oshey
+jare abeg wahala chineke ndewo daalu nna nne sannu habari jambo asante karibu mambo poa rafiki
+mzee
+mamma mia ciao bello tesoro amore allora magari dai
+mon chéri cheri chérie ma bonjour bonsoir merci oh là lala dieu coeur cœur bisous
+cariño carino mi amor cielo corazón corazon mija mijo hola gracias dios mío mio madre vale
+ándale andale ay
+obrigado obrigada querida querido meu deus tudo bem olá
+kochanie dziękuję dziekuje cześć czesc
+anak naku hay sige salamat po opo mahal kumusta kamusta ingat bahala grabe susmaryosep
+oy vey gevalt mazel tov shabbat
+""".split())
+
+# Words said with a festival's name ("Happy Vaisakhi", "Chag sameach", "Eid Mubarak").
+FESTIVAL_WISHES = frozenset("happy merry blessed joyous chag sameach mubarak kareem".split())
