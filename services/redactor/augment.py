@@ -38,6 +38,8 @@ from . import lexicon, vocabulary
 from .evaluate import Item, Labelled
 
 COPIES = 1
+# How the names of a copy written with capitals are cased: as written, lower case, capitals.
+CASES = {"as written": 0.8, "lower": 0.1, "upper": 0.1}
 
 # Invented place names: an English root and an ending ("Ashbury", "Thornley"), written here.
 _ROOTS = ("ash oak elm birch alder hazel thorn bramble brook mill stone marsh moor heath wood "
@@ -182,7 +184,7 @@ class _Draw:
     def __init__(self, rng: random.Random, p: Pools):
         self.rng, self.p, self.memo = rng, p, {}
         # the case of the copy's names written with capitals: one choice for the whole text
-        self.case = rng.choices(("as written", "lower", "upper"), (0.8, 0.1, 0.1))[0]
+        self.case = rng.choices(list(CASES), list(CASES.values()))[0]
 
     def given(self) -> str:
         if self.rng.random() < 0.25:
