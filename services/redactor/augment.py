@@ -38,6 +38,8 @@ from . import lexicon, vocabulary
 from .evaluate import Item, Labelled
 
 COPIES = 1
+# Texts with nothing to change copied as they are too (the negatives keep their weight).
+UNCHANGED = False
 # How the names of a copy written with capitals are cased: as written, lower case, capitals.
 CASES = {"as written": 0.8, "lower": 0.1, "upper": 0.1}
 
@@ -296,8 +298,11 @@ def augment_item(item: Item, copy: int = 0, seed: int = 0, p: Pools | None = Non
     return replace(item, id=f"{item.id}~aug{copy}", text="".join(text), pii=pii, keep=keep)
 
 
-def augment(items: Sequence[Item], copies: int = COPIES, seed: int = 0) -> list[Item]:
-    """The augmented copies of `items` (not the items themselves), in order."""
+def augment(items: Sequence[Item], copies: int = COPIES, seed: int = 0,
+            unchanged: bool = UNCHANGED) -> list[Item]:
+    """The augmented copies of `items` (not the items themselves), in order. With `unchanged`, a
+    text with nothing to change is copied as it is, so texts without a name keep their weight
+    beside the texts whose names were multiplied."""
     p = pools()
     out = []
     for item in items:
@@ -305,4 +310,6 @@ def augment(items: Sequence[Item], copies: int = COPIES, seed: int = 0) -> list[
             new = augment_item(item, copy, seed, p)
             if new is not None:
                 out.append(new)
+            elif unchanged:
+                out.append(replace(item, id=f"{item.id}~aug{copy}"))
     return out

@@ -109,3 +109,12 @@ def test_the_pools_are_of_many_origins_and_kinds():
     assert any(not n.isascii() for names in p.given for n in names)   # diacritics kept
     assert {"hope", "may", "will", "rose"} <= set(p.word_given)
     assert all(n.isalpha() and n[0].isupper() for n in p.places)
+
+
+def test_texts_with_nothing_to_change_are_copied_as_they_are_only_when_asked():
+    phone_only = Item("t9", "ring 07700 900461", (Labelled(5, 17, "PHONE"),), keep=((0, 4),))
+    assert a.augment([phone_only], copies=2, seed=0) == []
+    same = a.augment([phone_only], copies=2, seed=0, unchanged=True)
+    assert [(i.id, i.text, i.pii, i.keep) for i in same] == [
+        ("t9~aug0", phone_only.text, phone_only.pii, phone_only.keep),
+        ("t9~aug1", phone_only.text, phone_only.pii, phone_only.keep)]
