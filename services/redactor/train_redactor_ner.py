@@ -16,7 +16,9 @@ entities of every other label (DATE, CARDINAL, NORP…: the rules read them) whe
 labelled span. So every training text is also a "rehearsal" text for the labels we do not teach,
 and the stock model's PERSON/ORG/GPE guesses outside the labels are taught as not entities.
 Deterministic (fixed seed, fixed order of corpora, seeded shuffles); same architecture as the
-stock model, so the same speed.
+stock model, so the same speed. `--augment N` also trains on N copies of each text with its names
+and organisations replaced (augment.py; measured and left off: docs/redactor.md, "Augmented
+fine-tuning").
 """
 from __future__ import annotations
 
