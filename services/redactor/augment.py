@@ -299,11 +299,13 @@ def augment_item(item: Item, copy: int = 0, seed: int = 0, p: Pools | None = Non
 
 
 def augment(items: Sequence[Item], copies: int = COPIES, seed: int = 0,
-            unchanged: bool = UNCHANGED) -> list[Item]:
-    """The augmented copies of `items` (not the items themselves), in order. With `unchanged`, a
+            unchanged: bool | None = None) -> list[Item]:
+    """The augmented copies of `items` (not the items themselves), in order. With `unchanged`
+    (default `UNCHANGED`), a
     text with nothing to change is copied as it is, so texts without a name keep their weight
     beside the texts whose names were multiplied."""
     p = pools()
+    unchanged = UNCHANGED if unchanged is None else unchanged
     out = []
     for item in items:
         for copy in range(copies):
