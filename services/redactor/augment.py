@@ -189,8 +189,8 @@ class _Draw:
         self.case = rng.choices(list(CASES), list(CASES.values()))[0]
 
     def given(self) -> str:
-        if self.rng.random() < 0.25:
-            return self.p.word_given and self.rng.choice(self.p.word_given).capitalize()
+        if self.p.word_given and self.rng.random() < 0.25:   # a word name, for a quarter
+            return self.rng.choice(self.p.word_given).capitalize()
         return self.rng.choice(self.rng.choice(self.p.given))
 
     def family(self) -> str:
