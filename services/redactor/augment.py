@@ -7,14 +7,16 @@ each text with a labelled PERSON or ORG span, `copies` new texts in which
 
 - every PERSON span is another name, drawn from pools of KINDS: given names of many origins and
   surnames (Faker's person providers, every Latin-script locale, as written, diacritics kept),
-  given names that are ordinary English words (the lexicon's `word_names`), initials; in varied
+  given names that are ordinary English words (a list by kind written here, and the lexicon's
+  word names given in three or more locales), initials; in varied
   forms (given + family, family-name-first, with a particle, a name plus an initial, an initial
   plus a surname, a double-barrelled surname) and case (as written, lower case, capitals; always
   lower case in a text written in lower case). A title at the start of the span is kept (it
   belongs to the name); the same name written twice in a text becomes the same new name;
 - every ORG span keeps its generic words (`vocabulary.org_generic`: "General Hospital",
   "Community Mental Health Team", "ward") and has its distinctive words replaced by invented
-  place names (a root and an ending of English place names), an abbreviation by other capitals;
+  place names (a root and an ending of English place names), an abbreviation by other capitals
+  (a span with no distinctive word is left as written);
 - everything else (unlabelled words, keep spans, other labelled identifiers) is unchanged, and
   every offset of `pii` and `keep` is recomputed, so every label stays exact.
 
@@ -52,13 +54,6 @@ _ROOTS = ("ash oak elm birch alder hazel thorn bramble brook mill stone marsh mo
 _ENDINGS = ("field ley ton bury borough worth ford ham wick dale by combe stead more hurst gate "
             "bridge well brook wood den don cliffe holme thorpe minster mouth port side "
             "cester chester caster wich").split()
-# The kinds of provider a name is built for when a span has no generic word of its own.
-_KINDS = ("General Hospital", "Community Hospital", "Hospital", "Infirmary", "Hospice",
-          "Medical Centre", "Health Centre", "Surgery", "Medical Practice", "Care Home",
-          "Nursing Home", "NHS Foundation Trust", "NHS Trust", "Healthcare NHS Trust",
-          "Community Mental Health Team", "District Nursing Team", "Home Care", "Pharmacy",
-          "Dental Practice", "Ambulance Station", "Urgent Treatment Centre", "Ward",
-          "Stroke Unit", "Maternity Unit", "Day Surgery Unit", "Outpatients")
 # Given names that are ordinary English words, by kind (virtues, plants, gems, months and seasons,
 # weather and nature, other nouns, adjectives and verbs, short forms), written here from common
 # knowledge of English names; joined by the lexicon's word names given in three or more locales.
