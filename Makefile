@@ -104,7 +104,7 @@ $(NAMES): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) $(wildcard services/
 # The redactor's entity recogniser: the spaCy model's `ner` fine-tuned on the same corpora
 # (deterministic; docs/redactor.md, "Fine-tuning the entity recogniser"); the stock model when absent.
 NER := .cache/models/redactor-ner/config.cfg
-$(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/train_redactor_ner.py
+$(NER): $(STAMP) $(wildcard tests/data/redaction/*.jsonl) services/redactor/train_redactor_ner.py services/redactor/augment.py
 	rm -rf .cache/models/redactor-ner
 	$(VENV)/bin/python -m services.redactor.train_redactor_ner --out .cache/models/redactor-ner
 

@@ -16,7 +16,9 @@ entities of every other label (DATE, CARDINAL, NORP…: the rules read them) whe
 labelled span. So every training text is also a "rehearsal" text for the labels we do not teach,
 and the stock model's PERSON/ORG/GPE guesses outside the labels are taught as not entities.
 Deterministic (fixed seed, fixed order of corpora, seeded shuffles); same architecture as the
-stock model, so the same speed.
+stock model, so the same speed. `--augment N` also trains on N copies of each text with its names
+and organisations replaced (augment.py; measured and left off: docs/redactor.md, "Augmented
+fine-tuning").
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans, fix_random_seed, minibatch
 
-from . import lexicon
+from . import augment, lexicon
 from .engine import LANGUAGE, SPACY_MODEL, UNUSED_COMPONENTS, ner_windows
 from .evaluate import ROWS, Item, Labelled, load_corpus, score
 
@@ -43,6 +45,9 @@ SEED = 0
 EPOCHS = 4
 BATCH = 16
 DROPOUT = 0.2
+# Augmented copies of each text with a name or an organisation (augment.py; docs/redactor.md,
+# "Augmented fine-tuning"); 0 trains on the corpora as they are.
+AUGMENT = 0
 
 
 # Batches written to be measured once before anything is trained or tuned on them: never read by
@@ -107,13 +112,17 @@ def windows(items: Sequence[Item], lex) -> list[Item]:
 
 
 def fine_tune(names: Sequence[str], epochs: int = EPOCHS, seed: int = SEED, log=print,
-              on_windows: bool = False):
+              on_windows: bool = False, copies: int | None = None):
     """Fine-tuned on whole texts; with `on_windows`, on the windows the model reads at run time
     instead (round 10's experiment: no better on the left-out batches, worse on round11;
-    docs/redactor.md, "Round 10 of the learned parts")."""
+    docs/redactor.md, "Round 10 of the learned parts"). With `copies` (default `AUGMENT`), also
+    on that many augmented copies of each text with a name or an organisation (`augment.py`)."""
     fix_random_seed(seed)
     nlp = stock()
     items = [i for n in names for i in load_corpus(str(DATA / f"{n}.jsonl"))]
+    copies = AUGMENT if copies is None else copies
+    if copies:
+        items += augment.augment(items, copies, seed)
     train = examples(nlp, windows(items, lexicon.load()) if on_windows else items)
     optimizer = nlp.resume_training()
     rng = random.Random(seed)
@@ -134,9 +143,11 @@ def fine_tuned(names: Sequence[str], cache: Path | None = None, log=print):
     measurement that changes only the name pass never trains the same recogniser twice."""
     if cache is None:
         return fine_tune(names, log=log)
-    key = hashlib.sha256(repr((sorted(names), EPOCHS, SEED, BATCH, DROPOUT)).encode())
+    key = hashlib.sha256(repr((sorted(names), EPOCHS, SEED, BATCH, DROPOUT, AUGMENT)).encode())
     for n in sorted(names):
         key.update((DATA / f"{n}.jsonl").read_bytes())
+    if AUGMENT:
+        key.update(Path(augment.__file__).read_bytes())
     folder = cache / key.hexdigest()[:16]
     if (folder / "config.cfg").exists():
         return spacy.load(folder)
@@ -180,7 +191,8 @@ def model_alone(nlp, items: Sequence[Item]) -> str:
             f"precision {right / max(taken, 1):.1%} ({right}/{taken})")
 
 
-def leave_out(held: Sequence[str], epochs: int, on_windows: bool = False) -> None:
+def leave_out(held: Sequence[str], epochs: int, on_windows: bool = False,
+              copies: int | None = None) -> None:
     """For each corpus: the redactor with the stock model, then with a model fine-tuned on every
     other corpus (and, with `on_windows`, one fine-tuned on their run-time windows too)."""
     base = redactor()
@@ -192,7 +204,8 @@ def leave_out(held: Sequence[str], epochs: int, on_windows: bool = False) -> Non
         print(f"  stock {model_alone(stock(), items)}")
         for way in [False] + ([True] if on_windows else []):
             began = time.perf_counter()
-            nlp = fine_tune([c for c in trainable() if c != name], epochs, on_windows=way)
+            nlp = fine_tune([c for c in trainable() if c != name], epochs, on_windows=way,
+                            copies=copies)
             label = "windows" if way else "whole texts"
             print(f"  fine-tuned on {label} in {time.perf_counter() - began:.0f}s")
             print(f"{name}: fine-tuned ({label}): {figures(score(items, redactor(nlp)(texts)))}")
@@ -228,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--epochs", type=int, default=EPOCHS)
     p.add_argument("--windows", action="store_true",
                    help="with --leave-out: also fine-tune on the run-time windows, to compare")
+    p.add_argument("--augment", type=int, default=AUGMENT, metavar="N",
+                   help=f"augmented copies of each text with a name or organisation "
+                        f"(default {AUGMENT}; 0: the corpora as they are)")
     args = p.parse_args(argv)
     unknown = [n for n in args.leave_out + args.without + args.also + args.measure
                if n not in corpora()]
@@ -236,10 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure and not args.model:
         p.error("--measure needs --model")
     if args.leave_out:
-        leave_out(args.leave_out, args.epochs, args.windows)
+        leave_out(args.leave_out, args.epochs, args.windows, args.augment)
     if args.out:
         fine_tune([c for c in sorted({*trainable(), *args.also}) if c not in args.without],
-                  args.epochs).to_disk(args.out)
+                  args.epochs, copies=args.augment).to_disk(args.out)
         print(f"saved to {args.out}")
     if args.measure:
         measure(args.measure, args.model)

@@ -170,10 +170,15 @@ def test_also_trains_on_a_batch_not_yet_measured_only_when_asked(tmp_path, monke
     class Saved:
         def to_disk(self, out):
             pass
-    monkeypatch.setattr(t, "fine_tune", lambda names, epochs: trained.append(names) or Saved())
+    copies = []
+    monkeypatch.setattr(t, "fine_tune", lambda names, epochs, **kw:
+                        trained.append(names) or copies.append(kw["copies"]) or Saved())
     unmeasured = sorted(t.NOT_YET_MEASURED)
     assert t.main(["--out", str(tmp_path / "m")]) == 0
     assert not set(unmeasured) & set(trained[-1])
+    assert copies == [t.AUGMENT]
+    assert t.main(["--out", str(tmp_path / "m"), "--augment", "2"]) == 0
+    assert copies == [t.AUGMENT, 2]
     if unmeasured:
         assert t.main(["--out", str(tmp_path / "m"), "--also", unmeasured[0]]) == 0
         assert unmeasured[0] in trained[-1] and trained[-1] == sorted(trained[-1])
