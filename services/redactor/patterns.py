@@ -169,8 +169,9 @@ number_after_call = _regex(
     r"dialed|bleep|bleeped|page|paged)\b(?:\s+[^\s\d]+){0,3}?\s+on\s+(\d{4,5})\b"
     r"(?!\s*(?:hrs?\b|hours?\b|h\b|am\b|pm\b|[:.]\d|\d)|[ -]\d)", re.I, group=1, first="rcpdb")
 
-# Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"): the whole.
-prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E,
+# Identifiers of letters, a hyphen or slash and digits ("MRN-48213", "INC/20417"), also with two
+# or three groups of letters ("W/IR/40917", an incident system's site and kind): the whole.
+prefixed_id = _regex("OTHER_ID", _B + r"[A-Za-z]{1,6}(?:[\-/][A-Za-z]{1,6}){0,2}[\-/]\d{3,}(?:[\-/]\d+)*[A-Za-z]?" + _E,
                      first="A-Za-z")
 
 # Exact dates and dates of birth: "27 September", "Wednesday 10th January", "3 October 2023",

@@ -1,7 +1,8 @@
 """Session 9 (issue 16): on a batch in a new hand the learned name pass took ordinary English words
 that are in no list of names ("between", "shift", "mg") far more often than names; such a word now
 needs a surer score (name_model.DICTIONARY_WORD_THRESHOLD). And a name with its role in brackets
-after it is a name (apposition._role_in_brackets). Invented cases only."""
+after it is a name (apposition._role_in_brackets), and a reference with two or three groups of
+letters before its number is one identifier (patterns.prefixed_id). Invented cases only."""
 from __future__ import annotations
 
 import pytest
@@ -67,3 +68,12 @@ def test_a_name_with_its_role_in_brackets_is_removed(redact, text, expected):
 ])
 def test_a_bracketed_role_after_a_word_that_is_no_name_leaves_it(lex, text):
     assert apposition._role_in_brackets(text, list(apposition._WORD.finditer(text)), lex) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Datix W/IR/40917 was closed.", "Datix [IDENTIFIER] was closed."),
+    ("Logged as INC/ED/2024/5531 by the nurse.", "Logged as [IDENTIFIER] by the nurse."),
+    ("He covers 24/7 and the and/or rule.", "He covers 24/7 and the and/or rule."),
+])
+def test_a_reference_with_groups_of_letters_before_its_number_goes_whole(redact, text, expected):
+    assert redact(text) == expected
