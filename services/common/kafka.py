@@ -239,7 +239,7 @@ class SyncProducer:
                     if isinstance(exc, asyncio.CancelledError):
                         raise
                     continue
-                acked.add_done_callback(functools.partial(self._acknowledged, waiting, producer))
+                acked.add_done_callback(functools.partial(self._acknowledged, producer, (waiting,)))
 
     async def _send_batches(self, producer: AIOKafkaProducer) -> None:
         """Any partition (StickyPartitioner): the records queued once the oldest of them has waited
@@ -280,18 +280,14 @@ class SyncProducer:
                 if isinstance(exc, asyncio.CancelledError):
                     raise
                 return
-            acked.add_done_callback(functools.partial(self._batch_acknowledged, producer, records))
+            acked.add_done_callback(functools.partial(self._acknowledged, producer, records))
 
-    def _batch_acknowledged(self, producer: AIOKafkaProducer, records: list[_Waiting], acked: asyncio.Future) -> None:
+    def _acknowledged(self, producer: AIOKafkaProducer, records, acked: asyncio.Future) -> None:
+        """The client's answer for one record (by key) or one batch (any partition): each of
+        their threads released with it; a failure drops the client."""
         error = asyncio.CancelledError() if acked.cancelled() else acked.exception()
         for waiting in records:
             self._settle(waiting, error)
-        if error is not None:
-            self._drop(producer)
-
-    def _acknowledged(self, waiting: _Waiting, producer: AIOKafkaProducer, acked: asyncio.Future) -> None:
-        error = asyncio.CancelledError() if acked.cancelled() else acked.exception()
-        self._settle(waiting, error)
         if error is not None:
             self._drop(producer)
 

@@ -17,6 +17,18 @@ pytestmark = pytest.mark.kafka
 MARGIN_S = 2.5   # room for a loaded 2-core machine beyond the bound
 
 
+def _run_senders(producer: SyncProducer, sender, threads: int = 16) -> None:
+    """`sender(n)` on `threads` threads at once, then the producer closed."""
+    running = [threading.Thread(target=sender, args=(n,)) for n in range(threads)]
+    try:
+        for t in running:
+            t.start()
+        for t in running:
+            t.join()
+    finally:
+        producer.close()
+
+
 def test_threads_sending_together_each_get_their_record_on_the_broker_once_and_in_order(kafka, topics):
     producer = SyncProducer(kafka["bootstrap"])
     sent: dict[str, list[bytes]] = defaultdict(list)
@@ -33,14 +45,7 @@ def test_threads_sending_together_each_get_their_record_on_the_broker_once_and_i
                 return
             sent[key].append(value)   # only once send returned: the broker has it
 
-    threads = [threading.Thread(target=sender, args=(n,)) for n in range(16)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        producer.close()
+    _run_senders(producer, sender)
 
     assert failures == []
     records = read_records(kafka["bootstrap"], topics.raw)
@@ -69,14 +74,7 @@ def test_threads_sending_together_on_any_partition_each_get_their_record_on_its_
                 return
             sent[topic].append(value)   # only once send returned: the broker has it
 
-    threads = [threading.Thread(target=sender, args=(n,)) for n in range(16)]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        producer.close()
+    _run_senders(producer, sender)
 
     assert failures == []
     for topic in (topics.raw, topics.redacted):
